@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { checkConsistency } from './check-consistency.ts';
+import { hasErrors } from './annual-report.ts';
+import { huaian2024Cells } from '../../../../test-support/huaian-2024.ts';
+import type { ReportFormatId } from './report-format.ts';
+
+const FIXTURES = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+
+test('淮安 2024 passes every instance of R1–R4 (annual-report-format.md §4.4)', () => {
+  const checks = checkConsistency({ format: '2021', cells: huaian2024Cells() });
+  const structural = checks.filter((c) => /^R[1-4]\./.test(c.rule));
+  assert.equal(structural.length, 7 + 7 + 25 + 3);
+  for (const check of structural) assert.equal(check.status, 'pass', `${check.rule}: ${check.message}`);
+  assert.equal(hasErrors(checks), false);
+  const r1 = checks.find((c) => c.rule === 'R1.total');
+  assert.deepEqual([r1?.lhs, r1?.rhs, r1?.delta], [3153, 3153, 0]);
+});
+
+test('a changed cell fails the rules it takes part in, naming both sides and the delta', () => {
+  const cells = { ...huaian2024Cells(), 't3.r3_3_4.total': 7 };
+  const checks = checkConsistency({ format: '2021', cells });
+  const failed = checks.filter((c) => c.status === 'fail').map((c) => c.rule);
+  assert.deepEqual(failed.sort(), ['R2.total', 'R3.r3_3_4']);
+  const r2 = checks.find((c) => c.rule === 'R2.total');
+  assert.equal(r2?.severity, 'error');
+  assert.deepEqual([r2?.lhs, r2?.rhs, r2?.delta], [3051, 3050, 1]);
+  assert.ok(r2?.cells.includes('t3.r3_3_4.total'));
+  assert.ok(hasErrors(checks));
+});
+
+test('R5 refuses negative and fractional counts but allows a decimal fee amount', () => {
+  const cells = { ...huaian2024Cells(), 't4.review.upheld': -1, 't2.licensing.decisions': 1.5 };
+  const checks = checkConsistency({ format: '2021', cells });
+  assert.equal(checks.find((c) => c.rule === 'R5.t4')?.status, 'fail');
+  assert.deepEqual(checks.find((c) => c.rule === 'R5.t2')?.cells, ['t2.licensing.decisions']);
+  const fine = checkConsistency({ format: '2021', cells: huaian2024Cells() });
+  assert.equal(fine.find((c) => c.rule === 'R5.t2')?.status, 'pass');
+});
+
+test('R6 and R7 compare with the previous year when it is given, and say so when it is not', () => {
+  const current = huaian2024Cells();
+  const without = checkConsistency({ format: '2021', cells: current });
+  assert.equal(without.find((c) => c.rule === 'R6.total')?.status, 'not-applicable');
+  const previous = {
+    ...current,
+    't3.r4.total': 34,
+    't3.r4.natural': 34,
+    't2.normative_docs.in_force': 84,
+    't2.regulations.in_force': 10,
+  };
+  const withPrevious = checkConsistency(
+    { format: '2021', cells: current },
+    { previous: { format: '2021', cells: previous } },
+  );
+  assert.equal(withPrevious.find((c) => c.rule === 'R6.total')?.status, 'pass');
+  assert.equal(withPrevious.find((c) => c.rule === 'R6.total')?.severity, 'warning');
+  assert.equal(withPrevious.find((c) => c.rule === 'R7.normative_docs')?.status, 'pass');
+  assert.equal(withPrevious.find((c) => c.rule === 'R7.regulations')?.status, 'pass');
+  const broken = checkConsistency(
+    { format: '2021', cells: current },
+    { previous: { format: '2021', cells: { ...previous, 't3.r4.total': 40 } } },
+  );
+  const r6 = broken.find((c) => c.rule === 'R6.total');
+  assert.deepEqual([r6?.status, r6?.lhs, r6?.rhs, r6?.delta], ['fail', 34, 40, -6]);
+});
+
+test('R8 compares the figures stated in the text with the tables (行政诉讼 = 直接起诉 + 复议后起诉)', () => {
+  const checks = checkConsistency(
+    { format: '2021', cells: huaian2024Cells() },
+    { statedFigures: { reviews: 351, lawsuits: 46, received: 3000 } },
+  );
+  assert.equal(checks.find((c) => c.rule === 'R8.lawsuits')?.status, 'pass');
+  assert.equal(checks.find((c) => c.rule === 'R8.reviews')?.status, 'pass');
+  assert.equal(checks.find((c) => c.rule === 'R8.received')?.status, 'fail');
+  assert.equal(checks.find((c) => c.rule === 'R8.completed')?.status, 'not-applicable');
+});
+
+test('R9 flags blank cells and R10 wants fees reported in section 六', () => {
+  const checks = checkConsistency(
+    { format: '2021', cells: huaian2024Cells(), sections: { s6: '本年度未收取费用。' } },
+    {
+      blankCells: ['t3.r3_5_3.total'],
+      processingFees: { collectedCount: 3, collectedYuan: 3940, noticesIssued: 0 },
+    },
+  );
+  assert.equal(checks.find((c) => c.rule === 'R9')?.status, 'fail');
+  assert.equal(checks.find((c) => c.rule === 'R10.reported')?.status, 'fail');
+  assert.equal(checks.find((c) => c.rule === 'R10.fee_notices')?.status, 'fail');
+  const reported = checkConsistency(
+    { format: '2021', cells: huaian2024Cells(), sections: { s6: '全年收取政府信息公开信息处理费3940元。' } },
+    { processingFees: { collectedCount: 3, collectedYuan: 3940, noticesIssued: 9 } },
+  );
+  assert.equal(reported.find((c) => c.rule === 'R10.reported')?.status, 'pass');
+  assert.equal(reported.find((c) => c.rule === 'R10.fee_notices')?.status, 'pass');
+});
+
+test('a missing cell makes its rules incomplete, never a silent pass', () => {
+  const cells: Record<string, number> = huaian2024Cells();
+  delete cells['t3.r2.natural'];
+  const checks = checkConsistency({ format: '2021', cells });
+  assert.equal(checks.find((c) => c.rule === 'R1.natural')?.status, 'incomplete');
+  assert.equal(checks.find((c) => c.rule === 'R3.r2')?.status, 'incomplete');
+});
+
+for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.expected.json'))) {
+  const fixture = JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as {
+    format: ReportFormatId;
+    consistent?: boolean;
+    cells: Record<string, number>;
+  };
+  if (fixture.consistent === undefined) continue;
+  test(`the rules agree with the fixture's verdict: ${file} is ${fixture.consistent ? '' : 'in'}consistent`, () => {
+    const checks = checkConsistency({ format: fixture.format, cells: fixture.cells });
+    const failed = checks.filter((c) => c.severity === 'error' && c.status === 'fail');
+    assert.equal(failed.length === 0, fixture.consistent, failed.map((c) => c.message).join('\n'));
+  });
+}
+
+test('the 2019 trial format checks R2 over its 19 leaves with （六） as one row', () => {
+  const fixture = JSON.parse(
+    readFileSync(new URL('003-pingtan-market-regulation-2019.expected.json', FIXTURES), 'utf8'),
+  );
+  const checks = checkConsistency({ format: '2019', cells: fixture.cells });
+  const r2 = checks.find((c) => c.rule === 'R2.total');
+  assert.equal(r2?.status, 'pass');
+  assert.equal(r2?.cells.length, 20);
+  assert.ok(r2?.cells.includes('t3.r3_6.total'));
+  assert.ok(checks.some((c) => c.rule === 'R3.r3_6'));
+  assert.ok(!checks.some((c) => c.rule.startsWith('R7')));
+});

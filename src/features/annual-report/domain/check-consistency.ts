@@ -1,0 +1,275 @@
+/**
+ * Runs every consistency rule (勾稽关系, annual-report-format.md §6) on a report's cells and returns one
+ * result per rule instance; the check never stops at the first failure.
+ */
+import type { AnnualReport, CheckResult, Severity } from './annual-report.ts';
+import {
+  ruleSeverity,
+  sumRuleInstances,
+  TEXT_FIGURE_CELLS,
+  type SumRuleInstance,
+  type TextFigure,
+} from './consistency-rules.ts';
+import { reportFormat, type CellId, type ReportFormat } from './report-format.ts';
+
+export interface CheckContext {
+  /** The same agency's report for the previous year (R6, R7). */
+  readonly previous?: Pick<AnnualReport, 'format' | 'cells'>;
+  /** Figures the narrative states (R8), as read from the text. */
+  readonly statedFigures?: Readonly<Partial<Record<TextFigure, number>>>;
+  /** Cells printed blank, "-" or "/" and read as 0 (R9). */
+  readonly blankCells?: readonly CellId[];
+  /** 信息处理费 actually collected in the year and the fee notices issued (R10). */
+  readonly processingFees?: {
+    readonly collectedCount: number;
+    readonly collectedYuan: number;
+    readonly noticesIssued?: number;
+  };
+}
+
+export const RULE_TITLES: Readonly<Record<string, string>> = {
+  R1: '本列：第一项加第二项之和等于第三项加第四项之和',
+  R2: '（七）总计等于各项办理结果之和',
+  R3: '总计等于自然人与法人或其他组织各列之和',
+  R4: '总计等于结果维持、结果纠正、其他结果、尚未审结之和',
+  R5: '计数为非负整数，收费金额为非负数（单位：万元）',
+  R6: '本年“上年结转”等于上年“结转下年度继续办理”',
+  R7: '现行有效件数等于上年现行有效件数加本年制发减本年废止',
+  R8: '正文所述数字与表格一致',
+  R9: '表格每一格填写数字（无则填0）',
+  R10: '收取信息处理费应在“六、其他需要报告的事项”中报告',
+};
+
+type Cells = Readonly<Record<CellId, number>>;
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function result(
+  rule: string,
+  severity: Severity,
+  status: CheckResult['status'],
+  sides: { lhs: number | null; rhs: number | null },
+  cells: readonly string[],
+  detail: string,
+): CheckResult {
+  const delta = sides.lhs !== null && sides.rhs !== null ? round(sides.lhs - sides.rhs) : null;
+  const title = RULE_TITLES[rule.split('.')[0] ?? ''] ?? rule;
+  return {
+    rule,
+    severity,
+    status,
+    lhs: sides.lhs,
+    rhs: sides.rhs,
+    delta,
+    cells,
+    message: detail ? `${title}：${detail}` : title,
+  };
+}
+
+function sumSide(refs: readonly string[], cells: Cells, previous: Cells | undefined): number | string {
+  let total = 0;
+  for (const ref of refs) {
+    const negative = ref.startsWith('-');
+    const bare = negative ? ref.slice(1) : ref;
+    const fromPrevious = bare.startsWith('prev:');
+    const id = fromPrevious ? bare.slice(5) : bare;
+    const value = fromPrevious ? previous?.[id] : cells[id];
+    if (value === undefined || !Number.isFinite(value)) return bare;
+    total += negative ? -value : value;
+  }
+  return round(total);
+}
+
+function checkSumRule(instance: SumRuleInstance, cells: Cells, previous: Cells | undefined): CheckResult {
+  const refs = [...instance.lhs, ...instance.rhs];
+  if (instance.usesPreviousYear && !previous) {
+    return result(
+      instance.id,
+      instance.severity,
+      'not-applicable',
+      { lhs: null, rhs: null },
+      refs,
+      '没有上年度报告，未检查',
+    );
+  }
+  const lhs = sumSide(instance.lhs, cells, previous);
+  const rhs = sumSide(instance.rhs, cells, previous);
+  if (typeof lhs === 'string' || typeof rhs === 'string') {
+    const missing = typeof lhs === 'string' ? lhs : rhs;
+    return result(
+      instance.id,
+      instance.severity,
+      'incomplete',
+      { lhs: null, rhs: null },
+      refs,
+      `缺少单元格 ${missing}`,
+    );
+  }
+  const status = lhs === rhs ? 'pass' : 'fail';
+  return result(
+    instance.id,
+    instance.severity,
+    status,
+    { lhs, rhs },
+    refs,
+    status === 'pass' ? '' : `左边 ${lhs}，右边 ${rhs}，相差 ${round(lhs - rhs)}`,
+  );
+}
+
+function isValidValue(format: ReportFormat, cell: CellId, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (format.signedCells.has(cell)) return Number.isInteger(value);
+  if (format.decimalCells.has(cell)) return value >= 0;
+  return Number.isInteger(value) && value >= 0;
+}
+
+/** R5, one instance per table: every count a non-negative integer, the fee amount a non-negative number. */
+function checkValues(format: ReportFormat, cells: Cells): CheckResult[] {
+  const severity = ruleSeverity('R5');
+  return (['t2', 't3', 't4'] as const).map((tableId) => {
+    const bad = format.tables[tableId].cells.filter(
+      (cell) => cells[cell] !== undefined && !isValidValue(format, cell, cells[cell] as number),
+    );
+    const detail = bad.length === 0 ? '' : `${bad.map((c) => `${c} = ${cells[c]}`).join('；')}`;
+    return result(
+      `R5.${tableId}`,
+      severity,
+      bad.length === 0 ? 'pass' : 'fail',
+      { lhs: null, rhs: null },
+      bad,
+      detail,
+    );
+  });
+}
+
+function checkStatedFigures(cells: Cells, stated: CheckContext['statedFigures']): CheckResult[] {
+  const severity = ruleSeverity('R8');
+  return (Object.keys(TEXT_FIGURE_CELLS) as TextFigure[]).map((figure) => {
+    const refs = TEXT_FIGURE_CELLS[figure];
+    const said = stated?.[figure];
+    if (said === undefined)
+      return result(
+        `R8.${figure}`,
+        severity,
+        'not-applicable',
+        { lhs: null, rhs: null },
+        refs,
+        '正文未提及，未检查',
+      );
+    const table = sumSide(refs, cells, undefined);
+    if (typeof table === 'string')
+      return result(
+        `R8.${figure}`,
+        severity,
+        'incomplete',
+        { lhs: said, rhs: null },
+        refs,
+        `缺少单元格 ${table}`,
+      );
+    return result(
+      `R8.${figure}`,
+      severity,
+      said === table ? 'pass' : 'fail',
+      { lhs: said, rhs: table },
+      refs,
+      said === table ? '' : `正文 ${said}，表格 ${table}`,
+    );
+  });
+}
+
+function checkBlanks(blankCells: readonly CellId[] | undefined): CheckResult {
+  const severity = ruleSeverity('R9');
+  if (!blankCells) return result('R9', severity, 'pass', { lhs: null, rhs: null }, [], '');
+  const status = blankCells.length === 0 ? 'pass' : 'fail';
+  return result(
+    'R9',
+    severity,
+    status,
+    { lhs: blankCells.length, rhs: 0 },
+    blankCells,
+    status === 'pass' ? '' : `${blankCells.length} 格为空白或“-”“/”，按 0 读取`,
+  );
+}
+
+function checkProcessingFees(
+  cells: Cells,
+  sectionSix: string | undefined,
+  fees: CheckContext['processingFees'],
+): CheckResult[] {
+  const severity = ruleSeverity('R10');
+  const checks: CheckResult[] = [];
+  if (!fees) {
+    checks.push(
+      result(
+        'R10.reported',
+        severity,
+        'not-applicable',
+        { lhs: null, rhs: null },
+        [],
+        '没有信息处理费记录，未检查',
+      ),
+    );
+  } else {
+    const mentioned = sectionSix !== undefined && /信息处理费/.test(sectionSix);
+    const status = fees.collectedCount === 0 || mentioned || sectionSix === undefined ? 'pass' : 'fail';
+    checks.push(
+      result(
+        'R10.reported',
+        severity,
+        status,
+        { lhs: fees.collectedYuan, rhs: null },
+        [],
+        status === 'pass'
+          ? ''
+          : `本年收取信息处理费 ${fees.collectedYuan} 元（${fees.collectedCount} 件），第六部分未提及`,
+      ),
+    );
+  }
+  const unpaid = cells['t3.r3_6_2.total'];
+  if (unpaid === undefined || fees?.noticesIssued === undefined) {
+    checks.push(
+      result(
+        'R10.fee_notices',
+        severity,
+        'not-applicable',
+        { lhs: unpaid ?? null, rhs: null },
+        ['t3.r3_6_2.total'],
+        '没有收费通知记录，未检查',
+      ),
+    );
+  } else {
+    const status = unpaid === 0 || fees.noticesIssued > 0 ? 'pass' : 'fail';
+    checks.push(
+      result(
+        'R10.fee_notices',
+        severity,
+        status,
+        { lhs: unpaid, rhs: fees.noticesIssued },
+        ['t3.r3_6_2.total'],
+        status === 'pass' ? '' : `逾期未缴费不再处理 ${unpaid} 件，但没有发出收费通知`,
+      ),
+    );
+  }
+  return checks;
+}
+
+export function checkConsistency(
+  report: Pick<AnnualReport, 'format' | 'cells' | 'sections'>,
+  context: CheckContext = {},
+): CheckResult[] {
+  const format = reportFormat(report.format);
+  const previous = context.previous?.cells;
+  return [
+    ...sumRuleInstances(format).map((instance) => checkSumRule(instance, report.cells, previous)),
+    ...checkValues(format, report.cells),
+    ...checkStatedFigures(report.cells, context.statedFigures),
+    checkBlanks(context.blankCells),
+    ...checkProcessingFees(report.cells, report.sections?.s6, context.processingFees),
+  ].sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule));
+}
+
+function ruleOrder(rule: string): number {
+  return Number(rule.slice(1).split('.')[0]);
+}

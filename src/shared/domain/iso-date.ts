@@ -1,0 +1,53 @@
+/**
+ * A calendar date as `YYYY-MM-DD`. Calendar dates never carry a time zone: a reply is due on a day,
+ * not at an instant. Comparisons are plain string comparisons, which order ISO dates correctly.
+ */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `y-m-d` names a day that exists in the proleptic Gregorian calendar. */
+export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+export function toIsoDate(year: number, month: number, day: number): IsoDate {
+  if (!isValidCalendarDate(year, month, day))
+    throw new RangeError(`not a calendar date: ${year}-${month}-${day}`);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
+/** Parses strict `YYYY-MM-DD`; anything else (or a day that does not exist) is `undefined`. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const match = ISO_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isValidCalendarDate(year, month, day) ? (text as IsoDate) : undefined;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function firstDayOfYear(year: number): IsoDate {
+  return toIsoDate(year, 1, 1);
+}
+
+export function lastDayOfYear(year: number): IsoDate {
+  return toIsoDate(year, 12, 31);
+}
+
+export function isBefore(a: IsoDate, b: IsoDate): boolean {
+  return a < b;
+}
+
+export function isWithinYear(date: IsoDate, year: number): boolean {
+  return yearOf(date) === year;
+}
