@@ -1,0 +1,71 @@
+/**
+ * The facts the annual report is built from (STYLE.md §1: "the report reads facts, not tables").
+ * Each feeding feature tallies its own records — in SQL for the database, in memory for a ledger file —
+ * and the report builds every cell from these tallies alone.
+ */
+import type { ApplicantType } from './applicant-type.ts';
+import type { OutcomeRow } from './outcome-row.ts';
+
+/** 依申请公开, tallied for one report year and one applicant type (application-lifecycle.md §12). */
+export interface RequestTally {
+  readonly applicantType: ApplicantType;
+  /** 本年新收: received in the year. */
+  readonly received: number;
+  /** 上年结转: received before the year and not completed before it. */
+  readonly carriedIn: number;
+  /** 结转下年度: received by 31 December and still open on 31 December. */
+  readonly carriedOut: number;
+  /** 本年度办理结果: completed in the year, by result row. */
+  readonly completed: Readonly<Partial<Record<OutcomeRow, number>>>;
+}
+
+export const PROCEEDING_KINDS = ['review', 'lit_direct', 'lit_after_review'] as const;
+/** 行政复议 / 未经复议直接起诉 / 复议后起诉: the rows of table 四. */
+export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
+export const PROCEEDING_RESULTS = ['upheld', 'corrected', 'other'] as const;
+/** 结果维持 / 结果纠正 / 其他结果. */
+export type ProceedingResult = (typeof PROCEEDING_RESULTS)[number];
+/** The status of a proceeding on 31 December: its result, or 尚未审结. */
+export type ProceedingStatus = ProceedingResult | 'pending';
+
+/**
+ * Which proceedings table 四 counts (annual-report-format.md §5, [U]: configurable).
+ * - `filed-in-year` (default): filed in the year, classified by their status on 31 December.
+ * - `decided-or-pending`: decided in the year, plus those filed by 31 December and still pending then.
+ */
+export type ProceedingCounting = 'filed-in-year' | 'decided-or-pending';
+
+export interface ProceedingTally {
+  readonly kind: ProceedingKind;
+  readonly status: ProceedingStatus;
+  readonly count: number;
+}
+
+/** 规章 / 行政规范性文件, the rows of table 二 block 第二十条第（一）项. */
+export type NormativeDocumentKind = 'regulation' | 'normative_doc';
+
+export interface DocumentTally {
+  readonly kind: NormativeDocumentKind;
+  /** 本年制发件数. */
+  readonly made: number;
+  /** 本年废止件数. */
+  readonly repealed: number;
+  /** 现行有效件数 on 31 December. */
+  readonly inForce: number;
+}
+
+/** Figures an agency enters for table 二 from its other systems. */
+export interface AgencyFigures {
+  readonly licensing: number;
+  readonly penalty: number;
+  readonly coercion: number;
+  /** 行政事业性收费 income in 万元 — not the 信息处理费. */
+  readonly adminFeesWan: number;
+}
+
+export interface ReportFacts {
+  readonly requests: readonly RequestTally[];
+  readonly proceedings: readonly ProceedingTally[];
+  readonly documents: readonly DocumentTally[];
+  readonly figures: AgencyFigures | undefined;
+}

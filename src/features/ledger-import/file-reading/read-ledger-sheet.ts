@@ -1,0 +1,98 @@
+/**
+ * Reads a ledger file into rows of text. CSV in UTF-8 (with or without BOM) or GB18030 — what Excel
+ * on a Chinese Windows saves — and XLSX (the first worksheet with data). Excel date cells become
+ * ISO dates; numbers keep their digits.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { LedgerSheet } from '../domain/ledger-sheet.ts';
+
+export class LedgerFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Largest ledger file accepted: 50 MB is over a million rows of CSV. */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export function readCsvSheet(file: string, bytes: Uint8Array): LedgerSheet {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(decodeText(bytes), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as typeof records;
+  } catch (error) {
+    throw new LedgerFileError(file, `不是有效的 CSV 文件：${(error as Error).message}`);
+  }
+  const [header, ...rows] = records;
+  if (!header) throw new LedgerFileError(file, '文件为空');
+  return { file, headers: header.record, rows: rows.map((r) => ({ line: r.info.lines, values: r.record })) };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+export async function readXlsxSheet(file: string, bytes: Uint8Array): Promise<LedgerSheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new LedgerFileError(file, `不是有效的 XLSX 文件：${(error as Error).message}`);
+  }
+  const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
+  if (!sheet) throw new LedgerFileError(file, '工作簿中没有数据');
+  const rows: Array<{ line: number; values: string[] }> = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const values: string[] = [];
+    for (let column = 1; column <= width; column++) values.push(cellText(row.getCell(column).value));
+    rows.push({ line, values });
+  });
+  const [header, ...data] = rows;
+  if (!header) throw new LedgerFileError(file, '工作簿中没有数据');
+  return { file, headers: header.values, rows: data };
+}
+
+export async function readLedgerSheet(path: string): Promise<LedgerSheet> {
+  const file = basename(path);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new LedgerFileError(
+      file,
+      `无法读取文件：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  if (bytes.length > MAX_BYTES)
+    throw new LedgerFileError(file, `文件过大（${bytes.length} 字节，上限 ${MAX_BYTES}）`);
+  const extension = extname(path).toLowerCase();
+  if (extension === '.xlsx') return readXlsxSheet(file, bytes);
+  if (extension === '.csv' || extension === '.txt') return readCsvSheet(file, bytes);
+  throw new LedgerFileError(file, `不支持的文件类型“${extension || '（无扩展名）'}”：台账应为 .csv 或 .xlsx`);
+}
