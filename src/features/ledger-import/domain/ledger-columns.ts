@@ -57,7 +57,7 @@ const INDEX: Readonly<Record<LedgerFileKind, ReadonlyMap<string, string>>> = Obj
       ),
     ),
   ]),
-) as Record<LedgerFileKind, ReadonlyMap<string, string>>;
+) as unknown as Record<LedgerFileKind, ReadonlyMap<string, string>>;
 
 /** The column key a header names in a ledger of this kind, or undefined. */
 export function columnKeyFor(kind: LedgerFileKind, header: string): string | undefined {

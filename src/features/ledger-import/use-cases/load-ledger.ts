@@ -24,7 +24,7 @@ export type LedgerLoad =
   | { readonly ok: true; readonly ledger: Ledger; readonly warnings: readonly LedgerProblem[] }
   | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
 
-function fileProblem(error: unknown, path: string): LedgerProblem {
+function fileProblem(error: unknown): LedgerProblem {
   if (error instanceof LedgerFileError)
     return { file: error.file, line: 0, code: 'unreadable-file', severity: 'error', message: error.message };
   throw error;
@@ -41,7 +41,7 @@ async function loadSheet<T>(
     problems.push(...parsed.problems);
     return parsed.records;
   } catch (error) {
-    problems.push(fileProblem(error, path));
+    problems.push(fileProblem(error));
     return [];
   }
 }
