@@ -36,7 +36,7 @@ export function readCsvSheet(file: string, bytes: Uint8Array): LedgerSheet {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as typeof records;
+    }) as unknown as typeof records;
   } catch (error) {
     throw new LedgerFileError(file, `不是有效的 CSV 文件：${(error as Error).message}`);
   }
