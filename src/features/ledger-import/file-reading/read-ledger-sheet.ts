@@ -3,7 +3,7 @@
  * on a Chinese Windows saves — and XLSX (the first worksheet with data). Excel date cells become
  * ISO dates; numbers keep their digits.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -80,19 +80,29 @@ export async function readXlsxSheet(file: string, bytes: Uint8Array): Promise<Le
 
 export async function readLedgerSheet(path: string): Promise<LedgerSheet> {
   const file = basename(path);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
+  const extension = extname(path).toLowerCase();
+  if (!['.xlsx', '.csv', '.txt'].includes(extension)) {
     throw new LedgerFileError(
       file,
-      `无法读取文件：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `不支持的文件类型“${extension || '（无扩展名）'}”：台账应为 .csv 或 .xlsx`,
     );
   }
-  if (bytes.length > MAX_BYTES)
-    throw new LedgerFileError(file, `文件过大（${bytes.length} 字节，上限 ${MAX_BYTES}）`);
-  const extension = extname(path).toLowerCase();
-  if (extension === '.xlsx') return readXlsxSheet(file, bytes);
-  if (extension === '.csv' || extension === '.txt') return readCsvSheet(file, bytes);
-  throw new LedgerFileError(file, `不支持的文件类型“${extension || '（无扩展名）'}”：台账应为 .csv 或 .xlsx`);
+  const bytes = await readBytes(path, file);
+  return extension === '.xlsx' ? readXlsxSheet(file, bytes) : readCsvSheet(file, bytes);
+}
+
+async function readBytes(path: string, file: string): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_BYTES)
+      throw new LedgerFileError(file, `文件过大（${info.size} 字节，上限 ${MAX_BYTES} 字节）`);
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof LedgerFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LedgerFileError(
+      file,
+      code === 'ENOENT' ? `文件不存在：${path}` : `无法读取文件：${code ?? (error as Error).message}`,
+    );
+  }
 }
