@@ -1,0 +1,88 @@
+/**
+ * Draft sentences for the report's text sections: the figures the narrative must state (R8 pairs:
+ * received, carried over, answered, carried out, reconsiderations, lawsuits) written from the tables,
+ * so text and tables cannot disagree, and marked places for what only the agency can write.
+ */
+import type { AnnualReport } from './annual-report.ts';
+import { reportFormat, type SectionId } from './report-format.ts';
+
+export interface NarrativeParagraph {
+  readonly kind: 'generated' | 'to-write';
+  readonly text: string;
+}
+
+export type Narrative = Readonly<Record<SectionId, readonly NarrativeParagraph[]>>;
+
+function sum(cells: Readonly<Record<string, number>>, ids: readonly string[]): number {
+  return ids.reduce((total, id) => total + (cells[id] ?? 0), 0);
+}
+
+function leafTotal(report: Pick<AnnualReport, 'format' | 'cells'>, prefix: string): number {
+  const leaves = reportFormat(report.format).resultLeafRows.filter(
+    (r) => r === prefix || r.startsWith(`${prefix}_`),
+  );
+  return sum(
+    report.cells,
+    leaves.map((r) => `t3.${r}.total`),
+  );
+}
+
+function requestsSentence(report: Pick<AnnualReport, 'format' | 'cells'>): string {
+  const c = report.cells;
+  const n = (id: string) => c[id] ?? 0;
+  return (
+    `本年新收政府信息公开申请${n('t3.r1.total')}件，上年结转${n('t3.r2.total')}件；本年办结${n('t3.r3_7.total')}件，其中予以公开${n('t3.r3_1.total')}件、` +
+    `部分公开${n('t3.r3_2.total')}件、不予公开${leafTotal(report, 'r3_3')}件、无法提供${leafTotal(report, 'r3_4')}件、不予处理${leafTotal(report, 'r3_5')}件、` +
+    `其他处理${leafTotal(report, 'r3_6')}件；结转下年度继续办理${n('t3.r4.total')}件。`
+  );
+}
+
+function proceedingsSentence(cells: Readonly<Record<string, number>>): string {
+  const lawsuits = sum(cells, ['t4.lit_direct.total', 't4.lit_after_review.total']);
+  const corrected = sum(cells, [
+    't4.review.corrected',
+    't4.lit_direct.corrected',
+    't4.lit_after_review.corrected',
+  ]);
+  return `本年因政府信息公开引起行政复议${cells['t4.review.total'] ?? 0}件、行政诉讼${lawsuits}件，其中结果被纠正${corrected}件。`;
+}
+
+function proactiveSentence(report: Pick<AnnualReport, 'format' | 'cells'>): string | undefined {
+  if (report.format !== '2021') return undefined;
+  const n = (id: string) => report.cells[id] ?? 0;
+  return (
+    `本年制发规章${n('t2.regulations.made')}件、行政规范性文件${n('t2.normative_docs.made')}件，废止规章${n('t2.regulations.repealed')}件、` +
+    `行政规范性文件${n('t2.normative_docs.repealed')}件；截至年底，现行有效规章${n('t2.regulations.in_force')}件、行政规范性文件${n('t2.normative_docs.in_force')}件。`
+  );
+}
+
+export function draftNarrative(
+  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency'>,
+): Narrative {
+  const proactive = proactiveSentence(report);
+  return {
+    s1: [
+      {
+        kind: 'to-write',
+        text: `（请概述${report.year}年本机关贯彻落实《中华人民共和国政府信息公开条例》的总体情况。）`,
+      },
+      { kind: 'generated', text: `（一）主动公开情况。${proactive ?? ''}` },
+      { kind: 'to-write', text: '（请补充主动公开的重点领域、政策解读等情况。）' },
+      {
+        kind: 'generated',
+        text: `（二）依申请公开情况。${requestsSentence(report)}${proceedingsSentence(report.cells)}`,
+      },
+      { kind: 'to-write', text: '（三）政府信息管理情况。（请填写。）' },
+      { kind: 'to-write', text: '（四）政府信息公开平台建设情况。（请填写。）' },
+      {
+        kind: 'to-write',
+        text: '（五）监督保障情况。（请填写；人民政府应包括工作考核、社会评议和责任追究结果情况。）',
+      },
+    ],
+    s2: [],
+    s3: [],
+    s4: [],
+    s5: [{ kind: 'to-write', text: '（请填写本年度存在的主要问题及改进情况，不宜空缺或仅写“无”。）' }],
+    s6: [{ kind: 'to-write', text: '（请填写本年度收取信息处理费的件数和金额，以及其他需要报告的事项。）' }],
+  };
+}

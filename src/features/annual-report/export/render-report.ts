@@ -1,0 +1,62 @@
+/** One entry point for every export format of the report. */
+import type { AnnualReport } from '../domain/annual-report.ts';
+import { renderReportDocx } from './report-docx.ts';
+import { renderReportHtml, type HtmlOptions } from './report-html.ts';
+import { renderReportPdf } from './report-pdf.ts';
+import { renderReportXlsx } from './report-xlsx.ts';
+
+export const EXPORT_FORMATS = ['json', 'html', 'xlsx', 'docx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** The report JSON of the contract: format, year, agency, every cell in printed order, the checks. */
+export function reportJson(report: AnnualReport): string {
+  return (
+    JSON.stringify(
+      {
+        format: report.format,
+        year: report.year,
+        agency: report.agency,
+        cells: report.cells,
+        ...(report.sections ? { sections: report.sections } : {}),
+        checks: report.checks,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export async function renderReport(
+  report: AnnualReport,
+  format: ExportFormat,
+  options: HtmlOptions = {},
+): Promise<Buffer> {
+  switch (format) {
+    case 'json':
+      return Buffer.from(reportJson(report));
+    case 'html':
+      return Buffer.from(renderReportHtml(report, options));
+    case 'xlsx':
+      return renderReportXlsx(report);
+    case 'docx':
+      return renderReportDocx(report);
+    case 'pdf':
+      return renderReportPdf(report);
+    default: {
+      const never: never = format;
+      throw new Error(`unknown export format ${String(never)}`);
+    }
+  }
+}

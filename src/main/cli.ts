@@ -1,0 +1,40 @@
+/** The gongkai command line: wires the adapters to the use cases. */
+import { Command, CommanderError } from 'commander';
+import { registerReportCommands, type CliIo } from './cli/report-commands.ts';
+import { CliError, EXIT } from './cli/output.ts';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = new Command('gongkai')
+    .description('gongkai 政府信息公开工作平台')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text.trimEnd()) });
+  registerReportCommands(program, io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return io.exitCode;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`错误：${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    throw error;
+  }
+}
+
+const isMain =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  const io: CliIo = {
+    out: (text) => process.stdout.write(text),
+    err: (line) => process.stderr.write(line + '\n'),
+    exitCode: EXIT.ok,
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`内部错误：${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,177 @@
+/** `gongkai report build | check | explain`. */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import {
+  buildLedgerReport,
+  checkConsistency,
+  explainLedgerCell,
+  hasErrors,
+  isExportFormat,
+  parseReportJson,
+  renderReport,
+  EXPORT_FORMATS,
+  type AnnualReport,
+  type ProceedingCounting,
+} from './imports.ts';
+import { CliError, EXIT, printChecks, printProblems } from './output.ts';
+
+export interface CliIo {
+  readonly out: (text: string | Buffer) => void;
+  readonly err: (line: string) => void;
+  exitCode: number;
+}
+
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2008 || year > 2100)
+    throw new CliError(`年度“${value}”无效：应为四位数年份，如 2024`);
+  return year;
+}
+
+async function readReportFile(path: string): Promise<Omit<AnnualReport, 'checks'>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `无法读取 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const parsed = parseReportJson(text);
+  if (!parsed.ok) throw new CliError(`${path} 不是有效的年度报告 JSON：\n  ${parsed.problems.join('\n  ')}`);
+  return parsed.report;
+}
+
+const countingOption = () =>
+  new Option(
+    '--t4-counting <mode>',
+    '表四的统计口径：filed-in-year（本年立案，按年底状态）或 decided-or-pending（本年审结加年底未结）',
+  )
+    .choices(['filed-in-year', 'decided-or-pending'])
+    .default('filed-in-year');
+
+function ledgerOptions(command: Command): Command {
+  return command
+    .option('--requests <file>', '依申请公开台账（CSV 或 XLSX）')
+    .option('--reviews <file>', '行政复议、行政诉讼台账（CSV 或 XLSX）')
+    .option('--documents <file>', '规章和行政规范性文件目录（CSV 或 XLSX）')
+    .option('--figures <file>', '表二数据（JSON：licensing、penalty、coercion、admin_fees_wan）')
+    .addOption(countingOption());
+}
+
+interface BuildOptions {
+  year: string;
+  agency: string;
+  requests?: string;
+  reviews?: string;
+  documents?: string;
+  figures?: string;
+  previous?: string;
+  format: string;
+  out?: string;
+  t4Counting: ProceedingCounting;
+}
+
+async function build(options: BuildOptions, io: CliIo): Promise<void> {
+  const year = parseYear(options.year);
+  if (!isExportFormat(options.format))
+    throw new CliError(`不支持的格式“${options.format}”：应为 ${EXPORT_FORMATS.join('、')}`);
+  if (['xlsx', 'docx', 'pdf'].includes(options.format) && !options.out)
+    throw new CliError(`${options.format.toUpperCase()} 是二进制文件，请用 --out 指定输出文件`);
+  if (!options.requests && !options.reviews && !options.documents && !options.figures) {
+    throw new CliError('请至少提供一个台账文件：--requests、--reviews、--documents 或 --figures');
+  }
+  const previous = options.previous ? await readReportFile(options.previous) : undefined;
+  const files = {
+    requests: options.requests,
+    reviews: options.reviews,
+    documents: options.documents,
+    figures: options.figures,
+  };
+  const result = await buildLedgerReport({
+    files,
+    year,
+    agencyName: options.agency,
+    counting: options.t4Counting,
+    ...(previous ? { previous } : {}),
+  });
+  if (!result.ok) {
+    printProblems(result.problems, io.err);
+    throw new CliError(
+      `台账有 ${result.problems.filter((p) => p.severity === 'error').length} 处错误，未生成报告，也未写入任何文件`,
+    );
+  }
+  printProblems(result.warnings, io.err);
+  const bytes = await renderReport(result.report, options.format);
+  if (options.out) {
+    await writeFile(options.out, bytes);
+    io.err(`已写入 ${options.out}`);
+  } else io.out(bytes);
+  printChecks(result.report.checks, false, io.err);
+  if (hasErrors(result.report.checks)) io.exitCode = EXIT.checkErrors;
+}
+
+async function check(
+  file: string,
+  options: { previous?: string; all?: boolean; json?: boolean },
+  io: CliIo,
+): Promise<void> {
+  const report = await readReportFile(file);
+  const previous = options.previous ? await readReportFile(options.previous) : undefined;
+  const checks = checkConsistency(report, previous ? { previous } : {});
+  if (options.json) io.out(JSON.stringify(checks, null, 2) + '\n');
+  else printChecks(checks, Boolean(options.all), (line) => io.out(line + '\n'));
+  if (hasErrors(checks)) io.exitCode = EXIT.checkErrors;
+}
+
+async function explain(options: BuildOptions & { cell: string }, io: CliIo): Promise<void> {
+  const year = parseYear(options.year);
+  const files = {
+    requests: options.requests,
+    reviews: options.reviews,
+    documents: options.documents,
+    figures: options.figures,
+  };
+  const result = await explainLedgerCell(files, year, options.cell, options.t4Counting);
+  if (!result.ok && result.code === 'unknown-cell')
+    throw new CliError(`“${options.cell}”不是 2021 年格式的单元格编号（如 t3.r1.natural、t4.review.total）`);
+  if (!result.ok) {
+    printProblems(result.problems, io.err);
+    throw new CliError('台账有错误，无法说明该单元格');
+  }
+  if (result.source === 'figures') io.err(`${result.cell} 是机关填报的数字（--figures），没有逐条记录`);
+  else io.err(`${result.cell} = ${result.recordIds.length}，来自以下 ${result.recordIds.length} 条记录：`);
+  for (const id of result.recordIds) io.out(`${id}\n`);
+}
+
+export function registerReportCommands(program: Command, io: CliIo): void {
+  const report = program.command('report').description('年度报告：生成、检查、说明');
+  ledgerOptions(
+    report
+      .command('build')
+      .description('由台账生成年度报告（2021 年格式）')
+      .requiredOption('--year <year>', '报告年度')
+      .requiredOption('--agency <name>', '机关名称'),
+  )
+    .option('--previous <report.json>', '上年度报告 JSON，用于 R6、R7 检查')
+    .addOption(new Option('--format <format>', '输出格式').choices([...EXPORT_FORMATS]).default('json'))
+    .option('--out <file>', '输出文件（默认输出到标准输出）')
+    .action((options: BuildOptions) => build(options, io));
+  report
+    .command('check <report.json>')
+    .description('对年度报告 JSON 运行全部勾稽关系检查；有错误时退出码为 1')
+    .option('--previous <report.json>', '上年度报告 JSON，用于 R6、R7 检查')
+    .option('--all', '列出全部检查，而不只是未通过的')
+    .option('--json', '以 JSON 输出检查结果')
+    .action((file: string, options: { previous?: string; all?: boolean; json?: boolean }) =>
+      check(file, options, io),
+    );
+  ledgerOptions(
+    report
+      .command('explain')
+      .description('列出某个单元格统计的记录编号')
+      .requiredOption('--cell <id>', '单元格编号，如 t3.r3_1.natural')
+      .requiredOption('--year <year>', '报告年度'),
+  ).action((options: BuildOptions & { cell: string }) => explain(options, io));
+}
