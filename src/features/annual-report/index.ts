@@ -9,3 +9,6 @@ export * from './domain/check-consistency.ts';
 export * from './domain/build-annual-report.ts';
 export * from './domain/label-normalization.ts';
 export type { TextFigure } from './domain/consistency-rules.ts';
+export * from './use-cases/report-fact-source.ts';
+export * from './use-cases/build-stored-report.ts';
+export * from './domain/draft-narrative.ts';

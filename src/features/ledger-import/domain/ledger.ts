@@ -21,7 +21,8 @@ export interface Ledger {
   readonly requests: readonly DisclosureRequest[];
   readonly proceedings: readonly Proceeding[];
   readonly documents: readonly NormativeDocument[];
-  readonly figures: AgencyFigures | undefined;
+  /** Figures are entered for one year: the ledger's report year. */
+  readonly figures: { readonly year: number; readonly values: AgencyFigures } | undefined;
 }
 
 export function ledgerFacts(ledger: Ledger, year: number, counting: ProceedingCounting): ReportFacts {
@@ -29,7 +30,7 @@ export function ledgerFacts(ledger: Ledger, year: number, counting: ProceedingCo
     requests: tallyRequests(ledger.requests, year),
     proceedings: tallyProceedings(ledger.proceedings, year, counting),
     documents: tallyDocuments(ledger.documents, year),
-    figures: ledger.figures,
+    figures: ledger.figures?.year === year ? ledger.figures.values : undefined,
   };
 }
 

@@ -74,5 +74,9 @@ export async function loadLedger(files: LedgerFiles, year: number): Promise<Ledg
   const documents = await loadSheet(files.documents, parseDocumentSheet, problems);
   const figures = await loadFigures(files.figures, year, problems);
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-  return { ok: true, ledger: { requests, proceedings, documents, figures }, warnings: problems };
+  return {
+    ok: true,
+    ledger: { requests, proceedings, documents, figures: figures ? { year, values: figures } : undefined },
+    warnings: problems,
+  };
 }

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { Agency } from '../domain/agency.ts';
+
+export function agencyRepository(db: Kysely<Database>) {
+  const toAgency = (row: { id: string; name: string; parent_id: string | null }): Agency => ({
+    id: row.id,
+    name: row.name,
+    ...(row.parent_id ? { parentId: row.parent_id } : {}),
+  });
+  return {
+    async create(agency: Agency, createdAt: string): Promise<void> {
+      await db
+        .insertInto('agencies')
+        .values({
+          id: agency.id,
+          name: agency.name,
+          parent_id: agency.parentId ?? null,
+          created_at: createdAt,
+        })
+        .execute();
+    },
+    async find(id: string): Promise<Agency | undefined> {
+      const row = await db
+        .selectFrom('agencies')
+        .select(['id', 'name', 'parent_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toAgency(row) : undefined;
+    },
+    async findByName(name: string): Promise<Agency[]> {
+      const rows = await db
+        .selectFrom('agencies')
+        .select(['id', 'name', 'parent_id'])
+        .where('name', '=', name)
+        .orderBy('id')
+        .execute();
+      return rows.map(toAgency);
+    },
+    async list(): Promise<Agency[]> {
+      const rows = await db
+        .selectFrom('agencies')
+        .select(['id', 'name', 'parent_id'])
+        .orderBy('name')
+        .execute();
+      return rows.map(toAgency);
+    },
+  };
+}
+
+export type AgencyRepository = ReturnType<typeof agencyRepository>;

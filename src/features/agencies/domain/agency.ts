@@ -1,0 +1,6 @@
+/** 行政机关: an agency that keeps records and publishes a report; agencies form a hierarchy. */
+export interface Agency {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId?: string;
+}

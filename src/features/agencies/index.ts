@@ -1,0 +1,2 @@
+export * from './domain/agency.ts';
+export * from './db/agency-repository.ts';

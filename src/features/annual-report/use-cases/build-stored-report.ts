@@ -1,0 +1,71 @@
+/**
+ * The report of an agency-year from its stored records, and the records behind any of its cells.
+ * The four tallies run concurrently; counting happens in the database.
+ */
+import type { AnnualReport } from '../domain/annual-report.ts';
+import { buildAnnualReport } from '../domain/build-annual-report.ts';
+import { selectorForCell } from '../domain/cell-selector.ts';
+import type { CheckContext } from '../domain/check-consistency.ts';
+import type { ProceedingCounting, ReportFacts } from '../domain/report-facts.ts';
+import type { ReportFactSource } from './report-fact-source.ts';
+
+export interface StoredReportRequest {
+  readonly agencyId: string;
+  readonly agencyName: string;
+  readonly year: number;
+  readonly counting: ProceedingCounting;
+  readonly previous?: CheckContext['previous'];
+}
+
+export async function gatherFacts(
+  source: ReportFactSource,
+  agencyId: string,
+  year: number,
+  counting: ProceedingCounting,
+): Promise<ReportFacts> {
+  const [requests, proceedings, documents, figures] = await Promise.all([
+    source.tallyRequests(agencyId, year),
+    source.tallyProceedings(agencyId, year, counting),
+    source.tallyDocuments(agencyId, year),
+    source.figures(agencyId, year),
+  ]);
+  return { requests, proceedings, documents, figures };
+}
+
+export async function buildStoredReport(
+  source: ReportFactSource,
+  request: StoredReportRequest,
+): Promise<AnnualReport> {
+  const facts = await gatherFacts(source, request.agencyId, request.year, request.counting);
+  return buildAnnualReport(
+    facts,
+    { year: request.year, agencyName: request.agencyName },
+    request.previous ? { previous: request.previous } : {},
+  );
+}
+
+export type StoredCellExplanation =
+  | {
+      readonly ok: true;
+      readonly cell: string;
+      readonly source: 'requests' | 'proceedings' | 'documents' | 'figures';
+      readonly recordIds: readonly string[];
+    }
+  | { readonly ok: false; readonly code: 'unknown-cell'; readonly cell: string };
+
+export async function explainStoredCell(
+  source: ReportFactSource,
+  agencyId: string,
+  year: number,
+  cell: string,
+  counting: ProceedingCounting,
+): Promise<StoredCellExplanation> {
+  const selector = selectorForCell(cell);
+  if (!selector) return { ok: false, code: 'unknown-cell', cell };
+  return {
+    ok: true,
+    cell,
+    source: selector.source,
+    recordIds: await source.recordsBehind(agencyId, selector, year, counting),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The port through which the report reads an agency's facts from wherever they are kept. The database
+ * implementation is composed in main/ from each feature's repository; the ledger one is in-memory.
+ */
+import type {
+  AgencyFigures,
+  DocumentTally,
+  ProceedingCounting,
+  ProceedingTally,
+  RequestTally,
+} from '../domain/report-facts.ts';
+import type { CellSelector } from '../domain/cell-selector.ts';
+
+export interface ReportFactSource {
+  tallyRequests(agencyId: string, year: number): Promise<RequestTally[]>;
+  tallyProceedings(agencyId: string, year: number, counting: ProceedingCounting): Promise<ProceedingTally[]>;
+  tallyDocuments(agencyId: string, year: number): Promise<DocumentTally[]>;
+  figures(agencyId: string, year: number): Promise<AgencyFigures | undefined>;
+  /** The ids of the records behind a cell; empty for entered figures. */
+  recordsBehind(
+    agencyId: string,
+    selector: CellSelector,
+    year: number,
+    counting: ProceedingCounting,
+  ): Promise<string[]>;
+}

@@ -1,0 +1,59 @@
+/**
+ * Stores a ledger for an agency and year so that the server reads the same data: every file is read
+ * and checked first; only a ledger without errors is saved, in one transaction (upserting records by
+ * their ids), so nothing is ever half-imported.
+ */
+import type { Ledger } from '../domain/ledger.ts';
+import type { LedgerProblem } from '../domain/ledger-problem.ts';
+import { loadLedger, type LedgerFiles } from './load-ledger.ts';
+
+export interface LedgerImportRecord {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly year: number;
+  readonly importedAt: string;
+  readonly importedBy: string;
+  readonly files: LedgerFiles;
+}
+
+/** Saves a checked ledger atomically: records, figures, the import record and its audit entry. */
+export interface LedgerStore {
+  saveLedger(ledger: Ledger, record: LedgerImportRecord): Promise<void>;
+}
+
+export type LedgerImportResult =
+  | {
+      readonly ok: true;
+      readonly importId: string;
+      readonly counts: { requests: number; proceedings: number; documents: number; figures: boolean };
+      readonly warnings: readonly LedgerProblem[];
+    }
+  | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
+
+export async function importLedger(
+  store: LedgerStore,
+  input: { files: LedgerFiles; agencyId: string; year: number; actor: string; now: string; importId: string },
+): Promise<LedgerImportResult> {
+  const load = await loadLedger(input.files, input.year);
+  if (!load.ok) return load;
+  const { ledger } = load;
+  await store.saveLedger(ledger, {
+    id: input.importId,
+    agencyId: input.agencyId,
+    year: input.year,
+    importedAt: input.now,
+    importedBy: input.actor,
+    files: input.files,
+  });
+  return {
+    ok: true,
+    importId: input.importId,
+    counts: {
+      requests: ledger.requests.length,
+      proceedings: ledger.proceedings.length,
+      documents: ledger.documents.length,
+      figures: ledger.figures !== undefined,
+    },
+    warnings: load.warnings,
+  };
+}

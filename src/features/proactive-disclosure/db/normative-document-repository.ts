@@ -1,0 +1,122 @@
+/** The normative-document register in the database, tallied for table 二 in one query. */
+import { sql, type Kysely } from 'kysely';
+import type { Database, NormativeDocumentTable } from '../../../platform/db/schema.ts';
+import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
+import type { CellSelector, DocumentTally, NormativeDocumentKind } from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { NormativeDocument } from '../domain/normative-document.ts';
+
+function toRow(agencyId: string, d: NormativeDocument, importId: string | null): NormativeDocumentTable {
+  return {
+    agency_id: agencyId,
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    document_number: d.documentNumber ?? null,
+    issued_on: d.issuedOn,
+    repealed_on: d.repealedOn ?? null,
+    ledger_import_id: importId,
+  };
+}
+
+function toDomain(row: NormativeDocumentTable): NormativeDocument {
+  return {
+    id: row.id,
+    kind: row.kind as NormativeDocumentKind,
+    title: row.title,
+    issuedOn: row.issued_on as IsoDate,
+    ...(row.document_number ? { documentNumber: row.document_number } : {}),
+    ...(row.repealed_on ? { repealedOn: row.repealed_on as IsoDate } : {}),
+  };
+}
+
+export function normativeDocumentRepository(db: Kysely<Database>) {
+  return {
+    async save(
+      agencyId: string,
+      documents: readonly NormativeDocument[],
+      importId: string | null = null,
+    ): Promise<void> {
+      for (const rows of chunk(documents.map((d) => toRow(agencyId, d, importId)))) {
+        await db
+          .insertInto('normative_documents')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['agency_id', 'id']).doUpdateSet((eb) => ({
+              kind: eb.ref('excluded.kind'),
+              title: eb.ref('excluded.title'),
+              document_number: eb.ref('excluded.document_number'),
+              issued_on: eb.ref('excluded.issued_on'),
+              repealed_on: eb.ref('excluded.repealed_on'),
+              ledger_import_id: eb.ref('excluded.ledger_import_id'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async list(agencyId: string): Promise<NormativeDocument[]> {
+      const rows = await db
+        .selectFrom('normative_documents')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .orderBy('id')
+        .execute();
+      return rows.map(toDomain);
+    },
+
+    async tally(agencyId: string, year: number): Promise<DocumentTally[]> {
+      const { start, end } = yearBounds(year);
+      const rows = await db
+        .selectFrom('normative_documents')
+        .select([
+          'kind',
+          sql<number>`sum(case when issued_on >= ${start} and issued_on <= ${end} then 1 else 0 end)`.as(
+            'made',
+          ),
+          sql<number>`sum(case when repealed_on >= ${start} and repealed_on <= ${end} then 1 else 0 end)`.as(
+            'repealed',
+          ),
+          sql<number>`sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) then 1 else 0 end)`.as(
+            'in_force',
+          ),
+        ])
+        .where('agency_id', '=', agencyId)
+        .groupBy('kind')
+        .execute();
+      return (['regulation', 'normative_doc'] as const).map((kind) => {
+        const row = rows.find((r) => r.kind === kind);
+        return {
+          kind,
+          made: Number(row?.made ?? 0),
+          repealed: Number(row?.repealed ?? 0),
+          inForce: Number(row?.in_force ?? 0),
+        };
+      });
+    },
+
+    async idsBehind(
+      agencyId: string,
+      selector: Extract<CellSelector, { source: 'documents' }>,
+      year: number,
+    ): Promise<string[]> {
+      const { start, end } = yearBounds(year);
+      let query = db
+        .selectFrom('normative_documents')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .where('kind', '=', selector.kind);
+      if (selector.measure === 'made')
+        query = query.where('issued_on', '>=', start).where('issued_on', '<=', end);
+      else if (selector.measure === 'repealed')
+        query = query.where('repealed_on', '>=', start).where('repealed_on', '<=', end);
+      else
+        query = query
+          .where('issued_on', '<=', end)
+          .where((eb) => eb.or([eb('repealed_on', 'is', null), eb('repealed_on', '>', end)]));
+      return (await query.orderBy('id').execute()).map((r) => r.id);
+    },
+  };
+}
+
+export type NormativeDocumentRepository = ReturnType<typeof normativeDocumentRepository>;

@@ -1,0 +1,178 @@
+/**
+ * Requests in the database, and their tally for the annual report counted where the data is: one
+ * aggregate query per report (application-lifecycle.md §12, the same rules as report-year-tally.ts).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database, DisclosureRequestTable } from '../../../platform/db/schema.ts';
+import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
+import {
+  APPLICANT_TYPES,
+  isApplicantType,
+  isOutcomeRow,
+  type ApplicantType,
+  type CellSelector,
+  type OutcomeRow,
+  type RequestTally,
+} from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { DisclosureRequest } from '../domain/disclosure-request.ts';
+
+type RequestSelector = Extract<CellSelector, { source: 'requests' }>;
+
+function toRow(
+  agencyId: string,
+  request: DisclosureRequest,
+  importId: string | null,
+): DisclosureRequestTable {
+  return {
+    agency_id: agencyId,
+    id: request.id,
+    received_on: request.receivedOn,
+    applicant_type: request.applicantType,
+    outcome: request.outcome ?? null,
+    completed_on: request.completedOn ?? null,
+    channel: request.channel ?? null,
+    applicant_name: request.applicantName ?? null,
+    subject: request.subject ?? null,
+    ledger_import_id: importId,
+  };
+}
+
+function toDomain(row: DisclosureRequestTable): DisclosureRequest {
+  if (!isApplicantType(row.applicant_type))
+    throw new Error(`stored request ${row.id} has applicant type ${row.applicant_type}`);
+  const outcome = row.outcome && isOutcomeRow(row.outcome) ? row.outcome : undefined;
+  return {
+    id: row.id,
+    receivedOn: row.received_on as IsoDate,
+    applicantType: row.applicant_type,
+    ...(outcome && row.completed_on ? { outcome, completedOn: row.completed_on as IsoDate } : {}),
+    ...(row.channel ? { channel: row.channel } : {}),
+    ...(row.applicant_name ? { applicantName: row.applicant_name } : {}),
+    ...(row.subject ? { subject: row.subject } : {}),
+  };
+}
+
+export function requestRepository(db: Kysely<Database>) {
+  return {
+    /** Inserts or replaces requests by (agency, id). */
+    async save(
+      agencyId: string,
+      requests: readonly DisclosureRequest[],
+      importId: string | null = null,
+    ): Promise<void> {
+      for (const rows of chunk(requests.map((r) => toRow(agencyId, r, importId)))) {
+        await db
+          .insertInto('disclosure_requests')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['agency_id', 'id']).doUpdateSet((eb) => ({
+              received_on: eb.ref('excluded.received_on'),
+              applicant_type: eb.ref('excluded.applicant_type'),
+              outcome: eb.ref('excluded.outcome'),
+              completed_on: eb.ref('excluded.completed_on'),
+              channel: eb.ref('excluded.channel'),
+              applicant_name: eb.ref('excluded.applicant_name'),
+              subject: eb.ref('excluded.subject'),
+              ledger_import_id: eb.ref('excluded.ledger_import_id'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async list(agencyId: string): Promise<DisclosureRequest[]> {
+      const rows = await db
+        .selectFrom('disclosure_requests')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .orderBy('id')
+        .execute();
+      return rows.map(toDomain);
+    },
+
+    async count(agencyId: string): Promise<number> {
+      const row = await db
+        .selectFrom('disclosure_requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async tally(agencyId: string, year: number): Promise<RequestTally[]> {
+      const rows = await tallyQuery(db, agencyId, year).execute();
+      const tallies = new Map(
+        APPLICANT_TYPES.map((t) => [
+          t,
+          { received: 0, carriedIn: 0, carriedOut: 0, completed: {} as Partial<Record<OutcomeRow, number>> },
+        ]),
+      );
+      for (const row of rows) {
+        const tally = tallies.get(row.applicant_type as ApplicantType);
+        if (!tally) continue;
+        tally.received += Number(row.received);
+        tally.carriedIn += Number(row.carried_in);
+        tally.carriedOut += Number(row.carried_out);
+        if (row.completed_as && isOutcomeRow(row.completed_as))
+          tally.completed[row.completed_as] = (tally.completed[row.completed_as] ?? 0) + Number(row.n);
+      }
+      return [...tallies].map(([applicantType, t]) => ({ applicantType, ...t }));
+    },
+
+    async idsBehind(agencyId: string, selector: RequestSelector, year: number): Promise<string[]> {
+      const { start, end } = yearBounds(year);
+      let query = db.selectFrom('disclosure_requests').select('id').where('agency_id', '=', agencyId);
+      if (selector.applicantType) query = query.where('applicant_type', '=', selector.applicantType);
+      switch (selector.measure) {
+        case 'received':
+          query = query.where('received_on', '>=', start).where('received_on', '<=', end);
+          break;
+        case 'carried-in':
+          query = query
+            .where('received_on', '<', start)
+            .where((eb) => eb.or([eb('completed_on', 'is', null), eb('completed_on', '>=', start)]));
+          break;
+        case 'carried-out':
+          query = query
+            .where('received_on', '<=', end)
+            .where((eb) => eb.or([eb('completed_on', 'is', null), eb('completed_on', '>', end)]));
+          break;
+        case 'completed':
+          query = query.where('completed_on', '>=', start).where('completed_on', '<=', end);
+          if (selector.outcome) query = query.where('outcome', '=', selector.outcome);
+          break;
+      }
+      const rows = await query.orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+/**
+ * The aggregate behind table 三 — also the floor the benchmark measures against. Only requests that
+ * touch the year are read: received by 31 December and not completed before 1 January.
+ */
+export function tallyQuery(db: Kysely<Database>, agencyId: string, year: number) {
+  const { start, end } = yearBounds(year);
+  return db
+    .selectFrom('disclosure_requests')
+    .select([
+      'applicant_type',
+      sql<string | null>`case when completed_on >= ${start} and completed_on <= ${end} then outcome end`.as(
+        'completed_as',
+      ),
+      sql<number>`sum(case when received_on >= ${start} then 1 else 0 end)`.as('received'),
+      sql<number>`sum(case when received_on < ${start} then 1 else 0 end)`.as('carried_in'),
+      sql<number>`sum(case when completed_on is null or completed_on > ${end} then 1 else 0 end)`.as(
+        'carried_out',
+      ),
+      sql<number>`count(*)`.as('n'),
+    ])
+    .where('agency_id', '=', agencyId)
+    .where('received_on', '<=', end)
+    .where((eb) => eb.or([eb('completed_on', 'is', null), eb('completed_on', '>=', start)]))
+    .groupBy(['applicant_type', sql`2`]);
+}
+
+export type RequestRepository = ReturnType<typeof requestRepository>;

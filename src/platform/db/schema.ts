@@ -1,0 +1,87 @@
+/** The tables as Kysely sees them. Dates are ISO `YYYY-MM-DD` text on both dialects. */
+import type { Generated } from 'kysely';
+
+export interface AgencyTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  created_at: string;
+}
+
+export interface LedgerImportTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  imported_at: string;
+  imported_by: string;
+  files: string;
+  request_count: number;
+  proceeding_count: number;
+  document_count: number;
+}
+
+export interface DisclosureRequestTable {
+  agency_id: string;
+  id: string;
+  received_on: string;
+  applicant_type: string;
+  outcome: string | null;
+  completed_on: string | null;
+  channel: string | null;
+  applicant_name: string | null;
+  subject: string | null;
+  ledger_import_id: string | null;
+}
+
+export interface ProceedingTable {
+  agency_id: string;
+  id: string;
+  kind: string;
+  filed_on: string;
+  result: string | null;
+  decided_on: string | null;
+  request_id: string | null;
+  ledger_import_id: string | null;
+}
+
+export interface NormativeDocumentTable {
+  agency_id: string;
+  id: string;
+  kind: string;
+  title: string;
+  document_number: string | null;
+  issued_on: string;
+  repealed_on: string | null;
+  ledger_import_id: string | null;
+}
+
+export interface AgencyFiguresTable {
+  agency_id: string;
+  year: number;
+  licensing: number;
+  penalty: number;
+  coercion: number;
+  admin_fees_wan: number;
+  entered_by: string;
+  entered_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  agency_id: string | null;
+  subject: string;
+  detail: string;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  ledger_imports: LedgerImportTable;
+  disclosure_requests: DisclosureRequestTable;
+  proceedings: ProceedingTable;
+  normative_documents: NormativeDocumentTable;
+  agency_figures: AgencyFiguresTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,70 @@
+/**
+ * Runs a storage test on SQLite and on PostgreSQL. SQLite gets a fresh in-memory database; PostgreSQL
+ * (TEST_DATABASE_URL) a fresh schema that is dropped afterwards. Without TEST_DATABASE_URL the
+ * PostgreSQL half is reported as skipped, by name — never silently passed.
+ */
+import { test } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, migrateToLatest, type DatabaseHandle } from '../src/platform/db/database.ts';
+
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+export const POSTGRES_SKIP_REASON =
+  'TEST_DATABASE_URL is not set: the PostgreSQL half of this storage test was skipped';
+
+export async function freshSqlite(): Promise<DatabaseHandle> {
+  const handle = openDatabase(':memory:');
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+export async function freshPostgres(): Promise<DatabaseHandle> {
+  if (!POSTGRES_URL) throw new Error(POSTGRES_SKIP_REASON);
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const handle = openDatabase(url.toString());
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** Declares `name` twice: `[sqlite] name` and `[postgres] name`, each on a fresh database. */
+export function testOnBothDatabases(
+  name: string,
+  body: (handle: DatabaseHandle) => Promise<void>,
+  options: { timeout?: number } = {},
+): void {
+  test(`[sqlite] ${name}`, { timeout: options.timeout ?? 60_000 }, async () => {
+    const handle = await freshSqlite();
+    try {
+      await body(handle);
+    } finally {
+      await handle.close();
+    }
+  });
+  test(
+    `[postgres] ${name}`,
+    { timeout: options.timeout ?? 60_000, skip: POSTGRES_URL ? false : POSTGRES_SKIP_REASON },
+    async () => {
+      const handle = await freshPostgres();
+      try {
+        await body(handle);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
+}
