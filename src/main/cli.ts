@@ -1,6 +1,7 @@
 /** The gongkai command line: wires the adapters to the use cases. */
 import { Command, CommanderError } from 'commander';
 import { registerReportCommands, type CliIo } from './cli/report-commands.ts';
+import { registerDatabaseCommands } from './cli/database-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -9,6 +10,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text.trimEnd()) });
   registerReportCommands(program, io);
+  registerDatabaseCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;

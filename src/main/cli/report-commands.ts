@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import {
   buildLedgerReport,
+  buildStoredReport,
+  explainStoredCell,
   checkConsistency,
   explainLedgerCell,
   hasErrors,
@@ -15,6 +17,8 @@ import {
   type ProceedingCounting,
 } from './imports.ts';
 import { CliError, EXIT, printChecks, printProblems } from './output.ts';
+import { findAgency, withDatabase } from './database-context.ts';
+import { databaseFactSource } from '../database-fact-source.ts';
 
 export interface CliIo {
   readonly out: (text: string | Buffer) => void;
@@ -57,6 +61,10 @@ function ledgerOptions(command: Command): Command {
     .option('--reviews <file>', '行政复议、行政诉讼台账（CSV 或 XLSX）')
     .option('--documents <file>', '规章和行政规范性文件目录（CSV 或 XLSX）')
     .option('--figures <file>', '表二数据（JSON：licensing、penalty、coercion、admin_fees_wan）')
+    .option(
+      '--database <url>',
+      '不提供台账文件时，从数据库读取该机关的记录（默认 DATABASE_URL 或 ./data/gongkai.db）',
+    )
     .addOption(countingOption());
 }
 
@@ -70,27 +78,44 @@ interface BuildOptions {
   previous?: string;
   format: string;
   out?: string;
+  database?: string;
   t4Counting: ProceedingCounting;
 }
 
-async function build(options: BuildOptions, io: CliIo): Promise<void> {
-  const year = parseYear(options.year);
-  if (!isExportFormat(options.format))
-    throw new CliError(`不支持的格式“${options.format}”：应为 ${EXPORT_FORMATS.join('、')}`);
-  if (['xlsx', 'docx', 'pdf'].includes(options.format) && !options.out)
-    throw new CliError(`${options.format.toUpperCase()} 是二进制文件，请用 --out 指定输出文件`);
-  if (!options.requests && !options.reviews && !options.documents && !options.figures) {
-    throw new CliError('请至少提供一个台账文件：--requests、--reviews、--documents 或 --figures');
-  }
-  const previous = options.previous ? await readReportFile(options.previous) : undefined;
-  const files = {
+function ledgerFiles(options: BuildOptions) {
+  return {
     requests: options.requests,
     reviews: options.reviews,
     documents: options.documents,
     figures: options.figures,
   };
+}
+
+function hasLedgerFiles(options: BuildOptions): boolean {
+  return Object.values(ledgerFiles(options)).some(Boolean);
+}
+
+/** The report from ledger files when any is given, otherwise from the agency's records in the database. */
+async function buildFromSource(
+  options: BuildOptions,
+  year: number,
+  previous: Omit<AnnualReport, 'checks'> | undefined,
+  io: CliIo,
+): Promise<AnnualReport> {
+  if (!hasLedgerFiles(options)) {
+    return withDatabase(options.database, async (handle) => {
+      const agency = await findAgency(handle, options.agency);
+      return buildStoredReport(databaseFactSource(handle.db), {
+        agencyId: agency.id,
+        agencyName: agency.name,
+        year,
+        counting: options.t4Counting,
+        ...(previous ? { previous } : {}),
+      });
+    });
+  }
   const result = await buildLedgerReport({
-    files,
+    files: ledgerFiles(options),
     year,
     agencyName: options.agency,
     counting: options.t4Counting,
@@ -103,13 +128,24 @@ async function build(options: BuildOptions, io: CliIo): Promise<void> {
     );
   }
   printProblems(result.warnings, io.err);
-  const bytes = await renderReport(result.report, options.format);
+  return result.report;
+}
+
+async function build(options: BuildOptions, io: CliIo): Promise<void> {
+  const year = parseYear(options.year);
+  if (!isExportFormat(options.format))
+    throw new CliError(`不支持的格式“${options.format}”：应为 ${EXPORT_FORMATS.join('、')}`);
+  if (['xlsx', 'docx', 'pdf'].includes(options.format) && !options.out)
+    throw new CliError(`${options.format.toUpperCase()} 是二进制文件，请用 --out 指定输出文件`);
+  const previous = options.previous ? await readReportFile(options.previous) : undefined;
+  const report = await buildFromSource(options, year, previous, io);
+  const bytes = await renderReport(report, options.format);
   if (options.out) {
     await writeFile(options.out, bytes);
     io.err(`已写入 ${options.out}`);
   } else io.out(bytes);
-  printChecks(result.report.checks, false, io.err);
-  if (hasErrors(result.report.checks)) io.exitCode = EXIT.checkErrors;
+  printChecks(report.checks, false, io.err);
+  if (hasErrors(report.checks)) io.exitCode = EXIT.checkErrors;
 }
 
 async function check(
@@ -125,22 +161,32 @@ async function check(
   if (hasErrors(checks)) io.exitCode = EXIT.checkErrors;
 }
 
+async function explainCell(options: BuildOptions & { cell: string }, year: number) {
+  if (hasLedgerFiles(options))
+    return explainLedgerCell(ledgerFiles(options), year, options.cell, options.t4Counting);
+  if (!options.agency) throw new CliError('请提供台账文件，或用 --agency 指定数据库中的机关');
+  return withDatabase(options.database, async (handle) => {
+    const agency = await findAgency(handle, options.agency);
+    return explainStoredCell(
+      databaseFactSource(handle.db),
+      agency.id,
+      year,
+      options.cell,
+      options.t4Counting,
+    );
+  });
+}
+
 async function explain(options: BuildOptions & { cell: string }, io: CliIo): Promise<void> {
   const year = parseYear(options.year);
-  const files = {
-    requests: options.requests,
-    reviews: options.reviews,
-    documents: options.documents,
-    figures: options.figures,
-  };
-  const result = await explainLedgerCell(files, year, options.cell, options.t4Counting);
+  const result = await explainCell(options, year);
   if (!result.ok && result.code === 'unknown-cell')
     throw new CliError(`“${options.cell}”不是 2021 年格式的单元格编号（如 t3.r1.natural、t4.review.total）`);
   if (!result.ok) {
     printProblems(result.problems, io.err);
     throw new CliError('台账有错误，无法说明该单元格');
   }
-  if (result.source === 'figures') io.err(`${result.cell} 是机关填报的数字（--figures），没有逐条记录`);
+  if (result.source === 'figures') io.err(`${result.cell} 是机关填报的数字，没有逐条记录`);
   else io.err(`${result.cell} = ${result.recordIds.length}，来自以下 ${result.recordIds.length} 条记录：`);
   for (const id of result.recordIds) io.out(`${id}\n`);
 }
@@ -172,6 +218,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       .command('explain')
       .description('列出某个单元格统计的记录编号')
       .requiredOption('--cell <id>', '单元格编号，如 t3.r3_1.natural')
-      .requiredOption('--year <year>', '报告年度'),
+      .requiredOption('--year <year>', '报告年度')
+      .option('--agency <id|name>', '从数据库读取时：机关编号或名称'),
   ).action((options: BuildOptions & { cell: string }) => explain(options, io));
 }

@@ -30,6 +30,8 @@ function tablePdf(layout: TableLayout): Content {
     },
     fontSize: layout.columnCount > 10 ? 7 : 8,
     margin: [0, 4, 0, 8],
+    // Tables 二 and 四 are short: keep each on one page. Table 三 repeats its header instead.
+    unbreakable: layout.id !== 't3',
   };
 }
 

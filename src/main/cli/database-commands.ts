@@ -1,0 +1,126 @@
+/** `gongkai db migrate`, `gongkai agency add|list`, `gongkai ledger import`. */
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { agencyRepository } from '../../features/agencies/index.ts';
+import { importLedger } from '../../features/ledger-import/index.ts';
+import { databaseLedgerStore } from '../ledger-store.ts';
+import { findAgency, withDatabase } from './database-context.ts';
+import { CliError, printProblems } from './output.ts';
+import type { CliIo } from './report-commands.ts';
+
+const AGENCY_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function defaultActor(): string {
+  return `cli:${userInfo().username}`;
+}
+
+export function registerDatabaseCommands(program: Command, io: CliIo): void {
+  program
+    .command('db')
+    .description('数据库')
+    .command('migrate')
+    .description('把数据库结构升级到最新版本')
+    .option('--database <url>', '数据库（SQLite 文件路径或 postgres:// 地址）')
+    .action((options: { database?: string }) =>
+      withDatabase(options.database, async (handle) =>
+        io.err(`数据库已是最新结构：${handle.dialect} ${handle.dialect === 'sqlite' ? handle.url : ''}`),
+      ),
+    );
+
+  const agency = program.command('agency').description('机关');
+  agency
+    .command('add')
+    .description('添加机关')
+    .requiredOption('--id <id>', '机关编号（小写字母、数字和连字符）')
+    .requiredOption('--name <name>', '机关名称')
+    .option('--parent <id>', '上级机关编号')
+    .option('--database <url>', '数据库')
+    .action((options: { id: string; name: string; parent?: string; database?: string }) =>
+      withDatabase(options.database, async (handle) => {
+        if (!AGENCY_ID.test(options.id))
+          throw new CliError(`机关编号“${options.id}”无效：只能用小写字母、数字和连字符，至多 63 个字符`);
+        const agencies = agencyRepository(handle.db);
+        if (await agencies.find(options.id)) throw new CliError(`机关编号“${options.id}”已存在`);
+        if (options.parent && !(await agencies.find(options.parent)))
+          throw new CliError(`上级机关“${options.parent}”不存在`);
+        await agencies.create(
+          {
+            id: options.id,
+            name: options.name.trim(),
+            ...(options.parent ? { parentId: options.parent } : {}),
+          },
+          new Date().toISOString(),
+        );
+        io.err(`已添加机关 ${options.id} ${options.name}`);
+      }),
+    );
+  agency
+    .command('list')
+    .description('列出机关')
+    .option('--database <url>', '数据库')
+    .action((options: { database?: string }) =>
+      withDatabase(options.database, async (handle) => {
+        for (const a of await agencyRepository(handle.db).list())
+          io.out(`${a.id}\t${a.name}${a.parentId ? `\t上级：${a.parentId}` : ''}\n`);
+      }),
+    );
+
+  program
+    .command('ledger')
+    .description('台账')
+    .command('import')
+    .description('把台账存入数据库（全部校验通过才写入，整体写入或全部不写）')
+    .requiredOption('--agency <id|name>', '机关编号或名称')
+    .requiredOption('--year <year>', '台账对应的报告年度（表二数据按此年度保存）')
+    .option('--requests <file>', '依申请公开台账（CSV 或 XLSX）')
+    .option('--reviews <file>', '行政复议、行政诉讼台账')
+    .option('--documents <file>', '规章和行政规范性文件目录')
+    .option('--figures <file>', '表二数据（JSON）')
+    .option('--actor <name>', '操作人（写入审计日志）', defaultActor())
+    .option('--database <url>', '数据库')
+    .action(
+      (options: {
+        agency: string;
+        year: string;
+        requests?: string;
+        reviews?: string;
+        documents?: string;
+        figures?: string;
+        actor: string;
+        database?: string;
+      }) =>
+        withDatabase(options.database, async (handle) => {
+          const year = Number(options.year);
+          if (!Number.isInteger(year) || year < 2008 || year > 2100)
+            throw new CliError(`年度“${options.year}”无效`);
+          const agencyRecord = await findAgency(handle, options.agency);
+          const files = {
+            requests: options.requests,
+            reviews: options.reviews,
+            documents: options.documents,
+            figures: options.figures,
+          };
+          if (!Object.values(files).some(Boolean)) throw new CliError('请至少提供一个台账文件');
+          const result = await importLedger(databaseLedgerStore(handle.db), {
+            files,
+            agencyId: agencyRecord.id,
+            year,
+            actor: options.actor,
+            now: new Date().toISOString(),
+            importId: randomUUID(),
+          });
+          if (!result.ok) {
+            printProblems(result.problems, io.err);
+            throw new CliError(
+              `台账有 ${result.problems.filter((p) => p.severity === 'error').length} 处错误，数据库未作任何改动`,
+            );
+          }
+          printProblems(result.warnings, io.err);
+          const c = result.counts;
+          io.err(
+            `已导入 ${agencyRecord.name}：申请 ${c.requests} 件，复议诉讼 ${c.proceedings} 件，规范性文件 ${c.documents} 件${c.figures ? `，${year} 年表二数据` : ''}（导入编号 ${result.importId}）`,
+          );
+        }),
+    );
+}
