@@ -20,6 +20,8 @@ export interface HtmlOptions {
   readonly cellLink?: (cellId: string) => string;
   /** Whether to list the consistency checks under the report. */
   readonly includeChecks?: boolean;
+  /** Already-escaped HTML placed right under the title (navigation, downloads). */
+  readonly afterTitleHtml?: string;
 }
 
 export function renderTableHtml(layout: TableLayout, options: HtmlOptions = {}): string {
@@ -63,7 +65,8 @@ table.report-table,table.check-table{border-collapse:collapse;width:100%;font-si
 .report-table td.label{text-align:left}
 .report-table td.value a{color:inherit}
 .check-table tr.error td{background:#fde8e8}.check-table tr.warning td{background:#fff4db}
-@media print{p.to-write{background:none}}
+nav.crumbs{font-size:.9rem}ul.downloads{display:flex;gap:1rem;flex-wrap:wrap;list-style:none;padding:0}
+@media print{p.to-write{background:none}nav.crumbs,ul.downloads{display:none}}
 `;
 
 export function renderReportHtml(report: AnnualReport, options: HtmlOptions = {}): string {
@@ -86,6 +89,7 @@ export function renderReportHtml(report: AnnualReport, options: HtmlOptions = {}
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title}</title><style>${REPORT_CSS}</style></head>
 <body><h1>${title}</h1>
+${options.afterTitleHtml ?? ''}
 <p>本报告依据《中华人民共和国政府信息公开条例》第五十条和${escapeHtml(format.documentNumber)}规定的格式编制，统计期限为${report.year}年1月1日至12月31日。</p>
 ${sections.join('\n')}
 ${options.includeChecks === false ? '' : renderChecks(report)}

@@ -2,7 +2,7 @@
  * Reads a report JSON (the contract of annual-report/domain/annual-report.ts) from untrusted input:
  * the shape is checked here, the law by the consistency rules.
  */
-import { z } from 'zod';
+import { z } from '../../../platform/validation.ts';
 import type { AnnualReport } from '../domain/annual-report.ts';
 import { reportFormat } from '../domain/report-format.ts';
 
@@ -29,6 +29,11 @@ export function parseReportJson(text: string): ReportJsonParse {
   } catch (error) {
     return { ok: false, problems: [`不是有效的 JSON：${(error as Error).message}`] };
   }
+  return parseReportInput(input);
+}
+
+/** The same for an already-parsed value (an HTTP body). */
+export function parseReportInput(input: unknown): ReportJsonParse {
   const parsed = reportSchema.safeParse(input);
   if (!parsed.success) {
     return {

@@ -100,6 +100,26 @@ export function requestRepository(db: Kysely<Database>) {
       return Number(row?.n ?? 0);
     },
 
+    /** The report years this agency's requests touch, newest first. */
+    async reportYears(agencyId: string): Promise<number[]> {
+      const row = await db
+        .selectFrom('disclosure_requests')
+        .select((eb) => [
+          eb.fn.min('received_on').as('first'),
+          eb.fn.max('received_on').as('last_received'),
+          eb.fn.max('completed_on').as('last_completed'),
+        ])
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirst();
+      if (!row?.first) return [];
+      const first = Number(String(row.first).slice(0, 4));
+      const last = Math.max(
+        Number(String(row.last_received).slice(0, 4)),
+        Number(String(row.last_completed ?? row.last_received).slice(0, 4)),
+      );
+      return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+    },
+
     async tally(agencyId: string, year: number): Promise<RequestTally[]> {
       const rows = await tallyQuery(db, agencyId, year).execute();
       const tallies = new Map(

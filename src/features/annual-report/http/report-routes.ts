@@ -1,0 +1,86 @@
+/**
+ * The report over HTTP: the report of an agency-year in any export format, the records behind a cell,
+ * and the consistency check of a posted report JSON.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { buildStoredReport, explainStoredCell } from '../use-cases/build-stored-report.ts';
+import type { ReportFactSource } from '../use-cases/report-fact-source.ts';
+import { checkConsistency } from '../domain/check-consistency.ts';
+import { CONTENT_TYPES, renderReport } from '../export/render-report.ts';
+import { reportTitle } from '../export/report-title.ts';
+import { parseReportInput } from '../io/parse-report-json.ts';
+import { agencyYearParams, cellParams, checkBody, reportQuery } from './report-routes.schema.ts';
+
+export interface ReportRouteDependencies {
+  readonly source: ReportFactSource;
+  readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
+}
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new HttpProblem(
+      'invalid-request',
+      parsed.error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'),
+      parsed.error.issues,
+    );
+  }
+  return parsed.data;
+}
+
+export async function requireAgency(deps: ReportRouteDependencies, agencyId: string) {
+  const agency = await deps.findAgency(agencyId);
+  if (!agency) throw new HttpProblem('agency-not-found', `没有机关“${agencyId}”`);
+  return agency;
+}
+
+export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDependencies): void {
+  app.get('/api/agencies/:agencyId/reports/:year', async (request, reply) => {
+    const { agencyId, year } = parseInput(agencyYearParams, request.params);
+    const { format, t4Counting } = parseInput(reportQuery, request.query);
+    const agency = await requireAgency(deps, agencyId);
+    const report = await buildStoredReport(deps.source, {
+      agencyId,
+      agencyName: agency.name,
+      year,
+      counting: t4Counting,
+    });
+    const bytes = await renderReport(report, format);
+    if (format !== 'json' && format !== 'html') {
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(report)}.${format}`)}`,
+      );
+    }
+    return reply.type(CONTENT_TYPES[format]).send(bytes);
+  });
+
+  app.get('/api/agencies/:agencyId/reports/:year/cells/:cellId', async (request) => {
+    const { agencyId, year, cellId } = parseInput(cellParams, request.params);
+    const { t4Counting } = parseInput(reportQuery, request.query);
+    await requireAgency(deps, agencyId);
+    const explanation = await explainStoredCell(deps.source, agencyId, year, cellId, t4Counting);
+    if (!explanation.ok) throw new HttpProblem('unknown-cell', `“${cellId}”不是 2021 年格式的单元格编号`);
+    return {
+      cell: cellId,
+      source: explanation.source,
+      count: explanation.recordIds.length,
+      recordIds: explanation.recordIds,
+    };
+  });
+
+  app.post('/api/report-checks', async (request) => {
+    const body = parseInput(checkBody, request.body);
+    const report = parseReportInput(body.report);
+    if (!report.ok) throw new HttpProblem('invalid-report', '年度报告 JSON 无效', report.problems);
+    const previous = body.previous === undefined ? undefined : parseReportInput(body.previous);
+    if (previous && !previous.ok)
+      throw new HttpProblem('invalid-report', '上年度报告 JSON 无效', previous.problems);
+    return {
+      checks: checkConsistency(report.report, previous?.ok ? { previous: previous.report } : {}),
+      unknownCells: report.unknownCells,
+    };
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The demo agency a newcomer sees on first start: 示范市示范局 with the synthetic ledger of
+ * test-support/fixtures/ledger-2024 (2,500 requests over 2022–2025), imported like any ledger.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/db/schema.ts';
+import { agencyRepository } from '../features/agencies/index.ts';
+import { importLedger } from '../features/ledger-import/index.ts';
+import { databaseLedgerStore } from './ledger-store.ts';
+
+const ledger = (name: string) =>
+  fileURLToPath(new URL(`../../test-support/fixtures/ledger-2024/${name}`, import.meta.url));
+
+export const DEMO_AGENCY = { id: 'demo', name: '示范市示范局' } as const;
+
+/** Creates and fills the demo agency when the database has no agency at all. Returns whether it did. */
+export async function seedDemoAgency(db: Kysely<Database>, now: string): Promise<boolean> {
+  const agencies = agencyRepository(db);
+  if ((await agencies.list()).length > 0) return false;
+  await agencies.create(DEMO_AGENCY, now);
+  const result = await importLedger(databaseLedgerStore(db), {
+    files: {
+      requests: ledger('requests.csv'),
+      reviews: ledger('reviews.csv'),
+      documents: ledger('documents.csv'),
+      figures: ledger('figures.json'),
+    },
+    agencyId: DEMO_AGENCY.id,
+    year: 2024,
+    actor: 'system:demo-seed',
+    now,
+    importId: 'demo-ledger-2024',
+  });
+  if (!result.ok)
+    throw new Error(`the demo ledger does not load: ${result.problems.map((p) => p.message).join('; ')}`);
+  return true;
+}

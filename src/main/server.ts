@@ -1,0 +1,27 @@
+/**
+ * `npm start`: the server on the database of DATABASE_URL (default: SQLite at ./data/gongkai.db),
+ * migrated to the latest schema, with the demo agency on a fresh database.
+ */
+import { openDatabase, migrateToLatest, DEFAULT_DATABASE_URL } from '../platform/db/database.ts';
+import { createApp } from './app.ts';
+import { seedDemoAgency, DEMO_AGENCY } from './demo-agency.ts';
+
+const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+
+const handle = openDatabase(url);
+await migrateToLatest(handle.db);
+if (process.env.GONGKAI_NO_DEMO !== '1' && (await seedDemoAgency(handle.db, new Date().toISOString()))) {
+  console.log(`已创建示范机关“${DEMO_AGENCY.name}”（编号 ${DEMO_AGENCY.id}），含 2022–2025 年的示范台账`);
+}
+const app = await createApp(handle, { logger: process.env.LOG_LEVEL !== 'silent' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => handle.close());
+  });
+}
+await app.listen({ host, port });
+console.log(
+  `gongkai 已启动：http://${host}:${port}/  （数据库：${handle.dialect === 'sqlite' ? url : 'PostgreSQL'}）`,
+);

@@ -1,0 +1,55 @@
+/** The frame of every public page: escaped by construction, works without JavaScript, readable on a phone. */
+import { escapeHtml, REPORT_CSS } from '../../src/features/annual-report/export/report-html.ts';
+
+export { escapeHtml };
+
+/** HTML that is already escaped: only `html` template results and `escapeHtml` output may become one. */
+export interface SafeHtml {
+  readonly __html: string;
+}
+
+export function raw(html: string): SafeHtml {
+  return { __html: html };
+}
+
+/** A template tag that escapes every interpolated value unless it is SafeHtml (or an array of them). */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += toHtml(value) + (strings[i + 1] ?? '');
+  });
+  return raw(out);
+}
+
+function toHtml(value: unknown): string {
+  if (value === undefined || value === null || value === false) return '';
+  if (Array.isArray(value)) return value.map(toHtml).join('');
+  if (typeof value === 'object' && '__html' in value) return (value as SafeHtml).__html;
+  return escapeHtml(String(value));
+}
+
+const PORTAL_CSS = `
+header.site{border-bottom:3px solid #b3261e;margin-bottom:1.5rem}header.site a{color:#b3261e;text-decoration:none;font-weight:bold;font-size:1.2rem}
+nav.crumbs{font-size:.9rem;margin-bottom:1rem}nav.crumbs a{color:#1a4f8b}
+ul.downloads{display:flex;gap:1rem;flex-wrap:wrap;list-style:none;padding:0}ul.downloads a{color:#1a4f8b}
+table.list{border-collapse:collapse;width:100%}table.list td,table.list th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}
+code{background:#f4f4f4;padding:0 .25rem}
+`;
+
+export function page(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${raw(REPORT_CSS + PORTAL_CSS)}
+        </style>
+      </head>
+      <body>
+        <header class="site"><a href="/">gongkai 政府信息公开</a></header>
+        <main>${body}</main>
+      </body>
+    </html> `.__html;
+}

@@ -1,0 +1,140 @@
+/**
+ * Public report pages: the agencies and their reports, each report as the format prints it with every
+ * number linked to the records behind it, and downloads in every export format.
+ */
+import type { FastifyInstance } from 'fastify';
+import {
+  buildStoredReport,
+  explainStoredCell,
+  FORMAT_2021,
+  selectorForCell,
+  type ReportFactSource,
+} from '../../src/features/annual-report/index.ts';
+import { renderReportHtml } from '../../src/features/annual-report/export/report-html.ts';
+import { reportTitle } from '../../src/features/annual-report/export/report-title.ts';
+import { agencyYearParams, cellParams } from '../../src/features/annual-report/http/report-routes.schema.ts';
+import { parseInput, requireAgency } from '../../src/features/annual-report/http/report-routes.ts';
+import { html, page } from './page-layout.ts';
+
+export interface PortalDependencies {
+  readonly source: ReportFactSource;
+  readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
+  readonly listAgencies: () => Promise<ReadonlyArray<{ id: string; name: string }>>;
+  /** The report years an agency has records for, newest first. */
+  readonly reportYears: (agencyId: string) => Promise<readonly number[]>;
+}
+
+function describeCell(cellId: string): string {
+  const [tableId, rowId, columnId] = cellId.split('.') as ['t2' | 't3' | 't4', string, string];
+  const table = FORMAT_2021.tables[tableId];
+  const row = table.rows.find((r) => r.id === rowId)?.label ?? rowId;
+  const column = table.columns.find((c) => c.id === columnId)?.label ?? columnId;
+  return `表${{ t2: '二', t3: '三', t4: '四' }[tableId]}“${row}”行“${column}”列`;
+}
+
+/** How the records behind a cell were chosen (application-lifecycle.md §12), in words. */
+function countingRule(cellId: string, year: number): string {
+  const selector = selectorForCell(cellId);
+  if (!selector) return '';
+  switch (selector.source) {
+    case 'requests':
+      return {
+        received: `${year}年1月1日至12月31日收到的申请。`,
+        'carried-in': `${year}年以前收到、${year}年1月1日时尚未办结的申请。`,
+        'carried-out': `截至${year}年12月31日已收到但尚未办结的申请。`,
+        completed: `${year}年内办结的申请，按办理结果归入一行（不论收到年度）。`,
+      }[selector.measure];
+    case 'proceedings':
+      return `${year}年内立案的复议、诉讼案件，按12月31日的状态分类。`;
+    case 'documents':
+      return {
+        made: `${year}年内制发的文件。`,
+        repealed: `${year}年内废止的文件。`,
+        'in-force': `${year}年12月31日现行有效的文件。`,
+      }[selector.measure];
+    case 'figures':
+      return '机关填报的年度数字。';
+  }
+}
+
+export function registerPortalPages(app: FastifyInstance, deps: PortalDependencies): void {
+  app.get('/', async (_request, reply) => {
+    const agencies = await deps.listAgencies();
+    const rows = await Promise.all(
+      agencies.map(async (a) => {
+        const years = await deps.reportYears(a.id);
+        return html`<tr>
+          <td>${a.name}</td>
+          <td>${years.map((y) => html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a> `)}</td>
+        </tr>`;
+      }),
+    );
+    const body = html`<h1>政府信息公开工作年度报告</h1>
+      <table class="list">
+        <tr>
+          <th>机关</th>
+          <th>年度报告</th>
+        </tr>
+        ${rows}
+      </table>
+      <p>
+        年度报告依据《中华人民共和国政府信息公开条例》第五十条编制，表中每个数字都可以追溯到所统计的记录。
+      </p>`;
+    return reply.type('text/html; charset=utf-8').send(page('政府信息公开工作年度报告', body));
+  });
+
+  app.get('/agencies/:agencyId/reports/:year', async (request, reply) => {
+    const { agencyId, year } = parseInput(agencyYearParams, request.params);
+    const agency = await requireAgency(deps, agencyId);
+    const report = await buildStoredReport(deps.source, {
+      agencyId,
+      agencyName: agency.name,
+      year,
+      counting: 'filed-in-year',
+    });
+    const base = `/api/agencies/${agencyId}/reports/${year}`;
+    const downloads = html`<ul class="downloads">
+      ${(['docx', 'pdf', 'xlsx', 'json'] as const).map((f) => html`<li><a href="${base}?format=${f}">下载 ${f.toUpperCase()}</a></li>`)}
+    </ul>`;
+    const navigation = html`<nav class="crumbs"><a href="/">全部机关</a></nav>
+      ${downloads}`;
+    const document = renderReportHtml(report, {
+      cellLink: (cell) => `/agencies/${agencyId}/reports/${year}/cells/${cell}`,
+      afterTitleHtml: navigation.__html,
+    });
+    return reply.type('text/html; charset=utf-8').send(document);
+  });
+
+  app.get('/agencies/:agencyId/reports/:year/cells/:cellId', async (request, reply) => {
+    const { agencyId, year, cellId } = parseInput(cellParams, request.params);
+    const agency = await requireAgency(deps, agencyId);
+    const explanation = await explainStoredCell(deps.source, agencyId, year, cellId, 'filed-in-year');
+    if (!explanation.ok)
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            '没有这个单元格',
+            html`<h1>没有这个单元格</h1>
+              <p>${cellId}</p>`,
+          ),
+        );
+    const title = `${reportTitle({ year, agency })}：${describeCell(cellId)}`;
+    const list =
+      explanation.source === 'figures'
+        ? html`<p>此数字由机关按年度填报，没有逐条记录。</p>`
+        : html`<p>共 ${explanation.recordIds.length} 条记录：</p>
+            <ol>
+              ${explanation.recordIds.map((id) => html`<li><code>${id}</code></li>`)}
+            </ol>`;
+    const body = html`<nav class="crumbs">
+        <a href="/">全部机关</a> ›
+        <a href="/agencies/${agencyId}/reports/${year}">${agency.name}${year}年度报告</a>
+      </nav>
+      <h1>${describeCell(cellId)}</h1>
+      <p>单元格编号 <code>${cellId}</code>。统计口径：${countingRule(cellId, year)}</p>
+      ${list}`;
+    return reply.type('text/html; charset=utf-8').send(page(title, body));
+  });
+}
