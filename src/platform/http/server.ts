@@ -25,15 +25,13 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpProblem) {
-      return reply
-        .status(error.status)
-        .send({
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.details ? { details: error.details } : {}),
-          },
-        });
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
+      });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
