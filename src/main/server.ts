@@ -21,7 +21,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void app.close().then(() => handle.close());
   });
 }
-await app.listen({ host, port });
-console.log(
-  `gongkai 已启动：http://${host}:${port}/  （数据库：${handle.dialect === 'sqlite' ? url : 'PostgreSQL'}）`,
-);
+const address = await app.listen({ host, port });
+console.log(`gongkai 已启动：${address}/  （数据库：${handle.dialect === 'sqlite' ? url : 'PostgreSQL'}）`);
