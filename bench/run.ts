@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: every benchmark against its floor in the same run, on SQLite and on PostgreSQL
+ * (TEST_DATABASE_URL or DATABASE_URL when it is a postgres:// URL). Prints a table and writes
+ * bench/results/latest.json. `--short` runs small sizes to check that the benchmarks work (CI).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { migrateToLatest, type DatabaseHandle } from '../src/platform/db/database.ts';
+import type { Database } from '../src/platform/db/schema.ts';
+import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './report-build.bench.ts';
+import { peakRssMb } from './measure.ts';
+
+const short = process.argv.includes('--short');
+const YEAR = 2024;
+const IN_YEAR = short ? 5_000 : 100_000;
+const RUNS = short ? 3 : 15;
+
+async function sqliteHandle(): Promise<{
+  handle: DatabaseHandle;
+  native: SQLite.Database;
+  cleanup: () => Promise<void>;
+}> {
+  const native = new SQLite(join(mkdtempSync(join(tmpdir(), 'gongkai-bench-')), 'bench.db'));
+  native.pragma('journal_mode = WAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  return {
+    handle: { db, dialect: 'sqlite', url: 'bench', close: () => db.destroy() },
+    native,
+    cleanup: () => db.destroy(),
+  };
+}
+
+async function postgresHandle(
+  url: string,
+): Promise<{ handle: DatabaseHandle; native: pg.Pool; cleanup: () => Promise<void> }> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const native = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: native }) });
+  return {
+    handle: { db, dialect: 'postgres', url, close: () => db.destroy() },
+    native,
+    cleanup: async () => {
+      await db.destroy();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+const postgresUrl =
+  process.env.TEST_DATABASE_URL ??
+  (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+const results: ReportBuildResult[] = [];
+for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgresUrl)] : [])]) {
+  const { handle, native, cleanup } = await open();
+  try {
+    await migrateToLatest(handle.db);
+    await seedBenchAgency(handle.db, YEAR, IN_YEAR);
+    if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
+    results.push(await benchReportBuild(handle, native, YEAR, IN_YEAR, RUNS));
+  } finally {
+    await cleanup();
+  }
+}
+if (!postgresUrl)
+  console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
+
+console.log(
+  `\nreport build, one agency-year with ${IN_YEAR.toLocaleString('en')} requests in the year (${RUNS} runs, median)`,
+);
+console.log('dialect    floor (bare SQL aggregate)   full build   ratio');
+for (const r of results) {
+  console.log(
+    `${r.dialect.padEnd(10)} ${r.floor.medianMs.toFixed(1).padStart(12)} ms ${r.build.medianMs.toFixed(1).padStart(18)} ms ${r.ratio.toFixed(2).padStart(7)}×`,
+  );
+}
+console.log(`peak RSS ${peakRssMb()} MB`);
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(
+  new URL(`./results/${short ? 'short' : 'latest'}.json`, import.meta.url),
+  JSON.stringify(
+    { at: new Date().toISOString(), short, machine, reportBuild: results, peakRssMb: peakRssMb() },
+    null,
+    2,
+  ),
+);

@@ -1,0 +1,160 @@
+CREATE TABLE agencies (
+    id text NOT NULL,
+    name text NOT NULL,
+    parent_id text,
+    created_at text NOT NULL
+);
+
+CREATE TABLE agency_figures (
+    agency_id text NOT NULL,
+    year integer NOT NULL,
+    licensing integer NOT NULL,
+    penalty integer NOT NULL,
+    coercion integer NOT NULL,
+    admin_fees_wan numeric(16,4) NOT NULL,
+    entered_by text NOT NULL,
+    entered_at text NOT NULL
+);
+
+CREATE TABLE audit_log (
+    seq bigint NOT NULL,
+    at text NOT NULL,
+    actor text NOT NULL,
+    action text NOT NULL,
+    agency_id text,
+    subject text NOT NULL,
+    detail text NOT NULL
+);
+
+CREATE SEQUENCE audit_log_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER SEQUENCE audit_log_seq_seq OWNED BY audit_log.seq;
+
+CREATE TABLE disclosure_requests (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    received_on text NOT NULL,
+    applicant_type text NOT NULL,
+    outcome text,
+    completed_on text,
+    channel text,
+    applicant_name text,
+    subject text,
+    ledger_import_id text,
+    CONSTRAINT disclosure_requests_completion CHECK (((outcome IS NULL) = (completed_on IS NULL))),
+    CONSTRAINT disclosure_requests_order CHECK (((completed_on IS NULL) OR (completed_on >= received_on)))
+);
+
+CREATE TABLE kysely_migration (
+    name character varying(255) NOT NULL,
+    "timestamp" character varying(255) NOT NULL
+);
+
+CREATE TABLE kysely_migration_lock (
+    id character varying(255) NOT NULL,
+    is_locked integer DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE ledger_imports (
+    id text NOT NULL,
+    agency_id text NOT NULL,
+    year integer NOT NULL,
+    imported_at text NOT NULL,
+    imported_by text NOT NULL,
+    files text NOT NULL,
+    request_count integer NOT NULL,
+    proceeding_count integer NOT NULL,
+    document_count integer NOT NULL
+);
+
+CREATE TABLE normative_documents (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    document_number text,
+    issued_on text NOT NULL,
+    repealed_on text,
+    ledger_import_id text
+);
+
+CREATE TABLE proceedings (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    kind text NOT NULL,
+    filed_on text NOT NULL,
+    result text,
+    decided_on text,
+    request_id text,
+    ledger_import_id text,
+    CONSTRAINT proceedings_decision CHECK (((result IS NULL) = (decided_on IS NULL)))
+);
+
+ALTER TABLE ONLY audit_log ALTER COLUMN seq SET DEFAULT nextval('audit_log_seq_seq'::regclass);
+
+ALTER TABLE ONLY agencies
+    ADD CONSTRAINT agencies_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY agency_figures
+    ADD CONSTRAINT agency_figures_pk PRIMARY KEY (agency_id, year);
+
+ALTER TABLE ONLY audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (seq);
+
+ALTER TABLE ONLY disclosure_requests
+    ADD CONSTRAINT disclosure_requests_pk PRIMARY KEY (agency_id, id);
+
+ALTER TABLE ONLY kysely_migration_lock
+    ADD CONSTRAINT kysely_migration_lock_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY kysely_migration
+    ADD CONSTRAINT kysely_migration_pkey PRIMARY KEY (name);
+
+ALTER TABLE ONLY ledger_imports
+    ADD CONSTRAINT ledger_imports_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY normative_documents
+    ADD CONSTRAINT normative_documents_pk PRIMARY KEY (agency_id, id);
+
+ALTER TABLE ONLY proceedings
+    ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
+
+CREATE INDEX agencies_name ON agencies USING btree (name);
+
+CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (agency_id, completed_on);
+
+CREATE INDEX disclosure_requests_received ON disclosure_requests USING btree (agency_id, received_on);
+
+CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
+
+ALTER TABLE ONLY agencies
+    ADD CONSTRAINT agencies_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY agency_figures
+    ADD CONSTRAINT agency_figures_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY disclosure_requests
+    ADD CONSTRAINT disclosure_requests_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY disclosure_requests
+    ADD CONSTRAINT disclosure_requests_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);
+
+ALTER TABLE ONLY ledger_imports
+    ADD CONSTRAINT ledger_imports_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY normative_documents
+    ADD CONSTRAINT normative_documents_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY normative_documents
+    ADD CONSTRAINT normative_documents_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);
+
+ALTER TABLE ONLY proceedings
+    ADD CONSTRAINT proceedings_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY proceedings
+    ADD CONSTRAINT proceedings_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);

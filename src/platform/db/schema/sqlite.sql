@@ -1,0 +1,25 @@
+CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null);
+
+CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, constraint "agency_figures_pk" primary key ("agency_id", "year"));
+
+CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor" text not null, "action" text not null, "agency_id" text, "subject" text not null, "detail" text not null);
+
+CREATE TABLE "disclosure_requests" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "received_on" text not null, "applicant_type" text not null, "outcome" text, "completed_on" text, "channel" text, "applicant_name" text, "subject" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "disclosure_requests_pk" primary key ("agency_id", "id"), constraint "disclosure_requests_completion" check ((outcome is null) = (completed_on is null)), constraint "disclosure_requests_order" check (completed_on is null or completed_on >= received_on));
+
+CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
+
+CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+
+CREATE TABLE "ledger_imports" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "year" integer not null, "imported_at" text not null, "imported_by" text not null, "files" text not null, "request_count" integer not null, "proceeding_count" integer not null, "document_count" integer not null);
+
+CREATE TABLE "normative_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "title" text not null, "document_number" text, "issued_on" text not null, "repealed_on" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "normative_documents_pk" primary key ("agency_id", "id"));
+
+CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
+
+CREATE INDEX "agencies_name" on "agencies" ("name");
+
+CREATE INDEX "disclosure_requests_completed" on "disclosure_requests" ("agency_id", "completed_on");
+
+CREATE INDEX "disclosure_requests_received" on "disclosure_requests" ("agency_id", "received_on");
+
+CREATE INDEX "proceedings_filed" on "proceedings" ("agency_id", "filed_on");
