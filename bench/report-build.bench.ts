@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
+import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import { buildStoredReport } from '../src/features/annual-report/index.ts';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../src/features/annual-report/index.ts';
 import { agencyRepository } from '../src/features/agencies/index.ts';
@@ -62,7 +63,7 @@ export async function seedBenchAgency(db: Kysely<Database>, year: number, inYear
 function bareAggregate(handle: DatabaseHandle, year: number, native: unknown): () => Promise<unknown> {
   const compiled = tallyQuery(handle.db, 'bench', year).compile();
   if (handle.dialect === 'sqlite') {
-    const statement = (native as import('better-sqlite3').Database).prepare(compiled.sql);
+    const statement = (native as SQLiteDatabase).prepare(compiled.sql);
     return async () => statement.all(...(compiled.parameters as unknown[]));
   }
   const pool = native as pg.Pool;
