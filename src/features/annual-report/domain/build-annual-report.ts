@@ -75,6 +75,9 @@ export function buildReportCells(facts: ReportFacts): Record<CellId, number> {
   return cells;
 }
 
+/** Rules that hold by construction for a report built from records; a failure is a bug, not a finding. */
+const BY_CONSTRUCTION = /^R[1-5]\./;
+
 export function buildAnnualReport(
   facts: ReportFacts,
   subject: ReportSubject,
@@ -82,5 +85,12 @@ export function buildAnnualReport(
 ): AnnualReport {
   const cells = buildReportCells(facts);
   const report = { format: '2021' as const, year: subject.year, agency: { name: subject.agencyName }, cells };
-  return { ...report, checks: checkConsistency(report, context) };
+  const checks = checkConsistency(report, context);
+  const broken = checks.filter((c) => BY_CONSTRUCTION.test(c.rule) && c.status !== 'pass');
+  if (broken.length > 0) {
+    throw new Error(
+      `generated report breaks ${broken.map((c) => `${c.rule} (${c.lhs} ≠ ${c.rhs})`).join(', ')}`,
+    );
+  }
+  return { ...report, checks };
 }
