@@ -5,14 +5,17 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['src', 'e2e'];
+// Browser tests (*.browser.test.ts) need Chromium and run only with --browser (npm run test:browser).
+const browser = process.argv.includes('--browser');
+const args = process.argv.slice(2).filter((a) => a !== '--browser');
+const roots = args.length > 0 ? args : ['src', 'e2e'];
 const files = [];
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules') continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (name.endsWith('.test.ts')) files.push(path);
+    else if (name.endsWith('.test.ts') && name.endsWith('.browser.test.ts') === browser) files.push(path);
   }
 }
 for (const root of roots) walk(root);

@@ -39,7 +39,7 @@ export function renderTableHtml(layout: TableLayout, options: HtmlOptions = {}):
     });
     return `<tr>${html.join('')}</tr>`;
   });
-  return `<table class="report-table" id="${layout.id}">\n${rows.join('\n')}\n</table>`;
+  return `<div class="table-scroll"><table class="report-table" id="${layout.id}">\n${rows.join('\n')}\n</table></div>`;
 }
 
 function renderChecks(report: AnnualReport): string {
@@ -60,6 +60,7 @@ export const REPORT_CSS = `
 body{font-family:"Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.7;color:#1a1a1a}
 h1{text-align:center;font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 p.to-write{color:#8a5a00;background:#fff8e6;padding:.25rem .5rem}
+div.table-scroll{overflow-x:auto}
 table.report-table,table.check-table{border-collapse:collapse;width:100%;font-size:.85rem;margin:1rem 0}
 .report-table th,.report-table td,.check-table th,.check-table td{border:1px solid #333;padding:.25rem .35rem;text-align:center;vertical-align:middle}
 .report-table td.label{text-align:left}
