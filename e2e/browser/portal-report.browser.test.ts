@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { startServer, type RunningServer } from '../start-server.ts';
 import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
 
