@@ -51,3 +51,19 @@ export function isBefore(a: IsoDate, b: IsoDate): boolean {
 export function isWithinYear(date: IsoDate, year: number): boolean {
   return yearOf(date) === year;
 }
+
+/** The date `days` days after (or before, when negative) `date`. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  return toIsoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
+}
+
+/** 1 = Monday … 7 = Sunday (ISO 8601). */
+export function dayOfWeek(date: IsoDate): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+export const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
