@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerReportCommands, type CliIo } from './cli/report-commands.ts';
 import { registerDatabaseCommands } from './cli/database-commands.ts';
+import { registerCalendarCommands } from './cli/calendar-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -11,6 +12,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text.trimEnd()) });
   registerReportCommands(program, io);
   registerDatabaseCommands(program, io);
+  registerCalendarCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;

@@ -76,6 +76,16 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface WorkCalendarYearTable {
+  jurisdiction: string;
+  year: number;
+  holidays: string;
+  makeup_workdays: string;
+  source: string;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   ledger_imports: LedgerImportTable;
@@ -84,4 +94,5 @@ export interface Database {
   normative_documents: NormativeDocumentTable;
   agency_figures: AgencyFiguresTable;
   audit_log: AuditLogTable;
+  work_calendar_years: WorkCalendarYearTable;
 }

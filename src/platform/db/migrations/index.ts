@@ -1,7 +1,9 @@
 /** Every migration, in order. A new migration is a new file here; an old one is never edited. */
 import type { Migration } from 'kysely';
 import * as createAgenciesAndRecords from './2026-11-29T1600-create-agencies-and-records.ts';
+import * as createWorkCalendarYears from './2026-11-29T1700-create-work-calendar-years.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
+  '2026-11-29T1700-create-work-calendar-years': createWorkCalendarYears,
 };

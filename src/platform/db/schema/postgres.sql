@@ -95,6 +95,16 @@ CREATE TABLE proceedings (
     CONSTRAINT proceedings_decision CHECK (((result IS NULL) = (decided_on IS NULL)))
 );
 
+CREATE TABLE work_calendar_years (
+    jurisdiction text NOT NULL,
+    year integer NOT NULL,
+    holidays text NOT NULL,
+    makeup_workdays text NOT NULL,
+    source text NOT NULL,
+    imported_by text NOT NULL,
+    imported_at text NOT NULL
+);
+
 ALTER TABLE ONLY audit_log ALTER COLUMN seq SET DEFAULT nextval('audit_log_seq_seq'::regclass);
 
 ALTER TABLE ONLY agencies
@@ -123,6 +133,9 @@ ALTER TABLE ONLY normative_documents
 
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
+
+ALTER TABLE ONLY work_calendar_years
+    ADD CONSTRAINT work_calendar_years_pk PRIMARY KEY (jurisdiction, year);
 
 CREATE INDEX agencies_name ON agencies USING btree (name);
 

@@ -16,6 +16,8 @@ CREATE TABLE "normative_documents" ("agency_id" text not null references "agenci
 
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
 
+CREATE TABLE "work_calendar_years" ("jurisdiction" text not null, "year" integer not null, "holidays" text not null, "makeup_workdays" text not null, "source" text not null, "imported_by" text not null, "imported_at" text not null, constraint "work_calendar_years_pk" primary key ("jurisdiction", "year"));
+
 CREATE INDEX "agencies_name" on "agencies" ("name");
 
 CREATE INDEX "disclosure_requests_completed" on "disclosure_requests" ("agency_id", "completed_on");

@@ -1,0 +1,49 @@
+/** Calendar years imported by administrators, per jurisdiction. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { CalendarYear } from '../../../shared/domain/work-calendar.ts';
+
+export interface ImportedCalendarYear {
+  readonly jurisdiction: string;
+  readonly year: number;
+  readonly data: CalendarYear;
+  readonly importedBy: string;
+  readonly importedAt: string;
+}
+
+export function calendarRepository(db: Kysely<Database>) {
+  return {
+    async save(entry: ImportedCalendarYear): Promise<void> {
+      const row = {
+        holidays: JSON.stringify(entry.data.holidays),
+        makeup_workdays: JSON.stringify(entry.data.makeupWorkdays),
+        source: entry.data.source ?? '',
+        imported_by: entry.importedBy,
+        imported_at: entry.importedAt,
+      };
+      await db
+        .insertInto('work_calendar_years')
+        .values({ jurisdiction: entry.jurisdiction, year: entry.year, ...row })
+        .onConflict((oc) => oc.columns(['jurisdiction', 'year']).doUpdateSet(row))
+        .execute();
+    },
+
+    async years(jurisdiction: string): Promise<Map<number, CalendarYear>> {
+      const rows = await db
+        .selectFrom('work_calendar_years')
+        .selectAll()
+        .where('jurisdiction', '=', jurisdiction)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          Number(r.year),
+          {
+            holidays: JSON.parse(r.holidays) as Record<string, string>,
+            makeupWorkdays: JSON.parse(r.makeup_workdays) as Record<string, string>,
+            source: r.source,
+          },
+        ]),
+      );
+    },
+  };
+}

@@ -1,0 +1,195 @@
+/** `gongkai calendar add-workdays | count-workdays | show | import`. */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { parseIsoDate, WEEKDAY_NAMES, dayOfWeek, type IsoDate } from '../../shared/domain/iso-date.ts';
+import {
+  addWorkingDays,
+  countWorkingDays,
+  type WorkCalendar,
+  type WorkingDayCount,
+} from '../../shared/domain/work-calendar.ts';
+import { appendAudit } from '../../platform/audit/audit-log.ts';
+import { isPostgresUrl } from '../../platform/db/database.ts';
+import {
+  calendarRepository,
+  loadWorkCalendar,
+  NATIONAL,
+  parseCalendarYear,
+} from '../../features/work-calendar/index.ts';
+import { databaseUrl, withDatabase } from './database-context.ts';
+import { defaultActor } from './database-commands.ts';
+import { CliError } from './output.ts';
+import type { CliIo } from './report-commands.ts';
+
+function parseDate(text: string): IsoDate {
+  const date = parseIsoDate(text);
+  if (!date) throw new CliError(`“${text}”不是 YYYY-MM-DD 格式的有效日期`);
+  return date;
+}
+
+/** The calendar in force: with the database's imported years when a database exists, else the shipped data. */
+async function calendarFor(options: { database?: string; jurisdiction: string }): Promise<WorkCalendar> {
+  const url = databaseUrl(options.database);
+  if (!isPostgresUrl(url) && !existsSync(url)) {
+    if (options.jurisdiction !== NATIONAL)
+      throw new CliError(`没有数据库 ${url}，无法读取“${options.jurisdiction}”的地方节假日`);
+    return loadWorkCalendar(undefined);
+  }
+  return withDatabase(options.database, (handle) =>
+    loadWorkCalendar(calendarRepository(handle.db), options.jurisdiction),
+  );
+}
+
+const KIND_LABEL = {
+  workday: '工作日',
+  weekend: '周末',
+  holiday: '法定节假日',
+  'makeup-workday': '调休上班日',
+} as const;
+
+function explainLines(from: IsoDate, result: WorkingDayCount): string[] {
+  const lines = [`起算日 ${from}（${WEEKDAY_NAMES[dayOfWeek(from)]}）不计入，自次日起计算：`];
+  let counted = 0;
+  for (const day of result.days) {
+    if (day.counted) counted++;
+    const what = `${KIND_LABEL[day.kind]}${day.name ? `（${day.name}）` : ''}${day.known ? '' : '［该年度放假安排未载入，按周一至周五推算］'}`;
+    lines.push(
+      `  ${day.date} ${WEEKDAY_NAMES[dayOfWeek(day.date)]}  ${what}  ${day.counted ? `第 ${counted} 个工作日` : '不计'}`,
+    );
+  }
+  return lines;
+}
+
+function warnMissing(result: WorkingDayCount, io: CliIo): void {
+  if (result.missingYears.length === 0) return;
+  io.err(
+    `警告：日历中没有 ${result.missingYears.join('、')} 年的放假安排，结果按周一至周五推算，仅供参考；国务院公布通知后请用 gongkai calendar import 导入。`,
+  );
+}
+
+export function registerCalendarCommands(program: Command, io: CliIo): void {
+  const calendar = program.command('calendar').description('工作日日历（法定节假日和调休上班日）');
+  const common = (command: Command) =>
+    command
+      .option('--jurisdiction <code>', '地区（默认 CN 全国；民族自治地方可有本地节假日）', NATIONAL)
+      .option('--database <url>', '数据库（读取导入的年度安排）');
+
+  common(
+    calendar
+      .command('add-workdays <date> <days>')
+      .description('从某日起（不含当日）数若干个工作日，输出到期日')
+      .option('--explain', '列出逐日计算过程'),
+  ).action(
+    async (
+      dateText: string,
+      daysText: string,
+      options: { explain?: boolean; jurisdiction: string; database?: string },
+    ) => {
+      const from = parseDate(dateText);
+      const days = Number(daysText);
+      if (!Number.isInteger(days) || days < 0 || days > 1000)
+        throw new CliError(`工作日数“${daysText}”无效：应为 0 到 1000 之间的整数`);
+      const result = addWorkingDays(await calendarFor(options), from, days);
+      io.out(`${result.date}\n`);
+      if (options.explain) io.out(explainLines(from, result).join('\n') + '\n');
+      warnMissing(result, io);
+    },
+  );
+
+  common(
+    calendar
+      .command('count-workdays <from> <through>')
+      .description('两日之间的工作日数（不含起始日，含截止日）'),
+  ).action(
+    async (fromText: string, throughText: string, options: { jurisdiction: string; database?: string }) => {
+      const result = countWorkingDays(
+        await calendarFor(options),
+        parseDate(fromText),
+        parseDate(throughText),
+      );
+      io.out(`${result.count}\n`);
+      warnMissing(result, io);
+    },
+  );
+
+  common(calendar.command('show <year>').description('列出某年的放假日和调休上班日')).action(
+    async (yearText: string, options: { jurisdiction: string; database?: string }) => {
+      const data = (await calendarFor(options)).years.get(Number(yearText));
+      if (!data)
+        throw new CliError(
+          `日历中没有 ${yearText} 年的放假安排；国务院公布通知后请用 gongkai calendar import 导入`,
+        );
+      io.out(`${yearText} 年（${options.jurisdiction}）来源：${data.source ?? '未注明'}\n`);
+      for (const [date, name] of Object.entries(data.holidays).sort())
+        io.out(`${date} ${WEEKDAY_NAMES[dayOfWeek(date as IsoDate)]} 放假 ${name}\n`);
+      for (const [date, name] of Object.entries(data.makeupWorkdays).sort())
+        io.out(`${date} ${WEEKDAY_NAMES[dayOfWeek(date as IsoDate)]} 上班 ${name}\n`);
+    },
+  );
+
+  calendar
+    .command('import <file>')
+    .description('导入一年的放假安排：国务院通知正文（.txt）或 JSON')
+    .requiredOption('--year <year>', '年度')
+    .option(
+      '--jurisdiction <code>',
+      '地区：CN 为全国安排（替换该年度），其他代码为地方增加的节假日',
+      NATIONAL,
+    )
+    .option('--source <text>', '来源，如 国办发明电〔2026〕X号')
+    .option('--actor <name>', '操作人（写入审计日志）', defaultActor())
+    .option('--database <url>', '数据库')
+    .action(
+      async (
+        file: string,
+        options: { year: string; jurisdiction: string; source?: string; actor: string; database?: string },
+      ) => {
+        const year = Number(options.year);
+        if (!Number.isInteger(year) || year < 2019 || year > 2100)
+          throw new CliError(`年度“${options.year}”无效`);
+        if (!/^[A-Z]{2}(-[A-Z0-9]{1,6})?$/.test(options.jurisdiction))
+          throw new CliError(`地区代码“${options.jurisdiction}”无效：如 CN 或 CN-XJ`);
+        const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          throw new CliError(`无法读取 ${file}：${error.code ?? error.message}`);
+        });
+        const parsed = parseCalendarYear(
+          text,
+          extname(file).toLowerCase() === '.json' ? 'json' : 'notice',
+          year,
+          options.source,
+        );
+        if (!parsed.ok)
+          throw new CliError(
+            `${file} 有 ${parsed.problems.length} 处问题，未导入：\n  ${parsed.problems.join('\n  ')}`,
+          );
+        await withDatabase(options.database, async (handle) => {
+          const now = new Date().toISOString();
+          await handle.db.transaction().execute(async (tx) => {
+            await calendarRepository(tx).save({
+              jurisdiction: options.jurisdiction,
+              year,
+              data: parsed.year,
+              importedBy: options.actor,
+              importedAt: now,
+            });
+            await appendAudit(tx, {
+              at: now,
+              actor: options.actor,
+              action: 'calendar.import',
+              subject: `work_calendar_years/${options.jurisdiction}/${year}`,
+              detail: {
+                holidays: Object.keys(parsed.year.holidays).length,
+                makeupWorkdays: Object.keys(parsed.year.makeupWorkdays).length,
+                source: parsed.year.source ?? null,
+              },
+            });
+          });
+        });
+        io.err(
+          `已导入 ${options.jurisdiction} ${year} 年：放假 ${Object.keys(parsed.year.holidays).length} 天，调休上班 ${Object.keys(parsed.year.makeupWorkdays).length} 天`,
+        );
+      },
+    );
+}
