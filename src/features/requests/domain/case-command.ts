@@ -1,0 +1,58 @@
+/** What an officer (or the system, for lapsed periods) asks to do with a request. */
+import type { OutcomeRow } from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { ConsultedParty } from './case-events.ts';
+import type { FeeMethod } from './processing-fee.ts';
+
+export type CaseCommand =
+  | { readonly type: 'confirm-receipt'; readonly receivedOn: IsoDate }
+  | {
+      readonly type: 'request-clarification';
+      readonly on: IsoDate;
+      readonly periodWorkingDays?: number;
+      readonly items: string;
+    }
+  | { readonly type: 'receive-clarification'; readonly on: IsoDate }
+  | { readonly type: 'close-lapsed-clarification' }
+  | {
+      readonly type: 'start-consultation';
+      readonly consultationId: string;
+      readonly party: ConsultedParty;
+      readonly partyName: string;
+      readonly issuedOn: IsoDate;
+      readonly deliveredOn: IsoDate;
+    }
+  | {
+      readonly type: 'record-consultation-answer';
+      readonly consultationId: string;
+      readonly on: IsoDate;
+      readonly position: 'consents' | 'objects' | 'other';
+    }
+  | {
+      readonly type: 'grant-extension';
+      readonly workingDays: number;
+      readonly approvedBy: string;
+      readonly approvedOn: IsoDate;
+      readonly noticeSentOn?: IsoDate;
+    }
+  | { readonly type: 'request-explanation'; readonly on: IsoDate }
+  | { readonly type: 'set-later-date'; readonly on: IsoDate; readonly laterDate: IsoDate }
+  | {
+      readonly type: 'issue-fee-notice';
+      readonly method: FeeMethod;
+      readonly amountYuan: number;
+      readonly issuedOn: IsoDate;
+      readonly deliveredOn: IsoDate;
+    }
+  | { readonly type: 'record-payment'; readonly on: IsoDate; readonly amountYuan: number }
+  | { readonly type: 'waive-fee'; readonly on: IsoDate }
+  | { readonly type: 'close-lapsed-fee' }
+  | {
+      readonly type: 'record-reply';
+      readonly on: IsoDate;
+      readonly outcome: OutcomeRow;
+      readonly legalBasis: string;
+    }
+  | { readonly type: 'withdraw'; readonly on: IsoDate };
+
+export type CaseCommandType = CaseCommand['type'];

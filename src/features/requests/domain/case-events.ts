@@ -1,0 +1,102 @@
+/**
+ * Everything that happens to a request is an event in its append-only history: who, when, what, why.
+ * Dates the law measures (`…On`) are calendar days; `at` is the instant it was recorded. Dates computed
+ * from the calendar when the event happened (a period's end) are stored in the event, as the notice the
+ * applicant received states them.
+ */
+import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { FeeMethod } from './processing-fee.ts';
+
+/** How the application arrived (第三十一条 fixes the legal date of receipt by channel). */
+export type RequestChannel = 'in-person' | 'signed-post' | 'ordinary-post' | 'online' | 'fax' | 'oral';
+
+export interface Applicant {
+  readonly type: ApplicantType;
+  readonly name: string;
+  readonly idNumber?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly address?: string;
+}
+
+export interface ApplicationContent {
+  /** The information wanted: its name, document number or a description (第二十九条第二款（二）). */
+  readonly description: string;
+  /** The form and route wanted (第二十九条第二款（三）). */
+  readonly delivery: 'paper-post' | 'pickup' | 'email' | 'online';
+}
+
+export type ConsultedParty = 'third-party' | 'agency';
+
+export type CaseEvent =
+  | {
+      readonly type: 'submitted';
+      readonly channel: RequestChannel;
+      readonly submittedOn: IsoDate;
+      readonly applicant: Applicant;
+      readonly application: ApplicationContent;
+    }
+  | { readonly type: 'receipt-confirmed'; readonly receivedOn: IsoDate }
+  | {
+      readonly type: 'clarification-requested';
+      readonly on: IsoDate;
+      readonly periodWorkingDays: number;
+      readonly periodEndsOn: IsoDate;
+      readonly items: string;
+    }
+  | { readonly type: 'clarification-received'; readonly on: IsoDate }
+  | { readonly type: 'clarification-lapsed'; readonly on: IsoDate }
+  | {
+      readonly type: 'consultation-started';
+      readonly consultationId: string;
+      readonly party: ConsultedParty;
+      readonly partyName: string;
+      readonly issuedOn: IsoDate;
+      readonly deliveredOn: IsoDate;
+      readonly answerDueOn: IsoDate;
+    }
+  | {
+      readonly type: 'consultation-answered';
+      readonly consultationId: string;
+      readonly on: IsoDate;
+      readonly position: 'consents' | 'objects' | 'other';
+    }
+  | {
+      readonly type: 'extension-granted';
+      readonly workingDays: number;
+      readonly approvedBy: string;
+      readonly approvedOn: IsoDate;
+      readonly noticeSentOn: IsoDate;
+    }
+  | { readonly type: 'explanation-requested'; readonly on: IsoDate }
+  | { readonly type: 'later-date-set'; readonly on: IsoDate; readonly laterDate: IsoDate }
+  | {
+      readonly type: 'fee-notice-issued';
+      readonly method: FeeMethod;
+      readonly amountYuan: number;
+      readonly issuedOn: IsoDate;
+      readonly deliveredOn: IsoDate;
+      readonly payByOn: IsoDate;
+    }
+  | { readonly type: 'fee-paid'; readonly on: IsoDate; readonly amountYuan: number }
+  | { readonly type: 'fee-waived'; readonly on: IsoDate }
+  | { readonly type: 'fee-lapsed'; readonly on: IsoDate }
+  | {
+      readonly type: 'replied';
+      readonly on: IsoDate;
+      readonly outcome: OutcomeRow;
+      readonly legalBasis: string;
+    }
+  | { readonly type: 'withdrawn'; readonly on: IsoDate };
+
+export type CaseEventType = CaseEvent['type'];
+
+/** An event as stored: with its place in the history, when it was recorded, by whom and why. */
+export interface RecordedEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly reason?: string;
+  readonly event: CaseEvent;
+}

@@ -1,0 +1,343 @@
+/**
+ * The law of each step (application-lifecycle.md §3–§10): a command on a request is either refused with
+ * a reason, or becomes the event to append to its history. Pure: the calendar and "today" are passed in.
+ */
+import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import { addDays, type IsoDate } from '../../../shared/domain/iso-date.ts';
+import { addWorkingDays, type WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import type { CaseEvent } from './case-events.ts';
+import type { CaseCommand } from './case-command.ts';
+import type { DisclosureCase } from './disclosure-case.ts';
+import { timeLimitsOn } from './legal-parameters.ts';
+import type { CaseRefusal } from './refusals.ts';
+import { replyDeadline } from './reply-deadline.ts';
+
+export interface DecisionContext {
+  readonly calendar: WorkCalendar;
+  readonly today: IsoDate;
+  /** Why, as the officer wrote it; some steps require one (waiving a fee, withdrawal). */
+  readonly reason?: string;
+}
+
+type Decision = Result<CaseEvent, CaseRefusal>;
+
+/** Every date a command carries: not in the future, not before what already happened. */
+function checkDates(
+  request: DisclosureCase,
+  dates: readonly IsoDate[],
+  today: IsoDate,
+): CaseRefusal | undefined {
+  for (const date of dates) {
+    if (date > today) return { code: 'date-in-future', date, today };
+    if (date < request.lastEventOn)
+      return { code: 'date-before-last-event', date, lastEventOn: request.lastEventOn };
+  }
+  return undefined;
+}
+
+/** The common preconditions of working on an open, received case. */
+function checkOpen(request: DisclosureCase): CaseRefusal | undefined {
+  if (request.completedOn) return { code: 'case-closed', status: request.status };
+  if (!request.receivedOn) return { code: 'receipt-not-confirmed' };
+  return undefined;
+}
+
+function checkNotAwaitingClarification(request: DisclosureCase): CaseRefusal | undefined {
+  return request.status === 'awaiting-clarification' && request.clarification
+    ? { code: 'awaiting-clarification', periodEndsOn: request.clarification.periodEndsOn }
+    : undefined;
+}
+
+function outstandingFee(request: DisclosureCase) {
+  return request.fees.find((f) => !f.paidOn && !f.waivedOn && !f.lapsedOn);
+}
+
+function first(...checks: ReadonlyArray<CaseRefusal | undefined>): CaseRefusal | undefined {
+  return checks.find((c) => c !== undefined);
+}
+
+function decideClarification(
+  request: DisclosureCase,
+  command: Extract<CaseCommand, { type: 'request-clarification' }>,
+  context: DecisionContext,
+): Decision {
+  const refused = first(checkOpen(request), checkDates(request, [command.on], context.today));
+  if (refused) return err(refused);
+  if (request.clarification)
+    return err({ code: 'clarification-already-requested', requestedOn: request.clarification.requestedOn });
+  const limits = timeLimitsOn(request.receivedOn!);
+  const latestOn = addWorkingDays(
+    context.calendar,
+    request.receivedOn!,
+    limits.clarificationNoticeWorkingDays,
+  ).date;
+  if (command.on > latestOn) return err({ code: 'clarification-notice-too-late', latestOn });
+  const period = command.periodWorkingDays ?? limits.defaultClarificationPeriodWorkingDays;
+  if (!Number.isInteger(period) || period < 1 || period > 60)
+    return err({ code: 'clarification-period-invalid', workingDays: period });
+  const periodEndsOn = addWorkingDays(context.calendar, command.on, period).date;
+  return ok({
+    type: 'clarification-requested',
+    on: command.on,
+    periodWorkingDays: period,
+    periodEndsOn,
+    items: command.items,
+  });
+}
+
+function decideExtension(
+  request: DisclosureCase,
+  command: Extract<CaseCommand, { type: 'grant-extension' }>,
+  context: DecisionContext,
+): Decision {
+  const refused = first(
+    checkOpen(request),
+    checkNotAwaitingClarification(request),
+    checkDates(
+      request,
+      [command.approvedOn, ...(command.noticeSentOn ? [command.noticeSentOn] : [])],
+      context.today,
+    ),
+  );
+  if (refused) return err(refused);
+  if (request.extension)
+    return err({ code: 'extension-already-granted', approvedOn: request.extension.approvedOn });
+  const max = timeLimitsOn(request.receivedOn!).maxExtensionWorkingDays;
+  if (!Number.isInteger(command.workingDays) || command.workingDays < 1 || command.workingDays > max)
+    return err({ code: 'extension-too-long', maxWorkingDays: max });
+  if (!command.approvedBy.trim()) return err({ code: 'extension-without-approval' });
+  if (!command.noticeSentOn) return err({ code: 'extension-without-notice' });
+  const deadline = replyDeadline(request, context.calendar);
+  if (deadline.kind === 'running' && command.approvedOn > deadline.dueOn)
+    return err({ code: 'extension-after-deadline', dueOn: deadline.dueOn });
+  return ok({
+    type: 'extension-granted',
+    workingDays: command.workingDays,
+    approvedBy: command.approvedBy.trim(),
+    approvedOn: command.approvedOn,
+    noticeSentOn: command.noticeSentOn,
+  });
+}
+
+function decideFeeNotice(
+  request: DisclosureCase,
+  command: Extract<CaseCommand, { type: 'issue-fee-notice' }>,
+  context: DecisionContext,
+): Decision {
+  const refused = first(
+    checkOpen(request),
+    checkNotAwaitingClarification(request),
+    checkDates(request, [command.issuedOn, command.deliveredOn], context.today),
+  );
+  if (refused) return err(refused);
+  const outstanding = outstandingFee(request);
+  if (outstanding) return err({ code: 'fee-notice-outstanding', payByOn: outstanding.payByOn });
+  if (!(command.amountYuan > 0) || !Number.isFinite(command.amountYuan))
+    return err({ code: 'fee-amount-invalid', amountYuan: command.amountYuan });
+  if (command.deliveredOn < command.issuedOn)
+    return err({ code: 'delivered-before-issued', issuedOn: command.issuedOn });
+  const payByOn = addWorkingDays(
+    context.calendar,
+    command.deliveredOn,
+    timeLimitsOn(request.receivedOn!).feePaymentWorkingDays,
+  ).date;
+  return ok({
+    type: 'fee-notice-issued',
+    method: command.method,
+    amountYuan: command.amountYuan,
+    issuedOn: command.issuedOn,
+    deliveredOn: command.deliveredOn,
+    payByOn,
+  });
+}
+
+function decidePayment(
+  request: DisclosureCase,
+  command: Extract<CaseCommand, { type: 'record-payment' }>,
+  context: DecisionContext,
+): Decision {
+  const fee = outstandingFee(request);
+  if (!fee)
+    return err(
+      request.completedOn
+        ? { code: 'case-closed', status: request.status }
+        : { code: 'payment-before-notice' },
+    );
+  const refused = checkDates(request, [command.on], context.today);
+  if (refused) return err(refused);
+  if (command.on > fee.payByOn) return err({ code: 'payment-after-deadline', payByOn: fee.payByOn });
+  if (command.amountYuan !== fee.amountYuan)
+    return err({ code: 'payment-amount-mismatch', expectedYuan: fee.amountYuan });
+  return ok({ type: 'fee-paid', on: command.on, amountYuan: command.amountYuan });
+}
+
+function decideReply(
+  request: DisclosureCase,
+  command: Extract<CaseCommand, { type: 'record-reply' }>,
+  context: DecisionContext,
+): Decision {
+  const refused = first(
+    checkOpen(request),
+    checkNotAwaitingClarification(request),
+    checkDates(request, [command.on], context.today),
+  );
+  if (refused) return err(refused);
+  const fee = outstandingFee(request);
+  if (fee) return err({ code: 'fee-outstanding', payByOn: fee.payByOn });
+  if (command.outcome === 'r3_6_1' || command.outcome === 'r3_6_2')
+    return err({ code: 'outcome-needs-lapse', outcome: command.outcome });
+  if (!command.legalBasis.trim()) return err({ code: 'reply-without-legal-basis' });
+  if (command.outcome === 'r3_4_3' && !request.clarification?.receivedOn)
+    return err({ code: 'unclear-without-clarification' });
+  return ok({
+    type: 'replied',
+    on: command.on,
+    outcome: command.outcome,
+    legalBasis: command.legalBasis.trim(),
+  });
+}
+
+function decideLapse(
+  request: DisclosureCase,
+  kind: 'clarification' | 'fee',
+  context: DecisionContext,
+): Decision {
+  if (request.completedOn) return err({ code: 'case-closed', status: request.status });
+  const endsOn =
+    kind === 'clarification'
+      ? request.status === 'awaiting-clarification'
+        ? request.clarification?.periodEndsOn
+        : undefined
+      : outstandingFee(request)?.payByOn;
+  if (!endsOn)
+    return err(
+      kind === 'clarification' ? { code: 'not-awaiting-clarification' } : { code: 'payment-before-notice' },
+    );
+  // The case closes on the day after the period ends (lifecycle §5.3 [P]).
+  if (context.today <= endsOn) return err({ code: 'period-not-over', endsOn });
+  const on = addDays(endsOn, 1);
+  return ok(kind === 'clarification' ? { type: 'clarification-lapsed', on } : { type: 'fee-lapsed', on });
+}
+
+function decideConsultation(
+  request: DisclosureCase,
+  command: Extract<CaseCommand, { type: 'start-consultation' }>,
+  context: DecisionContext,
+): Decision {
+  const refused = first(
+    checkOpen(request),
+    checkNotAwaitingClarification(request),
+    checkDates(request, [command.issuedOn, command.deliveredOn], context.today),
+  );
+  if (refused) return err(refused);
+  if (request.consultations.some((c) => c.id === command.consultationId))
+    return err({ code: 'consultation-id-taken', consultationId: command.consultationId });
+  if (command.deliveredOn < command.issuedOn)
+    return err({ code: 'delivered-before-issued', issuedOn: command.issuedOn });
+  const answerDueOn = addWorkingDays(
+    context.calendar,
+    command.deliveredOn,
+    timeLimitsOn(request.receivedOn!).consultationAnswerWorkingDays,
+  ).date;
+  return ok({
+    type: 'consultation-started',
+    consultationId: command.consultationId,
+    party: command.party,
+    partyName: command.partyName,
+    issuedOn: command.issuedOn,
+    deliveredOn: command.deliveredOn,
+    answerDueOn,
+  });
+}
+
+export function decideCaseCommand(
+  request: DisclosureCase,
+  command: CaseCommand,
+  context: DecisionContext,
+): Decision {
+  switch (command.type) {
+    case 'confirm-receipt': {
+      if (request.receivedOn)
+        return err({ code: 'receipt-already-confirmed', receivedOn: request.receivedOn });
+      const refused = checkDates(request, [command.receivedOn], context.today);
+      return refused ? err(refused) : ok({ type: 'receipt-confirmed', receivedOn: command.receivedOn });
+    }
+    case 'request-clarification':
+      return decideClarification(request, command, context);
+    case 'receive-clarification': {
+      const refused = first(checkOpen(request), checkDates(request, [command.on], context.today));
+      if (refused) return err(refused);
+      if (request.status !== 'awaiting-clarification' || !request.clarification)
+        return err({ code: 'not-awaiting-clarification' });
+      if (command.on > request.clarification.periodEndsOn)
+        return err({ code: 'clarification-after-period', periodEndsOn: request.clarification.periodEndsOn });
+      return ok({ type: 'clarification-received', on: command.on });
+    }
+    case 'close-lapsed-clarification':
+      return decideLapse(request, 'clarification', context);
+    case 'start-consultation':
+      return decideConsultation(request, command, context);
+    case 'record-consultation-answer': {
+      const consultation = request.consultations.find((c) => c.id === command.consultationId);
+      if (!consultation) return err({ code: 'unknown-consultation', consultationId: command.consultationId });
+      if (consultation.answeredOn)
+        return err({ code: 'consultation-already-answered', answeredOn: consultation.answeredOn });
+      const refused = first(checkOpen(request), checkDates(request, [command.on], context.today));
+      return refused
+        ? err(refused)
+        : ok({
+            type: 'consultation-answered',
+            consultationId: command.consultationId,
+            on: command.on,
+            position: command.position,
+          });
+    }
+    case 'grant-extension':
+      return decideExtension(request, command, context);
+    case 'request-explanation': {
+      const refused = first(
+        checkOpen(request),
+        checkNotAwaitingClarification(request),
+        checkDates(request, [command.on], context.today),
+      );
+      return refused ? err(refused) : ok({ type: 'explanation-requested', on: command.on });
+    }
+    case 'set-later-date': {
+      const refused = first(checkOpen(request), checkDates(request, [command.on], context.today));
+      if (refused) return err(refused);
+      if (!request.explanationRequestedOn) return err({ code: 'explanation-not-requested' });
+      const deadline = replyDeadline(request, context.calendar);
+      if (deadline.kind === 'running' && command.laterDate <= deadline.dueOn)
+        return err({ code: 'later-date-not-later', dueOn: deadline.dueOn });
+      if (!context.reason?.trim()) return err({ code: 'reason-required' });
+      return ok({ type: 'later-date-set', on: command.on, laterDate: command.laterDate });
+    }
+    case 'issue-fee-notice':
+      return decideFeeNotice(request, command, context);
+    case 'record-payment':
+      return decidePayment(request, command, context);
+    case 'waive-fee': {
+      if (!outstandingFee(request)) return err({ code: 'payment-before-notice' });
+      if (!context.reason?.trim()) return err({ code: 'reason-required' });
+      const refused = checkDates(request, [command.on], context.today);
+      return refused ? err(refused) : ok({ type: 'fee-waived', on: command.on });
+    }
+    case 'close-lapsed-fee':
+      return decideLapse(request, 'fee', context);
+    case 'record-reply':
+      return decideReply(request, command, context);
+    case 'withdraw': {
+      const refused = first(
+        request.completedOn ? { code: 'case-closed', status: request.status } : undefined,
+        checkDates(request, [command.on], context.today),
+      );
+      if (refused) return err(refused);
+      if (!context.reason?.trim()) return err({ code: 'reason-required' });
+      return ok({ type: 'withdrawn', on: command.on });
+    }
+    default: {
+      const never: never = command;
+      throw new Error(`unknown command ${JSON.stringify(never)}`);
+    }
+  }
+}

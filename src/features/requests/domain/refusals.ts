@@ -1,0 +1,80 @@
+/**
+ * What the law does not allow, as values (STYLE.md §5): each code carries the data that explains it.
+ * The HTTP adapter maps codes to statuses; the UI picks its message by code (`REFUSAL_MESSAGES`).
+ */
+import type { OutcomeRow } from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { RequestStatus } from './request-status.ts';
+
+export type CaseRefusal =
+  | { readonly code: 'case-closed'; readonly status: RequestStatus }
+  | { readonly code: 'receipt-not-confirmed' }
+  | { readonly code: 'receipt-already-confirmed'; readonly receivedOn: IsoDate }
+  | { readonly code: 'date-in-future'; readonly date: IsoDate; readonly today: IsoDate }
+  | { readonly code: 'date-before-last-event'; readonly date: IsoDate; readonly lastEventOn: IsoDate }
+  | { readonly code: 'clarification-already-requested'; readonly requestedOn: IsoDate }
+  | { readonly code: 'clarification-notice-too-late'; readonly latestOn: IsoDate }
+  | { readonly code: 'clarification-period-invalid'; readonly workingDays: number }
+  | { readonly code: 'not-awaiting-clarification' }
+  | { readonly code: 'clarification-after-period'; readonly periodEndsOn: IsoDate }
+  | { readonly code: 'period-not-over'; readonly endsOn: IsoDate }
+  | { readonly code: 'awaiting-clarification'; readonly periodEndsOn: IsoDate }
+  | { readonly code: 'unknown-consultation'; readonly consultationId: string }
+  | { readonly code: 'consultation-already-answered'; readonly answeredOn: IsoDate }
+  | { readonly code: 'consultation-id-taken'; readonly consultationId: string }
+  | { readonly code: 'delivered-before-issued'; readonly issuedOn: IsoDate }
+  | { readonly code: 'extension-already-granted'; readonly approvedOn: IsoDate }
+  | { readonly code: 'extension-too-long'; readonly maxWorkingDays: number }
+  | { readonly code: 'extension-without-approval' }
+  | { readonly code: 'extension-without-notice' }
+  | { readonly code: 'extension-after-deadline'; readonly dueOn: IsoDate }
+  | { readonly code: 'explanation-not-requested' }
+  | { readonly code: 'later-date-not-later'; readonly dueOn: IsoDate }
+  | { readonly code: 'fee-notice-outstanding'; readonly payByOn: IsoDate }
+  | { readonly code: 'fee-amount-invalid'; readonly amountYuan: number }
+  | { readonly code: 'payment-before-notice' }
+  | { readonly code: 'payment-after-deadline'; readonly payByOn: IsoDate }
+  | { readonly code: 'payment-amount-mismatch'; readonly expectedYuan: number }
+  | { readonly code: 'reason-required' }
+  | { readonly code: 'fee-outstanding'; readonly payByOn: IsoDate }
+  | { readonly code: 'outcome-needs-lapse'; readonly outcome: OutcomeRow }
+  | { readonly code: 'reply-without-legal-basis' }
+  | { readonly code: 'unclear-without-clarification' };
+
+export type CaseRefusalCode = CaseRefusal['code'];
+
+export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
+  'case-closed': '该申请已办结，不能再办理',
+  'receipt-not-confirmed': '尚未确认收到申请（第三十一条）',
+  'receipt-already-confirmed': '已确认收到申请',
+  'date-in-future': '日期不能晚于今天',
+  'date-before-last-event': '日期不能早于该申请的上一个办理环节',
+  'clarification-already-requested': '补正只能一次性告知，不能再次要求补正（第三十条）',
+  'clarification-notice-too-late': '补正告知应在收到申请之日起7个工作日内作出（第三十条）',
+  'clarification-period-invalid': '补正期限应为1至60个工作日',
+  'not-awaiting-clarification': '该申请没有待补正事项',
+  'clarification-after-period': '补正期限已过',
+  'period-not-over': '期限尚未届满',
+  'awaiting-clarification': '申请人补正前不能办理此事项',
+  'unknown-consultation': '没有这项征求意见',
+  'consultation-already-answered': '已收到该征求意见的答复',
+  'consultation-id-taken': '征求意见编号已被使用',
+  'delivered-before-issued': '送达日期不能早于发出日期',
+  'extension-already-granted': '已延长过答复期限',
+  'extension-too-long': '延长答复的期限最长不得超过20个工作日（第三十三条）',
+  'extension-without-approval': '延期须经政府信息公开工作机构负责人同意（第三十三条）',
+  'extension-without-notice': '延期须告知申请人（第三十三条）',
+  'extension-after-deadline': '延期应在答复期限届满前决定',
+  'explanation-not-requested': '确定合理期限前应先要求申请人说明理由（第三十五条）',
+  'later-date-not-later': '合理期限应晚于原答复期限',
+  'fee-notice-outstanding': '已有待缴的收费通知',
+  'fee-amount-invalid': '收费金额应大于0',
+  'payment-before-notice': '没有收费通知，不能登记缴费',
+  'payment-after-deadline': '缴费期限已过',
+  'payment-amount-mismatch': '缴费金额与收费通知不符',
+  'reason-required': '请填写理由',
+  'fee-outstanding': '收费通知尚未缴费、减免或逾期，不能答复',
+  'outcome-needs-lapse': '逾期不补正或逾期不缴费的申请由期限届满自动办结，不能作为答复结果',
+  'reply-without-legal-basis': '答复须写明法律依据',
+  'unclear-without-clarification': '“补正后申请内容仍不明确”须先有补正',
+};

@@ -1,0 +1,68 @@
+/** Builds request histories for domain tests: register, then apply commands as an officer would. */
+import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+import { shippedChinaCalendar } from '../src/shared/domain/china-work-calendar.ts';
+import type { RecordedEvent, RequestChannel } from '../src/features/requests/domain/case-events.ts';
+import type { CaseCommand } from '../src/features/requests/domain/case-command.ts';
+import { decideCaseCommand } from '../src/features/requests/domain/decide-case-command.ts';
+import { foldCase, type DisclosureCase } from '../src/features/requests/domain/disclosure-case.ts';
+import { registerRequest } from '../src/features/requests/domain/register-request.ts';
+import type { CaseRefusal } from '../src/features/requests/domain/refusals.ts';
+import type { ApplicantType } from '../src/features/annual-report/index.ts';
+
+export const CALENDAR = shippedChinaCalendar();
+
+export class CaseUnderTest {
+  history: RecordedEvent[];
+
+  constructor(input: {
+    channel?: RequestChannel;
+    submittedOn: string;
+    receivedOn?: string;
+    applicantType?: ApplicantType;
+  }) {
+    const events = registerRequest({
+      channel: input.channel ?? 'in-person',
+      submittedOn: input.submittedOn as IsoDate,
+      ...(input.receivedOn ? { receivedOn: input.receivedOn as IsoDate } : {}),
+      applicant: { type: input.applicantType ?? 'natural', name: '张三' },
+      application: { description: '某项目的环境影响评价批复', delivery: 'email' },
+    });
+    this.history = events.map((event, i) => ({
+      seq: i + 1,
+      at: `${input.submittedOn}T09:00:00Z`,
+      actor: 'officer',
+      event,
+    }));
+  }
+
+  get state(): DisclosureCase {
+    return foldCase('YSQ-TEST', this.history);
+  }
+
+  /** Applies the command on `today`, or returns the refusal without changing the history. */
+  try(command: CaseCommand, today: string, reason?: string): CaseRefusal | undefined {
+    const decision = decideCaseCommand(this.state, command, {
+      calendar: CALENDAR,
+      today: today as IsoDate,
+      ...(reason ? { reason } : {}),
+    });
+    if (!decision.ok) return decision.error;
+    this.history.push({
+      seq: this.history.length + 1,
+      at: `${today}T10:00:00Z`,
+      actor: 'officer',
+      ...(reason ? { reason } : {}),
+      event: decision.value,
+    });
+    return undefined;
+  }
+
+  /** Applies the command and fails the test if it is refused. */
+  do(command: CaseCommand, today: string, reason?: string): this {
+    const refusal = this.try(command, today, reason);
+    if (refusal) throw new Error(`refused ${command.type}: ${JSON.stringify(refusal)}`);
+    return this;
+  }
+}
+
+export const d = (text: string) => text as IsoDate;
