@@ -11,3 +11,4 @@ export * from './domain/register-request.ts';
 export * from './domain/report-record.ts';
 export * from './domain/processing-fee.ts';
 export * from './domain/legal-parameters.ts';
+export * from './domain/outcome-legal-basis.ts';

@@ -86,6 +86,35 @@ export interface WorkCalendarYearTable {
   imported_at: string;
 }
 
+export interface RequestCaseTable {
+  agency_id: string;
+  id: string;
+  channel: string;
+  submitted_on: string;
+  received_on: string | null;
+  status: string;
+  due_on: string | null;
+  applicant_type: string;
+  applicant: string;
+  description: string;
+  outcome: string | null;
+  completed_on: string | null;
+  query_code_hash: string | null;
+  event_count: number;
+  updated_at: string;
+}
+
+export interface RequestEventTable {
+  agency_id: string;
+  request_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  reason: string | null;
+  type: string;
+  event: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   ledger_imports: LedgerImportTable;
@@ -95,4 +124,6 @@ export interface Database {
   agency_figures: AgencyFiguresTable;
   audit_log: AuditLogTable;
   work_calendar_years: WorkCalendarYearTable;
+  request_cases: RequestCaseTable;
+  request_events: RequestEventTable;
 }

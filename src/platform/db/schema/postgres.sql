@@ -95,6 +95,35 @@ CREATE TABLE proceedings (
     CONSTRAINT proceedings_decision CHECK (((result IS NULL) = (decided_on IS NULL)))
 );
 
+CREATE TABLE request_cases (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    channel text NOT NULL,
+    submitted_on text NOT NULL,
+    received_on text,
+    status text NOT NULL,
+    due_on text,
+    applicant_type text NOT NULL,
+    applicant text NOT NULL,
+    description text NOT NULL,
+    outcome text,
+    completed_on text,
+    query_code_hash text,
+    event_count integer NOT NULL,
+    updated_at text NOT NULL
+);
+
+CREATE TABLE request_events (
+    agency_id text NOT NULL,
+    request_id text NOT NULL,
+    seq integer NOT NULL,
+    at text NOT NULL,
+    actor text NOT NULL,
+    reason text,
+    type text NOT NULL,
+    event text NOT NULL
+);
+
 CREATE TABLE work_calendar_years (
     jurisdiction text NOT NULL,
     year integer NOT NULL,
@@ -134,6 +163,12 @@ ALTER TABLE ONLY normative_documents
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY request_cases
+    ADD CONSTRAINT request_cases_pk PRIMARY KEY (agency_id, id);
+
+ALTER TABLE ONLY request_events
+    ADD CONSTRAINT request_events_pk PRIMARY KEY (agency_id, request_id, seq);
+
 ALTER TABLE ONLY work_calendar_years
     ADD CONSTRAINT work_calendar_years_pk PRIMARY KEY (jurisdiction, year);
 
@@ -144,6 +179,8 @@ CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (a
 CREATE INDEX disclosure_requests_received ON disclosure_requests USING btree (agency_id, received_on);
 
 CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
+
+CREATE INDEX request_cases_status_due ON request_cases USING btree (agency_id, status, due_on);
 
 ALTER TABLE ONLY agencies
     ADD CONSTRAINT agencies_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES agencies(id);
@@ -171,3 +208,9 @@ ALTER TABLE ONLY proceedings
 
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);
+
+ALTER TABLE ONLY request_cases
+    ADD CONSTRAINT request_cases_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY request_events
+    ADD CONSTRAINT request_events_case FOREIGN KEY (agency_id, request_id) REFERENCES request_cases(agency_id, id);

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { testOnBothDatabases } from '../../../../test-support/databases.ts';
+import { CALENDAR } from '../../../../test-support/case-builder.ts';
+import { agencyRepository } from '../../agencies/index.ts';
+import { caseRepository } from './case-repository.ts';
+import { requestRepository } from './request-repository.ts';
+import { caseService } from '../use-cases/case-service.ts';
+import { ConcurrentChangeError } from '../use-cases/case-store.ts';
+import { queryCodes } from '../../../platform/security/query-code.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { DatabaseHandle } from '../../../platform/db/database.ts';
+
+async function setup({ db }: DatabaseHandle, today = '2025-03-03') {
+  await agencyRepository(db).create({ id: 'city-edu', name: '某市教育局' }, '2025-01-01T00:00:00Z');
+  const clock = { today: today as IsoDate };
+  const service = caseService({
+    store: caseRepository(db),
+    calendarFor: async () => CALENDAR,
+    today: () => clock.today,
+    now: () => `${clock.today}T08:00:00.000Z`,
+    queryCodes,
+  });
+  return { service, clock };
+}
+
+const applicant = { type: 'org_legal' as const, name: '某律师事务所', phone: '13800000000' };
+const application = { description: '2024年学校布局调整方案', delivery: 'email' as const };
+
+testOnBothDatabases(
+  'an online application waits for confirmation, then counts in the report as received',
+  async (handle) => {
+    const { service } = await setup(handle);
+    const first = await service.submitOnline('city-edu', applicant, application);
+    const second = await service.submitOnline('city-edu', applicant, application);
+    assert.deepEqual([first.id, second.id], ['YSQ-2025-00001', 'YSQ-2025-00002']);
+    assert.match(first.queryCode ?? '', /^[A-Z2-9]{12}$/);
+    assert.equal(
+      await requestRepository(handle.db).count('city-edu'),
+      0,
+      'an unconfirmed application is not yet received',
+    );
+    const confirmed = await service.act(
+      'city-edu',
+      first.id,
+      { type: 'confirm-receipt', receivedOn: '2025-03-03' as IsoDate },
+      'officer-1',
+    );
+    assert.ok(confirmed.ok);
+    assert.equal(confirmed.value.deadline.kind === 'running' && confirmed.value.deadline.dueOn, '2025-03-31');
+    const records = await requestRepository(handle.db).list('city-edu');
+    assert.deepEqual(
+      records.map((r) => [r.id, r.receivedOn, r.applicantType]),
+      [['YSQ-2025-00001', '2025-03-03', 'org_legal']],
+    );
+    const open = await service.list('city-edu', { open: true });
+    assert.deepEqual(
+      open.map((c) => [c.id, c.status, c.dueOn ?? null]),
+      [
+        ['YSQ-2025-00001', 'received', '2025-03-31'],
+        ['YSQ-2025-00002', 'submitted-unconfirmed', null],
+      ],
+    );
+  },
+);
+
+testOnBothDatabases(
+  'a refused step leaves the case as it was; a reply completes it in the report',
+  async (handle) => {
+    const { service, clock } = await setup(handle);
+    const created = await service.register(
+      'city-edu',
+      { channel: 'in-person', submittedOn: '2025-03-03' as IsoDate, applicant, application },
+      'officer-1',
+    );
+    assert.ok(created.ok);
+    const id = created.value.id;
+    clock.today = '2025-03-20' as IsoDate;
+    const refused = await service.act(
+      'city-edu',
+      id,
+      { type: 'request-clarification', on: '2025-03-20' as IsoDate, items: '请写明年份' },
+      'officer-1',
+    );
+    assert.deepEqual(!refused.ok && refused.error, {
+      code: 'clarification-notice-too-late',
+      latestOn: '2025-03-12',
+    });
+    assert.equal((await service.view('city-edu', id))?.history.length, 2);
+    const replied = await service.act(
+      'city-edu',
+      id,
+      {
+        type: 'record-reply',
+        on: '2025-03-20' as IsoDate,
+        outcome: 'r3_1',
+        legalBasis: '《条例》第三十六条第（二）项',
+      },
+      'officer-1',
+    );
+    assert.ok(replied.ok);
+    const [record] = await requestRepository(handle.db).list('city-edu');
+    assert.deepEqual([record?.outcome, record?.completedOn], ['r3_1', '2025-03-20']);
+    const history = (await service.view('city-edu', id))?.history ?? [];
+    assert.deepEqual(
+      history.map((h) => [h.seq, h.event.type, h.actor]),
+      [
+        [1, 'submitted', 'officer-1'],
+        [2, 'receipt-confirmed', 'officer-1'],
+        [3, 'replied', 'officer-1'],
+      ],
+    );
+  },
+);
+
+testOnBothDatabases(
+  'two officers acting at once: the second is told to reload, and nothing is lost',
+  async (handle) => {
+    const { service } = await setup(handle);
+    const created = await service.register(
+      'city-edu',
+      { channel: 'in-person', submittedOn: '2025-03-03' as IsoDate, applicant, application },
+      'officer-1',
+    );
+    assert.ok(created.ok);
+    const store = caseRepository(handle.db);
+    const stale = await store.load('city-edu', created.value.id);
+    await service.act(
+      'city-edu',
+      created.value.id,
+      { type: 'request-explanation', on: '2025-03-03' as IsoDate },
+      'officer-1',
+    );
+    const event = {
+      seq: (stale?.history.length ?? 0) + 1,
+      at: '2025-03-03T09:00:00Z',
+      actor: 'officer-2',
+      event: { type: 'withdrawn' as const, on: '2025-03-03' as IsoDate },
+    };
+    const projection = {
+      channel: 'in-person' as const,
+      submittedOn: '2025-03-03' as IsoDate,
+      status: 'withdrawn' as const,
+      applicantType: 'org_legal' as const,
+      applicantName: 'x',
+      description: 'x',
+    };
+    await assert.rejects(
+      store.append('city-edu', created.value.id, event, projection, 'now'),
+      ConcurrentChangeError,
+    );
+    assert.equal(
+      (await store.load('city-edu', created.value.id))?.history.at(-1)?.event.type,
+      'explanation-requested',
+    );
+  },
+);
+
+testOnBothDatabases(
+  'the public status needs the matching query code and shows no personal data',
+  async (handle) => {
+    const { service } = await setup(handle);
+    const { id, queryCode } = await service.submitOnline('city-edu', applicant, application);
+    assert.equal(await service.publicStatus('city-edu', id, 'WRONGCODE234'), undefined);
+    assert.equal(await service.publicStatus('city-edu', 'YSQ-2025-99999', queryCode ?? ''), undefined);
+    const status = await service.publicStatus('city-edu', id, (queryCode ?? '').toLowerCase());
+    assert.deepEqual(status, { id, status: 'submitted-unconfirmed', submittedOn: '2025-03-03' });
+    assert.ok(!JSON.stringify(status).includes('律师'));
+  },
+);

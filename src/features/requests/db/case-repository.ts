@@ -1,0 +1,196 @@
+/**
+ * Cases in the database: the append-only event history, the projection lists read, and — once a case is
+ * received — its record in disclosure_requests, so the annual report counts it like any other request.
+ * Every write is one transaction.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
+import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { RequestStatus } from '../domain/request-status.ts';
+import {
+  ConcurrentChangeError,
+  type CaseFilter,
+  type CaseProjection,
+  type CaseStore,
+  type CaseSummary,
+} from '../use-cases/case-store.ts';
+import { requestRepository } from './request-repository.ts';
+
+const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
+
+function projectionRow(projection: CaseProjection) {
+  return {
+    channel: projection.channel,
+    submitted_on: projection.submittedOn,
+    received_on: projection.receivedOn ?? null,
+    status: projection.status,
+    due_on: projection.dueOn ?? null,
+    applicant_type: projection.applicantType,
+    applicant: JSON.stringify({ name: projection.applicantName }),
+    description: projection.description,
+    outcome: projection.outcome ?? null,
+    completed_on: projection.completedOn ?? null,
+  };
+}
+
+function eventRow(agencyId: string, requestId: string, recorded: RecordedEvent) {
+  return {
+    agency_id: agencyId,
+    request_id: requestId,
+    seq: recorded.seq,
+    at: recorded.at,
+    actor: recorded.actor,
+    reason: recorded.reason ?? null,
+    type: recorded.event.type,
+    event: JSON.stringify(recorded.event),
+  };
+}
+
+async function syncReportRecord(
+  db: Kysely<Database>,
+  agencyId: string,
+  id: string,
+  projection: CaseProjection,
+): Promise<void> {
+  if (!projection.receivedOn) return;
+  await requestRepository(db).save(agencyId, [
+    {
+      id,
+      receivedOn: projection.receivedOn,
+      applicantType: projection.applicantType,
+      channel: projection.channel,
+      ...(projection.outcome && projection.completedOn
+        ? { outcome: projection.outcome, completedOn: projection.completedOn }
+        : {}),
+    },
+  ]);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e.code === '23505' ||
+    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed/.test(e.message ?? '')
+  );
+}
+
+export function caseRepository(db: Kysely<Database>): CaseStore {
+  return {
+    async create(agencyId, year, history, projection, queryCodeHash, now) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          return await db.transaction().execute(async (tx) => {
+            const prefix = `YSQ-${year}-`;
+            const last = await tx
+              .selectFrom('request_cases')
+              .select('id')
+              .where('agency_id', '=', agencyId)
+              .where('id', 'like', `${prefix}%`)
+              .orderBy('id', 'desc')
+              .limit(1)
+              .executeTakeFirst();
+            const id = `${prefix}${String(Number(last?.id.slice(prefix.length) ?? 0) + 1).padStart(5, '0')}`;
+            await tx
+              .insertInto('request_cases')
+              .values({
+                agency_id: agencyId,
+                id,
+                ...projectionRow(projection),
+                query_code_hash: queryCodeHash ?? null,
+                event_count: history.length,
+                updated_at: now,
+              })
+              .execute();
+            await tx
+              .insertInto('request_events')
+              .values(history.map((r) => eventRow(agencyId, id, r)))
+              .execute();
+            await syncReportRecord(tx, agencyId, id, projection);
+            return id;
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+      throw new Error(`could not number a new case for ${agencyId}: too many concurrent registrations`);
+    },
+
+    async load(agencyId, id) {
+      const row = await db
+        .selectFrom('request_cases')
+        .select(['query_code_hash'])
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const events = await db
+        .selectFrom('request_events')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('request_id', '=', id)
+        .orderBy('seq')
+        .execute();
+      const history: RecordedEvent[] = events.map((e) => ({
+        seq: Number(e.seq),
+        at: e.at,
+        actor: e.actor,
+        ...(e.reason ? { reason: e.reason } : {}),
+        event: JSON.parse(e.event) as RecordedEvent['event'],
+      }));
+      return { history, ...(row.query_code_hash ? { queryCodeHash: row.query_code_hash } : {}) };
+    },
+
+    async append(agencyId, id, recorded, projection, now) {
+      try {
+        await db.transaction().execute(async (tx) => {
+          const updated = await tx
+            .updateTable('request_cases')
+            .set({ ...projectionRow(projection), event_count: recorded.seq, updated_at: now })
+            .where('agency_id', '=', agencyId)
+            .where('id', '=', id)
+            .where('event_count', '=', recorded.seq - 1)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1) throw new ConcurrentChangeError(id);
+          await tx
+            .insertInto('request_events')
+            .values(eventRow(agencyId, id, recorded))
+            .execute();
+          await syncReportRecord(tx, agencyId, id, projection);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConcurrentChangeError(id);
+        throw error;
+      }
+    },
+
+    async list(agencyId, filter: CaseFilter) {
+      let query = db.selectFrom('request_cases').selectAll().where('agency_id', '=', agencyId);
+      if (filter.statuses?.length) query = query.where('status', 'in', [...filter.statuses]);
+      if (filter.open) query = query.where('status', 'not in', OPEN_EXCLUDED);
+      // Cases with a due date first, soonest first (NULLs sort differently on SQLite and PostgreSQL).
+      const rows = await query
+        .orderBy(sql`case when due_on is null then 1 else 0 end`)
+        .orderBy('due_on')
+        .orderBy('id')
+        .limit(filter.limit ?? 500)
+        .execute();
+      return rows.map((r): CaseSummary => ({
+        id: r.id,
+        agencyId: r.agency_id,
+        channel: r.channel as RequestChannel,
+        submittedOn: r.submitted_on as IsoDate,
+        ...(r.received_on ? { receivedOn: r.received_on as IsoDate } : {}),
+        status: r.status as RequestStatus,
+        ...(r.due_on ? { dueOn: r.due_on as IsoDate } : {}),
+        applicantType: r.applicant_type as ApplicantType,
+        applicantName: (JSON.parse(r.applicant) as { name: string }).name,
+        description: r.description,
+        ...(r.outcome ? { outcome: r.outcome as OutcomeRow } : {}),
+        ...(r.completed_on ? { completedOn: r.completed_on as IsoDate } : {}),
+      }));
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The request use cases: open a case (online, or registered by an officer), act on it, read it, list
+ * them, and the public status check by number and query code. load → decide (domain) → save.
+ */
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import { yearOf } from '../../../shared/domain/iso-date.ts';
+import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import type { Applicant, ApplicationContent, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { CaseCommand } from '../domain/case-command.ts';
+import { decideCaseCommand } from '../domain/decide-case-command.ts';
+import { foldCase, type DisclosureCase } from '../domain/disclosure-case.ts';
+import type { CaseRefusal } from '../domain/refusals.ts';
+import { registerRequest } from '../domain/register-request.ts';
+import { replyDeadline, type ReplyDeadline } from '../domain/reply-deadline.ts';
+import type { RequestStatus } from '../domain/request-status.ts';
+import { projectCase } from './case-projection.ts';
+import type { CaseFilter, CaseStore, CaseSummary } from './case-store.ts';
+
+export interface CaseServiceDependencies {
+  readonly store: CaseStore;
+  readonly calendarFor: (agencyId: string) => Promise<WorkCalendar>;
+  readonly today: () => IsoDate;
+  readonly now: () => string;
+  /** A fresh query code and its hash; and a constant-time check of a code against a hash. */
+  readonly queryCodes: {
+    issue(): { code: string; hash: string };
+    matches(code: string, hash: string): boolean;
+  };
+}
+
+export interface CaseView {
+  readonly case: DisclosureCase;
+  readonly deadline: ReplyDeadline;
+  readonly history: readonly RecordedEvent[];
+}
+
+export type CaseLookupError = { readonly code: 'case-not-found'; readonly caseId: string };
+
+export function caseService(deps: CaseServiceDependencies) {
+  async function view(agencyId: string, id: string): Promise<CaseView | undefined> {
+    const stored = await deps.store.load(agencyId, id);
+    if (!stored) return undefined;
+    const state = foldCase(id, stored.history);
+    return {
+      case: state,
+      deadline: replyDeadline(state, await deps.calendarFor(agencyId)),
+      history: stored.history,
+    };
+  }
+
+  async function open(
+    agencyId: string,
+    input: {
+      channel: RequestChannel;
+      submittedOn: IsoDate;
+      receivedOn?: IsoDate;
+      applicant: Applicant;
+      application: ApplicationContent;
+    },
+    actor: string,
+    withQueryCode: boolean,
+  ) {
+    const events = registerRequest(input);
+    const at = deps.now();
+    const history: RecordedEvent[] = events.map((event, i) => ({ seq: i + 1, at, actor, event }));
+    const calendar = await deps.calendarFor(agencyId);
+    const projection = projectCase(foldCase('new', history), calendar);
+    const queryCode = withQueryCode ? deps.queryCodes.issue() : undefined;
+    const id = await deps.store.create(
+      agencyId,
+      yearOf(input.submittedOn),
+      history,
+      projection,
+      queryCode?.hash,
+      at,
+    );
+    return { id, ...(queryCode ? { queryCode: queryCode.code } : {}) };
+  }
+
+  return {
+    view,
+
+    /** A citizen's online application: received once the agency confirms it (第三十一条). */
+    submitOnline(agencyId: string, applicant: Applicant, application: ApplicationContent) {
+      return open(
+        agencyId,
+        { channel: 'online', submittedOn: deps.today(), applicant, application },
+        'public',
+        true,
+      );
+    },
+
+    /** An application an officer registers: at the counter, by post or fax, or transcribed orally. */
+    register(
+      agencyId: string,
+      input: {
+        channel: RequestChannel;
+        submittedOn: IsoDate;
+        receivedOn?: IsoDate;
+        applicant: Applicant;
+        application: ApplicationContent;
+      },
+      actor: string,
+    ) {
+      if (input.submittedOn > deps.today() || (input.receivedOn && input.receivedOn > deps.today())) {
+        return Promise.resolve(err({ code: 'date-in-future' as const, today: deps.today() }));
+      }
+      if (input.receivedOn && input.receivedOn < input.submittedOn)
+        return Promise.resolve(err({ code: 'received-before-submitted' as const }));
+      return open(agencyId, input, actor, true).then((created) => ok(created));
+    },
+
+    async act(
+      agencyId: string,
+      id: string,
+      command: CaseCommand,
+      actor: string,
+      reason?: string,
+    ): Promise<Result<CaseView, CaseRefusal | CaseLookupError>> {
+      const stored = await deps.store.load(agencyId, id);
+      if (!stored) return err({ code: 'case-not-found', caseId: id });
+      const calendar = await deps.calendarFor(agencyId);
+      const state = foldCase(id, stored.history);
+      const decision = decideCaseCommand(state, command, {
+        calendar,
+        today: deps.today(),
+        ...(reason ? { reason } : {}),
+      });
+      if (!decision.ok) return decision;
+      const recorded: RecordedEvent = {
+        seq: stored.history.length + 1,
+        at: deps.now(),
+        actor,
+        ...(reason ? { reason } : {}),
+        event: decision.value,
+      };
+      const history = [...stored.history, recorded];
+      const next = foldCase(id, history);
+      await deps.store.append(agencyId, id, recorded, projectCase(next, calendar), recorded.at);
+      return ok({ case: next, deadline: replyDeadline(next, calendar), history });
+    },
+
+    list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]> {
+      return deps.store.list(agencyId, filter);
+    },
+
+    /** The public status page: nothing without the matching query code, and no personal data with it. */
+    async publicStatus(agencyId: string, id: string, queryCode: string): Promise<PublicStatus | undefined> {
+      const stored = await deps.store.load(agencyId, id);
+      if (!stored?.queryCodeHash || !deps.queryCodes.matches(queryCode, stored.queryCodeHash))
+        return undefined;
+      const state = foldCase(id, stored.history);
+      const deadline = replyDeadline(state, await deps.calendarFor(agencyId));
+      return {
+        id,
+        status: state.status,
+        submittedOn: state.submittedOn,
+        ...(state.receivedOn ? { receivedOn: state.receivedOn } : {}),
+        ...(deadline.kind === 'running' || deadline.kind === 'later-date' ? { dueOn: deadline.dueOn } : {}),
+        ...(deadline.kind === 'awaiting-clarification' ? { clarificationDueOn: deadline.periodEndsOn } : {}),
+        ...(state.completedOn ? { completedOn: state.completedOn } : {}),
+      };
+    },
+  };
+}
+
+export interface PublicStatus {
+  readonly id: string;
+  readonly status: RequestStatus;
+  readonly submittedOn: IsoDate;
+  readonly receivedOn?: IsoDate;
+  readonly dueOn?: IsoDate;
+  readonly clarificationDueOn?: IsoDate;
+  readonly completedOn?: IsoDate;
+}
+
+export type CaseService = ReturnType<typeof caseService>;

@@ -1,0 +1,63 @@
+/** The port through which the request use cases keep cases: history plus the current projection. */
+import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { RequestStatus } from '../domain/request-status.ts';
+
+/** What lists and dashboards show of a case, kept current on every event. */
+export interface CaseProjection {
+  readonly channel: RequestChannel;
+  readonly submittedOn: IsoDate;
+  readonly receivedOn?: IsoDate;
+  readonly status: RequestStatus;
+  readonly dueOn?: IsoDate;
+  readonly applicantType: ApplicantType;
+  readonly applicantName: string;
+  readonly description: string;
+  readonly outcome?: OutcomeRow;
+  readonly completedOn?: IsoDate;
+}
+
+export interface CaseSummary extends CaseProjection {
+  readonly id: string;
+  readonly agencyId: string;
+}
+
+export interface StoredCase {
+  readonly history: readonly RecordedEvent[];
+  readonly queryCodeHash?: string;
+}
+
+export class ConcurrentChangeError extends Error {
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} was changed by someone else; reload it and try again`);
+  }
+}
+
+export interface CaseFilter {
+  readonly statuses?: readonly RequestStatus[];
+  readonly open?: boolean;
+  readonly limit?: number;
+}
+
+export interface CaseStore {
+  /** Stores a new case under the next number of the agency's year (YSQ-2025-00001) and returns it. */
+  create(
+    agencyId: string,
+    year: number,
+    history: readonly RecordedEvent[],
+    projection: CaseProjection,
+    queryCodeHash: string | undefined,
+    now: string,
+  ): Promise<string>;
+  load(agencyId: string, id: string): Promise<StoredCase | undefined>;
+  /** Appends one event; refuses (ConcurrentChangeError) when its seq is no longer the next one. */
+  append(
+    agencyId: string,
+    id: string,
+    recorded: RecordedEvent,
+    projection: CaseProjection,
+    now: string,
+  ): Promise<void>;
+  list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
+}
