@@ -7,6 +7,7 @@ import { ROOT } from './run-cli.ts';
 
 export interface RunningServer {
   readonly url: string;
+  readonly database: string;
   readonly output: () => string;
   stop(): Promise<void>;
 }
@@ -42,6 +43,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
+    database,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {

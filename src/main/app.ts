@@ -2,23 +2,67 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { createHttpServer } from '../platform/http/server.ts';
-import { agencyRepository } from '../features/agencies/index.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import { queryCodes } from '../platform/security/query-code.ts';
+import { agencyRepository, staffRepository } from '../features/agencies/index.ts';
+import { registerStaffSession } from '../features/agencies/http/staff-session.ts';
 import { registerReportRoutes } from '../features/annual-report/http/report-routes.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
+import { caseRepository } from '../features/requests/db/case-repository.ts';
+import { caseService } from '../features/requests/use-cases/case-service.ts';
+import { registerRequestRoutes } from '../features/requests/http/request-routes.ts';
+import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
+import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { databaseFactSource } from './database-fact-source.ts';
 
-export async function createApp(
-  handle: DatabaseHandle,
-  options: { logger?: boolean } = {},
-): Promise<FastifyInstance> {
+export interface AppOptions {
+  readonly logger?: boolean;
+  readonly clock?: Clock;
+  readonly secureCookies?: boolean;
+}
+
+/** The calendar changes only when an administrator imports a year: cache it for a minute. */
+function cachedCalendar(load: () => Promise<WorkCalendar>): () => Promise<WorkCalendar> {
+  let cached: { at: number; calendar: Promise<WorkCalendar> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > 60_000) cached = { at: Date.now(), calendar: load() };
+    return cached.calendar;
+  };
+}
+
+export async function createApp(handle: DatabaseHandle, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = await createHttpServer(options);
+  const clock = options.clock ?? systemClock();
   const agencies = agencyRepository(handle.db);
   const requests = requestRepository(handle.db);
   const source = databaseFactSource(handle.db);
   const findAgency = (id: string) => agencies.find(id);
+  const nationalCalendar = cachedCalendar(() => loadWorkCalendar(calendarRepository(handle.db)));
+  const calendarFor = () => nationalCalendar();
+  const auth = {
+    staff: staffRepository(handle.db),
+    ancestorsOf: (id: string) => agencies.ancestors(id),
+    secureCookies: options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1',
+  };
+  const cases = caseService({
+    store: caseRepository(handle.db),
+    calendarFor,
+    today: clock.today,
+    now: clock.now,
+    queryCodes,
+  });
+
+  registerStaffSession(app, auth);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   registerReportRoutes(app, { source, findAgency });
+  registerRequestRoutes(app, {
+    cases,
+    auth,
+    agencyExists: async (id) => (await agencies.find(id)) !== undefined,
+    calendarFor,
+    today: clock.today,
+  });
   registerPortalPages(app, {
     source,
     findAgency,

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
-import { agencyRepository } from '../features/agencies/index.ts';
+import { agencyRepository, generatePassword, staffRepository } from '../features/agencies/index.ts';
 import { importLedger } from '../features/ledger-import/index.ts';
 import { databaseLedgerStore } from './ledger-store.ts';
 
@@ -14,10 +14,22 @@ const ledger = (name: string) =>
 
 export const DEMO_AGENCY = { id: 'demo', name: '示范市示范局' } as const;
 
-/** Creates and fills the demo agency when the database has no agency at all. Returns whether it did. */
-export async function seedDemoAgency(db: Kysely<Database>, now: string): Promise<boolean> {
+export interface DemoSeed {
+  /** The password of the demo accounts `admin` and `officer`, to print once. */
+  readonly password: string;
+}
+
+/**
+ * Creates and fills the demo agency when the database has no agency at all, with two staff accounts:
+ * `admin` (administrator) and `officer` (经办人 and 审批人). Returns undefined when there was something.
+ */
+export async function seedDemoAgency(
+  db: Kysely<Database>,
+  now: string,
+  password: string = generatePassword(),
+): Promise<DemoSeed | undefined> {
   const agencies = agencyRepository(db);
-  if ((await agencies.list()).length > 0) return false;
+  if ((await agencies.list()).length > 0) return undefined;
   await agencies.create(DEMO_AGENCY, now);
   const result = await importLedger(databaseLedgerStore(db), {
     files: {
@@ -34,5 +46,20 @@ export async function seedDemoAgency(db: Kysely<Database>, now: string): Promise
   });
   if (!result.ok)
     throw new Error(`the demo ledger does not load: ${result.problems.map((p) => p.message).join('; ')}`);
-  return true;
+  const staff = staffRepository(db);
+  await staff.create(
+    { agencyId: DEMO_AGENCY.id, username: 'admin', displayName: '系统管理员', roles: ['admin'], password },
+    now,
+  );
+  await staff.create(
+    {
+      agencyId: DEMO_AGENCY.id,
+      username: 'officer',
+      displayName: '王经办',
+      roles: ['officer', 'approver'],
+      password,
+    },
+    now,
+  );
+  return { password };
 }

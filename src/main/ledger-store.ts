@@ -17,7 +17,19 @@ export function databaseLedgerStore(db: Kysely<Database>): LedgerStore {
           .filter(([, v]) => v)
           .map(([k, v]) => [k, basename(v as string)]),
       );
-      await db.transaction().execute(async (tx) => {
+      return db.transaction().execute(async (tx) => {
+        const ids = ledger.requests.map((r) => r.id);
+        const taken: string[] = [];
+        for (let i = 0; i < ids.length; i += 500) {
+          const rows = await tx
+            .selectFrom('request_cases')
+            .select('id')
+            .where('agency_id', '=', record.agencyId)
+            .where('id', 'in', ids.slice(i, i + 500))
+            .execute();
+          taken.push(...rows.map((r) => r.id));
+        }
+        if (taken.length > 0) return { caseIdsTaken: taken.sort() };
         await tx
           .insertInto('ledger_imports')
           .values({
@@ -58,6 +70,7 @@ export function databaseLedgerStore(db: Kysely<Database>): LedgerStore {
             figures: ledger.figures !== undefined,
           },
         });
+        return { caseIdsTaken: [] };
       });
     },
   };

@@ -12,8 +12,15 @@ const port = Number(process.env.PORT ?? 3000);
 
 const handle = openDatabase(url);
 await migrateToLatest(handle.db);
-if (process.env.GONGKAI_NO_DEMO !== '1' && (await seedDemoAgency(handle.db, new Date().toISOString()))) {
+const seeded =
+  process.env.GONGKAI_NO_DEMO === '1'
+    ? undefined
+    : await seedDemoAgency(handle.db, new Date().toISOString(), process.env.GONGKAI_DEMO_PASSWORD);
+if (seeded) {
   console.log(`已创建示范机关“${DEMO_AGENCY.name}”（编号 ${DEMO_AGENCY.id}），含 2022–2025 年的示范台账`);
+  console.log(
+    `演示账号：admin（管理员）和 officer（经办人、审批人），密码：${seeded.password}（只显示这一次）`,
+  );
 }
 const app = await createApp(handle, { logger: process.env.LOG_LEVEL !== 'silent' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -115,6 +115,25 @@ export interface RequestEventTable {
   event: string;
 }
 
+export interface StaffAccountTable {
+  id: string;
+  agency_id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface StaffSessionTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   ledger_imports: LedgerImportTable;
@@ -126,4 +145,6 @@ export interface Database {
   work_calendar_years: WorkCalendarYearTable;
   request_cases: RequestCaseTable;
   request_events: RequestEventTable;
+  staff_accounts: StaffAccountTable;
+  staff_sessions: StaffSessionTable;
 }

@@ -5,6 +5,14 @@ export const ERROR_STATUS = {
   'unknown-cell': 404,
   'agency-not-found': 404,
   'not-found': 404,
+  'not-signed-in': 401,
+  'login-failed': 401,
+  forbidden: 403,
+  'csrf-token-invalid': 403,
+  'case-not-found': 404,
+  'concurrent-change': 409,
+  'case-refused': 422,
+  'too-many-requests': 429,
   internal: 500,
 } as const;
 
@@ -21,5 +29,16 @@ export class HttpProblem extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+}
+
+/** A step the law does not allow: 422 with the domain's own code (e.g. extension-too-long) and its data. */
+export class RefusalProblem extends Error {
+  constructor(
+    readonly refusal: { readonly code: string },
+    message: string,
+    readonly status: 409 | 422 = 422,
+  ) {
+    super(message);
   }
 }

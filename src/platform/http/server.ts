@@ -4,7 +4,9 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import { HttpProblem } from './error-codes.ts';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { HttpProblem, RefusalProblem } from './error-codes.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -23,7 +25,27 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
       },
     },
   });
+  await app.register(cookie);
+  // Off by default; routes that face guessing or abuse (login, public forms) turn it on with their own limits.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+    }),
+  });
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof RefusalProblem) {
+      const { code, ...details } = error.refusal;
+      return reply.status(error.status).send({
+        error: { code, message: error.message, ...(Object.keys(details).length ? { details } : {}) },
+      });
+    }
+    if ((error as { statusCode?: number }).statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ error: { code: 'too-many-requests', message: (error as Error).message } });
+    }
     if (error instanceof HttpProblem) {
       return reply.status(error.status).send({
         error: {

@@ -37,6 +37,16 @@ export function agencyRepository(db: Kysely<Database>) {
         .execute();
       return rows.map(toAgency);
     },
+    /** The agencies above `id`, nearest first. */
+    async ancestors(id: string): Promise<string[]> {
+      const chain: string[] = [];
+      let current = await this.find(id);
+      while (current?.parentId && !chain.includes(current.parentId) && chain.length < 20) {
+        chain.push(current.parentId);
+        current = await this.find(current.parentId);
+      }
+      return chain;
+    },
     async list(): Promise<Agency[]> {
       const rows = await db
         .selectFrom('agencies')

@@ -22,7 +22,8 @@ export type LedgerProblemCode =
   | 'repealed-before-issued'
   | 'duplicate-id'
   | 'invalid-figure'
-  | 'figures-year-mismatch';
+  | 'figures-year-mismatch'
+  | 'id-taken-by-case';
 
 export interface LedgerProblem {
   readonly file: string;

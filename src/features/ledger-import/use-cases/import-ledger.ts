@@ -16,9 +16,16 @@ export interface LedgerImportRecord {
   readonly files: LedgerFiles;
 }
 
-/** Saves a checked ledger atomically: records, figures, the import record and its audit entry. */
+/**
+ * Saves a checked ledger atomically: records, figures, the import record and its audit entry — unless a
+ * request id of the ledger belongs to a case handled in gongkai, in which case nothing is written and the
+ * ids are returned.
+ */
 export interface LedgerStore {
-  saveLedger(ledger: Ledger, record: LedgerImportRecord): Promise<void>;
+  saveLedger(
+    ledger: Ledger,
+    record: LedgerImportRecord,
+  ): Promise<{ readonly caseIdsTaken: readonly string[] }>;
 }
 
 export type LedgerImportResult =
@@ -37,7 +44,7 @@ export async function importLedger(
   const load = await loadLedger(input.files, input.year);
   if (!load.ok) return load;
   const { ledger } = load;
-  await store.saveLedger(ledger, {
+  const saved = await store.saveLedger(ledger, {
     id: input.importId,
     agencyId: input.agencyId,
     year: input.year,
@@ -45,6 +52,20 @@ export async function importLedger(
     importedBy: input.actor,
     files: input.files,
   });
+  if (saved.caseIdsTaken.length > 0) {
+    const file = input.files.requests ? (input.files.requests.split(/[\\/]/).pop() ?? '') : '';
+    return {
+      ok: false,
+      problems: saved.caseIdsTaken.map((id) => ({
+        file,
+        line: 0,
+        column: 'id',
+        code: 'id-taken-by-case' as const,
+        severity: 'error' as const,
+        message: `申请编号“${id}”已是本系统办理的案件，台账不能覆盖它`,
+      })),
+    };
+  }
   return {
     ok: true,
     importId: input.importId,

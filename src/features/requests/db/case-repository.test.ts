@@ -167,3 +167,46 @@ testOnBothDatabases(
     assert.ok(!JSON.stringify(status).includes('律师'));
   },
 );
+
+testOnBothDatabases(
+  'case numbers never collide with imported ledger ids, and a ledger cannot overwrite a case',
+  async (handle) => {
+    const { service } = await setup(handle);
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { importLedger } = await import('../../ledger-import/index.ts');
+    const { databaseLedgerStore } = await import('../../../main/ledger-store.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-ledger-'));
+    const ledger = join(dir, 'requests.csv');
+    writeFileSync(
+      ledger,
+      'id,received_on,applicant_type,outcome,completed_on\nYSQ-2025-00007,2025-01-06,natural,r3_1,2025-01-10\n',
+    );
+    const imported = await importLedger(databaseLedgerStore(handle.db), {
+      files: { requests: ledger },
+      agencyId: 'city-edu',
+      year: 2025,
+      actor: 'x',
+      now: 'now',
+      importId: 'i1',
+    });
+    assert.ok(imported.ok);
+    const created = await service.submitOnline('city-edu', applicant, application);
+    assert.equal(created.id, 'YSQ-2025-00008');
+    writeFileSync(
+      ledger,
+      `id,received_on,applicant_type,outcome,completed_on\n${created.id},2025-01-06,natural,r3_1,2025-01-10\n`,
+    );
+    const refused = await importLedger(databaseLedgerStore(handle.db), {
+      files: { requests: ledger },
+      agencyId: 'city-edu',
+      year: 2025,
+      actor: 'x',
+      now: 'now',
+      importId: 'i2',
+    });
+    assert.ok(!refused.ok && refused.problems[0]?.code === 'id-taken-by-case');
+    assert.equal(await requestRepository(handle.db).count('city-edu'), 1);
+  },
+);

@@ -68,6 +68,23 @@ async function syncReportRecord(
   ]);
 }
 
+/** The highest number in use with this prefix: by a case, or by a record a ledger import brought. */
+async function lastNumber(db: Kysely<Database>, agencyId: string, prefix: string): Promise<number> {
+  let highest = 0;
+  for (const table of ['request_cases', 'disclosure_requests'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('id', 'like', `${prefix}%`)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    highest = Math.max(highest, Number(row?.id.slice(prefix.length)) || 0);
+  }
+  return highest;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return (
@@ -84,15 +101,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
         try {
           return await db.transaction().execute(async (tx) => {
             const prefix = `YSQ-${year}-`;
-            const last = await tx
-              .selectFrom('request_cases')
-              .select('id')
-              .where('agency_id', '=', agencyId)
-              .where('id', 'like', `${prefix}%`)
-              .orderBy('id', 'desc')
-              .limit(1)
-              .executeTakeFirst();
-            const id = `${prefix}${String(Number(last?.id.slice(prefix.length) ?? 0) + 1).padStart(5, '0')}`;
+            const id = `${prefix}${String((await lastNumber(tx, agencyId, prefix)) + 1).padStart(5, '0')}`;
             await tx
               .insertInto('request_cases')
               .values({

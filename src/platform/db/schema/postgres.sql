@@ -124,6 +124,25 @@ CREATE TABLE request_events (
     event text NOT NULL
 );
 
+CREATE TABLE staff_accounts (
+    id text NOT NULL,
+    agency_id text NOT NULL,
+    username text NOT NULL,
+    display_name text NOT NULL,
+    roles text NOT NULL,
+    password_hash text NOT NULL,
+    disabled integer DEFAULT 0 NOT NULL,
+    created_at text NOT NULL
+);
+
+CREATE TABLE staff_sessions (
+    token_hash text NOT NULL,
+    account_id text NOT NULL,
+    csrf_token text NOT NULL,
+    created_at text NOT NULL,
+    expires_at text NOT NULL
+);
+
 CREATE TABLE work_calendar_years (
     jurisdiction text NOT NULL,
     year integer NOT NULL,
@@ -168,6 +187,15 @@ ALTER TABLE ONLY request_cases
 
 ALTER TABLE ONLY request_events
     ADD CONSTRAINT request_events_pk PRIMARY KEY (agency_id, request_id, seq);
+
+ALTER TABLE ONLY staff_accounts
+    ADD CONSTRAINT staff_accounts_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY staff_accounts
+    ADD CONSTRAINT staff_accounts_username_key UNIQUE (username);
+
+ALTER TABLE ONLY staff_sessions
+    ADD CONSTRAINT staff_sessions_pkey PRIMARY KEY (token_hash);
 
 ALTER TABLE ONLY work_calendar_years
     ADD CONSTRAINT work_calendar_years_pk PRIMARY KEY (jurisdiction, year);
@@ -214,3 +242,9 @@ ALTER TABLE ONLY request_cases
 
 ALTER TABLE ONLY request_events
     ADD CONSTRAINT request_events_case FOREIGN KEY (agency_id, request_id) REFERENCES request_cases(agency_id, id);
+
+ALTER TABLE ONLY staff_accounts
+    ADD CONSTRAINT staff_accounts_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY staff_sessions
+    ADD CONSTRAINT staff_sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES staff_accounts(id);

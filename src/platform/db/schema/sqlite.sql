@@ -20,6 +20,10 @@ CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("
 
 CREATE TABLE "request_events" ("agency_id" text not null, "request_id" text not null, "seq" integer not null, "at" text not null, "actor" text not null, "reason" text, "type" text not null, "event" text not null, constraint "request_events_pk" primary key ("agency_id", "request_id", "seq"), constraint "request_events_case" foreign key ("agency_id", "request_id") references "request_cases" ("agency_id", "id"));
 
+CREATE TABLE "staff_accounts" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "username" text not null unique, "display_name" text not null, "roles" text not null, "password_hash" text not null, "disabled" integer default 0 not null, "created_at" text not null);
+
+CREATE TABLE "staff_sessions" ("token_hash" text primary key, "account_id" text not null references "staff_accounts" ("id"), "csrf_token" text not null, "created_at" text not null, "expires_at" text not null);
+
 CREATE TABLE "work_calendar_years" ("jurisdiction" text not null, "year" integer not null, "holidays" text not null, "makeup_workdays" text not null, "source" text not null, "imported_by" text not null, "imported_at" text not null, constraint "work_calendar_years_pk" primary key ("jurisdiction", "year"));
 
 CREATE INDEX "agencies_name" on "agencies" ("name");

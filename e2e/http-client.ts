@@ -1,0 +1,42 @@
+/** A tiny browser-like HTTP client for e2e tests: keeps the session cookie and sends the CSRF token. */
+export class HttpClient {
+  private cookie = '';
+  csrfToken = '';
+
+  constructor(readonly base: string) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test client: bodies are asserted field by field
+  ): Promise<{ status: number; body: any; headers: Headers }> {
+    const response = await fetch(this.base + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  async login(username: string, password: string) {
+    const result = await this.request('POST', '/api/session', { username, password });
+    if (result.status === 200) this.csrfToken = result.body.csrfToken;
+    return result;
+  }
+}

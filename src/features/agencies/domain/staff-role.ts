@@ -1,0 +1,43 @@
+/**
+ * Who may do what where. A staff account belongs to one agency and acts there and in the agencies below
+ * it (a city government's office over its departments). Roles add up.
+ * - officer: registers and works cases, imports ledgers;
+ * - approver: approves extensions (as the head of the disclosure office, 第三十三条);
+ * - supervisor: reads cases and reports, changes nothing;
+ * - admin: manages staff accounts and the calendar.
+ */
+export const STAFF_ROLES = ['admin', 'officer', 'approver', 'supervisor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
+  admin: '管理员',
+  officer: '经办人',
+  approver: '审批人',
+  supervisor: '监督人员',
+};
+
+export type Permission = 'read-cases' | 'work-cases' | 'approve-extensions' | 'manage-staff';
+
+const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
+  admin: ['read-cases', 'manage-staff'],
+  officer: ['read-cases', 'work-cases'],
+  approver: ['read-cases', 'approve-extensions'],
+  supervisor: ['read-cases'],
+};
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export function hasPermission(roles: readonly StaffRole[], permission: Permission): boolean {
+  return roles.some((role) => GRANTS[role].includes(permission));
+}
+
+/** True when `agencyId` is the account's agency or below it; `ancestors` lists agencyId's parents upward. */
+export function isWithinScope(
+  accountAgencyId: string,
+  agencyId: string,
+  ancestors: readonly string[],
+): boolean {
+  return accountAgencyId === agencyId || ancestors.includes(accountAgencyId);
+}

@@ -1,0 +1,110 @@
+/**
+ * Staff sign-in over HTTP: a session cookie (HttpOnly, SameSite=Strict, Secure behind HTTPS) and a CSRF
+ * token that every state-changing request must echo in `x-csrf-token`. Login is rate limited.
+ * `requireStaff` is the one guard every staff route calls: signed in, allowed, and within scope.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from '../../../platform/validation.ts';
+import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { hasPermission, isWithinScope, ROLE_LABELS, type Permission } from '../domain/staff-role.ts';
+import type { StaffAccount, StaffRepository, StaffSession } from '../db/staff-repository.ts';
+
+export const SESSION_COOKIE = 'gk_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface StaffAuthDependencies {
+  readonly staff: StaffRepository;
+  readonly ancestorsOf: (agencyId: string) => Promise<string[]>;
+  /** Whether cookies need HTTPS (GONGKAI_SECURE_COOKIES=1 behind a TLS proxy). */
+  readonly secureCookies: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staffSession: StaffSession | undefined;
+  }
+}
+
+const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+
+function present(session: StaffSession) {
+  const { account } = session;
+  return {
+    account: {
+      id: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      agencyId: account.agencyId,
+      roles: account.roles,
+      roleLabels: account.roles.map((r) => ROLE_LABELS[r]),
+    },
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  };
+}
+
+export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDependencies): void {
+  app.decorateRequest('staffSession', undefined);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.staffSession = token ? await deps.staff.session(token, new Date()) : undefined;
+  });
+  // CSRF: a signed-in browser's state-changing request must carry the session's token.
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.staffSession) return;
+    if (request.headers['x-csrf-token'] !== request.staffSession.csrfToken)
+      throw new HttpProblem('csrf-token-invalid', '缺少或错误的 CSRF 令牌，请刷新页面后重试');
+  });
+
+  app.post(
+    '/api/session',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = loginBody.safeParse(request.body);
+      if (!parsed.success) throw new HttpProblem('invalid-request', '请输入用户名和密码');
+      const account = await deps.staff.authenticate(parsed.data.username, parsed.data.password);
+      if (!account) throw new HttpProblem('login-failed', '用户名或密码错误');
+      const started = await deps.staff.startSession(account.id, new Date());
+      setSessionCookie(reply, started.token, started.expiresAt, deps.secureCookies);
+      return present({ account, csrfToken: started.csrfToken, expiresAt: started.expiresAt });
+    },
+  );
+
+  app.get('/api/session', async (request) => {
+    if (!request.staffSession) throw new HttpProblem('not-signed-in', '请先登录');
+    return present(request.staffSession);
+  });
+
+  app.delete('/api/session', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await deps.staff.endSession(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { signedOut: true };
+  });
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    expires: new Date(expiresAt),
+  });
+}
+
+/** The signed-in account, allowed `permission` at `agencyId` (its own agency or one below it). */
+export async function requireStaff(
+  request: FastifyRequest,
+  deps: Pick<StaffAuthDependencies, 'ancestorsOf'>,
+  agencyId: string,
+  permission: Permission,
+): Promise<StaffAccount> {
+  const session = request.staffSession;
+  if (!session) throw new HttpProblem('not-signed-in', '请先登录');
+  const { account } = session;
+  if (!hasPermission(account.roles, permission)) throw new HttpProblem('forbidden', '您的角色无权进行此操作');
+  if (!isWithinScope(account.agencyId, agencyId, await deps.ancestorsOf(agencyId)))
+    throw new HttpProblem('forbidden', '您无权访问其他机关的数据');
+  return account;
+}

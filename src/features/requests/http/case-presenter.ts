@@ -1,0 +1,77 @@
+/** The one presenter of a case for staff (full) and the public (status only, no personal data). */
+import { outcomeLabel } from '../../annual-report/index.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import { STATUS_LABELS } from '../domain/request-status.ts';
+import { workingDaysLeft } from '../domain/reply-deadline.ts';
+import type { CaseView, PublicStatus } from '../use-cases/case-service.ts';
+import type { CaseSummary } from '../use-cases/case-store.ts';
+
+export function presentDeadline(view: CaseView, today: IsoDate, calendar: WorkCalendar) {
+  const deadline = view.deadline;
+  switch (deadline.kind) {
+    case 'running':
+      return {
+        kind: deadline.kind,
+        dueOn: deadline.dueOn,
+        startOn: deadline.startOn,
+        workingDays: deadline.workingDays,
+        daysLeft: workingDaysLeft(deadline, today, calendar),
+        provisional: deadline.provisional,
+        missingYears: deadline.missingYears,
+        pauses: deadline.pauses,
+        days: deadline.days,
+      };
+    case 'later-date':
+      return { kind: deadline.kind, dueOn: deadline.dueOn };
+    case 'awaiting-clarification':
+      return { kind: deadline.kind, periodEndsOn: deadline.periodEndsOn };
+    case 'not-running':
+      return { kind: deadline.kind, reason: deadline.reason };
+  }
+}
+
+export function presentCase(view: CaseView, today: IsoDate, calendar: WorkCalendar) {
+  const c = view.case;
+  return {
+    id: c.id,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    channel: c.channel,
+    submittedOn: c.submittedOn,
+    receivedOn: c.receivedOn ?? null,
+    clockStartOn: c.clockStartOn ?? null,
+    applicant: c.applicant,
+    application: c.application,
+    clarification: c.clarification ?? null,
+    consultations: c.consultations,
+    extension: c.extension ?? null,
+    laterDate: c.laterDate ?? null,
+    fees: c.fees,
+    outcome: c.outcome ?? null,
+    outcomeLabel: c.outcome ? outcomeLabel(c.outcome) : null,
+    legalBasis: c.legalBasis ?? null,
+    completedOn: c.completedOn ?? null,
+    deadline: presentDeadline(view, today, calendar),
+    history: view.history.map((h) => ({
+      seq: h.seq,
+      at: h.at,
+      actor: h.actor,
+      reason: h.reason ?? null,
+      type: h.event.type,
+      event: h.event,
+    })),
+  };
+}
+
+export function presentSummary(summary: CaseSummary) {
+  return {
+    ...summary,
+    statusLabel: STATUS_LABELS[summary.status],
+    outcomeLabel: summary.outcome ? outcomeLabel(summary.outcome) : null,
+  };
+}
+
+export function presentPublicStatus(status: PublicStatus) {
+  return { ...status, statusLabel: STATUS_LABELS[status.status] };
+}

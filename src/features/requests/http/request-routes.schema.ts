@@ -1,0 +1,114 @@
+/** Request schemas of the case routes: untrusted input → domain inputs. The law is checked by the domain. */
+import { z } from '../../../platform/validation.ts';
+import { parseIsoDate, type IsoDate } from '../../../shared/domain/iso-date.ts';
+import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../annual-report/index.ts';
+
+export const isoDate = z
+  .string()
+  .refine((text) => parseIsoDate(text) !== undefined, { message: '应为 YYYY-MM-DD 格式的有效日期' })
+  .transform((text) => text as IsoDate);
+
+export const agencyParams = z.object({
+  agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, '机关编号无效'),
+});
+export const caseParams = agencyParams.extend({
+  id: z.string().regex(/^YSQ-\d{4}-\d{5,6}$/, '申请编号形如 YSQ-2025-00001'),
+});
+
+export const applicantSchema = z.object({
+  type: z.enum(APPLICANT_TYPES),
+  name: z.string().trim().min(1, '请填写申请人姓名或名称').max(100),
+  idNumber: z.string().trim().max(40).optional(),
+  phone: z.string().trim().max(40).optional(),
+  email: z.email('电子邮箱格式不正确').max(200).optional(),
+  address: z.string().trim().max(200).optional(),
+});
+
+export const applicationSchema = z.object({
+  description: z.string().trim().min(5, '请具体描述所需政府信息（名称、文号或便于查询的其他特征）').max(2000),
+  delivery: z.enum(['paper-post', 'pickup', 'email', 'online']),
+});
+
+export const publicApplicationBody = z.object({ applicant: applicantSchema, application: applicationSchema });
+
+export const publicStatusBody = z.object({
+  agencyId: agencyParams.shape.agencyId,
+  id: caseParams.shape.id,
+  queryCode: z.string().trim().min(8).max(32),
+});
+
+export const registerBody = z.object({
+  channel: z.enum(['in-person', 'signed-post', 'ordinary-post', 'online', 'fax', 'oral']),
+  submittedOn: isoDate,
+  receivedOn: isoDate.optional(),
+  applicant: applicantSchema,
+  application: applicationSchema,
+});
+
+export const listQuery = z.object({
+  open: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+const reason = { reason: z.string().trim().max(1000).optional() };
+
+export const actionBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('confirm-receipt'), receivedOn: isoDate, ...reason }),
+  z.object({
+    type: z.literal('request-clarification'),
+    on: isoDate,
+    periodWorkingDays: z.number().int().optional(),
+    items: z.string().trim().min(1, '请写明需要补正的事项').max(2000),
+    ...reason,
+  }),
+  z.object({ type: z.literal('receive-clarification'), on: isoDate, ...reason }),
+  z.object({ type: z.literal('close-lapsed-clarification'), ...reason }),
+  z.object({
+    type: z.literal('start-consultation'),
+    consultationId: z.string().trim().min(1).max(40),
+    party: z.enum(['third-party', 'agency']),
+    partyName: z.string().trim().min(1).max(200),
+    issuedOn: isoDate,
+    deliveredOn: isoDate,
+    ...reason,
+  }),
+  z.object({
+    type: z.literal('record-consultation-answer'),
+    consultationId: z.string().trim().min(1).max(40),
+    on: isoDate,
+    position: z.enum(['consents', 'objects', 'other']),
+    ...reason,
+  }),
+  z.object({
+    type: z.literal('grant-extension'),
+    workingDays: z.number().int(),
+    approvedOn: isoDate,
+    noticeSentOn: isoDate.optional(),
+    ...reason,
+  }),
+  z.object({ type: z.literal('request-explanation'), on: isoDate, ...reason }),
+  z.object({ type: z.literal('set-later-date'), on: isoDate, laterDate: isoDate, ...reason }),
+  z.object({
+    type: z.literal('issue-fee-notice'),
+    method: z.enum(['per-application', 'per-page']),
+    amountYuan: z.number(),
+    issuedOn: isoDate,
+    deliveredOn: isoDate,
+    ...reason,
+  }),
+  z.object({ type: z.literal('record-payment'), on: isoDate, amountYuan: z.number(), ...reason }),
+  z.object({ type: z.literal('waive-fee'), on: isoDate, ...reason }),
+  z.object({ type: z.literal('close-lapsed-fee'), ...reason }),
+  z.object({
+    type: z.literal('record-reply'),
+    on: isoDate,
+    outcome: z.enum(OUTCOME_ROWS),
+    legalBasis: z.string().max(1000),
+    ...reason,
+  }),
+  z.object({ type: z.literal('withdraw'), on: isoDate, ...reason }),
+]);
+
+export type ActionBody = z.infer<typeof actionBody>;

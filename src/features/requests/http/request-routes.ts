@@ -1,0 +1,123 @@
+/**
+ * Requests over HTTP. Public: apply online, check a status with number and query code (rate limited).
+ * Staff (signed in, scoped to their agency and below): list, register, read, and act on cases.
+ */
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
+import { parseInput } from '../../annual-report/http/report-routes.ts';
+import { REFUSAL_MESSAGES } from '../domain/refusals.ts';
+import type { CaseCommand } from '../domain/case-command.ts';
+import type { CaseService } from '../use-cases/case-service.ts';
+import { ConcurrentChangeError } from '../use-cases/case-store.ts';
+import { presentCase, presentPublicStatus, presentSummary } from './case-presenter.ts';
+import {
+  actionBody,
+  agencyParams,
+  caseParams,
+  listQuery,
+  publicApplicationBody,
+  publicStatusBody,
+  registerBody,
+  type ActionBody,
+} from './request-routes.schema.ts';
+
+export interface RequestRouteDependencies {
+  readonly cases: CaseService;
+  readonly auth: Pick<StaffAuthDependencies, 'ancestorsOf'>;
+  readonly agencyExists: (agencyId: string) => Promise<boolean>;
+  readonly calendarFor: (agencyId: string) => Promise<WorkCalendar>;
+  readonly today: () => IsoDate;
+}
+
+function toCommand(body: ActionBody, approvedBy: string): CaseCommand {
+  const { reason: _reason, ...command } = body;
+  return command.type === 'grant-extension' ? { ...command, approvedBy } : command;
+}
+
+export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDependencies): void {
+  async function requireAgency(agencyId: string) {
+    if (!(await deps.agencyExists(agencyId)))
+      throw new HttpProblem('agency-not-found', `没有机关“${agencyId}”`);
+  }
+
+  app.post(
+    '/api/public/agencies/:agencyId/applications',
+    { config: { rateLimit: { max: 20, timeWindow: '1 hour' } } },
+    async (request, reply) => {
+      const { agencyId } = parseInput(agencyParams, request.params);
+      const body = parseInput(publicApplicationBody, request.body);
+      await requireAgency(agencyId);
+      const created = await deps.cases.submitOnline(agencyId, body.applicant, body.application);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/public/status',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request) => {
+      const body = parseInput(publicStatusBody, request.body);
+      const status = await deps.cases.publicStatus(body.agencyId, body.id, body.queryCode);
+      if (!status) throw new HttpProblem('case-not-found', '没有找到该申请，或查询码不正确');
+      return presentPublicStatus(status);
+    },
+  );
+
+  app.get('/api/agencies/:agencyId/requests', async (request) => {
+    const { agencyId } = parseInput(agencyParams, request.params);
+    const { open } = parseInput(listQuery, request.query);
+    await requireStaff(request, deps.auth, agencyId, 'read-cases');
+    return { requests: (await deps.cases.list(agencyId, { open })).map(presentSummary) };
+  });
+
+  app.post('/api/agencies/:agencyId/requests', async (request, reply) => {
+    const { agencyId } = parseInput(agencyParams, request.params);
+    const body = parseInput(registerBody, request.body);
+    const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
+    const created = await deps.cases.register(agencyId, body, account.username);
+    if (!created.ok)
+      throw new HttpProblem(
+        'invalid-request',
+        created.error.code === 'date-in-future' ? '日期不能晚于今天' : '收到日期不能早于提交日期',
+      );
+    return reply.status(201).send(created.value);
+  });
+
+  app.get('/api/agencies/:agencyId/requests/:id', async (request) => {
+    const { agencyId, id } = parseInput(caseParams, request.params);
+    await requireStaff(request, deps.auth, agencyId, 'read-cases');
+    const view = await deps.cases.view(agencyId, id);
+    if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+    return presentCase(view, deps.today(), await deps.calendarFor(agencyId));
+  });
+
+  app.post('/api/agencies/:agencyId/requests/:id/actions', async (request) => {
+    const { agencyId, id } = parseInput(caseParams, request.params);
+    const body = parseInput(actionBody, request.body);
+    const account = await requireStaff(
+      request,
+      deps.auth,
+      agencyId,
+      body.type === 'grant-extension' ? 'approve-extensions' : 'work-cases',
+    );
+    const result = await deps.cases
+      .act(agencyId, id, toCommand(body, account.displayName), account.username, body.reason)
+      .catch((error: unknown) => {
+        if (error instanceof ConcurrentChangeError)
+          throw new HttpProblem('concurrent-change', '该申请刚被他人修改，请刷新后重试');
+        throw error;
+      });
+    if (!result.ok) {
+      if (result.error.code === 'case-not-found') throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+      throw new RefusalProblem(
+        result.error,
+        REFUSAL_MESSAGES[result.error.code],
+        result.error.code === 'case-closed' ? 409 : 422,
+      );
+    }
+    return presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));
+  });
+}
