@@ -14,6 +14,7 @@ import { registerRequestRoutes } from '../features/requests/http/request-routes.
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
+import { registerApplicationPages } from '../../web/portal/application-pages.ts';
 import { databaseFactSource } from './database-fact-source.ts';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     calendarFor,
     today: clock.today,
   });
+  registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
   registerPortalPages(app, {
     source,
     findAgency,

@@ -34,6 +34,12 @@ nav.crumbs{font-size:.9rem;margin-bottom:1rem}nav.crumbs a{color:#1a4f8b}
 ul.downloads{display:flex;gap:1rem;flex-wrap:wrap;list-style:none;padding:0}ul.downloads a{color:#1a4f8b}
 table.list{border-collapse:collapse;width:100%}table.list td,table.list th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left}
 code{background:#f4f4f4;padding:0 .25rem}
+form fieldset{border:1px solid #ccc;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:bold}
+.field{margin:.6rem 0}.field label{display:block;font-weight:bold;margin-bottom:.2rem}
+.field input,.field select,.field textarea{width:100%;max-width:36rem;padding:.45rem;font-size:1rem;border:1px solid #777;border-radius:3px;box-sizing:border-box}
+.hint{color:#555;font-size:.85rem;margin:.2rem 0}.error{color:#b3261e;font-weight:bold}.has-error input,.has-error textarea{border-color:#b3261e}
+button{background:#b3261e;color:#fff;border:0;padding:.6rem 1.6rem;font-size:1rem;border-radius:3px;cursor:pointer}
+dl.receipt dt{font-weight:bold}dl.receipt dd{font-size:1.4rem;font-family:monospace;margin:0 0 .5rem}
 `;
 
 export function page(title: string, body: SafeHtml): string {

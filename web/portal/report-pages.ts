@@ -66,14 +66,17 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
         return html`<tr>
           <td>${a.name}</td>
           <td>${years.map((y) => html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a> `)}</td>
+          <td><a href="/agencies/${a.id}/apply">申请公开</a></td>
         </tr>`;
       }),
     );
     const body = html`<h1>政府信息公开工作年度报告</h1>
+      <p><a href="/status">查询申请办理进度</a></p>
       <table class="list">
         <tr>
           <th>机关</th>
           <th>年度报告</th>
+          <th>依申请公开</th>
         </tr>
         ${rows}
       </table>

@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
 
@@ -26,6 +27,7 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
     },
   });
   await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Off by default; routes that face guessing or abuse (login, public forms) turn it on with their own limits.
   await app.register(rateLimit, {
     global: false,

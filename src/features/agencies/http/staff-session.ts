@@ -51,7 +51,8 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
   });
   // CSRF: a signed-in browser's state-changing request must carry the session's token.
   app.addHook('preHandler', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.staffSession) return;
+    // The public HTML forms carry their own token (web/portal/form-token.ts); this guards the JSON API.
+    if (SAFE_METHODS.has(request.method) || !request.staffSession || !request.url.startsWith('/api/')) return;
     if (request.headers['x-csrf-token'] !== request.staffSession.csrfToken)
       throw new HttpProblem('csrf-token-invalid', '缺少或错误的 CSRF 令牌，请刷新页面后重试');
   });

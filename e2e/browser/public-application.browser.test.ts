@@ -1,0 +1,70 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, type RunningServer } from '../start-server.ts';
+import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer({ GONGKAI_TODAY: '2025-03-03' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a citizen applies on a phone without JavaScript, then checks the status with the number and query code', async () => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByRole('link', { name: '申请公开' }).click();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  assert.match((await page.locator('main').textContent()) ?? '', /申请未提交/);
+  assert.match((await page.locator('#name-error').textContent()) ?? '', /请填写申请人姓名或名称/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'apply-errors.png'), fullPage: true });
+  await page.getByLabel('姓名或名称').fill('张三');
+  await page.getByLabel('联系电话').fill('13800000000');
+  await page
+    .getByLabel('所需政府信息的名称、文号或便于查询的其他特征')
+    .fill('2024年本市义务教育学校招生计划');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  const id = (await page.locator('#case-id').textContent()) ?? '';
+  const code = (await page.locator('#query-code').textContent()) ?? '';
+  assert.match(id, /^YSQ-2025-\d{5}$/);
+  assert.match(code, /^[A-Z2-9]{12}$/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'apply-done.png'), fullPage: true });
+  await page.getByRole('link', { name: '查询办理进度' }).click();
+  await page.getByLabel('申请编号').fill(id);
+  await page.getByLabel('查询码').fill('WRONGWRONG22');
+  await page.getByRole('button', { name: '查询' }).click();
+  assert.match((await page.locator('main').textContent()) ?? '', /没有找到该申请，或查询码不正确/);
+  await page.getByLabel('申请编号').fill(id);
+  await page.getByLabel('查询码').fill(code);
+  await page.getByRole('button', { name: '查询' }).click();
+  const text = (await page.locator('main').textContent()) ?? '';
+  assert.match(text, /待确认收到/);
+  assert.ok(!text.includes('张三') && !text.includes('13800000000'), 'no personal data on the status page');
+  await context.close();
+});
+
+test('the application form has no serious accessibility violations', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/agencies/demo/apply`);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  assert.deepEqual(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`),
+    [],
+  );
+  await context.close();
+});

@@ -1,0 +1,294 @@
+/**
+ * The public application form (依申请公开, 第二十九条) and the status page, rendered on the server and
+ * usable without JavaScript. The applicant gets an application number and a query code; the status page
+ * shows nothing without both, and never any personal data.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../src/features/annual-report/index.ts';
+import { STATUS_LABELS } from '../../src/features/requests/index.ts';
+import type { CaseService } from '../../src/features/requests/use-cases/case-service.ts';
+import {
+  publicApplicationBody,
+  publicStatusBody,
+} from '../../src/features/requests/http/request-routes.schema.ts';
+import { html, page, type SafeHtml } from './page-layout.ts';
+import { issueFormToken, isFormTokenValid } from './form-token.ts';
+
+export interface ApplicationPageDependencies {
+  readonly cases: CaseService;
+  readonly listAgencies: () => Promise<ReadonlyArray<{ id: string; name: string }>>;
+  readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
+}
+
+const DELIVERY_LABELS = {
+  email: '电子邮件',
+  online: '网上查看',
+  'paper-post': '纸质文本邮寄',
+  pickup: '当面领取',
+} as const;
+
+type FormValues = Record<string, string>;
+
+function field(
+  label: string,
+  name: string,
+  values: FormValues,
+  errors: Record<string, string>,
+  input: SafeHtml,
+  hint = '',
+): SafeHtml {
+  return html`<div class="field${errors[name] ? ' has-error' : ''}">
+    <label for="${name}">${label}</label>${input}${hint ? html`<p class="hint">${hint}</p>` : ''}${
+      errors[name] ? html`<p class="error" id="${name}-error" role="alert">${errors[name]}</p>` : ''
+    }
+  </div>`;
+}
+
+function text(name: string, values: FormValues, attributes = ''): SafeHtml {
+  return html`<input id="${name}" name="${name}" value="${values[name] ?? ''}" ${{ __html: attributes }} />`;
+}
+
+function select(
+  name: string,
+  options: ReadonlyArray<readonly [string, string]>,
+  values: FormValues,
+): SafeHtml {
+  return html`<select id="${name}" name="${name}">
+    ${options.map(([value, label]) => html`<option value="${value}" ${values[name] === value ? html` selected` : ''}>${label}</option>`)}
+  </select>`;
+}
+
+function applicationForm(
+  agency: { id: string; name: string },
+  token: string,
+  values: FormValues,
+  errors: Record<string, string>,
+): SafeHtml {
+  return html`<h1>向${agency.name}申请公开政府信息</h1>
+    <p>
+      依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条。一份申请只写一项所需信息。网上提交的申请，自双方确认之日起计算答复期限（第三十一条）；一般在收到申请之日起20个工作日内答复（第三十三条）。
+    </p>
+    ${Object.keys(errors).length ? html`<p class="error" role="alert">申请未提交，请修改下列标出的内容。</p>` : ''}
+    <form method="post" action="/agencies/${agency.id}/apply" novalidate>
+      <input type="hidden" name="formToken" value="${token}" />
+      <fieldset>
+        <legend>申请人</legend>
+        ${field(
+          '申请人类型',
+          'applicantType',
+          values,
+          errors,
+          select(
+            'applicantType',
+            APPLICANT_TYPES.map(
+              (t) => [t, t === 'natural' ? '自然人' : `法人或其他组织：${APPLICANT_TYPE_LABELS[t]}`] as const,
+            ),
+            values,
+          ),
+        )}
+        ${field('姓名或名称', 'name', values, errors, text('name', values, 'required maxlength="100" autocomplete="name"'))}
+        ${field('证件号码', 'idNumber', values, errors, text('idNumber', values, 'maxlength="40"'), '身份证号码或统一社会信用代码')}
+        ${field('联系电话', 'phone', values, errors, text('phone', values, 'maxlength="40" autocomplete="tel" inputmode="tel"'))}
+        ${field('电子邮箱', 'email', values, errors, text('email', values, 'maxlength="200" autocomplete="email" inputmode="email"'))}
+        ${field('通信地址', 'address', values, errors, text('address', values, 'maxlength="200" autocomplete="street-address"'))}
+      </fieldset>
+      <fieldset>
+        <legend>所需信息</legend>
+        ${field('所需政府信息的名称、文号或便于查询的其他特征', 'description', values, errors, html`<textarea id="description" name="description" rows="5" maxlength="2000" required>${values.description ?? ''}</textarea>`)}
+        ${field('获取信息的方式', 'delivery', values, errors, select('delivery', Object.entries(DELIVERY_LABELS), values))}
+      </fieldset>
+      <button type="submit">提交申请</button>
+    </form>`;
+}
+
+const FIELD_OF: Record<string, string> = {
+  type: 'applicantType',
+  name: 'name',
+  idNumber: 'idNumber',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  description: 'description',
+  delivery: 'delivery',
+};
+
+function optional(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}
+
+export function registerApplicationPages(app: FastifyInstance, deps: ApplicationPageDependencies): void {
+  const send = (reply: FastifyReply, title: string, body: SafeHtml, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').send(page(title, body));
+
+  app.get('/agencies/:agencyId/apply', async (request, reply) => {
+    const agency = await deps.findAgency((request.params as { agencyId: string }).agencyId);
+    if (!agency) return send(reply, '没有这个机关', html`<h1>没有这个机关</h1>`, 404);
+    return send(
+      reply,
+      `向${agency.name}申请公开政府信息`,
+      applicationForm(
+        agency,
+        issueFormToken(request, reply),
+        { applicantType: 'natural', delivery: 'email' },
+        {},
+      ),
+    );
+  });
+
+  app.post(
+    '/agencies/:agencyId/apply',
+    { config: { rateLimit: { max: 20, timeWindow: '1 hour' } } },
+    async (request, reply) => {
+      const agency = await deps.findAgency((request.params as { agencyId: string }).agencyId);
+      if (!agency) return send(reply, '没有这个机关', html`<h1>没有这个机关</h1>`, 404);
+      const values = (request.body ?? {}) as FormValues;
+      const token = issueFormToken(request, reply);
+      if (!isFormTokenValid(request, values.formToken)) {
+        return send(
+          reply,
+          '页面已过期',
+          html`<h1>页面已过期</h1>
+            <p>请<a href="/agencies/${agency.id}/apply">重新打开申请表</a>后再提交。</p>`,
+          403,
+        );
+      }
+      const parsed = publicApplicationBody.safeParse({
+        applicant: {
+          type: values.applicantType,
+          name: values.name,
+          idNumber: optional(values.idNumber),
+          phone: optional(values.phone),
+          email: optional(values.email),
+          address: optional(values.address),
+        },
+        application: { description: values.description, delivery: values.delivery },
+      });
+      if (!parsed.success) {
+        const errors = Object.fromEntries(
+          parsed.error.issues.map((i) => [FIELD_OF[String(i.path.at(-1))] ?? 'description', i.message]),
+        );
+        return send(reply, '申请未提交', applicationForm(agency, token, values, errors), 400);
+      }
+      if (!parsed.data.applicant.phone && !parsed.data.applicant.email && !parsed.data.applicant.address) {
+        return send(
+          reply,
+          '申请未提交',
+          applicationForm(agency, token, values, { phone: '请至少填写一种联系方式（第二十九条）' }),
+          400,
+        );
+      }
+      const created = await deps.cases.submitOnline(
+        agency.id,
+        parsed.data.applicant,
+        parsed.data.application,
+      );
+      return send(
+        reply,
+        '申请已提交',
+        html`<h1>申请已提交</h1>
+          <dl class="receipt">
+            <dt>申请编号</dt>
+            <dd id="case-id">${created.id}</dd>
+            <dt>查询码</dt>
+            <dd id="query-code">${created.queryCode ?? ''}</dd>
+          </dl>
+          <p>请保存申请编号和查询码，凭二者<a href="/status">查询办理进度</a>。查询码只显示这一次。</p>
+          <p>${agency.name}确认收到申请后开始计算答复期限（《条例》第三十一条）。</p>`,
+        201,
+      );
+    },
+  );
+
+  app.get('/status', async (request, reply) => {
+    const agencies = await deps.listAgencies();
+    return send(reply, '查询申请办理进度', statusForm(agencies, issueFormToken(request, reply), {}));
+  });
+
+  app.post(
+    '/status',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const values = (request.body ?? {}) as FormValues;
+      const agencies = await deps.listAgencies();
+      const token = issueFormToken(request, reply);
+      if (!isFormTokenValid(request, values.formToken))
+        return send(
+          reply,
+          '页面已过期',
+          html`<h1>页面已过期</h1>
+            <p>请<a href="/status">重新打开查询页</a>。</p>`,
+          403,
+        );
+      const parsed = publicStatusBody.safeParse({
+        agencyId: values.agencyId,
+        id: values.id?.trim().toUpperCase(),
+        queryCode: values.queryCode,
+      });
+      const status = parsed.success
+        ? await deps.cases.publicStatus(parsed.data.agencyId, parsed.data.id, parsed.data.queryCode)
+        : undefined;
+      if (!status)
+        return send(
+          reply,
+          '查询申请办理进度',
+          statusForm(agencies, token, values, '没有找到该申请，或查询码不正确。'),
+          404,
+        );
+      const rows: Array<[string, string | undefined]> = [
+        ['申请编号', status.id],
+        ['办理状态', STATUS_LABELS[status.status]],
+        ['提交日期', status.submittedOn],
+        ['收到申请日期', status.receivedOn],
+        ['答复期限', status.dueOn],
+        ['补正期限', status.clarificationDueOn],
+        ['办结日期', status.completedOn],
+      ];
+      return send(
+        reply,
+        `申请 ${status.id} 的办理进度`,
+        html`<h1>申请 ${status.id} 的办理进度</h1>
+          <table class="list">
+            ${rows
+              .filter(([, v]) => v)
+              .map(
+                ([k, v]) =>
+                  html`<tr>
+                    <th>${k}</th>
+                    <td>${v}</td>
+                  </tr>`,
+              )}
+          </table>
+          <p><a href="/status">查询其他申请</a></p>`,
+      );
+    },
+  );
+}
+
+function statusForm(
+  agencies: ReadonlyArray<{ id: string; name: string }>,
+  token: string,
+  values: FormValues,
+  message?: string,
+): SafeHtml {
+  return html`<h1>查询申请办理进度</h1>
+    ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
+    <form method="post" action="/status">
+      <input type="hidden" name="formToken" value="${token}" />
+      <div class="field">
+        <label for="agencyId">受理机关</label>${select(
+          'agencyId',
+          agencies.map((a) => [a.id, a.name] as const),
+          values,
+        )}
+      </div>
+      <div class="field">
+        <label for="id">申请编号</label
+        ><input id="id" name="id" value="${values.id ?? ''}" placeholder="YSQ-2025-00001" required />
+      </div>
+      <div class="field">
+        <label for="queryCode">查询码</label
+        ><input id="queryCode" name="queryCode" value="" autocomplete="off" required />
+      </div>
+      <button type="submit">查询</button>
+    </form>`;
+}
