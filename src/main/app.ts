@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { createHttpServer } from '../platform/http/server.ts';
+import { registerConsoleAssets } from '../platform/http/console-assets.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { queryCodes } from '../platform/security/query-code.ts';
 import { agencyRepository, staffRepository } from '../features/agencies/index.ts';
@@ -45,6 +46,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     staff: staffRepository(handle.db),
     ancestorsOf: (id: string) => agencies.ancestors(id),
     secureCookies: options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1',
+    today: clock.today,
   };
   const cases = caseService({
     store: caseRepository(handle.db),
@@ -55,6 +57,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
 
   registerStaffSession(app, auth);
+  await registerConsoleAssets(app);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   registerReportRoutes(app, { source, findAgency });
   registerRequestRoutes(app, {

@@ -17,6 +17,8 @@ export interface StaffAuthDependencies {
   readonly ancestorsOf: (agencyId: string) => Promise<string[]>;
   /** Whether cookies need HTTPS (GONGKAI_SECURE_COOKIES=1 behind a TLS proxy). */
   readonly secureCookies: boolean;
+  /** "Today" in China: the console uses it for default dates, so they match the server's clock. */
+  readonly today: () => string;
 }
 
 declare module 'fastify' {
@@ -27,7 +29,7 @@ declare module 'fastify' {
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
-function present(session: StaffSession) {
+function present(session: StaffSession, today: string) {
   const { account } = session;
   return {
     account: {
@@ -40,6 +42,7 @@ function present(session: StaffSession) {
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
+    today,
   };
 }
 
@@ -67,13 +70,13 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
       if (!account) throw new HttpProblem('login-failed', '用户名或密码错误');
       const started = await deps.staff.startSession(account.id, new Date());
       setSessionCookie(reply, started.token, started.expiresAt, deps.secureCookies);
-      return present({ account, csrfToken: started.csrfToken, expiresAt: started.expiresAt });
+      return present({ account, csrfToken: started.csrfToken, expiresAt: started.expiresAt }, deps.today());
     },
   );
 
   app.get('/api/session', async (request) => {
     if (!request.staffSession) throw new HttpProblem('not-signed-in', '请先登录');
-    return present(request.staffSession);
+    return present(request.staffSession, deps.today());
   });
 
   app.delete('/api/session', async (request, reply) => {

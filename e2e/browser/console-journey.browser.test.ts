@@ -1,0 +1,111 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, type RunningServer } from '../start-server.ts';
+import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+
+const PASSWORD = 'console-demo-password';
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function reportCell(page: Page, year: string, cell: string): Promise<number> {
+  await page.goto(`${server.url}/agencies/demo/reports/${year}`);
+  return Number(await page.locator(`td[data-cell="${cell}"]`).textContent());
+}
+
+async function act(page: Page, label: string, fill: (page: Page) => Promise<void> = async () => {}) {
+  await page.getByLabel('办理', { exact: true }).selectOption({ label });
+  await fill(page);
+  await page.getByRole('button', { name: '确定' }).click();
+}
+
+test('apply as a citizen → the officer confirms, asks for 补正, receives it, replies → the report cell changes', async () => {
+  const citizen = await browser.newContext({ javaScriptEnabled: false });
+  const form = await citizen.newPage();
+  await form.goto(`${server.url}/agencies/demo/apply`);
+  await form.getByLabel('姓名或名称').fill('李四');
+  await form.getByLabel('电子邮箱').fill('lisi@example.com');
+  await form.getByLabel('所需政府信息的名称、文号或便于查询的其他特征').fill('本局2025年行政许可事项目录');
+  await form.getByRole('button', { name: '提交申请' }).click();
+  const caseId = (await form.locator('#case-id').textContent()) ?? '';
+  await citizen.close();
+
+  const staff = await browser.newContext();
+  const page = await staff.newPage();
+  const year = caseId.slice(4, 8);
+  const before = await reportCell(page, year, 't3.r3_1.natural');
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('用户名').fill('officer');
+  await page.getByLabel('密码').fill('wrong password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('用户名或密码错误').waitFor();
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-list.png'), fullPage: true });
+  await page.getByRole('link', { name: caseId }).click();
+  await page.getByText('待确认收到').first().waitFor();
+
+  await act(page, '确认收到申请（第三十一条）');
+  await page.locator('#due-on').waitFor();
+  await act(page, '一次性告知补正（第三十条）', async (p) =>
+    p.getByLabel('需要补正的事项').fill('请写明所需目录的具体年份和事项类别'),
+  );
+  await page.getByText('等待补正').waitFor();
+  await act(page, '收到补正后的申请');
+  await page.locator('#due-on').waitFor();
+  await page.getByText('逐日计算').click();
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-case.png'), fullPage: true });
+  await act(page, '答复（办结）', async (p) => {
+    await p.getByLabel('办理结果').selectOption({ label: '（一）予以公开' });
+  });
+  await page.getByText('已答复').first().waitFor();
+  const timeline = await page.locator('ol.timeline li').allTextContents();
+  assert.deepEqual(
+    timeline.map((t) => t.split(' ')[0]),
+    ['提交申请', '确认收到申请', '告知补正', '收到补正后的申请', '答复'],
+  );
+  assert.match((await page.locator('dl.facts').textContent()) ?? '', /第三十六条/);
+
+  assert.equal(await reportCell(page, year, 't3.r3_1.natural'), before + 1);
+  await staff.close();
+});
+
+test("a refused step shows the law's reason and changes nothing", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('用户名').fill('officer');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '登记申请' }).click();
+  await page.getByLabel('姓名或名称').fill('王五');
+  await page.getByLabel('所需政府信息').fill('某道路改造工程的立项批复');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: '登记' }).click();
+  await page.locator('#due-on').waitFor();
+  await act(page, '延长答复期限（第三十三条，须审批人）', async (p) =>
+    p.getByLabel('延长工作日数（不超过20）').fill('25'),
+  );
+  await page.getByRole('alert').filter({ hasText: '最长不得超过20个工作日' }).waitFor();
+  assert.equal(await page.locator('ol.timeline li').count(), 2);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  assert.deepEqual(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`),
+    [],
+  );
+  await context.close();
+});

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { api, setCsrfToken, type Session } from './api.ts';
+import { navigate, usePath } from './router.ts';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { CaseListPage } from './pages/CaseListPage.tsx';
+import { CasePage } from './pages/CasePage.tsx';
+import { RegisterPage } from './pages/RegisterPage.tsx';
+
+export function App() {
+  const path = usePath();
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+
+  useEffect(() => {
+    api<Session>('GET', '/api/session').then(
+      (s) => {
+        setCsrfToken(s.csrfToken);
+        setSession(s);
+      },
+      () => setSession(null),
+    );
+  }, []);
+
+  if (session === undefined) return <p className="loading">正在加载…</p>;
+  if (session === null) {
+    return (
+      <LoginPage
+        onSignedIn={(s) => {
+          setCsrfToken(s.csrfToken);
+          setSession(s);
+        }}
+      />
+    );
+  }
+  const agencyId = session.account.agencyId;
+  const caseMatch = /^\/console\/requests\/(YSQ-\d{4}-\d{5,6})$/.exec(path);
+  return (
+    <>
+      <header className="bar">
+        <a href="/console/" onClick={(e) => (e.preventDefault(), navigate('/console/'))} className="brand">
+          gongkai 工作台
+        </a>
+        <nav>
+          <a
+            href="/console/requests/new"
+            onClick={(e) => (e.preventDefault(), navigate('/console/requests/new'))}
+          >
+            登记申请
+          </a>
+          <a href={`/agencies/${agencyId}/reports/${session.today.slice(0, 4)}`}>本年度报告</a>
+        </nav>
+        <span className="who">
+          {session.account.displayName}（{session.account.roleLabels.join('、')}）
+          <button
+            type="button"
+            className="link"
+            onClick={async () => {
+              await api('DELETE', '/api/session');
+              setSession(null);
+            }}
+          >
+            退出
+          </button>
+        </span>
+      </header>
+      <main>
+        {caseMatch ? (
+          <CasePage agencyId={agencyId} caseId={caseMatch[1]!} today={session.today} />
+        ) : path === '/console/requests/new' ? (
+          <RegisterPage agencyId={agencyId} today={session.today} />
+        ) : (
+          <CaseListPage agencyId={agencyId} today={session.today} />
+        )}
+      </main>
+    </>
+  );
+}

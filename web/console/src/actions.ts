@@ -1,0 +1,180 @@
+/** The steps an officer can take on a case, as form descriptions; the server decides what the law allows. */
+export type FieldKind = 'date' | 'text' | 'textarea' | 'number' | 'select' | 'outcome' | 'consultation';
+
+export interface ActionField {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly options?: ReadonlyArray<readonly [string, string]>;
+  readonly optional?: boolean;
+  readonly initial?: string;
+}
+
+export interface ActionSpec {
+  readonly type: string;
+  readonly label: string;
+  readonly fields: readonly ActionField[];
+  /** Statuses in which the step makes sense (the server still checks the law). */
+  readonly when: readonly string[];
+}
+
+const OPEN = [
+  'received',
+  'awaiting-explanation',
+  'consulting-third-party',
+  'consulting-agency',
+  'awaiting-fee',
+];
+const reason = (label = '理由', optional = true): ActionField => ({
+  name: 'reason',
+  label,
+  kind: 'textarea',
+  optional,
+});
+
+export const ACTIONS: readonly ActionSpec[] = [
+  {
+    type: 'confirm-receipt',
+    label: '确认收到申请（第三十一条）',
+    when: ['submitted-unconfirmed'],
+    fields: [{ name: 'receivedOn', label: '确认收到日期', kind: 'date' }],
+  },
+  {
+    type: 'request-clarification',
+    label: '一次性告知补正（第三十条）',
+    when: ['received'],
+    fields: [
+      { name: 'on', label: '告知日期', kind: 'date' },
+      { name: 'periodWorkingDays', label: '补正期限（工作日）', kind: 'number', initial: '10' },
+      { name: 'items', label: '需要补正的事项', kind: 'textarea' },
+    ],
+  },
+  {
+    type: 'receive-clarification',
+    label: '收到补正后的申请',
+    when: ['awaiting-clarification'],
+    fields: [{ name: 'on', label: '收到日期', kind: 'date' }],
+  },
+  {
+    type: 'close-lapsed-clarification',
+    label: '逾期未补正，不再处理',
+    when: ['awaiting-clarification'],
+    fields: [],
+  },
+  {
+    type: 'start-consultation',
+    label: '征求第三方或其他机关意见（第三十二条、第三十四条）',
+    when: OPEN,
+    fields: [
+      {
+        name: 'party',
+        label: '征求对象',
+        kind: 'select',
+        options: [
+          ['third-party', '第三方'],
+          ['agency', '共同制作的其他机关'],
+        ],
+      },
+      { name: 'partyName', label: '名称', kind: 'text' },
+      { name: 'issuedOn', label: '发出日期', kind: 'date' },
+      { name: 'deliveredOn', label: '送达日期', kind: 'date' },
+    ],
+  },
+  {
+    type: 'record-consultation-answer',
+    label: '登记征求意见答复',
+    when: ['consulting-third-party', 'consulting-agency'],
+    fields: [
+      { name: 'consultationId', label: '征求意见', kind: 'consultation' },
+      { name: 'on', label: '收到答复日期', kind: 'date' },
+      {
+        name: 'position',
+        label: '意见',
+        kind: 'select',
+        options: [
+          ['consents', '同意公开'],
+          ['objects', '不同意公开'],
+          ['other', '其他'],
+        ],
+      },
+    ],
+  },
+  {
+    type: 'grant-extension',
+    label: '延长答复期限（第三十三条，须审批人）',
+    when: OPEN,
+    fields: [
+      { name: 'workingDays', label: '延长工作日数（不超过20）', kind: 'number', initial: '20' },
+      { name: 'approvedOn', label: '负责人同意日期', kind: 'date' },
+      { name: 'noticeSentOn', label: '告知申请人日期', kind: 'date' },
+      reason('延期理由'),
+    ],
+  },
+  {
+    type: 'request-explanation',
+    label: '要求说明理由（第三十五条）',
+    when: ['received'],
+    fields: [{ name: 'on', label: '日期', kind: 'date' }],
+  },
+  {
+    type: 'set-later-date',
+    label: '确定合理答复期限（第三十五条）',
+    when: ['awaiting-explanation'],
+    fields: [
+      { name: 'on', label: '决定日期', kind: 'date' },
+      { name: 'laterDate', label: '答复期限', kind: 'date' },
+      reason('理由', false),
+    ],
+  },
+  {
+    type: 'issue-fee-notice',
+    label: '发出收费通知',
+    when: OPEN,
+    fields: [
+      {
+        name: 'method',
+        label: '计收方式',
+        kind: 'select',
+        options: [
+          ['per-application', '按件计收'],
+          ['per-page', '按量计收'],
+        ],
+      },
+      { name: 'amountYuan', label: '金额（元）', kind: 'number' },
+      { name: 'issuedOn', label: '发出日期', kind: 'date' },
+      { name: 'deliveredOn', label: '送达日期', kind: 'date' },
+    ],
+  },
+  {
+    type: 'record-payment',
+    label: '登记缴费',
+    when: ['awaiting-fee'],
+    fields: [
+      { name: 'on', label: '缴费日期', kind: 'date' },
+      { name: 'amountYuan', label: '金额（元）', kind: 'number' },
+    ],
+  },
+  {
+    type: 'waive-fee',
+    label: '减免费用',
+    when: ['awaiting-fee'],
+    fields: [{ name: 'on', label: '日期', kind: 'date' }, reason('减免理由', false)],
+  },
+  { type: 'close-lapsed-fee', label: '逾期未缴费，不再处理', when: ['awaiting-fee'], fields: [] },
+  {
+    type: 'record-reply',
+    label: '答复（办结）',
+    when: OPEN,
+    fields: [
+      { name: 'on', label: '答复（送达）日期', kind: 'date' },
+      { name: 'outcome', label: '办理结果', kind: 'outcome' },
+      { name: 'legalBasis', label: '法律依据', kind: 'textarea' },
+    ],
+  },
+  {
+    type: 'withdraw',
+    label: '申请人撤回',
+    when: ['submitted-unconfirmed', ...OPEN, 'awaiting-clarification'],
+    fields: [{ name: 'on', label: '撤回日期', kind: 'date' }, reason('说明', false)],
+  },
+];

@@ -1,0 +1,57 @@
+/** The console's only way to the server: the JSON API, with the session cookie and the CSRF token. */
+export interface ApiError {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+let csrfToken = '';
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method !== 'GET' && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const data = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; details?: unknown };
+  };
+  if (!response.ok) {
+    throw new ApiFailure({
+      status: response.status,
+      code: data.error?.code ?? 'unknown',
+      message: data.error?.message ?? `请求失败（${response.status}）`,
+      details: data.error?.details,
+    });
+  }
+  return data as T;
+}
+
+export interface Session {
+  readonly account: {
+    id: string;
+    username: string;
+    displayName: string;
+    agencyId: string;
+    roles: string[];
+    roleLabels: string[];
+  };
+  readonly csrfToken: string;
+  /** Today in China, by the server's clock: the default for every date field. */
+  readonly today: string;
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { api, ApiFailure } from '../api.ts';
+import { navigate } from '../router.ts';
+import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS } from '../labels.ts';
+
+interface Summary {
+  id: string;
+  status: string;
+  statusLabel: string;
+  channel: string;
+  submittedOn: string;
+  receivedOn?: string;
+  dueOn?: string;
+  applicantType: string;
+  applicantName: string;
+  description: string;
+  outcomeLabel: string | null;
+  completedOn?: string;
+}
+
+/** Calendar days until the due date: enough to colour the list; the case page gives working days. */
+function urgency(dueOn: string | undefined, today: string): 'overdue' | 'soon' | 'ok' | 'none' {
+  if (!dueOn) return 'none';
+  if (dueOn < today) return 'overdue';
+  const days = (Date.parse(dueOn) - Date.parse(today)) / 86_400_000;
+  return days <= 5 ? 'soon' : 'ok';
+}
+
+export function CaseListPage({ agencyId, today }: { agencyId: string; today: string }) {
+  const [open, setOpen] = useState(true);
+  const [cases, setCases] = useState<Summary[] | undefined>();
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    setCases(undefined);
+    api<{ requests: Summary[] }>('GET', `/api/agencies/${agencyId}/requests?open=${open}`).then(
+      (r) => setCases(r.requests),
+      (e: unknown) => setError(e instanceof ApiFailure ? e.message : '加载失败'),
+    );
+  }, [agencyId, open]);
+
+  const overdue = cases?.filter((c) => urgency(c.dueOn, today) === 'overdue').length ?? 0;
+  return (
+    <section>
+      <h1>依申请公开办理</h1>
+      <p>
+        <label>
+          <input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} /> 只看未办结
+        </label>
+        {overdue > 0 && <strong className="overdue-note"> 有 {overdue} 件已超过答复期限</strong>}
+      </p>
+      {error && <p className="error">{error}</p>}
+      {!cases ? (
+        <p>正在加载…</p>
+      ) : cases.length === 0 ? (
+        <p>没有申请。</p>
+      ) : (
+        <table className="cases">
+          <thead>
+            <tr>
+              <th>申请编号</th>
+              <th>状态</th>
+              <th>期限</th>
+              <th>申请人</th>
+              <th>所需信息</th>
+              <th>方式</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((c) => (
+              <tr key={c.id} className={`urgency-${urgency(c.dueOn, today)}`}>
+                <td>
+                  <a
+                    href={`/console/requests/${c.id}`}
+                    onClick={(e) => (e.preventDefault(), navigate(`/console/requests/${c.id}`))}
+                  >
+                    {c.id}
+                  </a>
+                </td>
+                <td>{c.outcomeLabel ? `${c.statusLabel}：${c.outcomeLabel}` : c.statusLabel}</td>
+                <td>{c.completedOn ? `已于 ${c.completedOn} 办结` : (c.dueOn ?? '—')}</td>
+                <td>
+                  {c.applicantName}（{APPLICANT_TYPE_LABELS[c.applicantType]}）
+                </td>
+                <td className="description">{c.description}</td>
+                <td>{CHANNEL_LABELS[c.channel]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
