@@ -145,6 +145,13 @@ test('an officer works a case from receipt to reply, and the report counts it', 
     legalBasis: '《条例》第三十六条第（二）项',
   });
   assert.deepEqual([replied.status, replied.body.status, replied.body.history.length], [200, 'replied', 5]);
+  const letter = await fetch(`${server.url}${path}/letters/reply?format=docx`, {
+    headers: { cookie: officer.cookieHeader },
+  });
+  assert.equal(letter.status, 200);
+  assert.match(letter.headers.get('content-disposition') ?? '', /filename\*=UTF-8''YSQ-2025-\d+-/);
+  const notYet = await officer.request('GET', `${path}/letters/fee-notice`);
+  assert.deepEqual([notYet.status, notYet.body.error.code], [422, 'letter-not-applicable']);
   const after = await officer.request('GET', '/api/agencies/demo/reports/2025/cells/t3.r3_1.natural');
   assert.equal(after.body.count, before.body.count + 1);
   assert.ok(after.body.recordIds.includes(created.body.id));

@@ -5,6 +5,10 @@ export class HttpClient {
 
   constructor(readonly base: string) {}
 
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async request(
     method: string,
     path: string,

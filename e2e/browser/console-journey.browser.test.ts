@@ -77,6 +77,10 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
     ['提交申请', '确认收到申请', '告知补正', '收到补正后的申请', '答复'],
   );
   assert.match((await page.locator('dl.facts').textContent()) ?? '', /第三十六条/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'PDF' }).first().click();
+  const letter = await download;
+  assert.match(letter.suggestedFilename(), new RegExp(`${caseId}-政府信息公开申请答复告知书\\.pdf`));
 
   assert.equal(await reportCell(page, year, 't3.r3_1.natural'), before + 1);
   await staff.close();

@@ -60,7 +60,14 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   await registerConsoleAssets(app);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   registerReportRoutes(app, { source, findAgency });
+  const letterContext = async (agencyId: string) => {
+    const agency = await agencies.find(agencyId);
+    const parent = agency?.parentId ? await agencies.find(agency.parentId) : undefined;
+    // Until agencies record it, the organ is the parent government when known (行政复议法 第二十四条).
+    return { agencyName: agency?.name ?? agencyId, reconsiderationOrgan: parent?.name ?? '本级人民政府' };
+  };
   registerRequestRoutes(app, {
+    letterContext,
     cases,
     auth,
     agencyExists: async (id) => (await agencies.find(id)) !== undefined,

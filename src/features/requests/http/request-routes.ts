@@ -13,6 +13,10 @@ import type { CaseCommand } from '../domain/case-command.ts';
 import type { CaseService } from '../use-cases/case-service.ts';
 import { ConcurrentChangeError } from '../use-cases/case-store.ts';
 import { presentCase, presentPublicStatus, presentSummary } from './case-presenter.ts';
+import { draftLetter } from '../letters/draft-letter.ts';
+import { renderLetterDocx, renderLetterPdf } from '../letters/render-letter.ts';
+import { LETTER_KINDS, LETTER_TITLES } from '../letters/letter.ts';
+import { z } from '../../../platform/validation.ts';
 import {
   actionBody,
   agencyParams,
@@ -25,6 +29,8 @@ import {
 } from './request-routes.schema.ts';
 
 export interface RequestRouteDependencies {
+  /** The agency's name and the reconsideration organ its letters name. */
+  readonly letterContext: (agencyId: string) => Promise<{ agencyName: string; reconsiderationOrgan: string }>;
   readonly cases: CaseService;
   readonly auth: Pick<StaffAuthDependencies, 'ancestorsOf'>;
   readonly agencyExists: (agencyId: string) => Promise<boolean>;
@@ -92,6 +98,39 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     const view = await deps.cases.view(agencyId, id);
     if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
     return presentCase(view, deps.today(), await deps.calendarFor(agencyId));
+  });
+
+  app.get('/api/agencies/:agencyId/requests/:id/letters/:kind', async (request, reply) => {
+    const { agencyId, id, kind } = parseInput(
+      caseParams.extend({ kind: z.enum(LETTER_KINDS) }),
+      request.params,
+    );
+    const { format } = parseInput(
+      z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
+      request.query,
+    );
+    await requireStaff(request, deps.auth, agencyId, 'read-cases');
+    const view = await deps.cases.view(agencyId, id);
+    if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+    const letter = draftLetter(kind, view.case, {
+      ...(await deps.letterContext(agencyId)),
+      today: deps.today(),
+    });
+    if (!letter.ok)
+      throw new RefusalProblem(letter.error, `${LETTER_TITLES[kind]}不适用：${letter.error.reason}`);
+    const bytes =
+      format === 'pdf' ? await renderLetterPdf(letter.value) : await renderLetterDocx(letter.value);
+    reply.header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`${id}-${LETTER_TITLES[kind]}.${format}`)}`,
+    );
+    return reply
+      .type(
+        format === 'pdf'
+          ? 'application/pdf'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      )
+      .send(bytes);
   });
 
   app.post('/api/agencies/:agencyId/requests/:id/actions', async (request) => {

@@ -65,6 +65,9 @@ interface CaseDetail {
     answeredOn?: string;
     answerDueOn: string;
   }>;
+  clarification: object | null;
+  extension: object | null;
+  fees: object[];
   outcomeLabel: string | null;
   legalBasis: string | null;
   completedOn: string | null;
@@ -265,6 +268,30 @@ function ActionForm({
   );
 }
 
+const LETTERS: ReadonlyArray<readonly [string, string, (d: CaseDetail) => boolean]> = [
+  ['reply', '答复告知书', (d) => d.status === 'replied'],
+  ['clarification-notice', '补正告知书', (d) => d.clarification !== null],
+  ['extension-notice', '延期答复告知书', (d) => d.extension !== null],
+  ['consultation-letter', '征求意见书', (d) => d.consultations.length > 0],
+  ['fee-notice', '收费通知书', (d) => d.fees.length > 0],
+];
+
+function Letters({ detail, path }: { detail: CaseDetail; path: string }) {
+  const letters = LETTERS.filter(([, , applies]) => applies(detail));
+  if (letters.length === 0) return null;
+  return (
+    <p className="letters">
+      文书：
+      {letters.map(([kind, label]) => (
+        <span key={kind}>
+          {label}（<a href={`${path}/letters/${kind}?format=docx`}>DOCX</a> ·{' '}
+          <a href={`${path}/letters/${kind}?format=pdf`}>PDF</a>）
+        </span>
+      ))}
+    </p>
+  );
+}
+
 export function CasePage({ agencyId, caseId, today }: { agencyId: string; caseId: string; today: string }) {
   const path = `/api/agencies/${agencyId}/requests/${caseId}`;
   const [detail, setDetail] = useState<CaseDetail | undefined>();
@@ -311,6 +338,7 @@ export function CasePage({ agencyId, caseId, today }: { agencyId: string; caseId
         )}
       </dl>
       <DeadlineBox deadline={detail.deadline} />
+      <Letters detail={detail} path={path} />
       {available.length > 0 && (
         <div className="actions">
           <label htmlFor="action-type">办理</label>
