@@ -21,8 +21,13 @@ function replied(outcome: Parameters<typeof draftLetter>[1]['outcome'] & string,
 test('a 不予公开 reply since 2024 tells the applicant that reconsideration comes first (行政复议法 第二十三条)', () => {
   const letter = draftLetter('reply', replied('r3_3_4'), context);
   assert.ok(letter.ok);
-  const text = letter.value.paragraphs.join('');
-  assert.match(text, /保护第三方合法权益/);
+  const text = letter.value.paragraphs.map((p) => p.text).join('');
+  assert.match(text, /公开会对第三方合法权益造成损害/);
+  assert.equal(
+    letter.value.paragraphs[2]?.kind,
+    'to-write',
+    'the reasons to write come right after the decision',
+  );
   assert.match(text, /依据（r3_3_4）/);
   assert.match(text, /应当先向示范市人民政府申请行政复议/);
   assert.match(text, /十五日内依法向人民法院提起行政诉讼/);
@@ -35,14 +40,14 @@ test('other replies give the ordinary choice of reconsideration within 60 days o
     const letter = draftLetter('reply', replied(outcome), context);
     assert.ok(letter.ok);
     assert.match(
-      letter.value.paragraphs.at(-1) ?? '',
+      letter.value.paragraphs.at(-1)?.text ?? '',
       /六十日内向示范市人民政府申请行政复议，或者自收到本告知书之日起六个月内/,
       outcome,
     );
   }
   const partial = draftLetter('reply', replied('r3_2'), context);
   assert.ok(
-    partial.ok && /应当先/.test(partial.value.paragraphs.at(-1) ?? ''),
+    partial.ok && /应当先/.test(partial.value.paragraphs.at(-1)?.text ?? ''),
     'the withheld part of 部分公开 also goes to reconsideration first',
   );
 });
@@ -65,7 +70,7 @@ test('the 补正, extension, consultation and fee letters carry their dates and 
   const clarification = draftLetter('clarification-notice', c.state, context);
   assert.ok(clarification.ok);
   assert.match(
-    clarification.value.paragraphs.join(''),
+    clarification.value.paragraphs.map((p) => p.text).join(''),
     /请于2024年11月20日前（10个工作日内）提交补正后的申请/,
   );
   c.do({ type: 'receive-clarification', on: d('2024-11-15') }, '2024-11-15');
@@ -83,7 +88,10 @@ test('the 补正, extension, consultation and fee letters carry their dates and 
   const consultation = draftLetter('consultation-letter', c.state, context);
   assert.ok(consultation.ok);
   assert.equal(consultation.value.addressee, '某公司：');
-  assert.match(consultation.value.paragraphs.join(''), /第三十二条.*15个工作日内（2024年12月10日前）/);
+  assert.match(
+    consultation.value.paragraphs.map((p) => p.text).join(''),
+    /第三十二条.*15个工作日内（2024年12月10日前）/,
+  );
   c.do(
     { type: 'record-consultation-answer', consultationId: 'c1', on: d('2024-11-25'), position: 'consents' },
     '2024-11-25',
@@ -111,7 +119,10 @@ test('the 补正, extension, consultation and fee letters carry their dates and 
   );
   const fee = draftLetter('fee-notice', c.state, context);
   assert.ok(fee.ok);
-  assert.match(fee.value.paragraphs.join(''), /按量计收收取信息处理费，金额为人民币4700元.*2025年1月2日前/);
+  assert.match(
+    fee.value.paragraphs.map((p) => p.text).join(''),
+    /按量计收收取信息处理费，金额为人民币4700元.*2025年1月2日前/,
+  );
 });
 
 test('letters render as DOCX and as PDF with selectable Chinese text', async () => {
@@ -119,7 +130,7 @@ test('letters render as DOCX and as PDF with selectable Chinese text', async () 
   assert.ok(letter.ok);
   const { value: docxText } = await mammoth.extractRawText({ buffer: await renderLetterDocx(letter.value) });
   assert.match(docxText, /政府信息公开申请答复告知书/);
-  assert.match(docxText, /属于四类过程性信息/);
+  assert.match(docxText, /属于讨论记录、过程稿、磋商信函、请示报告等过程性信息/);
   const pdfText = (await extractPdfLines(await renderLetterPdf(letter.value))).flat().join('');
   assert.match(pdfText.replace(/\s/g, ''), /政府信息公开申请答复告知书/);
   assert.match(pdfText.replace(/\s/g, ''), /示范市示范局/);

@@ -9,7 +9,7 @@ import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { DisclosureCase } from '../domain/disclosure-case.ts';
 import { OUTCOME_LEGAL_BASIS } from '../domain/outcome-legal-basis.ts';
-import { LETTER_TITLES, type Letter, type LetterKind } from './letter.ts';
+import { LETTER_TITLES, type Letter, type LetterKind, type LetterParagraph } from './letter.ts';
 
 export interface LetterContext {
   readonly agencyName: string;
@@ -45,8 +45,21 @@ function remedy(outcome: OutcomeRow, context: LetterContext, repliedOn: IsoDate)
   );
 }
 
+/** How a reply states each 不予公开 ground (第十四、十五、十六条, 第三十六条（七）). */
+const WITHHELD_BECAUSE: Readonly<Partial<Record<OutcomeRow, string>>> = {
+  r3_3_1: '属于国家秘密',
+  r3_3_2: '属于法律、行政法规禁止公开的信息',
+  r3_3_3: '公开后可能危及国家安全、公共安全、经济安全、社会稳定',
+  r3_3_4: '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害',
+  r3_3_5: '属于人事管理、后勤管理、内部工作流程等内部事务信息',
+  r3_3_6: '属于讨论记录、过程稿、磋商信函、请示报告等过程性信息',
+  r3_3_7: '属于行政执法案卷信息',
+  r3_3_8: '属于可以通过法定查询程序获取的信息，请依照有关法律、行政法规的规定办理',
+};
+
 function outcomeParagraph(outcome: OutcomeRow, basis: string): { text: string; toWrite: string[] } {
-  const label = outcomeLabel(outcome).replace(/^[（(][一二三四五六七][)）]|^\d+\./, '');
+  const label =
+    WITHHELD_BECAUSE[outcome] ?? outcomeLabel(outcome).replace(/^[（(][一二三四五六七][)）]|^\d+\./, '');
   if (outcome === 'r3_1')
     return {
       text: `经审查，您申请获取的政府信息属于公开范围。根据${basis}的规定，本机关予以公开。`,
@@ -91,14 +104,21 @@ function frame(
   context: LetterContext,
   paragraphs: string[],
   toWrite: string[],
+  /** Where the places to write go: after this many paragraphs (default: at the end). */
+  insertAt: number = paragraphs.length,
 ): Letter {
+  const text = (t: string): LetterParagraph => ({ kind: 'text', text: t });
+  const toFill = toWrite.map((t): LetterParagraph => ({ kind: 'to-write', text: `（${t}）` }));
   return {
     kind,
     title: LETTER_TITLES[kind],
     reference: `${request.id}号`,
     addressee: `${request.applicant.name}：`,
-    paragraphs,
-    toWrite,
+    paragraphs: [
+      ...paragraphs.slice(0, insertAt).map(text),
+      ...toFill,
+      ...paragraphs.slice(insertAt).map(text),
+    ],
     signature: context.agencyName,
     dateLine: chineseDate(context.today),
   };
@@ -131,6 +151,7 @@ export function draftLetter(
           { ...context, today: request.completedOn },
           [receipt(request) + corrected, body.text, remedy(request.outcome, context, request.completedOn)],
           body.toWrite,
+          2,
         ),
       );
     }
@@ -185,6 +206,7 @@ export function draftLetter(
             `请于收到本征求意见书之日起15个工作日内（${chineseDate(c.answerDueOn)}前）提出意见。${silence}`,
           ],
           ['附所涉信息的内容或摘要'],
+          1,
         ),
         addressee: `${c.partyName}：`,
       });
@@ -204,6 +226,7 @@ export function draftLetter(
             `请自收到本通知之日起20个工作日内（${chineseDate(fee.payByOn)}前）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
           ],
           ['写明计费依据（申请件数或页数）和缴费方式'],
+          2,
         ),
       );
     }

@@ -16,15 +16,19 @@ export const LETTER_TITLES: Readonly<Record<LetterKind, string>> = {
   'fee-notice': '政府信息公开信息处理费收费通知书',
 };
 
+export interface LetterParagraph {
+  readonly kind: 'text' | 'to-write';
+  readonly text: string;
+}
+
 export interface Letter {
   readonly kind: LetterKind;
   readonly title: string;
   /** e.g. 示范局依申公开〔2025〕YSQ-2025-00001号 */
   readonly reference: string;
   readonly addressee: string;
-  readonly paragraphs: readonly string[];
-  /** Places the officer must still write, marked in the document. */
-  readonly toWrite: readonly string[];
+  /** In order; `to-write` paragraphs are places the officer must still fill in, marked in the document. */
+  readonly paragraphs: readonly LetterParagraph[];
   readonly signature: string;
   readonly dateLine: string;
 }

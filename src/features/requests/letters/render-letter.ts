@@ -48,8 +48,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
             children: [run(letter.reference, FONT.body, 28)],
           }),
           body(letter.addressee, { indent: false }),
-          ...letter.paragraphs.map((p) => body(p)),
-          ...letter.toWrite.map((p) => body(`（${p}）`, { highlight: true })),
+          ...letter.paragraphs.map((p) => body(p.text, { highlight: p.kind === 'to-write' })),
           body(letter.signature, { indent: false, align: AlignmentType.RIGHT }),
           body(letter.dateLine, { indent: false, align: AlignmentType.RIGHT }),
         ],
@@ -69,8 +68,11 @@ export function renderLetterPdf(letter: Letter): Promise<Buffer> {
       { text: letter.title, fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
       { text: letter.reference, alignment: 'right', fontSize: 12, margin: [0, 0, 0, 12] },
       { text: letter.addressee },
-      ...letter.paragraphs.map((text) => ({ text, leadingIndent: 28 })),
-      ...letter.toWrite.map((text) => ({ text: `（${text}）`, leadingIndent: 28, color: '#8a5a00' })),
+      ...letter.paragraphs.map((p) => ({
+        text: p.text,
+        leadingIndent: 28,
+        ...(p.kind === 'to-write' ? { color: '#8a5a00' } : {}),
+      })),
       {
         text: letter.signature,
         alignment: 'right' as const,
