@@ -23,6 +23,7 @@ const RUNS = short ? 3 : 15;
 async function sqliteHandle(): Promise<{
   handle: DatabaseHandle;
   native: SQLite.Database;
+  schema?: string;
   cleanup: () => Promise<void>;
 }> {
   const native = new SQLite(join(mkdtempSync(join(tmpdir(), 'gongkai-bench-')), 'bench.db'));
@@ -37,7 +38,7 @@ async function sqliteHandle(): Promise<{
 
 async function postgresHandle(
   url: string,
-): Promise<{ handle: DatabaseHandle; native: pg.Pool; cleanup: () => Promise<void> }> {
+): Promise<{ handle: DatabaseHandle; native: pg.Pool; schema?: string; cleanup: () => Promise<void> }> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -47,6 +48,7 @@ async function postgresHandle(
   return {
     handle: { db, dialect: 'postgres', url, close: () => db.destroy() },
     native,
+    schema,
     cleanup: async () => {
       await db.destroy();
       await admin.query(`drop schema ${schema} cascade`);
@@ -60,9 +62,9 @@ const postgresUrl =
   (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
 const results: ReportBuildResult[] = [];
 for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgresUrl)] : [])]) {
-  const { handle, native, cleanup } = await open();
+  const { handle, native, schema, cleanup } = await open();
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, schema ? { schema } : {});
     await seedBenchAgency(handle.db, YEAR, IN_YEAR);
     if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
     results.push(await benchReportBuild(handle, native, YEAR, IN_YEAR, RUNS));

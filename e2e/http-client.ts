@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+
 /** A tiny browser-like HTTP client for e2e tests: keeps the session cookie and sends the CSRF token. */
 export class HttpClient {
   private cookie = '';
@@ -36,6 +38,38 @@ export class HttpClient {
       // not JSON
     }
     return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  /**
+   * Posts a body the server will refuse before reading it all (too large): the server may answer and close
+   * while the body is still being written, which fetch reports as a failure; the answer is what counts.
+   */
+  postOversized(path: string, body: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const target = new URL(this.base + path);
+      const req = httpRequest(
+        {
+          method: 'POST',
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            cookie: this.cookie,
+            'x-csrf-token': this.csrfToken,
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+      });
+      req.end(body);
+    });
   }
 
   async login(username: string, password: string) {

@@ -28,7 +28,7 @@ export async function freshPostgres(): Promise<DatabaseHandle> {
   const url = new URL(POSTGRES_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const handle = openDatabase(url.toString());
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
     close: async () => {

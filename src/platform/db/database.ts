@@ -45,8 +45,19 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): DatabaseHandle
   return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * Applies every pending migration. On PostgreSQL with several schemas in one database (the tests, a
+ * province's staging copies), name the schema: Kysely looks for its bookkeeping tables in every schema.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string } = {},
+): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;
