@@ -227,10 +227,7 @@ test('bad input gets a 4xx with a clear message and the case stays as it was', a
   }
   const malformed = await officer.request('POST', `${path}/actions`, '{"type": "record-reply",');
   assert.equal(malformed.status, 400);
-  const oversized = await officer.postOversized(
-    `${path}/actions`,
-    JSON.stringify({ type: 'withdraw', on: '2025-03-03', reason: 'x'.repeat(6 * 1024 * 1024) }),
-  );
+  const oversized = await officer.postOversized(`${path}/actions`, 6 * 1024 * 1024);
   assert.equal(oversized, 413);
   const view = await officer.request('GET', path);
   assert.deepEqual([view.body.status, view.body.history.length], ['received', 2]);

@@ -41,34 +41,36 @@ export class HttpClient {
   }
 
   /**
-   * Posts a body the server will refuse before reading it all (too large): the server may answer and close
-   * while the body is still being written, which fetch reports as a failure; the answer is what counts.
+   * Announces a body larger than the server accepts and sends only its start: the server must refuse it
+   * (413) from the announced length alone, before reading it. Deterministic, unlike racing a huge upload.
    */
-  postOversized(path: string, body: string): Promise<number> {
+  postOversized(path: string, bytes: number): Promise<number> {
     return new Promise((resolve, reject) => {
       const target = new URL(this.base + path);
-      const req = httpRequest(
-        {
-          method: 'POST',
-          hostname: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            cookie: this.cookie,
-            'x-csrf-token': this.csrfToken,
-          },
+      const req = httpRequest({
+        method: 'POST',
+        hostname: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': bytes,
+          cookie: this.cookie,
+          'x-csrf-token': this.csrfToken,
         },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        },
-      );
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
       });
-      req.end(body);
+      const timer = setTimeout(() => {
+        req.destroy();
+        reject(new Error('the server did not refuse the oversized body'));
+      }, 10_000);
+      req.on('response', (response) => {
+        clearTimeout(timer);
+        resolve(response.statusCode ?? 0);
+        response.resume();
+        req.destroy();
+      });
+      req.on('error', () => undefined);
+      req.write('{"type":"withdraw","reason":"' + 'x'.repeat(1024));
     });
   }
 

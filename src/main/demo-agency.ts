@@ -8,6 +8,9 @@ import type { Database } from '../platform/db/schema.ts';
 import { agencyRepository, generatePassword, staffRepository } from '../features/agencies/index.ts';
 import { importLedger } from '../features/ledger-import/index.ts';
 import { databaseLedgerStore } from './ledger-store.ts';
+import { seedDemoCases } from './demo-cases.ts';
+import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
+import type { IsoDate } from '../shared/domain/iso-date.ts';
 
 const ledger = (name: string) =>
   fileURLToPath(new URL(`../../test-support/fixtures/ledger-2024/${name}`, import.meta.url));
@@ -17,6 +20,8 @@ export const DEMO_AGENCY = { id: 'demo', name: '示范市示范局' } as const;
 export interface DemoSeed {
   /** The password of the demo accounts `admin` and `officer`, to print once. */
   readonly password: string;
+  /** How many demo cases were worked through the case system. */
+  readonly cases: number;
 }
 
 /**
@@ -26,6 +31,7 @@ export interface DemoSeed {
 export async function seedDemoAgency(
   db: Kysely<Database>,
   now: string,
+  today: IsoDate,
   password: string = generatePassword(),
 ): Promise<DemoSeed | undefined> {
   const agencies = agencyRepository(db);
@@ -61,5 +67,11 @@ export async function seedDemoAgency(
     },
     now,
   );
-  return { password };
+  const cases = await seedDemoCases(
+    db,
+    DEMO_AGENCY.id,
+    await loadWorkCalendar(calendarRepository(db)),
+    today,
+  );
+  return { password, cases };
 }

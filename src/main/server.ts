@@ -3,26 +3,34 @@
  * migrated to the latest schema, with the demo agency on a fresh database.
  */
 import { openDatabase, migrateToLatest, DEFAULT_DATABASE_URL } from '../platform/db/database.ts';
+import { systemClock } from '../platform/clock.ts';
 import { createApp } from './app.ts';
 import { seedDemoAgency, DEMO_AGENCY } from './demo-agency.ts';
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
+const clock = systemClock();
 
 const handle = openDatabase(url);
 await migrateToLatest(handle.db);
-const seeded =
-  process.env.GONGKAI_NO_DEMO === '1'
-    ? undefined
-    : await seedDemoAgency(handle.db, new Date().toISOString(), process.env.GONGKAI_DEMO_PASSWORD);
-if (seeded) {
-  console.log(`已创建示范机关“${DEMO_AGENCY.name}”（编号 ${DEMO_AGENCY.id}），含 2022–2025 年的示范台账`);
-  console.log(
-    `演示账号：admin（管理员）和 officer（经办人、审批人），密码：${seeded.password}（只显示这一次）`,
+if (process.env.GONGKAI_NO_DEMO !== '1') {
+  const seeded = await seedDemoAgency(
+    handle.db,
+    clock.now(),
+    clock.today(),
+    process.env.GONGKAI_DEMO_PASSWORD,
   );
+  if (seeded) {
+    console.log(
+      `已创建示范机关“${DEMO_AGENCY.name}”（编号 ${DEMO_AGENCY.id}）：2022–2025 年的示范台账，以及 ${seeded.cases} 件示范申请`,
+    );
+    console.log(
+      `演示账号：admin（管理员）和 officer（经办人、审批人），密码：${seeded.password}（只显示这一次）`,
+    );
+  }
 }
-const app = await createApp(handle, { logger: process.env.LOG_LEVEL !== 'silent' });
+const app = await createApp(handle, { logger: process.env.LOG_LEVEL !== 'silent', clock });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void app.close().then(() => handle.close());
