@@ -12,3 +12,4 @@ export type { TextFigure } from './domain/consistency-rules.ts';
 export * from './use-cases/report-fact-source.ts';
 export * from './use-cases/build-stored-report.ts';
 export * from './domain/draft-narrative.ts';
+export * from './domain/report-deadline.ts';

@@ -13,8 +13,23 @@ export interface ServerOptions {
   readonly logger?: boolean;
 }
 
+/** Every route the server registers, for the access-matrix test that fails on a route without an entry. */
+export const ROUTES = Symbol('routes');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    [ROUTES]: Array<{ method: string; url: string }>;
+  }
+}
+
 export async function createHttpServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const routes: Array<{ method: string; url: string }> = [];
+  app.decorate(ROUTES, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,0 +1,238 @@
+/**
+ * Every route × every role × own, child and foreign agency. A route added without an entry here fails
+ * the first test, so access is decided for every new route.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { freshSqlite } from '../test-support/databases.ts';
+import { createApp } from '../src/main/app.ts';
+import { ROUTES } from '../src/platform/http/server.ts';
+import { agencyRepository, staffRepository, type StaffRole } from '../src/features/agencies/index.ts';
+import type { DatabaseHandle } from '../src/platform/db/database.ts';
+import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+
+/** `public-form`: anyone, but only with the form token the page issued (CSRF), so 403 without it. */
+type Access = { kind: 'public' } | { kind: 'public-form' } | { kind: 'staff'; allowed: readonly StaffRole[] };
+
+interface Entry {
+  readonly access: Access;
+  /** A request for the route on agency `:agency` (replaced by the agency under test). */
+  readonly sample: { method: string; url: string; body?: unknown };
+}
+
+const CASE = ':case';
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/health' } },
+  'GET /api/agencies': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/agencies' } },
+  'POST /api/session': {
+    access: { kind: 'public' },
+    sample: { method: 'POST', url: '/api/session', body: {} },
+  },
+  'GET /api/session': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/session' } },
+  'DELETE /api/session': { access: { kind: 'public' }, sample: { method: 'DELETE', url: '/api/session' } },
+  'GET /api/agencies/:agencyId/reports/:year': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/api/agencies/:agency/reports/2025' },
+  },
+  'GET /api/agencies/:agencyId/reports/:year/cells/:cellId': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/api/agencies/:agency/reports/2025/cells/t3.r1.total' },
+  },
+  'POST /api/report-checks': {
+    access: { kind: 'public' },
+    sample: { method: 'POST', url: '/api/report-checks', body: {} },
+  },
+  'POST /api/public/agencies/:agencyId/applications': {
+    access: { kind: 'public' },
+    sample: { method: 'POST', url: '/api/public/agencies/:agency/applications', body: {} },
+  },
+  'POST /api/public/status': {
+    access: { kind: 'public' },
+    sample: { method: 'POST', url: '/api/public/status', body: {} },
+  },
+  'GET /api/agencies/:agencyId/requests': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/requests' },
+  },
+  'POST /api/agencies/:agencyId/requests': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/requests',
+      body: {
+        channel: 'in-person',
+        submittedOn: '2025-03-03',
+        applicant: { type: 'natural', name: '甲' },
+        application: { description: '某项信息的公开', delivery: 'email' },
+      },
+    },
+  },
+  'GET /api/agencies/:agencyId/requests/:id': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}` },
+  },
+  'GET /api/agencies/:agencyId/requests/:id/letters/:kind': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/letters/reply` },
+  },
+  'POST /api/agencies/:agencyId/requests/:id/actions': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: `/api/agencies/:agency/requests/${CASE}/actions`,
+      body: { type: 'request-explanation', on: '2025-03-03' },
+    },
+  },
+  'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
+  'GET /agencies/:agencyId/reports/:year': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/reports/2025' },
+  },
+  'GET /agencies/:agencyId/reports/:year/cells/:cellId': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/reports/2025/cells/t3.r1.total' },
+  },
+  'GET /agencies/:agencyId/apply': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/apply' },
+  },
+  'POST /agencies/:agencyId/apply': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/agencies/:agency/apply', body: {} },
+  },
+  'GET /status': { access: { kind: 'public' }, sample: { method: 'GET', url: '/status' } },
+  'POST /status': { access: { kind: 'public-form' }, sample: { method: 'POST', url: '/status', body: {} } },
+  'GET /console': { access: { kind: 'public' }, sample: { method: 'GET', url: '/console' } },
+  'GET /console/*': { access: { kind: 'public' }, sample: { method: 'GET', url: '/console/requests' } },
+};
+
+const ROLES: readonly StaffRole[] = ['officer', 'approver', 'supervisor', 'admin'];
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+const sessions = new Map<string, { cookie: string; csrf: string }>();
+const cases = new Map<string, string>();
+
+before(async () => {
+  handle = await freshSqlite();
+  const agencies = agencyRepository(handle.db);
+  await agencies.create({ id: 'city', name: '某市政府办公室' }, 'now');
+  await agencies.create({ id: 'city-edu', name: '某市教育局', parentId: 'city' }, 'now');
+  await agencies.create({ id: 'other', name: '另一市' }, 'now');
+  const staff = staffRepository(handle.db);
+  for (const agency of ['city', 'other'])
+    for (const role of ROLES)
+      await staff.create(
+        {
+          agencyId: agency,
+          username: `${role}@${agency}`,
+          displayName: role,
+          roles: [role],
+          password: 'password-123456',
+        },
+        'now',
+      );
+  app = await createApp(handle, {
+    clock: { today: () => '2025-03-03' as IsoDate, now: () => '2025-03-03T02:00:00.000Z' },
+  });
+  for (const agency of ['city', 'other']) {
+    for (const role of ROLES) {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: `${role}@${agency}`, password: 'password-123456' },
+      });
+      sessions.set(`${role}@${agency}`, {
+        cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
+        csrf: login.json().csrfToken,
+      });
+    }
+  }
+  for (const agency of ['city', 'city-edu', 'other']) {
+    const officer = sessions.get(`officer@${agency === 'other' ? 'other' : 'city'}`)!;
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/agencies/${agency}/requests`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf },
+      payload: MATRIX['POST /api/agencies/:agencyId/requests']!.sample.body as object,
+    });
+    cases.set(agency, created.json().id);
+  }
+});
+after(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+function sampleFor(entry: Entry, agency: string) {
+  return {
+    method: entry.sample.method as 'GET',
+    url: entry.sample.url.replace(':agency', agency).replace(CASE, cases.get(agency) ?? 'YSQ-2025-00001'),
+    ...(entry.sample.body !== undefined ? { payload: entry.sample.body as object } : {}),
+  };
+}
+
+test('every registered route has an entry in the access matrix', () => {
+  const registered = app[ROUTES].map((r) => `${r.method} ${r.url}`).filter(
+    (r) => !r.startsWith('GET /console/') || r === 'GET /console/*',
+  );
+  const missing = registered.filter((r) => !(r in MATRIX) && !r.startsWith('GET /console/assets'));
+  assert.deepEqual([...new Set(missing)], []);
+  assert.ok(registered.length >= Object.keys(MATRIX).length - 2, `only ${registered.length} routes seen`);
+});
+
+test('staff routes: anonymous 401; a foreign agency 403; a role without the permission 403; own agency and agencies below it allowed', async () => {
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.access.kind !== 'staff') continue;
+    const anonymous = await app.inject(sampleFor(entry, 'city'));
+    assert.equal(anonymous.statusCode, 401, `${route} anonymous`);
+    for (const role of ROLES) {
+      const own = sessions.get(`${role}@city`)!;
+      const headers = { cookie: own.cookie, 'x-csrf-token': own.csrf };
+      for (const agency of ['city', 'city-edu']) {
+        const response = await app.inject({ ...sampleFor(entry, agency), headers });
+        const allowed = entry.access.allowed.includes(role);
+        if (allowed)
+          assert.ok(
+            ![401, 403].includes(response.statusCode),
+            `${route} ${role}@city on ${agency}: ${response.statusCode} ${response.body}`,
+          );
+        else assert.equal(response.statusCode, 403, `${route} ${role}@city on ${agency} must be refused`);
+      }
+      const foreign = sessions.get(`${role}@other`)!;
+      const response = await app.inject({
+        ...sampleFor(entry, 'city'),
+        headers: { cookie: foreign.cookie, 'x-csrf-token': foreign.csrf },
+      });
+      assert.equal(response.statusCode, 403, `${route} ${role}@other on city must be refused`);
+    }
+  }
+});
+
+test('public routes answer without a session and never with 401 or 403', async () => {
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.access.kind !== 'public') continue;
+    const response = await app.inject(sampleFor(entry, 'city'));
+    if (route === 'GET /api/session') assert.equal(response.statusCode, 401, route);
+    else assert.ok(![401, 403, 500].includes(response.statusCode), `${route}: ${response.statusCode}`);
+  }
+});
+
+test('public forms refuse a post without the token their page issued', async () => {
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.access.kind !== 'public-form') continue;
+    assert.equal((await app.inject(sampleFor(entry, 'city'))).statusCode, 403, route);
+  }
+});
+
+test('the public status shows nothing without the matching query code, for every case of every agency', async () => {
+  for (const [agency, id] of cases) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/public/status',
+      payload: { agencyId: agency, id, queryCode: 'ABCDEFGHJKLM' },
+    });
+    assert.equal(response.statusCode, 404);
+    assert.ok(!response.body.includes('甲'));
+  }
+});
