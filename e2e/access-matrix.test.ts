@@ -103,6 +103,21 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /status': { access: { kind: 'public' }, sample: { method: 'GET', url: '/status' } },
   'POST /status': { access: { kind: 'public-form' }, sample: { method: 'POST', url: '/status', body: {} } },
+  'GET /api/docs': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/docs' } },
+  'GET /api/docs/json': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/docs/json' } },
+  'GET /api/docs/yaml': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/docs/yaml' } },
+  'GET /api/docs/static/index.html': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/api/docs/static/index.html' },
+  },
+  'GET /api/docs/static/swagger-initializer.js': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/api/docs/static/swagger-initializer.js' },
+  },
+  'GET /api/docs/static/*': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/api/docs/static/swagger-ui.css' },
+  },
   'GET /console': { access: { kind: 'public' }, sample: { method: 'GET', url: '/console' } },
   'GET /console/*': { access: { kind: 'public' }, sample: { method: 'GET', url: '/console/requests' } },
 };

@@ -119,3 +119,18 @@ test('the public pages work without JavaScript: index, report with linked number
   const cell = await (await fetch(`${server.url}/agencies/demo/reports/2024/cells/t3.r1.total`)).text();
   assert.match(cell, /共 1290 条记录/);
 });
+
+test('the OpenAPI document at /api/docs describes the JSON API, and only it', async () => {
+  const document = (await (await fetch(`${server.url}/api/docs/json`)).json()) as {
+    paths: Record<string, Record<string, { tags?: string[] }>>;
+  };
+  const paths = Object.keys(document.paths);
+  assert.ok(paths.includes('/api/agencies/{agencyId}/requests/{id}/actions'));
+  assert.ok(paths.includes('/api/agencies/{agencyId}/reports/{year}'));
+  assert.ok(
+    paths.every((p) => p.startsWith('/api/')),
+    paths.join(' '),
+  );
+  assert.deepEqual(document.paths['/api/public/status']?.post?.tags, ['依申请公开（公众）']);
+  assert.equal((await fetch(`${server.url}/api/docs/`)).status, 200);
+});

@@ -7,6 +7,9 @@ import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
 
 export interface ServerOptions {
@@ -41,6 +44,26 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
       },
     },
   });
+  // Route schemas (zod, beside each route) document the API at /api/docs; each handler parses its input
+  // with the same schema, so validation here would only do the work twice.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'gongkai API',
+        description: '政府信息公开：依申请公开、年度报告。错误统一为 {"error": {"code", "message"}}。',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
+    },
+    // Only the JSON API is documented; the HTML pages and the console's files are not part of it.
+    transform: (input) => {
+      const documented = jsonSchemaTransform(input);
+      const isApi = input.url.startsWith('/api/') && !input.url.startsWith('/api/docs');
+      return isApi ? documented : { ...documented, schema: { ...documented.schema, hide: true } };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Off by default; routes that face guessing or abuse (login, public forms) turn it on with their own limits.

@@ -62,7 +62,14 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
 
   app.post(
     '/api/session',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['工作人员登录'],
+        summary: '登录；返回的 CSRF 令牌须在之后的写操作中以 x-csrf-token 携带',
+        body: loginBody,
+      },
+    },
     async (request, reply) => {
       const parsed = loginBody.safeParse(request.body);
       if (!parsed.success) throw new HttpProblem('invalid-request', '请输入用户名和密码');

@@ -37,50 +37,76 @@ export async function requireAgency(deps: ReportRouteDependencies, agencyId: str
 }
 
 export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDependencies): void {
-  app.get('/api/agencies/:agencyId/reports/:year', async (request, reply) => {
-    const { agencyId, year } = parseInput(agencyYearParams, request.params);
-    const { format, t4Counting } = parseInput(reportQuery, request.query);
-    const agency = await requireAgency(deps, agencyId);
-    const report = await buildStoredReport(deps.source, {
-      agencyId,
-      agencyName: agency.name,
-      year,
-      counting: t4Counting,
-    });
-    const bytes = await renderReport(report, format);
-    if (format !== 'json' && format !== 'html') {
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(report)}.${format}`)}`,
-      );
-    }
-    return reply.type(CONTENT_TYPES[format]).send(bytes);
-  });
+  app.get(
+    '/api/agencies/:agencyId/reports/:year',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '由记录生成的年度报告（JSON、HTML、XLSX、DOCX、PDF）',
+        params: agencyYearParams,
+        querystring: reportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      const { format, t4Counting } = parseInput(reportQuery, request.query);
+      const agency = await requireAgency(deps, agencyId);
+      const report = await buildStoredReport(deps.source, {
+        agencyId,
+        agencyName: agency.name,
+        year,
+        counting: t4Counting,
+      });
+      const bytes = await renderReport(report, format);
+      if (format !== 'json' && format !== 'html') {
+        reply.header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(report)}.${format}`)}`,
+        );
+      }
+      return reply.type(CONTENT_TYPES[format]).send(bytes);
+    },
+  );
 
-  app.get('/api/agencies/:agencyId/reports/:year/cells/:cellId', async (request) => {
-    const { agencyId, year, cellId } = parseInput(cellParams, request.params);
-    const { t4Counting } = parseInput(reportQuery, request.query);
-    await requireAgency(deps, agencyId);
-    const explanation = await explainStoredCell(deps.source, agencyId, year, cellId, t4Counting);
-    if (!explanation.ok) throw new HttpProblem('unknown-cell', `“${cellId}”不是 2021 年格式的单元格编号`);
-    return {
-      cell: cellId,
-      source: explanation.source,
-      count: explanation.recordIds.length,
-      recordIds: explanation.recordIds,
-    };
-  });
+  app.get(
+    '/api/agencies/:agencyId/reports/:year/cells/:cellId',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '某个单元格统计的记录编号',
+        params: cellParams,
+        querystring: reportQuery,
+      },
+    },
+    async (request) => {
+      const { agencyId, year, cellId } = parseInput(cellParams, request.params);
+      const { t4Counting } = parseInput(reportQuery, request.query);
+      await requireAgency(deps, agencyId);
+      const explanation = await explainStoredCell(deps.source, agencyId, year, cellId, t4Counting);
+      if (!explanation.ok) throw new HttpProblem('unknown-cell', `“${cellId}”不是 2021 年格式的单元格编号`);
+      return {
+        cell: cellId,
+        source: explanation.source,
+        count: explanation.recordIds.length,
+        recordIds: explanation.recordIds,
+      };
+    },
+  );
 
-  app.post('/api/report-checks', async (request) => {
-    const body = parseInput(checkBody, request.body);
-    const report = parseReportInput(body.report);
-    if (!report.ok) throw new HttpProblem('invalid-report', '年度报告 JSON 无效', report.problems);
-    const previous = body.previous === undefined ? undefined : parseReportInput(body.previous);
-    if (previous && !previous.ok)
-      throw new HttpProblem('invalid-report', '上年度报告 JSON 无效', previous.problems);
-    return {
-      checks: checkConsistency(report.report, previous?.ok ? { previous: previous.report } : {}),
-      unknownCells: report.unknownCells,
-    };
-  });
+  app.post(
+    '/api/report-checks',
+    { schema: { tags: ['年度报告'], summary: '对年度报告 JSON 运行全部勾稽关系检查', body: checkBody } },
+    async (request) => {
+      const body = parseInput(checkBody, request.body);
+      const report = parseReportInput(body.report);
+      if (!report.ok) throw new HttpProblem('invalid-report', '年度报告 JSON 无效', report.problems);
+      const previous = body.previous === undefined ? undefined : parseReportInput(body.previous);
+      if (previous && !previous.ok)
+        throw new HttpProblem('invalid-report', '上年度报告 JSON 无效', previous.problems);
+      return {
+        checks: checkConsistency(report.report, previous?.ok ? { previous: previous.report } : {}),
+        unknownCells: report.unknownCells,
+      };
+    },
+  );
 }

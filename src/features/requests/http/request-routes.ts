@@ -43,6 +43,13 @@ function toCommand(body: ActionBody, approvedBy: string): CaseCommand {
   return command.type === 'grant-extension' ? { ...command, approvedBy } : command;
 }
 
+const letterParams = caseParams.extend({ kind: z.enum(LETTER_KINDS) });
+const letterQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+const STAFF_TAG = '依申请公开（工作人员）';
+const PUBLIC_TAG = '依申请公开（公众）';
+/** Staff routes need the session cookie (and x-csrf-token on writes). */
+const staffOnly = { security: [{ session: [] }] };
+
 export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDependencies): void {
   async function requireAgency(agencyId: string) {
     if (!(await deps.agencyExists(agencyId)))
@@ -51,7 +58,15 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
 
   app.post(
     '/api/public/agencies/:agencyId/applications',
-    { config: { rateLimit: { max: 20, timeWindow: '1 hour' } } },
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 hour' } },
+      schema: {
+        tags: [PUBLIC_TAG],
+        summary: '网上提交申请，返回申请编号和查询码',
+        params: agencyParams,
+        body: publicApplicationBody,
+      },
+    },
     async (request, reply) => {
       const { agencyId } = parseInput(agencyParams, request.params);
       const body = parseInput(publicApplicationBody, request.body);
@@ -63,7 +78,14 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
 
   app.post(
     '/api/public/status',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: [PUBLIC_TAG],
+        summary: '凭申请编号和查询码查询办理进度（不含个人信息）',
+        body: publicStatusBody,
+      },
+    },
     async (request) => {
       const body = parseInput(publicStatusBody, request.body);
       const status = await deps.cases.publicStatus(body.agencyId, body.id, body.queryCode);
@@ -72,91 +94,144 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     },
   );
 
-  app.get('/api/agencies/:agencyId/requests', async (request) => {
-    const { agencyId } = parseInput(agencyParams, request.params);
-    const { open } = parseInput(listQuery, request.query);
-    await requireStaff(request, deps.auth, agencyId, 'read-cases');
-    return { requests: (await deps.cases.list(agencyId, { open })).map(presentSummary) };
-  });
+  app.get(
+    '/api/agencies/:agencyId/requests',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '申请列表，按期限排序',
+        params: agencyParams,
+        querystring: listQuery,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId } = parseInput(agencyParams, request.params);
+      const { open } = parseInput(listQuery, request.query);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      return { requests: (await deps.cases.list(agencyId, { open })).map(presentSummary) };
+    },
+  );
 
-  app.post('/api/agencies/:agencyId/requests', async (request, reply) => {
-    const { agencyId } = parseInput(agencyParams, request.params);
-    const body = parseInput(registerBody, request.body);
-    const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
-    const created = await deps.cases.register(agencyId, body, account.username);
-    if (!created.ok)
-      throw new HttpProblem(
-        'invalid-request',
-        created.error.code === 'date-in-future' ? '日期不能晚于今天' : '收到日期不能早于提交日期',
-      );
-    return reply.status(201).send(created.value);
-  });
+  app.post(
+    '/api/agencies/:agencyId/requests',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '登记当面、邮寄、传真或口头提出的申请',
+        params: agencyParams,
+        body: registerBody,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId } = parseInput(agencyParams, request.params);
+      const body = parseInput(registerBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
+      const created = await deps.cases.register(agencyId, body, account.username);
+      if (!created.ok)
+        throw new HttpProblem(
+          'invalid-request',
+          created.error.code === 'date-in-future' ? '日期不能晚于今天' : '收到日期不能早于提交日期',
+        );
+      return reply.status(201).send(created.value);
+    },
+  );
 
-  app.get('/api/agencies/:agencyId/requests/:id', async (request) => {
-    const { agencyId, id } = parseInput(caseParams, request.params);
-    await requireStaff(request, deps.auth, agencyId, 'read-cases');
-    const view = await deps.cases.view(agencyId, id);
-    if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
-    return presentCase(view, deps.today(), await deps.calendarFor(agencyId));
-  });
+  app.get(
+    '/api/agencies/:agencyId/requests/:id',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '一件申请：状态、逐日计算的答复期限、办理记录',
+        params: caseParams,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, id } = parseInput(caseParams, request.params);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const view = await deps.cases.view(agencyId, id);
+      if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+      return presentCase(view, deps.today(), await deps.calendarFor(agencyId));
+    },
+  );
 
-  app.get('/api/agencies/:agencyId/requests/:id/letters/:kind', async (request, reply) => {
-    const { agencyId, id, kind } = parseInput(
-      caseParams.extend({ kind: z.enum(LETTER_KINDS) }),
-      request.params,
-    );
-    const { format } = parseInput(
-      z.object({ format: z.enum(['docx', 'pdf']).default('docx') }),
-      request.query,
-    );
-    await requireStaff(request, deps.auth, agencyId, 'read-cases');
-    const view = await deps.cases.view(agencyId, id);
-    if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
-    const letter = draftLetter(kind, view.case, {
-      ...(await deps.letterContext(agencyId)),
-      today: deps.today(),
-    });
-    if (!letter.ok)
-      throw new RefusalProblem(letter.error, `${LETTER_TITLES[kind]}不适用：${letter.error.reason}`);
-    const bytes =
-      format === 'pdf' ? await renderLetterPdf(letter.value) : await renderLetterDocx(letter.value);
-    reply.header(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(`${id}-${LETTER_TITLES[kind]}.${format}`)}`,
-    );
-    return reply
-      .type(
-        format === 'pdf'
-          ? 'application/pdf'
-          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      )
-      .send(bytes);
-  });
-
-  app.post('/api/agencies/:agencyId/requests/:id/actions', async (request) => {
-    const { agencyId, id } = parseInput(caseParams, request.params);
-    const body = parseInput(actionBody, request.body);
-    const account = await requireStaff(
-      request,
-      deps.auth,
-      agencyId,
-      body.type === 'grant-extension' ? 'approve-extensions' : 'work-cases',
-    );
-    const result = await deps.cases
-      .act(agencyId, id, toCommand(body, account.displayName), account.username, body.reason)
-      .catch((error: unknown) => {
-        if (error instanceof ConcurrentChangeError)
-          throw new HttpProblem('concurrent-change', '该申请刚被他人修改，请刷新后重试');
-        throw error;
+  app.get(
+    '/api/agencies/:agencyId/requests/:id/letters/:kind',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '文书（DOCX 或 PDF）：答复告知书、补正告知书、延期告知书、征求意见书、收费通知书',
+        params: letterParams,
+        querystring: letterQuery,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, id, kind } = parseInput(letterParams, request.params);
+      const { format } = parseInput(letterQuery, request.query);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const view = await deps.cases.view(agencyId, id);
+      if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+      const letter = draftLetter(kind, view.case, {
+        ...(await deps.letterContext(agencyId)),
+        today: deps.today(),
       });
-    if (!result.ok) {
-      if (result.error.code === 'case-not-found') throw new HttpProblem('case-not-found', `没有申请 ${id}`);
-      throw new RefusalProblem(
-        result.error,
-        REFUSAL_MESSAGES[result.error.code],
-        result.error.code === 'case-closed' ? 409 : 422,
+      if (!letter.ok)
+        throw new RefusalProblem(letter.error, `${LETTER_TITLES[kind]}不适用：${letter.error.reason}`);
+      const bytes =
+        format === 'pdf' ? await renderLetterPdf(letter.value) : await renderLetterDocx(letter.value);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${id}-${LETTER_TITLES[kind]}.${format}`)}`,
       );
-    }
-    return presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));
-  });
+      return reply
+        .type(
+          format === 'pdf'
+            ? 'application/pdf'
+            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        )
+        .send(bytes);
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/requests/:id/actions',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '办理一步；法律不允许的步骤返回 422、原因代码和说明',
+        params: caseParams,
+        body: actionBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, id } = parseInput(caseParams, request.params);
+      const body = parseInput(actionBody, request.body);
+      const account = await requireStaff(
+        request,
+        deps.auth,
+        agencyId,
+        body.type === 'grant-extension' ? 'approve-extensions' : 'work-cases',
+      );
+      const result = await deps.cases
+        .act(agencyId, id, toCommand(body, account.displayName), account.username, body.reason)
+        .catch((error: unknown) => {
+          if (error instanceof ConcurrentChangeError)
+            throw new HttpProblem('concurrent-change', '该申请刚被他人修改，请刷新后重试');
+          throw error;
+        });
+      if (!result.ok) {
+        if (result.error.code === 'case-not-found') throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+        throw new RefusalProblem(
+          result.error,
+          REFUSAL_MESSAGES[result.error.code],
+          result.error.code === 'case-closed' ? 409 : 422,
+        );
+      }
+      return presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));
+    },
+  );
 }
