@@ -75,6 +75,18 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     today: clock.today,
   });
   registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
+  // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then hourly.
+  const sweep = () =>
+    agencies
+      .list()
+      .then((all) => cases.closeLapsedPeriods(all.map((a) => a.id)))
+      .catch((error: unknown) => app.log.error(error));
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await sweep();
+    timer = setInterval(() => void sweep(), 3600_000).unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
   registerPortalPages(app, {
     source,
     findAgency,

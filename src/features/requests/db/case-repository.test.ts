@@ -210,3 +210,84 @@ testOnBothDatabases(
     assert.equal(await requestRepository(handle.db).count('city-edu'), 1);
   },
 );
+
+testOnBothDatabases(
+  'lapsed 补正 and payment periods close their cases on the next sweep, as r3_6_1 and r3_6_2',
+  async (handle) => {
+    const { service, clock } = await setup(handle, '2024-11-04');
+    const register = async () => {
+      const created = await service.register(
+        'city-edu',
+        { channel: 'in-person', submittedOn: '2024-11-04' as IsoDate, applicant, application },
+        'officer-1',
+      );
+      assert.ok(created.ok);
+      return created.value.id;
+    };
+    const clarified = await register();
+    const charged = await register();
+    const answered = await register();
+    clock.today = '2024-11-06' as IsoDate;
+    await service.act(
+      'city-edu',
+      clarified,
+      {
+        type: 'request-clarification',
+        on: '2024-11-06' as IsoDate,
+        periodWorkingDays: 10,
+        items: '请写明年份',
+      },
+      'officer-1',
+    );
+    await service.act(
+      'city-edu',
+      charged,
+      {
+        type: 'issue-fee-notice',
+        method: 'per-page',
+        amountYuan: 100,
+        issuedOn: '2024-11-06' as IsoDate,
+        deliveredOn: '2024-11-06' as IsoDate,
+      },
+      'officer-1',
+    );
+    await service.act(
+      'city-edu',
+      answered,
+      {
+        type: 'request-clarification',
+        on: '2024-11-06' as IsoDate,
+        periodWorkingDays: 10,
+        items: '请写明年份',
+      },
+      'officer-1',
+    );
+    await service.act(
+      'city-edu',
+      answered,
+      { type: 'receive-clarification', on: '2024-11-06' as IsoDate },
+      'officer-1',
+    );
+    clock.today = '2024-11-20' as IsoDate;
+    assert.deepEqual(
+      await service.closeLapsedPeriods(['city-edu']),
+      [],
+      'nothing has lapsed on the last day of the period',
+    );
+    clock.today = '2024-12-30' as IsoDate;
+    assert.deepEqual((await service.closeLapsedPeriods(['city-edu'])).sort(), [clarified, charged].sort());
+    const records = await requestRepository(handle.db).list('city-edu');
+    assert.deepEqual(
+      records
+        .filter((r) => r.outcome)
+        .map((r) => [r.id, r.outcome, r.completedOn])
+        .sort(),
+      [
+        [clarified, 'r3_6_1', '2024-11-21'],
+        [charged, 'r3_6_2', '2024-12-05'],
+      ].sort(),
+    );
+    const history = (await service.view('city-edu', clarified))?.history ?? [];
+    assert.equal(history.at(-1)?.actor, 'system:lapse');
+  },
+);

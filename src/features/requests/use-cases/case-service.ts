@@ -15,7 +15,7 @@ import { registerRequest } from '../domain/register-request.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/reply-deadline.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
-import type { CaseFilter, CaseStore, CaseSummary } from './case-store.ts';
+import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
 
 export interface CaseServiceDependencies {
   readonly store: CaseStore;
@@ -139,6 +139,33 @@ export function caseService(deps: CaseServiceDependencies) {
       const next = foldCase(id, history);
       await deps.store.append(agencyId, id, recorded, projectCase(next, calendar), recorded.at);
       return ok({ case: next, deadline: replyDeadline(next, calendar), history });
+    },
+
+    /**
+     * Closes the cases whose 补正 or payment period has run out (第三十条; 信息处理费管理办法): the day
+     * after the period they count as r3_6_1 / r3_6_2. Runs for every agency, as the system.
+     */
+    async closeLapsedPeriods(agencyIds: readonly string[]): Promise<string[]> {
+      const closed: string[] = [];
+      for (const agencyId of agencyIds) {
+        const waiting = await deps.store.list(agencyId, {
+          statuses: ['awaiting-clarification', 'awaiting-fee'],
+        });
+        for (const summary of waiting) {
+          const command =
+            summary.status === 'awaiting-clarification'
+              ? ({ type: 'close-lapsed-clarification' } as const)
+              : ({ type: 'close-lapsed-fee' } as const);
+          try {
+            const result = await this.act(agencyId, summary.id, command, 'system:lapse');
+            if (result.ok) closed.push(summary.id);
+          } catch (error) {
+            // Someone acted on the case meanwhile: the next sweep looks again.
+            if (!(error instanceof ConcurrentChangeError)) throw error;
+          }
+        }
+      }
+      return closed;
     },
 
     list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]> {
