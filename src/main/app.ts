@@ -40,8 +40,18 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const requests = requestRepository(handle.db);
   const source = databaseFactSource(handle.db);
   const findAgency = (id: string) => agencies.find(id);
-  const nationalCalendar = cachedCalendar(() => loadWorkCalendar(calendarRepository(handle.db)));
-  const calendarFor = () => nationalCalendar();
+  const calendars = new Map<string, () => Promise<WorkCalendar>>();
+  /** The calendar of the agency's jurisdiction: national, plus local holidays where it has them. */
+  const calendarFor = async (agencyId: string) => {
+    const jurisdiction = (await agencies.find(agencyId))?.jurisdiction ?? 'CN';
+    let load = calendars.get(jurisdiction);
+    if (!load)
+      calendars.set(
+        jurisdiction,
+        (load = cachedCalendar(() => loadWorkCalendar(calendarRepository(handle.db), jurisdiction))),
+      );
+    return load();
+  };
   const auth = {
     staff: staffRepository(handle.db),
     ancestorsOf: (id: string) => agencies.ancestors(id),

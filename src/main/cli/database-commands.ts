@@ -42,25 +42,30 @@ export function registerDatabaseCommands(program: Command, io: CliIo): void {
     .requiredOption('--id <id>', '机关编号（小写字母、数字和连字符）')
     .requiredOption('--name <name>', '机关名称')
     .option('--parent <id>', '上级机关编号')
+    .option('--jurisdiction <code>', '适用的节假日地区：CN（全国，默认）或如 CN-XZ（有地方节假日）', 'CN')
     .option('--database <url>', '数据库')
-    .action((options: { id: string; name: string; parent?: string; database?: string }) =>
-      withDatabase(options.database, async (handle) => {
-        if (!AGENCY_ID.test(options.id))
-          throw new CliError(`机关编号“${options.id}”无效：只能用小写字母、数字和连字符，至多 63 个字符`);
-        const agencies = agencyRepository(handle.db);
-        if (await agencies.find(options.id)) throw new CliError(`机关编号“${options.id}”已存在`);
-        if (options.parent && !(await agencies.find(options.parent)))
-          throw new CliError(`上级机关“${options.parent}”不存在`);
-        await agencies.create(
-          {
-            id: options.id,
-            name: options.name.trim(),
-            ...(options.parent ? { parentId: options.parent } : {}),
-          },
-          new Date().toISOString(),
-        );
-        io.err(`已添加机关 ${options.id} ${options.name}`);
-      }),
+    .action(
+      (options: { id: string; name: string; parent?: string; jurisdiction: string; database?: string }) =>
+        withDatabase(options.database, async (handle) => {
+          if (!AGENCY_ID.test(options.id))
+            throw new CliError(`机关编号“${options.id}”无效：只能用小写字母、数字和连字符，至多 63 个字符`);
+          const agencies = agencyRepository(handle.db);
+          if (await agencies.find(options.id)) throw new CliError(`机关编号“${options.id}”已存在`);
+          if (options.parent && !(await agencies.find(options.parent)))
+            throw new CliError(`上级机关“${options.parent}”不存在`);
+          if (!/^[A-Z]{2}(-[A-Z0-9]{1,6})?$/.test(options.jurisdiction))
+            throw new CliError(`地区代码“${options.jurisdiction}”无效：如 CN 或 CN-XZ`);
+          await agencies.create(
+            {
+              id: options.id,
+              name: options.name.trim(),
+              ...(options.parent ? { parentId: options.parent } : {}),
+              jurisdiction: options.jurisdiction,
+            },
+            new Date().toISOString(),
+          );
+          io.err(`已添加机关 ${options.id} ${options.name}`);
+        }),
     );
   agency
     .command('list')

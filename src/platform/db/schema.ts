@@ -6,6 +6,7 @@ export interface AgencyTable {
   name: string;
   parent_id: string | null;
   created_at: string;
+  jurisdiction: Generated<string>;
 }
 
 export interface LedgerImportTable {

@@ -3,10 +3,16 @@ import type { Database } from '../../../platform/db/schema.ts';
 import type { Agency } from '../domain/agency.ts';
 
 export function agencyRepository(db: Kysely<Database>) {
-  const toAgency = (row: { id: string; name: string; parent_id: string | null }): Agency => ({
+  const toAgency = (row: {
+    id: string;
+    name: string;
+    parent_id: string | null;
+    jurisdiction: string;
+  }): Agency => ({
     id: row.id,
     name: row.name,
     ...(row.parent_id ? { parentId: row.parent_id } : {}),
+    jurisdiction: row.jurisdiction,
   });
   return {
     async create(agency: Agency, createdAt: string): Promise<void> {
@@ -17,13 +23,14 @@ export function agencyRepository(db: Kysely<Database>) {
           name: agency.name,
           parent_id: agency.parentId ?? null,
           created_at: createdAt,
+          jurisdiction: agency.jurisdiction ?? 'CN',
         })
         .execute();
     },
     async find(id: string): Promise<Agency | undefined> {
       const row = await db
         .selectFrom('agencies')
-        .select(['id', 'name', 'parent_id'])
+        .select(['id', 'name', 'parent_id', 'jurisdiction'])
         .where('id', '=', id)
         .executeTakeFirst();
       return row ? toAgency(row) : undefined;
@@ -31,7 +38,7 @@ export function agencyRepository(db: Kysely<Database>) {
     async findByName(name: string): Promise<Agency[]> {
       const rows = await db
         .selectFrom('agencies')
-        .select(['id', 'name', 'parent_id'])
+        .select(['id', 'name', 'parent_id', 'jurisdiction'])
         .where('name', '=', name)
         .orderBy('id')
         .execute();
@@ -50,7 +57,7 @@ export function agencyRepository(db: Kysely<Database>) {
     async list(): Promise<Agency[]> {
       const rows = await db
         .selectFrom('agencies')
-        .select(['id', 'name', 'parent_id'])
+        .select(['id', 'name', 'parent_id', 'jurisdiction'])
         .orderBy('name')
         .execute();
       return rows.map(toAgency);

@@ -3,4 +3,6 @@ export interface Agency {
   readonly id: string;
   readonly name: string;
   readonly parentId?: string;
+  /** Whose working-day calendar applies: CN (national) or e.g. CN-XZ with local holidays. */
+  readonly jurisdiction?: string;
 }

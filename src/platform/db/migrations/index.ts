@@ -4,10 +4,12 @@ import * as createAgenciesAndRecords from './2026-11-29T1600-create-agencies-and
 import * as createWorkCalendarYears from './2026-11-29T1700-create-work-calendar-years.ts';
 import * as createRequestCases from './2026-11-29T1800-create-request-cases.ts';
 import * as createStaffAccounts from './2026-11-29T1900-create-staff-accounts.ts';
+import * as addAgencyJurisdiction from './2026-11-29T2000-add-agency-jurisdiction.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
   '2026-11-29T1700-create-work-calendar-years': createWorkCalendarYears,
   '2026-11-29T1800-create-request-cases': createRequestCases,
   '2026-11-29T1900-create-staff-accounts': createStaffAccounts,
+  '2026-11-29T2000-add-agency-jurisdiction': addAgencyJurisdiction,
 };

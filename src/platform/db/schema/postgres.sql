@@ -2,7 +2,8 @@ CREATE TABLE agencies (
     id text NOT NULL,
     name text NOT NULL,
     parent_id text,
-    created_at text NOT NULL
+    created_at text NOT NULL,
+    jurisdiction text DEFAULT 'CN'::text NOT NULL
 );
 
 CREATE TABLE agency_figures (

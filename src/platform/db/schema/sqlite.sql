@@ -1,4 +1,4 @@
-CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null);
+CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null, "jurisdiction" text default 'CN' not null);
 
 CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, constraint "agency_figures_pk" primary key ("agency_id", "year"));
 
