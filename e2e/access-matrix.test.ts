@@ -76,6 +76,13 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/letters/reply` },
   },
+  'GET /api/agencies/:agencyId/requests/:id/fee-quote': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: {
+      method: 'GET',
+      url: `/api/agencies/:agency/requests/${CASE}/fee-quote?method=per-page&pages=250`,
+    },
+  },
   'POST /api/agencies/:agencyId/requests/:id/actions': {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: {

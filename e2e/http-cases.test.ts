@@ -183,6 +183,35 @@ test("no one reads or changes another agency's cases, and roles limit what one m
   assert.equal((await anonymous.request('GET', '/api/agencies/demo/requests')).status, 401);
 });
 
+test("the fee quote follows the 办法: 按量 by pages, 按件 by the applicant's applications that month", async () => {
+  const officer = new HttpClient(server.url);
+  await officer.login('officer', PASSWORD);
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const created = await officer.request('POST', '/api/agencies/demo/requests', {
+      channel: 'in-person',
+      submittedOn: '2025-03-03',
+      applicant: { type: 'org_business', name: '某频繁申请公司' },
+      application,
+    });
+    ids.push(created.body.id);
+  }
+  const base = '/api/agencies/demo/requests';
+  const pages = await officer.request('GET', `${base}/${ids[0]}/fee-quote?method=per-page&pages=250`);
+  assert.deepEqual([pages.body.amountYuan, pages.body.basis], [4700, '共 250 页']);
+  const tenth = await officer.request('GET', `${base}/${ids[9]}/fee-quote?method=per-application`);
+  const eleventh = await officer.request('GET', `${base}/${ids[10]}/fee-quote?method=per-application`);
+  assert.deepEqual([tenth.body.amountYuan, eleventh.body.amountYuan], [0, 100]);
+  assert.match(eleventh.body.basis, /2025年03月第 11 件申请/);
+  const missing = await officer.request('GET', `${base}/${ids[0]}/fee-quote?method=per-page`);
+  assert.equal(missing.status, 400);
+  const filtered = await officer.request('GET', '/api/agencies/demo/requests?status=received');
+  assert.ok(filtered.body.requests.length >= 12);
+  assert.ok(filtered.body.requests.every((r: { status: string }) => r.status === 'received'));
+  const badFilter = await officer.request('GET', '/api/agencies/demo/requests?status=lost');
+  assert.equal(badFilter.status, 400);
+});
+
 test('a state-changing request without the CSRF token is refused', async () => {
   const officer = new HttpClient(server.url);
   await officer.login('officer', PASSWORD);

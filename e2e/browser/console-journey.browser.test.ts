@@ -104,6 +104,15 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   );
   await page.getByRole('alert').filter({ hasText: '最长不得超过20个工作日' }).waitFor();
   assert.equal(await page.locator('ol.timeline li').count(), 2);
+  await page.getByLabel('办理', { exact: true }).selectOption({ label: '发出收费通知' });
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-fee.png'), fullPage: true });
+  await page.getByLabel('计收方式').selectOption({ label: '按量计收' });
+  await page.getByLabel('页数（按量计收时填写，用于试算）').fill('250');
+  await page.getByRole('button', { name: '按收费标准试算' }).click();
+  await page.getByText('共 250 页：4700 元').waitFor();
+  assert.equal(await page.getByLabel('金额（元）').inputValue(), '4700');
+  await page.getByRole('button', { name: '确定' }).click();
+  await page.getByText('待缴费').first().waitFor();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   assert.deepEqual(
     results.violations

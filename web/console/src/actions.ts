@@ -8,6 +8,8 @@ export interface ActionField {
   readonly options?: ReadonlyArray<readonly [string, string]>;
   readonly optional?: boolean;
   readonly initial?: string;
+  /** Used on the page only (e.g. for a quote), never sent. */
+  readonly local?: boolean;
 }
 
 export interface ActionSpec {
@@ -139,6 +141,13 @@ export const ACTIONS: readonly ActionSpec[] = [
           ['per-application', '按件计收'],
           ['per-page', '按量计收'],
         ],
+      },
+      {
+        name: 'pages',
+        label: '页数（按量计收时填写，用于试算）',
+        kind: 'number',
+        optional: true,
+        local: true,
       },
       { name: 'amountYuan', label: '金额（元）', kind: 'number' },
       { name: 'issuedOn', label: '发出日期', kind: 'date' },

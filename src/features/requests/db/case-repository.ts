@@ -179,6 +179,10 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       let query = db.selectFrom('request_cases').selectAll().where('agency_id', '=', agencyId);
       if (filter.statuses?.length) query = query.where('status', 'in', [...filter.statuses]);
       if (filter.open) query = query.where('status', 'not in', OPEN_EXCLUDED);
+      if (filter.receivedFrom) query = query.where('received_on', '>=', filter.receivedFrom);
+      if (filter.receivedThrough) query = query.where('received_on', '<=', filter.receivedThrough);
+      if (filter.applicantName)
+        query = query.where('applicant', '=', JSON.stringify({ name: filter.applicantName }));
       // Cases with a due date first, soonest first (NULLs sort differently on SQLite and PostgreSQL).
       const rows = await query
         .orderBy(sql`case when due_on is null then 1 else 0 end`)

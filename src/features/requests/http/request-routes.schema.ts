@@ -2,6 +2,7 @@
 import { z } from '../../../platform/validation.ts';
 import { parseIsoDate, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../annual-report/index.ts';
+import { REQUEST_STATUSES } from '../domain/request-status.ts';
 
 export const isoDate = z
   .string()
@@ -50,6 +51,7 @@ export const listQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  status: z.enum(REQUEST_STATUSES).optional(),
 });
 
 const reason = { reason: z.string().trim().max(1000).optional() };

@@ -44,6 +44,10 @@ function toCommand(body: ActionBody, approvedBy: string): CaseCommand {
 }
 
 const letterParams = caseParams.extend({ kind: z.enum(LETTER_KINDS) });
+const feeQuoteQuery = z.object({
+  method: z.enum(['per-application', 'per-page']),
+  pages: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 const letterQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 const STAFF_TAG = '依申请公开（工作人员）';
 const PUBLIC_TAG = '依申请公开（公众）';
@@ -107,9 +111,13 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     },
     async (request) => {
       const { agencyId } = parseInput(agencyParams, request.params);
-      const { open } = parseInput(listQuery, request.query);
+      const { open, status } = parseInput(listQuery, request.query);
       await requireStaff(request, deps.auth, agencyId, 'read-cases');
-      return { requests: (await deps.cases.list(agencyId, { open })).map(presentSummary) };
+      return {
+        requests: (await deps.cases.list(agencyId, { open, ...(status ? { statuses: [status] } : {}) })).map(
+          presentSummary,
+        ),
+      };
     },
   );
 
@@ -154,6 +162,31 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
       const view = await deps.cases.view(agencyId, id);
       if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
       return presentCase(view, deps.today(), await deps.calendarFor(agencyId));
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/requests/:id/fee-quote',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '信息处理费试算：按件（申请人当月第几件）或按量（页数）',
+        params: caseParams,
+        querystring: feeQuoteQuery,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, id } = parseInput(caseParams, request.params);
+      const { method, pages } = parseInput(feeQuoteQuery, request.query);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const quote = await deps.cases.feeQuote(agencyId, id, method, pages);
+      if (quote.ok) return quote.value;
+      if (quote.error.code === 'case-not-found') throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+      throw new HttpProblem(
+        'invalid-request',
+        quote.error.code === 'pages-required' ? '按量计收须提供页数 pages' : '尚未确认收到申请，无法计算',
+      );
     },
   );
 

@@ -13,6 +13,7 @@ import { foldCase, type DisclosureCase } from '../domain/disclosure-case.ts';
 import type { CaseRefusal } from '../domain/refusals.ts';
 import { registerRequest } from '../domain/register-request.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/reply-deadline.ts';
+import { perApplicationFee, perPageFee, type FeeMethod } from '../domain/processing-fee.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
@@ -168,6 +169,41 @@ export function caseService(deps: CaseServiceDependencies) {
       return closed;
     },
 
+    /**
+     * The fee the办法 allows for a case: 按件 by the applicant's ordinal among their applications received
+     * in the same calendar month (lifecycle §8.1 [U]: month of receipt), or 按量 by pages.
+     */
+    async feeQuote(
+      agencyId: string,
+      id: string,
+      method: FeeMethod,
+      pages?: number,
+    ): Promise<Result<FeeQuote, CaseLookupError | { code: 'not-received' } | { code: 'pages-required' }>> {
+      const current = await view(agencyId, id);
+      if (!current) return err({ code: 'case-not-found', caseId: id });
+      const receivedOn = current.case.receivedOn;
+      if (!receivedOn) return err({ code: 'not-received' });
+      if (method === 'per-page') {
+        if (pages === undefined) return err({ code: 'pages-required' });
+        return ok({ method, amountYuan: perPageFee(pages), basis: `共 ${pages} 页` });
+      }
+      const month = receivedOn.slice(0, 7);
+      const sameMonth = await deps.store.list(agencyId, {
+        receivedFrom: `${month}-01` as IsoDate,
+        receivedThrough: `${month}-31` as IsoDate,
+        applicantName: current.case.applicant.name,
+        limit: 10_000,
+      });
+      const ordinal = sameMonth.filter(
+        (c) => c.receivedOn! < receivedOn || (c.receivedOn === receivedOn && c.id <= id),
+      ).length;
+      return ok({
+        method,
+        amountYuan: perApplicationFee(Math.max(1, ordinal)),
+        basis: `${current.case.applicant.name}${month.replace('-', '年')}月第 ${ordinal} 件申请`,
+      });
+    },
+
     list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]> {
       return deps.store.list(agencyId, filter);
     },
@@ -190,6 +226,12 @@ export function caseService(deps: CaseServiceDependencies) {
       };
     },
   };
+}
+
+export interface FeeQuote {
+  readonly method: FeeMethod;
+  readonly amountYuan: number;
+  readonly basis: string;
 }
 
 export interface PublicStatus {

@@ -37,6 +37,10 @@ export class ConcurrentChangeError extends Error {
 export interface CaseFilter {
   readonly statuses?: readonly RequestStatus[];
   readonly open?: boolean;
+  /** Received on or after / on or before (inclusive). */
+  readonly receivedFrom?: IsoDate;
+  readonly receivedThrough?: IsoDate;
+  readonly applicantName?: string;
   readonly limit?: number;
 }
 

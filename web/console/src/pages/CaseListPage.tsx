@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { navigate } from '../router.ts';
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS } from '../labels.ts';
+import { STATUS_LABELS } from '../../../../src/features/requests/domain/request-status.ts';
 
 interface Summary {
   id: string;
@@ -28,16 +29,20 @@ function urgency(dueOn: string | undefined, today: string): 'overdue' | 'soon' |
 
 export function CaseListPage({ agencyId, today }: { agencyId: string; today: string }) {
   const [open, setOpen] = useState(true);
+  const [status, setStatus] = useState('');
   const [cases, setCases] = useState<Summary[] | undefined>();
   const [error, setError] = useState('');
 
   useEffect(() => {
     setCases(undefined);
-    api<{ requests: Summary[] }>('GET', `/api/agencies/${agencyId}/requests?open=${open}`).then(
+    api<{ requests: Summary[] }>(
+      'GET',
+      `/api/agencies/${agencyId}/requests?open=${open}${status ? `&status=${status}` : ''}`,
+    ).then(
       (r) => setCases(r.requests),
       (e: unknown) => setError(e instanceof ApiFailure ? e.message : '加载失败'),
     );
-  }, [agencyId, open]);
+  }, [agencyId, open, status]);
 
   const overdue = cases?.filter((c) => urgency(c.dueOn, today) === 'overdue').length ?? 0;
   return (
@@ -46,6 +51,17 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
       <p>
         <label>
           <input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} /> 只看未办结
+        </label>{' '}
+        <label>
+          状态{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">全部</option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         {overdue > 0 && <strong className="overdue-note"> 有 {overdue} 件已超过答复期限</strong>}
       </p>

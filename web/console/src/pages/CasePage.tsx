@@ -230,6 +230,7 @@ function ActionForm({
     const form = new FormData(event.currentTarget);
     const body: Record<string, unknown> = { type: spec.type };
     for (const field of spec.fields) {
+      if (field.local) continue;
       const value = String(form.get(field.name) ?? '').trim();
       if (value === '' && field.optional) continue;
       body[field.name] = field.kind === 'number' ? Number(value) : value;
@@ -258,6 +259,7 @@ function ActionForm({
           }}
         />
       ))}
+      {spec.type === 'issue-fee-notice' && <FeeQuoteButton path={path} onError={setError} />}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -265,6 +267,34 @@ function ActionForm({
       )}
       <button type="submit">确定</button>
     </form>
+  );
+}
+
+/** Fills the amount from the 办法's schedule: the applicant's ordinal this month, or the pages. */
+function FeeQuoteButton({ path, onError }: { path: string; onError: (message: string) => void }) {
+  const [basis, setBasis] = useState('');
+  async function quote() {
+    const method = (document.getElementById('field-method') as HTMLSelectElement).value;
+    const pages = (document.getElementById('field-pages') as HTMLInputElement).value;
+    try {
+      const result = await api<{ amountYuan: number; basis: string }>(
+        'GET',
+        `${path}/fee-quote?method=${method}${pages ? `&pages=${pages}` : ''}`,
+      );
+      (document.getElementById('field-amountYuan') as HTMLInputElement).value = String(result.amountYuan);
+      setBasis(`${result.basis}：${result.amountYuan} 元`);
+      onError('');
+    } catch (failure) {
+      onError(failure instanceof ApiFailure ? failure.message : '试算失败');
+    }
+  }
+  return (
+    <p>
+      <button type="button" onClick={quote}>
+        按收费标准试算
+      </button>{' '}
+      {basis}
+    </p>
   );
 }
 
