@@ -155,6 +155,13 @@ test('an officer works a case from receipt to reply, and the report counts it', 
   const after = await officer.request('GET', '/api/agencies/demo/reports/2025/cells/t3.r3_1.natural');
   assert.equal(after.body.count, before.body.count + 1);
   assert.ok(after.body.recordIds.includes(created.body.id));
+  const lineage = await (
+    await fetch(`${server.url}/agencies/demo/reports/2025/cells/t3.r3_1.natural`)
+  ).text();
+  assert.ok(
+    lineage.includes(`<a href="/console/requests/${created.body.id}"><code>${created.body.id}</code></a>`),
+    'a case links to its console page',
+  );
 });
 
 test("no one reads or changes another agency's cases, and roles limit what one may do", async () => {

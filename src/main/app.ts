@@ -58,8 +58,9 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     secureCookies: options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1',
     today: clock.today,
   };
+  const caseStore = caseRepository(handle.db);
   const cases = caseService({
-    store: caseRepository(handle.db),
+    store: caseStore,
     calendarFor,
     today: clock.today,
     now: clock.now,
@@ -102,6 +103,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     findAgency,
     listAgencies: () => agencies.list(),
     reportYears: (id) => requests.reportYears(id),
+    caseIdsAmong: (agencyId, ids) => caseStore.caseIdsAmong(agencyId, ids),
   });
   return app;
 }

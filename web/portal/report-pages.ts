@@ -22,6 +22,8 @@ export interface PortalDependencies {
   readonly listAgencies: () => Promise<ReadonlyArray<{ id: string; name: string }>>;
   /** The report years an agency has records for, newest first. */
   readonly reportYears: (agencyId: string) => Promise<readonly number[]>;
+  /** Which of these request ids are cases handled in gongkai (the others came from a ledger import). */
+  readonly caseIdsAmong: (agencyId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
 function describeCell(cellId: string): string {
@@ -124,12 +126,23 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
           ),
         );
     const title = `${reportTitle({ year, agency })}：${describeCell(cellId)}`;
+    // Cases link to the staff console (sign-in required); ledger records have no page of their own.
+    const cases =
+      explanation.ok && explanation.source === 'requests'
+        ? await deps.caseIdsAmong(agencyId, explanation.recordIds)
+        : new Set<string>();
     const list =
       explanation.source === 'figures'
         ? html`<p>此数字由机关按年度填报，没有逐条记录。</p>`
         : html`<p>共 ${explanation.recordIds.length} 条记录：</p>
             <ol>
-              ${explanation.recordIds.map((id) => html`<li><code>${id}</code></li>`)}
+              ${explanation.recordIds.map((id) =>
+                cases.has(id)
+                  ? html`<li>
+                      <a href="/console/requests/${id}"><code>${id}</code></a>
+                    </li>`
+                  : html`<li><code>${id}</code></li>`,
+              )}
             </ol>`;
     const body = html`<nav class="crumbs">
         <a href="/">全部机关</a> ›

@@ -175,6 +175,20 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       }
     },
 
+    async caseIdsAmong(agencyId, ids) {
+      const found = new Set<string>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db
+          .selectFrom('request_cases')
+          .select('id')
+          .where('agency_id', '=', agencyId)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+        for (const row of rows) found.add(row.id);
+      }
+      return found;
+    },
+
     async list(agencyId, filter: CaseFilter) {
       let query = db.selectFrom('request_cases').selectAll().where('agency_id', '=', agencyId);
       if (filter.statuses?.length) query = query.where('status', 'in', [...filter.statuses]);

@@ -64,4 +64,6 @@ export interface CaseStore {
     now: string,
   ): Promise<void>;
   list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
+  /** Which of `ids` are cases (the others are records a ledger import brought). */
+  caseIdsAmong(agencyId: string, ids: readonly string[]): Promise<Set<string>>;
 }
