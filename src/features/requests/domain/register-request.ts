@@ -12,14 +12,17 @@ export function needsConfirmation(channel: RequestChannel): boolean {
   return CHANNELS_NEEDING_CONFIRMATION.includes(channel);
 }
 
-export function registerRequest(input: {
-  channel: RequestChannel;
-  submittedOn: IsoDate;
+/** What arrives: by which channel, when, from whom, asking for what. */
+export interface RequestIntake {
+  readonly channel: RequestChannel;
+  readonly submittedOn: IsoDate;
   /** For signed-for post: the day the agency signed; otherwise the day of submission. */
-  receivedOn?: IsoDate;
-  applicant: Applicant;
-  application: ApplicationContent;
-}): CaseEvent[] {
+  readonly receivedOn?: IsoDate;
+  readonly applicant: Applicant;
+  readonly application: ApplicationContent;
+}
+
+export function registerRequest(input: RequestIntake): CaseEvent[] {
   const submitted: CaseEvent = {
     type: 'submitted',
     channel: input.channel,

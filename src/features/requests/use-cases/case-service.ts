@@ -11,7 +11,7 @@ import type { CaseCommand } from '../domain/case-command.ts';
 import { decideCaseCommand } from '../domain/decide-case-command.ts';
 import { foldCase, type DisclosureCase } from '../domain/disclosure-case.ts';
 import type { CaseRefusal } from '../domain/refusals.ts';
-import { registerRequest } from '../domain/register-request.ts';
+import { registerRequest, type RequestIntake } from '../domain/register-request.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/reply-deadline.ts';
 import { perApplicationFee, perPageFee, type FeeMethod } from '../domain/processing-fee.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
@@ -50,18 +50,7 @@ export function caseService(deps: CaseServiceDependencies) {
     };
   }
 
-  async function open(
-    agencyId: string,
-    input: {
-      channel: RequestChannel;
-      submittedOn: IsoDate;
-      receivedOn?: IsoDate;
-      applicant: Applicant;
-      application: ApplicationContent;
-    },
-    actor: string,
-    withQueryCode: boolean,
-  ) {
+  async function open(agencyId: string, input: RequestIntake, actor: string, withQueryCode: boolean) {
     const events = registerRequest(input);
     const at = deps.now();
     const history: RecordedEvent[] = events.map((event, i) => ({ seq: i + 1, at, actor, event }));
@@ -93,17 +82,7 @@ export function caseService(deps: CaseServiceDependencies) {
     },
 
     /** An application an officer registers: at the counter, by post or fax, or transcribed orally. */
-    register(
-      agencyId: string,
-      input: {
-        channel: RequestChannel;
-        submittedOn: IsoDate;
-        receivedOn?: IsoDate;
-        applicant: Applicant;
-        application: ApplicationContent;
-      },
-      actor: string,
-    ) {
+    register(agencyId: string, input: RequestIntake, actor: string) {
       if (input.submittedOn > deps.today() || (input.receivedOn && input.receivedOn > deps.today())) {
         return Promise.resolve(err({ code: 'date-in-future' as const, today: deps.today() }));
       }
