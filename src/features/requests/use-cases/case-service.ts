@@ -6,7 +6,7 @@ import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { yearOf } from '../../../shared/domain/iso-date.ts';
 import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import type { Applicant, ApplicationContent, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { Applicant, ApplicationContent, RecordedEvent } from '../domain/case-events.ts';
 import type { CaseCommand } from '../domain/case-command.ts';
 import { decideCaseCommand } from '../domain/decide-case-command.ts';
 import { foldCase, type DisclosureCase } from '../domain/disclosure-case.ts';
