@@ -1,1 +1,4 @@
 export * from './domain/normative-document.ts';
+export * from './domain/disclosure-attribute.ts';
+export * from './domain/publication-deadline.ts';
+export * from './domain/interpretation-rate.ts';
