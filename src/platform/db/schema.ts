@@ -135,6 +135,23 @@ export interface StaffSessionTable {
   expires_at: string;
 }
 
+export interface PublicDocumentTable {
+  agency_id: string;
+  id: string;
+  title: string;
+  document_number: string | null;
+  index_number: string | null;
+  formed_on: string;
+  category: string;
+  body: string;
+  drafter: string;
+  attribute: string | null;
+  status: string;
+  published_on: string | null;
+  history: string;
+  version: number;
+}
+
 export interface Database {
   agencies: AgencyTable;
   ledger_imports: LedgerImportTable;
@@ -148,4 +165,5 @@ export interface Database {
   request_events: RequestEventTable;
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
+  public_documents: PublicDocumentTable;
 }

@@ -96,6 +96,23 @@ CREATE TABLE proceedings (
     CONSTRAINT proceedings_decision CHECK (((result IS NULL) = (decided_on IS NULL)))
 );
 
+CREATE TABLE public_documents (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    title text NOT NULL,
+    document_number text,
+    index_number text,
+    formed_on text NOT NULL,
+    category text NOT NULL,
+    body text NOT NULL,
+    drafter text NOT NULL,
+    attribute text,
+    status text NOT NULL,
+    published_on text,
+    history text NOT NULL,
+    version integer NOT NULL
+);
+
 CREATE TABLE request_cases (
     agency_id text NOT NULL,
     id text NOT NULL,
@@ -183,6 +200,9 @@ ALTER TABLE ONLY normative_documents
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY public_documents
+    ADD CONSTRAINT public_documents_pk PRIMARY KEY (agency_id, id);
+
 ALTER TABLE ONLY request_cases
     ADD CONSTRAINT request_cases_pk PRIMARY KEY (agency_id, id);
 
@@ -208,6 +228,8 @@ CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (a
 CREATE INDEX disclosure_requests_received ON disclosure_requests USING btree (agency_id, received_on);
 
 CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
+
+CREATE INDEX public_documents_portal ON public_documents USING btree (agency_id, status, published_on);
 
 CREATE INDEX request_cases_status_due ON request_cases USING btree (agency_id, status, due_on);
 
@@ -237,6 +259,9 @@ ALTER TABLE ONLY proceedings
 
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);
+
+ALTER TABLE ONLY public_documents
+    ADD CONSTRAINT public_documents_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
 ALTER TABLE ONLY request_cases
     ADD CONSTRAINT request_cases_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);

@@ -16,6 +16,8 @@ CREATE TABLE "normative_documents" ("agency_id" text not null references "agenci
 
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
 
+CREATE TABLE "public_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "title" text not null, "document_number" text, "index_number" text, "formed_on" text not null, "category" text not null, "body" text not null, "drafter" text not null, "attribute" text, "status" text not null, "published_on" text, "history" text not null, "version" integer not null, constraint "public_documents_pk" primary key ("agency_id", "id"));
+
 CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "channel" text not null, "submitted_on" text not null, "received_on" text, "status" text not null, "due_on" text, "applicant_type" text not null, "applicant" text not null, "description" text not null, "outcome" text, "completed_on" text, "query_code_hash" text, "event_count" integer not null, "updated_at" text not null, constraint "request_cases_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "request_events" ("agency_id" text not null, "request_id" text not null, "seq" integer not null, "at" text not null, "actor" text not null, "reason" text, "type" text not null, "event" text not null, constraint "request_events_pk" primary key ("agency_id", "request_id", "seq"), constraint "request_events_case" foreign key ("agency_id", "request_id") references "request_cases" ("agency_id", "id"));
@@ -33,5 +35,7 @@ CREATE INDEX "disclosure_requests_completed" on "disclosure_requests" ("agency_i
 CREATE INDEX "disclosure_requests_received" on "disclosure_requests" ("agency_id", "received_on");
 
 CREATE INDEX "proceedings_filed" on "proceedings" ("agency_id", "filed_on");
+
+CREATE INDEX "public_documents_portal" on "public_documents" ("agency_id", "status", "published_on");
 
 CREATE INDEX "request_cases_status_due" on "request_cases" ("agency_id", "status", "due_on");

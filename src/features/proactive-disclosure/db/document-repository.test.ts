@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { testOnBothDatabases } from '../../../../test-support/databases.ts';
+import { agencyRepository } from '../../agencies/index.ts';
+import { documentRepository, StaleDocumentError } from './document-repository.ts';
+import {
+  decideDocumentStep,
+  draftDocument,
+  type DocumentCommand,
+  type PublicDocument,
+} from '../domain/public-document.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+
+const d = (text: string) => text as IsoDate;
+
+function advance(document: PublicDocument, steps: Array<[DocumentCommand, string]>): PublicDocument {
+  return steps.reduce((doc, [command, actor]) => {
+    const result = decideDocumentStep(doc, command, actor, d('2025-03-05'));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value;
+  }, document);
+}
+
+testOnBothDatabases(
+  'only published 主动公开 documents reach the portal queries, and search finds a two-character word',
+  async ({ db }) => {
+    await agencyRepository(db).create({ id: 'civil', name: '某市民政局' }, 'now');
+    const repository = documentRepository(db);
+    const make = (id: string, title: string) =>
+      draftDocument(
+        { id, title, formedOn: d('2025-03-03'), category: '社会救助', drafter: 'drafter' },
+        d('2025-03-03'),
+      );
+    const published = advance(make('D1', '关于调整城乡低保标准的通知'), [
+      [{ type: 'set-attribute', attribute: { attribute: 'proactive' } }, 'drafter'],
+      [{ type: 'submit-for-review' }, 'drafter'],
+      [{ type: 'approve' }, 'reviewer'],
+      [{ type: 'publish' }, 'drafter'],
+    ]);
+    const approvedOnly = advance(make('D2', '低保资金使用情况（待发布）'), [
+      [{ type: 'set-attribute', attribute: { attribute: 'proactive' } }, 'drafter'],
+      [{ type: 'submit-for-review' }, 'drafter'],
+      [{ type: 'approve' }, 'reviewer'],
+    ]);
+    const withheld = advance(make('D3', '低保对象家庭经济状况核对记录'), [
+      [
+        {
+          type: 'set-attribute',
+          attribute: { attribute: 'not-disclosed', article: 'article-15', reason: '个人隐私' },
+        },
+        'drafter',
+      ],
+    ]);
+    await repository.create(
+      'civil',
+      published,
+      '经市政府同意，城乡低保标准调整为每人每月1000元（含100%分类施保）。',
+    );
+    await repository.create('civil', approvedOnly, '低保');
+    await repository.create('civil', withheld, '低保');
+    assert.deepEqual(
+      (await repository.published('civil')).map((s) => s.document.id),
+      ['D1'],
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { text: '低保' })).map((s) => s.document.id),
+      ['D1'],
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { text: '100%' })).map((s) => s.document.id),
+      ['D1'],
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { text: '100_' })).map((s) => s.document.id),
+      [],
+      'LIKE wildcards are searched literally',
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { category: '预决算' })).map((s) => s.document.id),
+      [],
+    );
+    const stored = await repository.find('civil', 'D1');
+    assert.equal(stored?.document.history.length, 5);
+  },
+);
+
+testOnBothDatabases('a stale save is refused and nothing is overwritten', async ({ db }) => {
+  await agencyRepository(db).create({ id: 'civil', name: '某市民政局' }, 'now');
+  const repository = documentRepository(db);
+  const document = draftDocument(
+    { id: 'D9', title: '某通知', formedOn: d('2025-03-03'), category: '其他', drafter: 'a' },
+    d('2025-03-03'),
+  );
+  await repository.create('civil', document, '正文');
+  await repository.save('civil', { ...document, title: '改过的通知' }, '正文', 1);
+  await assert.rejects(
+    repository.save('civil', { ...document, title: '旧版本' }, '正文', 1),
+    StaleDocumentError,
+  );
+  assert.equal((await repository.find('civil', 'D9'))?.document.title, '改过的通知');
+});

@@ -1,0 +1,148 @@
+/**
+ * Public documents in the database. A save is guarded by the version it read (a stale writer is told to
+ * reload). The portal queries return published 主动公开 documents only.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database, PublicDocumentTable } from '../../../platform/db/schema.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { AttributeDecision } from '../domain/disclosure-attribute.ts';
+import {
+  isOnPortal,
+  type DocumentStatus,
+  type DocumentStep,
+  type PublicDocument,
+} from '../domain/public-document.ts';
+
+export interface StoredDocument {
+  readonly document: PublicDocument;
+  readonly body: string;
+  readonly version: number;
+}
+
+export class StaleDocumentError extends Error {
+  constructor(readonly documentId: string) {
+    super(`document ${documentId} was changed by someone else`);
+  }
+}
+
+function toStored(row: PublicDocumentTable): StoredDocument {
+  return {
+    document: {
+      id: row.id,
+      title: row.title,
+      ...(row.document_number ? { documentNumber: row.document_number } : {}),
+      ...(row.index_number ? { indexNumber: row.index_number } : {}),
+      formedOn: row.formed_on as IsoDate,
+      category: row.category,
+      drafter: row.drafter,
+      ...(row.attribute ? { attribute: JSON.parse(row.attribute) as AttributeDecision } : {}),
+      status: row.status as DocumentStatus,
+      ...(row.published_on ? { publishedOn: row.published_on as IsoDate } : {}),
+      history: JSON.parse(row.history) as DocumentStep[],
+    },
+    body: row.body,
+    version: Number(row.version),
+  };
+}
+
+function toRow(
+  agencyId: string,
+  document: PublicDocument,
+  body: string,
+  version: number,
+): PublicDocumentTable {
+  return {
+    agency_id: agencyId,
+    id: document.id,
+    title: document.title,
+    document_number: document.documentNumber ?? null,
+    index_number: document.indexNumber ?? null,
+    formed_on: document.formedOn,
+    category: document.category,
+    body,
+    drafter: document.drafter,
+    attribute: document.attribute ? JSON.stringify(document.attribute) : null,
+    status: document.status,
+    published_on: document.publishedOn ?? null,
+    history: JSON.stringify(document.history),
+    version,
+  };
+}
+
+/** Escapes LIKE wildcards so that a search for "100%" finds that text. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export function documentRepository(db: Kysely<Database>) {
+  return {
+    async create(agencyId: string, document: PublicDocument, body: string): Promise<void> {
+      await db
+        .insertInto('public_documents')
+        .values(toRow(agencyId, document, body, 1))
+        .execute();
+    },
+
+    async find(agencyId: string, id: string): Promise<StoredDocument | undefined> {
+      const row = await db
+        .selectFrom('public_documents')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toStored(row) : undefined;
+    },
+
+    async save(agencyId: string, document: PublicDocument, body: string, readVersion: number): Promise<void> {
+      const { agency_id: _agency, id: _id, ...changes } = toRow(agencyId, document, body, readVersion + 1);
+      const result = await db
+        .updateTable('public_documents')
+        .set(changes)
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', document.id)
+        .where('version', '=', readVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new StaleDocumentError(document.id);
+    },
+
+    async list(agencyId: string): Promise<StoredDocument[]> {
+      const rows = await db
+        .selectFrom('public_documents')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .orderBy('formed_on', 'desc')
+        .orderBy('id')
+        .execute();
+      return rows.map(toStored);
+    },
+
+    /** Published 主动公开 documents, newest first, optionally of one category or containing a text. */
+    async published(
+      agencyId: string,
+      filter: { category?: string; text?: string; limit?: number } = {},
+    ): Promise<StoredDocument[]> {
+      let query = db
+        .selectFrom('public_documents')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('status', '=', 'published')
+        .where('attribute', 'like', '%"attribute":"proactive"%');
+      if (filter.category) query = query.where('category', '=', filter.category);
+      if (filter.text) {
+        const pattern = likePattern(filter.text);
+        // ESCAPE is spelled out: SQLite has no default LIKE escape character, PostgreSQL's is the backslash.
+        query = query.where(
+          sql<boolean>`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\' or coalesce(document_number, '') like ${pattern} escape '\\')`,
+        );
+      }
+      const rows = await query
+        .orderBy('published_on', 'desc')
+        .orderBy('id')
+        .limit(filter.limit ?? 200)
+        .execute();
+      return rows.map(toStored).filter((stored) => isOnPortal(stored.document));
+    },
+  };
+}
+
+export type DocumentRepository = ReturnType<typeof documentRepository>;
