@@ -91,6 +91,44 @@ const MATRIX: Record<string, Entry> = {
       body: { type: 'request-explanation', on: '2025-03-03' },
     },
   },
+  'POST /api/agencies/:agencyId/documents': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/documents',
+      body: {
+        title: '某通知',
+        formedOn: '2025-03-03',
+        category: '其他',
+        body: '正文',
+        attribute: { attribute: 'proactive' },
+      },
+    },
+  },
+  'GET /api/agencies/:agencyId/documents': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/documents' },
+  },
+  'GET /api/agencies/:agencyId/documents/:id': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/documents/DOC-2025-00001' },
+  },
+  'POST /api/agencies/:agencyId/documents/:id/steps': {
+    access: { kind: 'staff', allowed: ['approver'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/documents/DOC-2025-00001/steps',
+      body: { type: 'send-back', comment: '请修改' },
+    },
+  },
+  'GET /agencies/:agencyId/documents': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/documents?q=低保' },
+  },
+  'GET /agencies/:agencyId/documents/:id': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/documents/DOC-2025-00001' },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

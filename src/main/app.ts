@@ -16,6 +16,10 @@ import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { registerApplicationPages } from '../../web/portal/application-pages.ts';
+import { registerDocumentPages } from '../../web/portal/document-pages.ts';
+import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
+import { documentService } from '../features/proactive-disclosure/use-cases/document-service.ts';
+import { registerDocumentRoutes } from '../features/proactive-disclosure/http/document-routes.ts';
 import { databaseFactSource } from './database-fact-source.ts';
 
 export interface AppOptions {
@@ -85,6 +89,9 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     calendarFor,
     today: clock.today,
   });
+  const documents = documentService({ documents: documentRepository(handle.db), today: clock.today });
+  registerDocumentRoutes(app, { documents, auth });
+  registerDocumentPages(app, { documents, findAgency });
   registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
   // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then hourly.
   const sweep = () =>

@@ -68,7 +68,10 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
         return html`<tr>
           <td>${a.name}</td>
           <td>${years.map((y) => html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a> `)}</td>
-          <td><a href="/agencies/${a.id}/apply">申请公开</a></td>
+          <td>
+            <a href="/agencies/${a.id}/documents">主动公开目录</a>
+            <a href="/agencies/${a.id}/apply">申请公开</a>
+          </td>
         </tr>`;
       }),
     );
@@ -78,7 +81,7 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
         <tr>
           <th>机关</th>
           <th>年度报告</th>
-          <th>依申请公开</th>
+          <th>政府信息</th>
         </tr>
         ${rows}
       </table>

@@ -1,8 +1,9 @@
 /**
  * Who may do what where. A staff account belongs to one agency and acts there and in the agencies below
  * it (a city government's office over its departments). Roles add up.
- * - officer: registers and works cases, imports ledgers;
- * - approver: approves extensions (as the head of the disclosure office, 第三十三条);
+ * - officer: registers and works cases, imports ledgers, drafts documents;
+ * - approver: approves extensions (as the head of the disclosure office, 第三十三条) and reviews documents
+ *   before publication (保密审查, 第十七条);
  * - supervisor: reads cases and reports, changes nothing;
  * - admin: manages staff accounts and the calendar.
  */
@@ -16,12 +17,18 @@ export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
   supervisor: '监督人员',
 };
 
-export type Permission = 'read-cases' | 'work-cases' | 'approve-extensions' | 'manage-staff';
+export type Permission =
+  | 'read-cases'
+  | 'work-cases'
+  | 'approve-extensions'
+  | 'manage-staff'
+  | 'draft-documents'
+  | 'review-documents';
 
 const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   admin: ['read-cases', 'manage-staff'],
-  officer: ['read-cases', 'work-cases'],
-  approver: ['read-cases', 'approve-extensions'],
+  officer: ['read-cases', 'work-cases', 'draft-documents'],
+  approver: ['read-cases', 'approve-extensions', 'review-documents'],
   supervisor: ['read-cases'],
 };
 

@@ -1,0 +1,146 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { freshSqlite } from '../test-support/databases.ts';
+import { createApp } from '../src/main/app.ts';
+import { agencyRepository, staffRepository } from '../src/features/agencies/index.ts';
+import type { DatabaseHandle } from '../src/platform/db/database.ts';
+import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+
+let handle: DatabaseHandle;
+let app: FastifyInstance;
+const headers: Record<string, Record<string, string>> = {};
+
+before(async () => {
+  handle = await freshSqlite();
+  await agencyRepository(handle.db).create({ id: 'civil', name: '某市民政局' }, 'now');
+  const staff = staffRepository(handle.db);
+  await staff.create(
+    {
+      agencyId: 'civil',
+      username: 'drafter',
+      displayName: '起草人',
+      roles: ['officer'],
+      password: 'password-123456',
+    },
+    'now',
+  );
+  await staff.create(
+    {
+      agencyId: 'civil',
+      username: 'reviewer',
+      displayName: '审查人',
+      roles: ['approver'],
+      password: 'password-123456',
+    },
+    'now',
+  );
+  app = await createApp(handle, {
+    clock: { today: () => '2025-03-05' as IsoDate, now: () => '2025-03-05T02:00:00Z' },
+  });
+  for (const username of ['drafter', 'reviewer']) {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username, password: 'password-123456' },
+    });
+    headers[username] = {
+      cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
+      'x-csrf-token': login.json().csrfToken,
+    };
+  }
+});
+after(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+const step = (as: string, id: string, body: object) =>
+  app.inject({
+    method: 'POST',
+    url: `/api/agencies/civil/documents/${id}/steps`,
+    headers: headers[as],
+    payload: body,
+  });
+
+test('draft → review → publish → found by search on the portal and shown with its metadata', async () => {
+  const drafted = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '关于调整城乡低保标准的通知',
+      documentNumber: '某民发〔2025〕3号',
+      formedOn: '2025-03-03',
+      category: '社会救助',
+      body: '城乡低保标准调整为每人每月1000元。',
+    },
+  });
+  assert.equal(drafted.statusCode, 201, drafted.body);
+  const id = drafted.json().id as string;
+  const noAttribute = await step('drafter', id, { type: 'submit-for-review' });
+  assert.deepEqual([noAttribute.statusCode, noAttribute.json().error.code], [422, 'attribute-missing']);
+  assert.equal(
+    (await step('drafter', id, { type: 'set-attribute', attribute: { attribute: 'proactive' } })).statusCode,
+    200,
+  );
+  assert.equal((await step('drafter', id, { type: 'submit-for-review' })).statusCode, 200);
+  const drafterApproves = await step('drafter', id, { type: 'approve' });
+  assert.equal(drafterApproves.statusCode, 403, 'the drafter has no review permission');
+  assert.equal(
+    (await app.inject({ method: 'GET', url: '/agencies/civil/documents?q=低保' })).body.includes(id),
+    false,
+    'not on the portal before publication',
+  );
+  assert.equal((await step('reviewer', id, { type: 'approve' })).statusCode, 200);
+  const published = await step('drafter', id, { type: 'publish' });
+  assert.deepEqual(
+    [published.statusCode, published.json().status, published.json().publishedOn],
+    [200, 'published', '2025-03-05'],
+  );
+  const search = await app.inject({
+    method: 'GET',
+    url: `/agencies/civil/documents?q=${encodeURIComponent('低保')}`,
+  });
+  assert.match(search.body, new RegExp(`href="/agencies/civil/documents/${id}">关于调整城乡低保标准的通知`));
+  const pageBody = (await app.inject({ method: 'GET', url: `/agencies/civil/documents/${id}` })).body;
+  assert.match(pageBody, /某民发〔2025〕3号/);
+  assert.match(pageBody, /城乡低保标准调整为每人每月1000元/);
+});
+
+test('a withheld document never reaches the portal, its search or its page', async () => {
+  const drafted = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '低保对象家庭经济状况核对记录',
+      formedOn: '2025-03-03',
+      category: '社会救助',
+      body: '内部记录',
+      attribute: { attribute: 'not-disclosed', article: 'article-15', reason: '含个人隐私' },
+    },
+  });
+  const id = drafted.json().id as string;
+  await step('drafter', id, { type: 'submit-for-review' });
+  await step('reviewer', id, { type: 'approve' });
+  const publish = await step('drafter', id, { type: 'publish' });
+  assert.deepEqual([publish.statusCode, publish.json().error.code], [422, 'not-for-proactive-disclosure']);
+  assert.equal((await app.inject({ method: 'GET', url: `/agencies/civil/documents/${id}` })).statusCode, 404);
+  assert.ok(
+    !(await app.inject({ method: 'GET', url: '/agencies/civil/documents?q=核对' })).body.includes(id),
+  );
+  const noReason = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '某记录',
+      formedOn: '2025-03-03',
+      category: '其他',
+      body: 'x',
+      attribute: { attribute: 'on-request', article: 'article-16' },
+    },
+  });
+  assert.deepEqual([noReason.statusCode, noReason.json().error.code], [422, 'reason-required']);
+});

@@ -1,0 +1,34 @@
+import { z } from '../../../platform/validation.ts';
+import { isoDate, agencyParams } from '../../requests/http/request-routes.schema.ts';
+import { DISCLOSURE_ATTRIBUTES, WITHHOLDING_ARTICLES } from '../domain/disclosure-attribute.ts';
+
+export { agencyParams };
+
+export const documentParams = agencyParams.extend({
+  id: z.string().regex(/^DOC-\d{4}-\d{5}$/, '文件编号形如 DOC-2025-00001'),
+});
+
+export const attributeSchema = z.object({
+  attribute: z.enum(DISCLOSURE_ATTRIBUTES),
+  article: z.enum(WITHHOLDING_ARTICLES).optional(),
+  reason: z.string().trim().max(1000).optional(),
+});
+
+export const draftBody = z.object({
+  title: z.string().trim().min(2, '请填写标题').max(300),
+  documentNumber: z.string().trim().max(100).optional(),
+  indexNumber: z.string().trim().max(100).optional(),
+  formedOn: isoDate,
+  category: z.string().trim().min(1, '请选择公开目录类别').max(100),
+  body: z.string().max(500_000),
+  attribute: attributeSchema.optional(),
+});
+
+export const stepBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set-attribute'), attribute: attributeSchema }),
+  z.object({ type: z.literal('submit-for-review') }),
+  z.object({ type: z.literal('approve') }),
+  z.object({ type: z.literal('send-back'), comment: z.string().max(2000) }),
+  z.object({ type: z.literal('publish') }),
+  z.object({ type: z.literal('unpublish'), comment: z.string().max(2000) }),
+]);

@@ -1,0 +1,108 @@
+/** Drafting, reviewing and publishing documents: load → decide (domain) → save, with a named actor. */
+import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import {
+  decideAttribute,
+  type AttributeDecision,
+  type AttributeRefusal,
+  type DisclosureAttribute,
+  type WithholdingArticle,
+} from '../domain/disclosure-attribute.ts';
+import {
+  decideDocumentStep,
+  draftDocument,
+  type DocumentCommand,
+  type DocumentRefusal,
+  type PublicDocument,
+} from '../domain/public-document.ts';
+import type { DocumentRepository, StoredDocument } from '../db/document-repository.ts';
+
+export interface DocumentDraft {
+  readonly title: string;
+  readonly documentNumber?: string;
+  readonly indexNumber?: string;
+  readonly formedOn: IsoDate;
+  readonly category: string;
+  readonly body: string;
+  readonly attribute?: { attribute: DisclosureAttribute; article?: WithholdingArticle; reason?: string };
+}
+
+export type DocumentServiceError =
+  DocumentRefusal | AttributeRefusal | { readonly code: 'document-not-found'; readonly id: string };
+
+export function documentService(deps: { documents: DocumentRepository; today: () => IsoDate }) {
+  return {
+    async draft(
+      agencyId: string,
+      input: DocumentDraft,
+      actor: string,
+    ): Promise<Result<PublicDocument, DocumentServiceError>> {
+      const attribute = input.attribute ? decideAttribute(input.attribute) : undefined;
+      if (attribute && !attribute.ok) return attribute;
+      const year = input.formedOn.slice(0, 4);
+      const existing = await deps.documents.list(agencyId);
+      const next = existing.filter((d) => d.document.id.startsWith(`DOC-${year}-`)).length + 1;
+      return this.create(agencyId, input, actor, attribute?.ok ? attribute.value : undefined, year, next);
+    },
+
+    /** Numbers the document DOC-<year>-<n>; if another drafter took the number meanwhile, takes the next. */
+    async create(
+      agencyId: string,
+      input: DocumentDraft,
+      actor: string,
+      attribute: AttributeDecision | undefined,
+      year: string,
+      next: number,
+    ): Promise<Result<PublicDocument, DocumentServiceError>> {
+      for (let attempt = 0; ; attempt++) {
+        const document = draftDocument(
+          {
+            id: `DOC-${year}-${String(next).padStart(5, '0')}`,
+            title: input.title,
+            ...(input.documentNumber ? { documentNumber: input.documentNumber } : {}),
+            ...(input.indexNumber ? { indexNumber: input.indexNumber } : {}),
+            formedOn: input.formedOn,
+            category: input.category,
+            drafter: actor,
+            ...(attribute ? { attribute } : {}),
+          },
+          deps.today(),
+        );
+        try {
+          await deps.documents.create(agencyId, document, input.body);
+          return ok(document);
+        } catch (error) {
+          if (
+            attempt >= 4 ||
+            !/unique|duplicate|PRIMARYKEY/i.test(
+              String((error as Error).message) + String((error as { code?: string }).code),
+            )
+          )
+            throw error;
+          next++;
+        }
+      }
+    },
+
+    async step(
+      agencyId: string,
+      id: string,
+      command: DocumentCommand,
+      actor: string,
+    ): Promise<Result<StoredDocument, DocumentServiceError>> {
+      const stored = await deps.documents.find(agencyId, id);
+      if (!stored) return err({ code: 'document-not-found', id });
+      const decided = decideDocumentStep(stored.document, command, actor, deps.today());
+      if (!decided.ok) return decided;
+      await deps.documents.save(agencyId, decided.value, stored.body, stored.version);
+      return ok({ document: decided.value, body: stored.body, version: stored.version + 1 });
+    },
+
+    find: (agencyId: string, id: string) => deps.documents.find(agencyId, id),
+    list: (agencyId: string) => deps.documents.list(agencyId),
+    published: (agencyId: string, filter: { category?: string; text?: string }) =>
+      deps.documents.published(agencyId, filter),
+  };
+}
+
+export type DocumentService = ReturnType<typeof documentService>;

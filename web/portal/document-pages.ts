@@ -1,0 +1,115 @@
+/**
+ * The public catalogue of proactively disclosed documents: a list with search (a two-character word such
+ * as 低保 is found) and category filter, and each document's page with its metadata. Only published
+ * 主动公开 documents are ever shown.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { DocumentService } from '../../src/features/proactive-disclosure/use-cases/document-service.ts';
+import { isOnPortal } from '../../src/features/proactive-disclosure/domain/public-document.ts';
+import { html, page } from './page-layout.ts';
+
+export function registerDocumentPages(
+  app: FastifyInstance,
+  deps: {
+    documents: DocumentService;
+    findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
+  },
+): void {
+  app.get('/agencies/:agencyId/documents', async (request, reply) => {
+    const { agencyId } = request.params as { agencyId: string };
+    const agency = await deps.findAgency(agencyId);
+    if (!agency)
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(page('没有这个机关', html`<h1>没有这个机关</h1>`));
+    const query = request.query as { q?: string; category?: string };
+    const text = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
+    const category = typeof query.category === 'string' ? query.category.trim().slice(0, 100) : '';
+    const documents = await deps.documents.published(agencyId, {
+      ...(text ? { text } : {}),
+      ...(category ? { category } : {}),
+    });
+    const body = html`<nav class="crumbs"><a href="/">全部机关</a></nav>
+      <h1>${agency.name}主动公开目录</h1>
+      <form method="get" action="/agencies/${agencyId}/documents" role="search">
+        <div class="field"><label for="q">全文检索</label><input id="q" name="q" value="${text}" /></div>
+        <button type="submit">检索</button>
+      </form>
+      <p>${text ? html`“${text}”的检索结果：` : ''}共 ${documents.length} 件</p>
+      <table class="list">
+        <tr>
+          <th>标题</th>
+          <th>发文字号</th>
+          <th>类别</th>
+          <th>发布日期</th>
+        </tr>
+        ${documents.map(
+          (s) =>
+            html`<tr>
+              <td><a href="/agencies/${agencyId}/documents/${s.document.id}">${s.document.title}</a></td>
+              <td>${s.document.documentNumber ?? ''}</td>
+              <td>
+                <a href="/agencies/${agencyId}/documents?category=${encodeURIComponent(s.document.category)}"
+                  >${s.document.category}</a
+                >
+              </td>
+              <td>${s.document.publishedOn ?? ''}</td>
+            </tr>`,
+        )}
+      </table>`;
+    return reply.type('text/html; charset=utf-8').send(page(`${agency.name}主动公开目录`, body));
+  });
+
+  app.get('/agencies/:agencyId/documents/:id', async (request, reply) => {
+    const { agencyId, id } = request.params as { agencyId: string; id: string };
+    const agency = await deps.findAgency(agencyId);
+    const stored =
+      agency && /^DOC-\d{4}-\d{5}$/.test(id) ? await deps.documents.find(agencyId, id) : undefined;
+    if (!agency || !stored || !isOnPortal(stored.document)) {
+      return reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            '没有这个文件',
+            html`<h1>没有这个文件</h1>
+              <p><a href="/agencies/${agencyId}/documents">返回目录</a></p>`,
+          ),
+        );
+    }
+    const d = stored.document;
+    const body = html`<nav class="crumbs">
+        <a href="/agencies/${agencyId}/documents">${agency.name}主动公开目录</a>
+      </nav>
+      <h1>${d.title}</h1>
+      <table class="list">
+        <tr>
+          <th>索引号</th>
+          <td>${d.indexNumber ?? ''}</td>
+        </tr>
+        <tr>
+          <th>发文字号</th>
+          <td>${d.documentNumber ?? ''}</td>
+        </tr>
+        <tr>
+          <th>发布机构</th>
+          <td>${agency.name}</td>
+        </tr>
+        <tr>
+          <th>成文日期</th>
+          <td>${d.formedOn}</td>
+        </tr>
+        <tr>
+          <th>发布日期</th>
+          <td>${d.publishedOn ?? ''}</td>
+        </tr>
+        <tr>
+          <th>公开目录</th>
+          <td>${d.category}</td>
+        </tr>
+      </table>
+      <article class="document-body">${stored.body.split(/\n+/).map((p) => html`<p>${p}</p>`)}</article>`;
+    return reply.type('text/html; charset=utf-8').send(page(d.title, body));
+  });
+}
