@@ -125,6 +125,10 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/documents?q=低保' },
   },
+  'GET /agencies/:agencyId/documents/feed.atom': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/documents/feed.atom' },
+  },
   'GET /agencies/:agencyId/documents/:id': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/documents/DOC-2025-00001' },

@@ -106,6 +106,20 @@ test('draft → review → publish → found by search on the portal and shown w
   const pageBody = (await app.inject({ method: 'GET', url: `/agencies/civil/documents/${id}` })).body;
   assert.match(pageBody, /某民发〔2025〕3号/);
   assert.match(pageBody, /城乡低保标准调整为每人每月1000元/);
+  const feed = await app.inject({
+    method: 'GET',
+    url: `/agencies/civil/documents/feed.atom?category=${encodeURIComponent('社会救助')}`,
+  });
+  assert.match(String(feed.headers['content-type']), /application\/atom\+xml/);
+  assert.match(feed.body, new RegExp(`<id>http://localhost(:\\d+)?/agencies/civil/documents/${id}</id>`));
+  assert.match(feed.body, /<title>关于调整城乡低保标准的通知<\/title>/);
+  const otherCategory = await app.inject({
+    method: 'GET',
+    url: `/agencies/civil/documents/feed.atom?category=${encodeURIComponent('预决算')}`,
+  });
+  assert.ok(!otherCategory.body.includes(id));
+  const catalogue = await app.inject({ method: 'GET', url: '/agencies/civil/documents' });
+  assert.match(catalogue.body, /社会救助（1）/);
 });
 
 test('a withheld document never reaches the portal, its search or its page', async () => {

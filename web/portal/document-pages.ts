@@ -30,13 +30,28 @@ export function registerDocumentPages(
       ...(text ? { text } : {}),
       ...(category ? { category } : {}),
     });
+    const all = text || category ? await deps.documents.published(agencyId, {}) : documents;
+    const counts = new Map<string, number>();
+    for (const stored of all)
+      counts.set(stored.document.category, (counts.get(stored.document.category) ?? 0) + 1);
+    const categories = [...counts].sort((a, b) => b[1] - a[1]);
     const body = html`<nav class="crumbs"><a href="/">全部机关</a></nav>
       <h1>${agency.name}主动公开目录</h1>
       <form method="get" action="/agencies/${agencyId}/documents" role="search">
         <div class="field"><label for="q">全文检索</label><input id="q" name="q" value="${text}" /></div>
         <button type="submit">检索</button>
       </form>
-      <p>${text ? html`“${text}”的检索结果：` : ''}共 ${documents.length} 件</p>
+      <p>
+        分类：${categories.map(([name, count]) => html`<a href="/agencies/${agencyId}/documents?category=${encodeURIComponent(name)}">${name}（${count}）</a> `)}
+        <a
+          href="/agencies/${agencyId}/documents/feed.atom${category ? `?category=${encodeURIComponent(category)}` : ''}"
+          >订阅（Atom）</a
+        >
+      </p>
+      <p>
+        ${text ? html`“${text}”的检索结果：` : ''}${category ? html`${category}：` : ''}共 ${documents.length}
+        件
+      </p>
       <table class="list">
         <tr>
           <th>标题</th>
@@ -59,6 +74,37 @@ export function registerDocumentPages(
         )}
       </table>`;
     return reply.type('text/html; charset=utf-8').send(page(`${agency.name}主动公开目录`, body));
+  });
+
+  // Atom feed of the published documents, all or one category (registered before /:id).
+  app.get('/agencies/:agencyId/documents/feed.atom', async (request, reply) => {
+    const { agencyId } = request.params as { agencyId: string };
+    const agency = await deps.findAgency(agencyId);
+    if (!agency) return reply.status(404).type('text/plain; charset=utf-8').send('没有这个机关');
+    const raw = (request.query as { category?: unknown }).category;
+    const category = typeof raw === 'string' ? raw.trim().slice(0, 100) : '';
+    const documents = await deps.documents.published(agencyId, category ? { category } : {});
+    const base = `${request.protocol}://${request.host}`;
+    const updated = documents[0]?.document.publishedOn ?? '2000-01-01';
+    const self = `${base}/agencies/${agencyId}/documents/feed.atom${category ? `?category=${encodeURIComponent(category)}` : ''}`;
+    const feed = html`<?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom">
+        <title>${agency.name}主动公开${category ? `：${category}` : ''}</title>
+        <id>${self}</id>
+        <link rel="self" href="${self}" />
+        <updated>${updated}T00:00:00+08:00</updated>
+        ${documents.map(
+          (stored) =>
+            html`<entry>
+              <title>${stored.document.title}</title>
+              <id>${base}/agencies/${agencyId}/documents/${stored.document.id}</id>
+              <link href="${base}/agencies/${agencyId}/documents/${stored.document.id}" />
+              <updated>${stored.document.publishedOn ?? stored.document.formedOn}T00:00:00+08:00</updated>
+              <category term="${stored.document.category}" />
+            </entry>`,
+        )}
+      </feed> `;
+    return reply.type('application/atom+xml; charset=utf-8').send(feed.__html);
   });
 
   app.get('/agencies/:agencyId/documents/:id', async (request, reply) => {
