@@ -109,6 +109,10 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/documents' },
   },
+  'GET /api/agencies/:agencyId/documents/timeliness': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/documents/timeliness?year=2025' },
+  },
   'GET /api/agencies/:agencyId/documents/:id': {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/documents/DOC-2025-00001' },

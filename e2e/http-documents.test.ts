@@ -158,3 +158,40 @@ test('a withheld document never reaches the portal, its search or its page', asy
   });
   assert.deepEqual([noReason.statusCode, noReason.json().error.code], [422, 'reason-required']);
 });
+
+test('timeliness (Art. 26): the share published on time, and those overdue or about to be', async () => {
+  const draft = async (title: string, formedOn: string) => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/agencies/civil/documents',
+      headers: headers.drafter,
+      payload: { title, formedOn, category: '其他', body: '正文', attribute: { attribute: 'proactive' } },
+    });
+    return created.json().id as string;
+  };
+  const late = await draft('很早形成的文件', '2025-01-02');
+  await step('drafter', late, { type: 'submit-for-review' });
+  await step('reviewer', late, { type: 'approve' });
+  await step('drafter', late, { type: 'publish' });
+  const overdue = await draft('尚未发布且已逾期', '2025-01-20');
+  const dueSoon = await draft('即将到期', '2025-02-06');
+  const report = await app.inject({
+    method: 'GET',
+    url: '/api/agencies/civil/documents/timeliness?year=2025',
+    headers: headers.drafter,
+  });
+  const body = report.json();
+  assert.deepEqual(
+    body.publishedLate.map((d: { id: string }) => d.id),
+    [late],
+  );
+  assert.deepEqual(
+    body.overdue.map((d: { id: string }) => d.id),
+    [overdue],
+  );
+  assert.deepEqual(
+    body.dueSoon.map((d: { id: string }) => d.id),
+    [dueSoon],
+  );
+  assert.ok(body.onTimeShare > 0 && body.onTimeShare < 1, 'one on time (the 3-5 publication), one late');
+});

@@ -89,7 +89,11 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     calendarFor,
     today: clock.today,
   });
-  const documents = documentService({ documents: documentRepository(handle.db), today: clock.today });
+  const documents = documentService({
+    documents: documentRepository(handle.db),
+    today: clock.today,
+    calendarFor,
+  });
   registerDocumentRoutes(app, { documents, auth });
   registerDocumentPages(app, { documents, findAgency });
   registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });

@@ -32,3 +32,5 @@ export const stepBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('publish') }),
   z.object({ type: z.literal('unpublish'), comment: z.string().max(2000) }),
 ]);
+
+export const timelinessQuery = z.object({ year: z.coerce.number().int().min(2019).max(2100) });

@@ -8,7 +8,13 @@ import type { DocumentCommand } from '../domain/public-document.ts';
 import type { DocumentService, DocumentServiceError } from '../use-cases/document-service.ts';
 import type { StoredDocument } from '../db/document-repository.ts';
 import { StaleDocumentError } from '../db/document-repository.ts';
-import { agencyParams, documentParams, draftBody, stepBody } from './document-routes.schema.ts';
+import {
+  agencyParams,
+  documentParams,
+  draftBody,
+  stepBody,
+  timelinessQuery,
+} from './document-routes.schema.ts';
 
 const MESSAGES: Readonly<Record<DocumentServiceError['code'], string>> = {
   'attribute-missing': '文件须先确定公开属性',
@@ -68,6 +74,25 @@ export function registerDocumentRoutes(
       const { agencyId } = parseInput(agencyParams, request.params);
       await requireStaff(request, deps.auth, agencyId, 'read-cases');
       return { documents: (await deps.documents.list(agencyId)).map((s) => s.document) };
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/documents/timeliness',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '主动公开时效（第二十六条）：按时发布比例、逾期、即将到期',
+        params: agencyParams,
+        querystring: timelinessQuery,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId } = parseInput(agencyParams, request.params);
+      const { year } = parseInput(timelinessQuery, request.query);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      return deps.documents.timeliness(agencyId, year);
     },
   );
 

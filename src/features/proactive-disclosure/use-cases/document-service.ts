@@ -16,6 +16,8 @@ import {
   type PublicDocument,
 } from '../domain/public-document.ts';
 import type { DocumentRepository, StoredDocument } from '../db/document-repository.ts';
+import { addWorkingDays, type WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import { onTimeShare, timelinessOf, type Timeliness } from '../domain/publication-deadline.ts';
 
 export interface DocumentDraft {
   readonly title: string;
@@ -30,7 +32,21 @@ export interface DocumentDraft {
 export type DocumentServiceError =
   DocumentRefusal | AttributeRefusal | { readonly code: 'document-not-found'; readonly id: string };
 
-export function documentService(deps: { documents: DocumentRepository; today: () => IsoDate }) {
+export interface TimelinessReport {
+  readonly year: number;
+  /** Share of the year's published 主动公开 documents that were on time (0–1), undefined when none. */
+  readonly onTimeShare: number | undefined;
+  readonly publishedLate: ReadonlyArray<{ id: string; title: string; dueOn: IsoDate; publishedOn: IsoDate }>;
+  /** Not yet published: overdue, or due within `warnWorkingDays`. */
+  readonly overdue: ReadonlyArray<{ id: string; title: string; dueOn: IsoDate }>;
+  readonly dueSoon: ReadonlyArray<{ id: string; title: string; dueOn: IsoDate }>;
+}
+
+export function documentService(deps: {
+  documents: DocumentRepository;
+  today: () => IsoDate;
+  calendarFor?: (agencyId: string) => Promise<WorkCalendar>;
+}) {
   return {
     async draft(
       agencyId: string,
@@ -96,6 +112,40 @@ export function documentService(deps: { documents: DocumentRepository; today: ()
       if (!decided.ok) return decided;
       await deps.documents.save(agencyId, decided.value, stored.body, stored.version);
       return ok({ document: decided.value, body: stored.body, version: stored.version + 1 });
+    },
+
+    /** 第二十六条 timeliness of the agency's 主动公开 documents formed in `year`. */
+    async timeliness(agencyId: string, year: number, warnWorkingDays = 5): Promise<TimelinessReport> {
+      if (!deps.calendarFor) throw new Error('documentService needs calendarFor for timeliness');
+      const calendar = await deps.calendarFor(agencyId);
+      const today = deps.today();
+      const warnUntil = addWorkingDays(calendar, today, warnWorkingDays).date;
+      const proactive = (await deps.documents.list(agencyId)).filter(
+        (s) => s.document.attribute?.attribute === 'proactive' && s.document.formedOn.startsWith(`${year}-`),
+      );
+      const rows = proactive.map((s) => ({
+        document: s.document,
+        timeliness: timelinessOf(s.document.formedOn, s.document.publishedOn, today, calendar),
+      }));
+      const pick = (kind: Timeliness['kind']) => rows.filter((r) => r.timeliness.kind === kind);
+      return {
+        year,
+        onTimeShare: onTimeShare(rows.map((r) => r.timeliness)),
+        publishedLate: pick('published-late').map((r) => ({
+          id: r.document.id,
+          title: r.document.title,
+          dueOn: r.timeliness.dueOn,
+          publishedOn: r.document.publishedOn!,
+        })),
+        overdue: pick('overdue').map((r) => ({
+          id: r.document.id,
+          title: r.document.title,
+          dueOn: r.timeliness.dueOn,
+        })),
+        dueSoon: pick('pending')
+          .filter((r) => r.timeliness.dueOn <= warnUntil)
+          .map((r) => ({ id: r.document.id, title: r.document.title, dueOn: r.timeliness.dueOn })),
+      };
     },
 
     find: (agencyId: string, id: string) => deps.documents.find(agencyId, id),
