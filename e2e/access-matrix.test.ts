@@ -137,6 +137,18 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/documents/DOC-2025-00001' },
   },
+  'GET /api/agencies/:agencyId/figures/:year': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/figures/2025' },
+  },
+  'PUT /api/agencies/:agencyId/figures/:year': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'PUT',
+      url: '/api/agencies/:agency/figures/2025',
+      body: { licensing: 10, penalty: 2, coercion: 0, adminFeesWan: 1.5 },
+    },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

@@ -195,3 +195,35 @@ test('timeliness (Art. 26): the share published on time, and those overdue or ab
   );
   assert.ok(body.onTimeShare > 0 && body.onTimeShare < 1, 'one on time (the 3-5 publication), one late');
 });
+
+test('table 二 figures are entered per year with who entered them, and the report shows them', async () => {
+  const bad = await app.inject({
+    method: 'PUT',
+    url: '/api/agencies/civil/figures/2025',
+    headers: headers.drafter,
+    payload: { licensing: -1, penalty: 1.5, coercion: 0, adminFeesWan: 3 },
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().error.message, /不能为负数/);
+  const saved = await app.inject({
+    method: 'PUT',
+    url: '/api/agencies/civil/figures/2025',
+    headers: headers.drafter,
+    payload: { licensing: 1467, penalty: 214, coercion: 44, adminFeesWan: 146.39 },
+  });
+  assert.equal(saved.statusCode, 200);
+  const read = await app.inject({
+    method: 'GET',
+    url: '/api/agencies/civil/figures/2025',
+    headers: headers.reviewer,
+  });
+  assert.deepEqual(
+    [read.json().licensing, read.json().adminFeesWan, read.json().enteredBy],
+    [1467, 146.39, 'drafter'],
+  );
+  const report = await app.inject({ method: 'GET', url: '/api/agencies/civil/reports/2025' });
+  assert.deepEqual(
+    [report.json().cells['t2.licensing.decisions'], report.json().cells['t2.admin_fees.amount_wan']],
+    [1467, 146.39],
+  );
+});

@@ -20,6 +20,8 @@ import { registerDocumentPages } from '../../web/portal/document-pages.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
 import { documentService } from '../features/proactive-disclosure/use-cases/document-service.ts';
 import { registerDocumentRoutes } from '../features/proactive-disclosure/http/document-routes.ts';
+import { registerFigureRoutes } from '../features/proactive-disclosure/http/figure-routes.ts';
+import { figuresRepository } from '../features/proactive-disclosure/db/figures-repository.ts';
 import { databaseFactSource } from './database-fact-source.ts';
 
 export interface AppOptions {
@@ -95,6 +97,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     calendarFor,
   });
   registerDocumentRoutes(app, { documents, auth });
+  registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now });
   registerDocumentPages(app, { documents, findAgency });
   registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
   // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then hourly.

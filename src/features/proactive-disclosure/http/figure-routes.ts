@@ -1,0 +1,63 @@
+/**
+ * Figures for table 二 that come from other systems (licensing, penalty and coercion decisions; the
+ * administrative fee income in 万元, not the 信息处理费), entered per year with who entered them.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from '../../../platform/validation.ts';
+import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
+import { parseInput } from '../../annual-report/http/report-routes.ts';
+import { agencyParams } from './document-routes.schema.ts';
+import type { figuresRepository } from '../db/figures-repository.ts';
+
+const yearParams = agencyParams.extend({ year: z.coerce.number().int().min(2019).max(2100) });
+const count = z.number().int('应为整数').min(0, '不能为负数').max(1_000_000_000);
+const figuresBody = z.object({
+  licensing: count,
+  penalty: count,
+  coercion: count,
+  adminFeesWan: z.number().min(0, '不能为负数').max(1e12),
+});
+const TAG = '表二数据（工作人员）';
+const staffOnly = { security: [{ session: [] }] };
+
+export function registerFigureRoutes(
+  app: FastifyInstance,
+  deps: {
+    figures: ReturnType<typeof figuresRepository>;
+    auth: Pick<StaffAuthDependencies, 'ancestorsOf'>;
+    now: () => string;
+  },
+): void {
+  app.get(
+    '/api/agencies/:agencyId/figures/:year',
+    { schema: { tags: [TAG], summary: '某年度表二数据及填报人', params: yearParams, ...staffOnly } },
+    async (request) => {
+      const { agencyId, year } = parseInput(yearParams, request.params);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const figures = await deps.figures.find(agencyId, year);
+      if (!figures) throw new HttpProblem('not-found', `${year} 年尚未填报表二数据`);
+      return { year, ...figures };
+    },
+  );
+
+  app.put(
+    '/api/agencies/:agencyId/figures/:year',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '填报某年度表二数据（行政许可、处罚、强制决定数，行政事业性收费万元）',
+        params: yearParams,
+        body: figuresBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, year } = parseInput(yearParams, request.params);
+      const body = parseInput(figuresBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
+      await deps.figures.save(agencyId, year, body, account.username, deps.now());
+      return { year, ...body, enteredBy: account.username };
+    },
+  );
+}
