@@ -149,6 +149,14 @@ const MATRIX: Record<string, Entry> = {
       body: { licensing: 10, penalty: 2, coercion: 0, adminFeesWan: 1.5 },
     },
   },
+  'POST /api/agencies/:agencyId/requests/:id/to-proactive': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: `/api/agencies/:agency/requests/${CASE}/to-proactive`,
+      body: { title: '某信息', category: '其他' },
+    },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

@@ -227,3 +227,33 @@ test('table 二 figures are entered per year with who entered them, and the repo
     [1467, 146.39],
   );
 });
+
+test('第四十四条: information applicants asked for becomes a proactive document draft in one step from the case', async () => {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/requests',
+    headers: headers.drafter,
+    payload: {
+      channel: 'in-person',
+      submittedOn: '2025-03-05',
+      applicant: { type: 'natural', name: '甲' },
+      application: { description: '2025年养老服务补贴发放标准', delivery: 'email' },
+    },
+  });
+  const caseId = created.json().id as string;
+  const converted = await app.inject({
+    method: 'POST',
+    url: `/api/agencies/civil/requests/${caseId}/to-proactive`,
+    headers: headers.drafter,
+    payload: { title: '2025年养老服务补贴发放标准', category: '养老服务' },
+  });
+  assert.equal(converted.statusCode, 201, converted.body);
+  const document = await app.inject({
+    method: 'GET',
+    url: `/api/agencies/civil/documents/${converted.json().documentId}`,
+    headers: headers.drafter,
+  });
+  assert.deepEqual([document.json().status, document.json().attribute.attribute], ['draft', 'proactive']);
+  assert.match(document.json().history[0].comment, new RegExp(`第四十四条.*${caseId}`));
+  assert.equal(document.json().body, '2025年养老服务补贴发放标准');
+});

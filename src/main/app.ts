@@ -84,6 +84,15 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     return { agencyName: agency?.name ?? agencyId, reconsiderationOrgan: parent?.name ?? '本级人民政府' };
   };
   registerRequestRoutes(app, {
+    draftProactiveDocument: async (agencyId, input, actor) => {
+      const drafted = await documents.draft(
+        agencyId,
+        { ...input, formedOn: clock.today(), attribute: { attribute: 'proactive' } },
+        actor,
+      );
+      if (!drafted.ok) throw new Error(`drafting from a request failed: ${drafted.error.code}`);
+      return drafted.value.id;
+    },
     letterContext,
     cases,
     auth,

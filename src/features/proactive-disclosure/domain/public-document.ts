@@ -64,8 +64,13 @@ export type DocumentRefusal =
 export function draftDocument(
   input: Omit<PublicDocument, 'status' | 'history' | 'publishedOn'>,
   on: IsoDate,
+  comment?: string,
 ): PublicDocument {
-  return { ...input, status: 'draft', history: [{ step: 'drafted', by: input.drafter, on }] };
+  return {
+    ...input,
+    status: 'draft',
+    history: [{ step: 'drafted', by: input.drafter, on, ...(comment ? { comment } : {}) }],
+  };
 }
 
 function expect(document: PublicDocument, statuses: readonly DocumentStatus[]): DocumentRefusal | undefined {

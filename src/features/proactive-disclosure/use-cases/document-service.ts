@@ -27,6 +27,8 @@ export interface DocumentDraft {
   readonly category: string;
   readonly body: string;
   readonly attribute?: { attribute: DisclosureAttribute; article?: WithholdingArticle; reason?: string };
+  /** Why the document was drafted, kept in its first history step (e.g. 第四十四条 from a request). */
+  readonly origin?: string;
 }
 
 export type DocumentServiceError =
@@ -83,6 +85,7 @@ export function documentService(deps: {
             ...(attribute ? { attribute } : {}),
           },
           deps.today(),
+          input.origin,
         );
         try {
           await deps.documents.create(agencyId, document, input.body);

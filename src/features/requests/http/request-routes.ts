@@ -29,6 +29,15 @@ import {
 } from './request-routes.schema.ts';
 
 export interface RequestRouteDependencies {
+  /**
+   * 第四十四条: information several applicants asked for may become proactive disclosure. Drafts a
+   * 主动公开 document from the case (it still goes through review); returns the document id.
+   */
+  readonly draftProactiveDocument: (
+    agencyId: string,
+    input: { title: string; category: string; body: string; origin: string },
+    actor: string,
+  ) => Promise<string>;
   /** The agency's name and the reconsideration organ its letters name. */
   readonly letterContext: (agencyId: string) => Promise<{ agencyName: string; reconsiderationOrgan: string }>;
   readonly cases: CaseService;
@@ -47,6 +56,11 @@ const letterParams = caseParams.extend({ kind: z.enum(LETTER_KINDS) });
 const feeQuoteQuery = z.object({
   method: z.enum(['per-application', 'per-page']),
   pages: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+const toProactiveBody = z.object({
+  title: z.string().trim().min(2).max(300),
+  category: z.string().trim().min(1).max(100),
+  body: z.string().max(500_000).optional(),
 });
 const letterQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 const STAFF_TAG = '依申请公开（工作人员）';
@@ -226,6 +240,37 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
             : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         )
         .send(bytes);
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/requests/:id/to-proactive',
+    {
+      schema: {
+        tags: [STAFF_TAG],
+        summary: '依申请公开转主动公开（第四十四条）：由本申请起草一份主动公开文件',
+        params: caseParams,
+        body: toProactiveBody,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, id } = parseInput(caseParams, request.params);
+      const body = parseInput(toProactiveBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'draft-documents');
+      const view = await deps.cases.view(agencyId, id);
+      if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
+      const documentId = await deps.draftProactiveDocument(
+        agencyId,
+        {
+          title: body.title,
+          category: body.category,
+          body: body.body ?? view.case.application.description,
+          origin: `依申请公开转主动公开（《条例》第四十四条），源自申请 ${id}`,
+        },
+        account.username,
+      );
+      return reply.status(201).send({ documentId });
     },
   );
 
