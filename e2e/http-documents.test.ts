@@ -257,3 +257,12 @@ test('第四十四条: information applicants asked for becomes a proactive docu
   assert.match(document.json().history[0].comment, new RegExp(`第四十四条.*${caseId}`));
   assert.equal(document.json().body, '2025年养老服务补贴发放标准');
 });
+
+test("section 一 of the year's report states what was published, by category, from the register", async () => {
+  const html = (await app.inject({ method: 'GET', url: '/api/agencies/civil/reports/2025?format=html' }))
+    .body;
+  assert.match(
+    html,
+    /本年通过政府信息公开平台主动公开政府信息2条，其中(社会救助1条、其他1条|其他1条、社会救助1条)。/,
+  );
+});

@@ -29,6 +29,8 @@ export interface AnnualReport {
   /** Free text of the sections, where known (imported reports, or drafted sentences). */
   readonly sections?: Readonly<Partial<Record<SectionId, string>>>;
   readonly checks: readonly CheckResult[];
+  /** Documents published in the year by category, when known: drafted into section 一, not part of the JSON. */
+  readonly published?: ReadonlyArray<{ readonly category: string; readonly count: number }>;
 }
 
 export function hasErrors(checks: readonly CheckResult[]): boolean {

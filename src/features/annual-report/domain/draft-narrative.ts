@@ -56,10 +56,17 @@ function proactiveSentence(report: Pick<AnnualReport, 'format' | 'cells'>): stri
   );
 }
 
+function publishedSentence(published: AnnualReport['published']): string {
+  if (!published || published.length === 0) return '';
+  const total = published.reduce((sum, p) => sum + p.count, 0);
+  const parts = [...published].sort((a, b) => b.count - a.count).map((p) => `${p.category}${p.count}条`);
+  return `本年通过政府信息公开平台主动公开政府信息${total}条，其中${parts.join('、')}。`;
+}
+
 export function draftNarrative(
-  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency'>,
+  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'published'>,
 ): Narrative {
-  const proactive = proactiveSentence(report);
+  const proactive = publishedSentence(report.published) + (proactiveSentence(report) ?? '');
   return {
     s1: [
       {

@@ -63,9 +63,17 @@ export interface AgencyFigures {
   readonly adminFeesWan: number;
 }
 
+/** 主动公开: documents published in the year, by catalogue category (for the drafted section 一). */
+export interface PublicationTally {
+  readonly category: string;
+  readonly count: number;
+}
+
 export interface ReportFacts {
   readonly requests: readonly RequestTally[];
   readonly proceedings: readonly ProceedingTally[];
   readonly documents: readonly DocumentTally[];
   readonly figures: AgencyFigures | undefined;
+  /** Known when the agency publishes through gongkai; absent for a ledger. */
+  readonly publications?: readonly PublicationTally[];
 }

@@ -23,13 +23,14 @@ export async function gatherFacts(
   year: number,
   counting: ProceedingCounting,
 ): Promise<ReportFacts> {
-  const [requests, proceedings, documents, figures] = await Promise.all([
+  const [requests, proceedings, documents, figures, publications] = await Promise.all([
     source.tallyRequests(agencyId, year),
     source.tallyProceedings(agencyId, year, counting),
     source.tallyDocuments(agencyId, year),
     source.figures(agencyId, year),
+    source.tallyPublications?.(agencyId, year),
   ]);
-  return { requests, proceedings, documents, figures };
+  return { requests, proceedings, documents, figures, ...(publications ? { publications } : {}) };
 }
 
 export async function buildStoredReport(

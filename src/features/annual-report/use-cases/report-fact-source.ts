@@ -8,6 +8,7 @@ import type {
   ProceedingCounting,
   ProceedingTally,
   RequestTally,
+  PublicationTally,
 } from '../domain/report-facts.ts';
 import type { CellSelector } from '../domain/cell-selector.ts';
 
@@ -16,6 +17,8 @@ export interface ReportFactSource {
   tallyProceedings(agencyId: string, year: number, counting: ProceedingCounting): Promise<ProceedingTally[]>;
   tallyDocuments(agencyId: string, year: number): Promise<DocumentTally[]>;
   figures(agencyId: string, year: number): Promise<AgencyFigures | undefined>;
+  /** Documents published in the year by category, where the agency publishes through gongkai. */
+  tallyPublications?(agencyId: string, year: number): Promise<PublicationTally[]>;
   /** The ids of the records behind a cell; empty for entered figures. */
   recordsBehind(
     agencyId: string,

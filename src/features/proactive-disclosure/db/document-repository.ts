@@ -116,6 +116,23 @@ export function documentRepository(db: Kysely<Database>) {
       return rows.map(toStored);
     },
 
+    /** Documents published in the year, by category (the drafted section 一 of the annual report). */
+    async publishedByCategory(
+      agencyId: string,
+      year: number,
+    ): Promise<Array<{ category: string; count: number }>> {
+      const rows = await db
+        .selectFrom('public_documents')
+        .select(['category', sql<number>`count(*)`.as('n')])
+        .where('agency_id', '=', agencyId)
+        .where('status', '=', 'published')
+        .where('published_on', '>=', `${year}-01-01`)
+        .where('published_on', '<=', `${year}-12-31`)
+        .groupBy('category')
+        .execute();
+      return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
+    },
+
     /** Published 主动公开 documents, newest first, optionally of one category or containing a text. */
     async published(
       agencyId: string,
