@@ -116,3 +116,47 @@ test('the catalogue pages read well and pass axe on a phone', async () => {
   await page.screenshot({ path: join(SCREENSHOTS, 'catalogue-phone.png'), fullPage: true });
   await context.close();
 });
+
+test('in the console: draft → submit → another person approves → publish → the portal search finds it', async () => {
+  const signIn = async (username: string, password: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '主动公开' }).click();
+    await page.getByRole('heading', { name: '主动公开' }).waitFor();
+    return { context, page };
+  };
+  const drafter = await signIn('officer', PASSWORD);
+  await drafter.page.getByLabel('标题').fill('2026年养老服务补贴发放办法');
+  await drafter.page.getByLabel('公开目录类别').fill('养老服务');
+  await drafter.page.getByLabel('正文').fill('养老服务补贴按月发放。');
+  await drafter.page.getByRole('button', { name: '起草' }).click();
+  await drafter.page.getByRole('button', { name: '提交审查' }).click();
+  await drafter.page.getByText('待审查').first().waitFor();
+  const documentUrl = drafter.page.url();
+
+  const reviewer = await signIn('reviewer', 'reviewer-password');
+  await reviewer.page.goto(documentUrl);
+  await reviewer.page.getByRole('button', { name: '退回修改' }).click();
+  await reviewer.page.getByRole('alert').filter({ hasText: '请填写意见' }).waitFor();
+  await reviewer.page.getByRole('button', { name: '审查通过' }).click();
+  await reviewer.page.getByText('审查通过').first().waitFor();
+  await reviewer.context.close();
+
+  await drafter.page.reload();
+  await drafter.page.getByRole('button', { name: '发布' }).click();
+  await drafter.page.getByText('已发布').first().waitFor();
+  await drafter.page.screenshot({ path: join(SCREENSHOTS, 'console-document.png'), fullPage: true });
+  const steps = await drafter.page.locator('ol.timeline li strong').allTextContents();
+  assert.deepEqual(steps, ['起草', '提交审查', '审查通过', '发布']);
+  await drafter.context.close();
+
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const portal = await reader.newPage();
+  await portal.goto(`${server.url}/agencies/demo/documents?q=${encodeURIComponent('养老')}`);
+  assert.match((await portal.locator('main').textContent()) ?? '', /2026年养老服务补贴发放办法/);
+  await reader.close();
+});

@@ -5,6 +5,8 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
+import { DocumentsPage } from './pages/DocumentsPage.tsx';
+import { DocumentPage } from './pages/DocumentPage.tsx';
 
 export function App() {
   const path = usePath();
@@ -33,6 +35,7 @@ export function App() {
   }
   const agencyId = session.account.agencyId;
   const caseMatch = /^\/console\/requests\/(YSQ-\d{4}-\d{5,6})$/.exec(path);
+  const documentMatch = /^\/console\/documents\/(DOC-\d{4}-\d{5})$/.exec(path);
   return (
     <>
       <header className="bar">
@@ -45,6 +48,9 @@ export function App() {
             onClick={(e) => (e.preventDefault(), navigate('/console/requests/new'))}
           >
             登记申请
+          </a>
+          <a href="/console/documents" onClick={(e) => (e.preventDefault(), navigate('/console/documents'))}>
+            主动公开
           </a>
           <a href={`/agencies/${agencyId}/reports/${session.today.slice(0, 4)}`}>本年度报告</a>
         </nav>
@@ -63,7 +69,11 @@ export function App() {
         </span>
       </header>
       <main>
-        {caseMatch ? (
+        {documentMatch ? (
+          <DocumentPage agencyId={agencyId} documentId={documentMatch[1]!} />
+        ) : path === '/console/documents' ? (
+          <DocumentsPage agencyId={agencyId} today={session.today} />
+        ) : caseMatch ? (
           <CasePage agencyId={agencyId} caseId={caseMatch[1]!} today={session.today} />
         ) : path === '/console/requests/new' ? (
           <RegisterPage agencyId={agencyId} today={session.today} />
