@@ -117,6 +117,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
       .catch((error: unknown) => app.log.error(error));
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    await documentRepository(handle.db).indexMissing();
     await sweep();
     timer = setInterval(() => void sweep(), 3600_000).unref();
   });

@@ -70,9 +70,24 @@ testOnBothDatabases(
       ['D1'],
     );
     assert.deepEqual(
-      (await repository.published('civil', { text: '100_' })).map((s) => s.document.id),
+      (await repository.published('civil', { text: '_' })).map((s) => s.document.id),
       [],
       'LIKE wildcards are searched literally',
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { text: '%' })).map((s) => s.document.id),
+      ['D1'],
+      'only the document that contains a % sign',
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { text: '调整低保' })).map((s) => s.document.id),
+      ['D1'],
+      'words found apart, through the full-text index',
+    );
+    assert.deepEqual(
+      (await repository.published('civil', { text: '调整养老' })).map((s) => s.document.id),
+      [],
+      'every word must occur',
     );
     assert.deepEqual(
       (await repository.published('civil', { category: '预决算' })).map((s) => s.document.id),

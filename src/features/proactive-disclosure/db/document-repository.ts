@@ -3,6 +3,12 @@
  * reload). The portal queries return published 主动公开 documents only.
  */
 import { sql, type Kysely } from 'kysely';
+import {
+  indexDocumentTokens,
+  matchesAllTokens,
+  unindexedDocumentIds,
+} from '../../../platform/db/full-text.ts';
+import { searchTokens } from '../../../platform/search/search-tokens.ts';
 import type { Database, PublicDocumentTable } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { AttributeDecision } from '../domain/disclosure-attribute.ts';
@@ -74,13 +80,33 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/** What the index holds of a document: its title, document and index numbers, and its body. */
+function documentTokens(document: PublicDocument, body: string): string[] {
+  return searchTokens(
+    [document.title, document.documentNumber ?? '', document.indexNumber ?? '', body].join('\n'),
+  );
+}
+
 export function documentRepository(db: Kysely<Database>) {
   return {
+    /** Indexes documents stored before the full-text index existed; returns how many. */
+    async indexMissing(): Promise<number> {
+      const missing = await unindexedDocumentIds(db);
+      for (const { agencyId, id } of missing) {
+        const stored = await this.find(agencyId, id);
+        if (stored) await indexDocumentTokens(db, agencyId, id, documentTokens(stored.document, stored.body));
+      }
+      return missing.length;
+    },
+
     async create(agencyId: string, document: PublicDocument, body: string): Promise<void> {
-      await db
-        .insertInto('public_documents')
-        .values(toRow(agencyId, document, body, 1))
-        .execute();
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('public_documents')
+          .values(toRow(agencyId, document, body, 1))
+          .execute();
+        await indexDocumentTokens(tx, agencyId, document.id, documentTokens(document, body));
+      });
     },
 
     async find(agencyId: string, id: string): Promise<StoredDocument | undefined> {
@@ -95,14 +121,17 @@ export function documentRepository(db: Kysely<Database>) {
 
     async save(agencyId: string, document: PublicDocument, body: string, readVersion: number): Promise<void> {
       const { agency_id: _agency, id: _id, ...changes } = toRow(agencyId, document, body, readVersion + 1);
-      const result = await db
-        .updateTable('public_documents')
-        .set(changes)
-        .where('agency_id', '=', agencyId)
-        .where('id', '=', document.id)
-        .where('version', '=', readVersion)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new StaleDocumentError(document.id);
+      await db.transaction().execute(async (tx) => {
+        const result = await tx
+          .updateTable('public_documents')
+          .set(changes)
+          .where('agency_id', '=', agencyId)
+          .where('id', '=', document.id)
+          .where('version', '=', readVersion)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) throw new StaleDocumentError(document.id);
+        await indexDocumentTokens(tx, agencyId, document.id, documentTokens(document, body));
+      });
     },
 
     async list(agencyId: string): Promise<StoredDocument[]> {
@@ -147,9 +176,12 @@ export function documentRepository(db: Kysely<Database>) {
       if (filter.category) query = query.where('category', '=', filter.category);
       if (filter.text) {
         const pattern = likePattern(filter.text);
+        const tokens = searchTokens(filter.text);
         // ESCAPE is spelled out: SQLite has no default LIKE escape character, PostgreSQL's is the backslash.
+        // Words through the full-text index (every token must occur), exact strings through LIKE.
+        const exact = sql<boolean>`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\' or coalesce(document_number, '') like ${pattern} escape '\\')`;
         query = query.where(
-          sql<boolean>`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\' or coalesce(document_number, '') like ${pattern} escape '\\')`,
+          tokens.length > 0 ? sql<boolean>`(${matchesAllTokens(db, agencyId, tokens)} or ${exact})` : exact,
         );
       }
       const rows = await query

@@ -6,6 +6,7 @@ import * as createRequestCases from './2026-11-29T1800-create-request-cases.ts';
 import * as createStaffAccounts from './2026-11-29T1900-create-staff-accounts.ts';
 import * as addAgencyJurisdiction from './2026-11-29T2000-add-agency-jurisdiction.ts';
 import * as createPublicDocuments from './2026-11-29T2100-create-public-documents.ts';
+import * as createDocumentSearchIndex from './2026-11-29T2200-create-document-search-index.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1900-create-staff-accounts': createStaffAccounts,
   '2026-11-29T2000-add-agency-jurisdiction': addAgencyJurisdiction,
   '2026-11-29T2100-create-public-documents': createPublicDocuments,
+  '2026-11-29T2200-create-document-search-index': createDocumentSearchIndex,
 };

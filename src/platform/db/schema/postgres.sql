@@ -96,6 +96,12 @@ CREATE TABLE proceedings (
     CONSTRAINT proceedings_decision CHECK (((result IS NULL) = (decided_on IS NULL)))
 );
 
+CREATE TABLE public_document_search (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    tokens tsvector NOT NULL
+);
+
 CREATE TABLE public_documents (
     agency_id text NOT NULL,
     id text NOT NULL,
@@ -200,6 +206,9 @@ ALTER TABLE ONLY normative_documents
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY public_document_search
+    ADD CONSTRAINT public_document_search_pkey PRIMARY KEY (agency_id, id);
+
 ALTER TABLE ONLY public_documents
     ADD CONSTRAINT public_documents_pk PRIMARY KEY (agency_id, id);
 
@@ -228,6 +237,8 @@ CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (a
 CREATE INDEX disclosure_requests_received ON disclosure_requests USING btree (agency_id, received_on);
 
 CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
+
+CREATE INDEX public_document_search_tokens ON public_document_search USING gin (tokens);
 
 CREATE INDEX public_documents_portal ON public_documents USING btree (agency_id, status, published_on);
 

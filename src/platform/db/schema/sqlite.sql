@@ -16,6 +16,18 @@ CREATE TABLE "normative_documents" ("agency_id" text not null references "agenci
 
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
 
+CREATE VIRTUAL TABLE public_document_search using fts5(agency_id unindexed, id unindexed, tokens, tokenize = 'unicode61');
+
+CREATE TABLE 'public_document_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'public_document_search_content'(id INTEGER PRIMARY KEY, c0, c1, c2);
+
+CREATE TABLE 'public_document_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'public_document_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'public_document_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE "public_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "title" text not null, "document_number" text, "index_number" text, "formed_on" text not null, "category" text not null, "body" text not null, "drafter" text not null, "attribute" text, "status" text not null, "published_on" text, "history" text not null, "version" integer not null, constraint "public_documents_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "channel" text not null, "submitted_on" text not null, "received_on" text, "status" text not null, "due_on" text, "applicant_type" text not null, "applicant" text not null, "description" text not null, "outcome" text, "completed_on" text, "query_code_hash" text, "event_count" integer not null, "updated_at" text not null, constraint "request_cases_pk" primary key ("agency_id", "id"));

@@ -1,0 +1,57 @@
+/**
+ * The one place where full-text search differs by dialect: an FTS5 table (unicode61 over the jieba tokens,
+ * separated by spaces) on SQLite, a `simple` tsvector with a GIN index on PostgreSQL. Callers pass
+ * already-segmented tokens (platform/search/search-tokens.ts).
+ */
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from './schema.ts';
+
+export function isPostgres(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** Replaces the indexed tokens of one document. */
+export async function indexDocumentTokens(
+  db: Kysely<Database>,
+  agencyId: string,
+  id: string,
+  tokens: readonly string[],
+): Promise<void> {
+  const text = tokens.join(' ');
+  await sql`delete from public_document_search where agency_id = ${agencyId} and id = ${id}`.execute(db);
+  if (isPostgres(db)) {
+    await sql`insert into public_document_search (agency_id, id, tokens) values (${agencyId}, ${id}, to_tsvector('simple', ${text}))`.execute(
+      db,
+    );
+  } else {
+    await sql`insert into public_document_search (agency_id, id, tokens) values (${agencyId}, ${id}, ${text})`.execute(
+      db,
+    );
+  }
+}
+
+/** `id in (documents of the agency whose tokens contain every query token)`. */
+export function matchesAllTokens(
+  db: Kysely<Database>,
+  agencyId: string,
+  tokens: readonly string[],
+): RawBuilder<boolean> {
+  if (isPostgres(db)) {
+    return sql<boolean>`id in (select id from public_document_search where agency_id = ${agencyId} and tokens @@ plainto_tsquery('simple', ${tokens.join(' ')}))`;
+  }
+  const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+  return sql<boolean>`id in (select id from public_document_search where agency_id = ${agencyId} and public_document_search match ${match})`;
+}
+
+/** Ids of the agency's documents missing from the index (documents stored before it existed). */
+export async function unindexedDocumentIds(
+  db: Kysely<Database>,
+): Promise<Array<{ agencyId: string; id: string }>> {
+  const rows = await sql<{
+    agency_id: string;
+    id: string;
+  }>`select d.agency_id, d.id from public_documents d where not exists (select 1 from public_document_search s where s.agency_id = d.agency_id and s.id = d.id)`.execute(
+    db,
+  );
+  return rows.rows.map((r) => ({ agencyId: r.agency_id, id: r.id }));
+}
