@@ -13,12 +13,14 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { migrateToLatest, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './report-build.bench.ts';
+import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench.ts';
 import { peakRssMb } from './measure.ts';
 
 const short = process.argv.includes('--short');
 const YEAR = 2024;
 const IN_YEAR = short ? 5_000 : 100_000;
 const RUNS = short ? 3 : 15;
+const DOCUMENTS = short ? 5_000 : Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 
 async function sqliteHandle(): Promise<{
   handle: DatabaseHandle;
@@ -61,6 +63,7 @@ const postgresUrl =
   process.env.TEST_DATABASE_URL ??
   (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
 const results: ReportBuildResult[] = [];
+const searches: SearchResult[] = [];
 for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgresUrl)] : [])]) {
   const { handle, native, schema, cleanup } = await open();
   try {
@@ -68,6 +71,9 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
     await seedBenchAgency(handle.db, YEAR, IN_YEAR);
     if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
     results.push(await benchReportBuild(handle, native, YEAR, IN_YEAR, RUNS));
+    await seedSearchCorpus(handle.db, DOCUMENTS);
+    if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
+    searches.push(await benchSearch(handle.db, handle.dialect, DOCUMENTS, RUNS));
   } finally {
     await cleanup();
   }
@@ -84,6 +90,15 @@ for (const r of results) {
     `${r.dialect.padEnd(10)} ${r.floor.medianMs.toFixed(1).padStart(12)} ms ${r.build.medianMs.toFixed(1).padStart(18)} ms ${r.ratio.toFixed(2).padStart(7)}×`,
   );
 }
+console.log(
+  `\nportal search over ${DOCUMENTS.toLocaleString('en')} published documents (${RUNS} runs, median)`,
+);
+console.log('dialect    query      hits   floor (bare full-text query)   search    ratio');
+for (const r of searches) {
+  console.log(
+    `${r.dialect.padEnd(10)} ${r.query.padEnd(8)} ${String(r.hits).padStart(6)} ${r.floor.medianMs.toFixed(1).padStart(16)} ms ${r.search.medianMs.toFixed(1).padStart(14)} ms ${r.ratio.toFixed(2).padStart(7)}×`,
+  );
+}
 console.log(`peak RSS ${peakRssMb()} MB`);
 const machine = {
   cpus: cpus().length,
@@ -95,7 +110,14 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL(`./results/${short ? 'short' : 'latest'}.json`, import.meta.url),
   JSON.stringify(
-    { at: new Date().toISOString(), short, machine, reportBuild: results, peakRssMb: peakRssMb() },
+    {
+      at: new Date().toISOString(),
+      short,
+      machine,
+      reportBuild: results,
+      search: searches,
+      peakRssMb: peakRssMb(),
+    },
     null,
     2,
   ),

@@ -178,11 +178,10 @@ export function documentRepository(db: Kysely<Database>) {
         const pattern = likePattern(filter.text);
         const tokens = searchTokens(filter.text);
         // ESCAPE is spelled out: SQLite has no default LIKE escape character, PostgreSQL's is the backslash.
-        // Words through the full-text index (every token must occur), exact strings through LIKE.
+        // Words through the full-text index (every token must occur); a query without any word (only signs
+        // such as % or 〔〕) as an exact string through LIKE — which would scan, so only then.
         const exact = sql<boolean>`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\' or coalesce(document_number, '') like ${pattern} escape '\\')`;
-        query = query.where(
-          tokens.length > 0 ? sql<boolean>`(${matchesAllTokens(db, agencyId, tokens)} or ${exact})` : exact,
-        );
+        query = query.where(tokens.length > 0 ? matchesAllTokens(db, agencyId, tokens) : exact);
       }
       const rows = await query
         .orderBy('published_on', 'desc')
