@@ -2,8 +2,6 @@
 import data from './work-calendar-data/china.json' with { type: 'json' };
 import { buildWorkCalendar, type CalendarYear, type WorkCalendar } from './work-calendar.ts';
 
-export const SHIPPED_CALENDAR_SOURCE = data.source;
-
 export function shippedChinaYears(): Map<number, CalendarYear> {
   const years = new Map<number, CalendarYear>();
   for (const [year, value] of Object.entries(data.years as Record<string, CalendarYear>)) {

@@ -44,14 +44,6 @@ export function lastDayOfYear(year: number): IsoDate {
   return toIsoDate(year, 12, 31);
 }
 
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return a < b;
-}
-
-export function isWithinYear(date: IsoDate, year: number): boolean {
-  return yearOf(date) === year;
-}
-
 /** The date `days` days after (or before, when negative) `date`. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

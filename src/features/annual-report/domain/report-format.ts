@@ -248,16 +248,3 @@ export const FORMAT_2019: ReportFormat = build2019();
 export function reportFormat(id: ReportFormatId): ReportFormat {
   return id === '2021' ? FORMAT_2021 : FORMAT_2019;
 }
-
-/** The format a report on `year` uses: the trial format for 2019 and 2020, the 2021 format after. */
-export function formatForYear(year: number): ReportFormatId {
-  return year <= 2020 ? '2019' : '2021';
-}
-
-export function rowOf(cell: CellId): string {
-  return cell.split('.')[1] ?? '';
-}
-
-export function columnOf(cell: CellId): string {
-  return cell.split('.')[2] ?? '';
-}

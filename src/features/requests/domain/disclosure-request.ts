@@ -16,9 +16,3 @@ export interface DisclosureRequest {
   readonly applicantName?: string;
   readonly subject?: string;
 }
-
-export function isCompleted(
-  request: DisclosureRequest,
-): request is DisclosureRequest & { outcome: OutcomeRow; completedOn: IsoDate } {
-  return request.completedOn !== undefined && request.outcome !== undefined;
-}
