@@ -109,6 +109,19 @@ export function documentRepository(db: Kysely<Database>) {
       });
     },
 
+    /** The highest number in use after `prefix` (DOC-2025-), 0 when none: one indexed lookup. */
+    async lastNumber(agencyId: string, prefix: string): Promise<number> {
+      const row = await db
+        .selectFrom('public_documents')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .where('id', 'like', `${prefix}%`)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return Number(row?.id.slice(prefix.length)) || 0;
+    },
+
     async find(agencyId: string, id: string): Promise<StoredDocument | undefined> {
       const row = await db
         .selectFrom('public_documents')

@@ -58,8 +58,7 @@ export function documentService(deps: {
       const attribute = input.attribute ? decideAttribute(input.attribute) : undefined;
       if (attribute && !attribute.ok) return attribute;
       const year = input.formedOn.slice(0, 4);
-      const existing = await deps.documents.list(agencyId);
-      const next = existing.filter((d) => d.document.id.startsWith(`DOC-${year}-`)).length + 1;
+      const next = (await deps.documents.lastNumber(agencyId, `DOC-${year}-`)) + 1;
       return this.create(agencyId, input, actor, attribute?.ok ? attribute.value : undefined, year, next);
     },
 
