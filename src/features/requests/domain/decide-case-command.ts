@@ -119,6 +119,20 @@ function decideExtension(
   });
 }
 
+/**
+ * A letter's period counted from its delivery (the fee notice's 20 working days, a consultation's 15):
+ * the working days after the day the addressee received it.
+ */
+function periodFromDelivery(
+  letter: { issuedOn: IsoDate; deliveredOn: IsoDate },
+  context: DecisionContext,
+  workingDays: number,
+): Result<IsoDate, CaseRefusal> {
+  if (letter.deliveredOn < letter.issuedOn)
+    return err({ code: 'delivered-before-issued', issuedOn: letter.issuedOn });
+  return ok(addWorkingDays(context.calendar, letter.deliveredOn, workingDays).date);
+}
+
 function decideFeeNotice(
   request: DisclosureCase,
   command: Extract<CaseCommand, { type: 'issue-fee-notice' }>,
@@ -134,13 +148,9 @@ function decideFeeNotice(
   if (outstanding) return err({ code: 'fee-notice-outstanding', payByOn: outstanding.payByOn });
   if (!(command.amountYuan > 0) || !Number.isFinite(command.amountYuan))
     return err({ code: 'fee-amount-invalid', amountYuan: command.amountYuan });
-  if (command.deliveredOn < command.issuedOn)
-    return err({ code: 'delivered-before-issued', issuedOn: command.issuedOn });
-  const payByOn = addWorkingDays(
-    context.calendar,
-    command.deliveredOn,
-    timeLimitsOn(request.receivedOn!).feePaymentWorkingDays,
-  ).date;
+  const payBy = periodFromDelivery(command, context, timeLimitsOn(request.receivedOn!).feePaymentWorkingDays);
+  if (!payBy.ok) return payBy;
+  const payByOn = payBy.value;
   return ok({
     type: 'fee-notice-issued',
     method: command.method,
@@ -232,13 +242,13 @@ function decideConsultation(
   if (refused) return err(refused);
   if (request.consultations.some((c) => c.id === command.consultationId))
     return err({ code: 'consultation-id-taken', consultationId: command.consultationId });
-  if (command.deliveredOn < command.issuedOn)
-    return err({ code: 'delivered-before-issued', issuedOn: command.issuedOn });
-  const answerDueOn = addWorkingDays(
-    context.calendar,
-    command.deliveredOn,
+  const answerDue = periodFromDelivery(
+    command,
+    context,
     timeLimitsOn(request.receivedOn!).consultationAnswerWorkingDays,
-  ).date;
+  );
+  if (!answerDue.ok) return answerDue;
+  const answerDueOn = answerDue.value;
   return ok({
     type: 'consultation-started',
     consultationId: command.consultationId,
