@@ -83,6 +83,11 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     // Until agencies record it, the organ is the parent government when known (行政复议法 第二十四条).
     return { agencyName: agency?.name ?? agencyId, reconsiderationOrgan: parent?.name ?? '本级人民政府' };
   };
+  const documents = documentService({
+    documents: documentRepository(handle.db),
+    today: clock.today,
+    calendarFor,
+  });
   registerRequestRoutes(app, {
     draftProactiveDocument: async (agencyId, input, actor) => {
       const drafted = await documents.draft(
@@ -99,11 +104,6 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     agencyExists: async (id) => (await agencies.find(id)) !== undefined,
     calendarFor,
     today: clock.today,
-  });
-  const documents = documentService({
-    documents: documentRepository(handle.db),
-    today: clock.today,
-    calendarFor,
   });
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now });
