@@ -157,6 +157,63 @@ const MATRIX: Record<string, Entry> = {
       body: { title: '某信息', category: '其他' },
     },
   },
+  'GET /api/agencies/:agencyId/normative-documents': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/normative-documents?on=2025-03-03' },
+  },
+  'POST /api/agencies/:agencyId/normative-documents': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/normative-documents',
+      body: { kind: 'normative_doc', title: '某规范性文件', issuedOn: '2025-03-03' },
+    },
+  },
+  'POST /api/agencies/:agencyId/normative-documents/:id/events': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/normative-documents/GF-2025-001/events',
+      body: { type: 'repeal', on: '2025-03-03' },
+    },
+  },
+  'GET /api/agencies/:agencyId/disclosure-settings': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/disclosure-settings' },
+  },
+  'PUT /api/agencies/:agencyId/disclosure-settings': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'PUT',
+      url: '/api/agencies/:agency/disclosure-settings',
+      body: {
+        publicationLimitDays: 15,
+        interpretationWithinDays: 3,
+        messageAnswerDays: 10,
+        categories: [
+          { name: '其他', group: 'article-20' },
+          { name: '政策解读', group: 'key-area' },
+        ],
+      },
+    },
+  },
+  'GET /agencies/:agencyId/guide': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/guide' },
+  },
+  'GET /agencies/:agencyId/normative-documents': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/normative-documents?on=2025-03-03' },
+  },
+  'GET /agencies/:agencyId/normative-documents/compilation.:format': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/normative-documents/compilation.docx' },
+  },
+  'GET /sitemap.xml': { access: { kind: 'public' }, sample: { method: 'GET', url: '/sitemap.xml' } },
+  'GET /agencies/:agencyId/sitemap.xml': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/sitemap.xml' },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

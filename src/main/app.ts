@@ -19,10 +19,17 @@ import { registerApplicationPages } from '../../web/portal/application-pages.ts'
 import { registerDocumentPages } from '../../web/portal/document-pages.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
 import { documentService } from '../features/proactive-disclosure/use-cases/document-service.ts';
-import { registerDocumentRoutes } from '../features/proactive-disclosure/http/document-routes.ts';
+import {
+  refuse as refuseDocument,
+  registerDocumentRoutes,
+} from '../features/proactive-disclosure/http/document-routes.ts';
 import { registerFigureRoutes } from '../features/proactive-disclosure/http/figure-routes.ts';
 import { figuresRepository } from '../features/proactive-disclosure/db/figures-repository.ts';
 import { databaseFactSource } from './database-fact-source.ts';
+import { disclosureSettingsService } from '../features/proactive-disclosure/use-cases/disclosure-settings-service.ts';
+import { normativeRegister } from '../features/proactive-disclosure/use-cases/normative-register.ts';
+import { registerRegisterRoutes } from '../features/proactive-disclosure/http/register-routes.ts';
+import { registerDisclosurePages } from '../../web/portal/disclosure-pages.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -83,10 +90,13 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     // Until agencies record it, the organ is the parent government when known (行政复议法 第二十四条).
     return { agencyName: agency?.name ?? agencyId, reconsiderationOrgan: parent?.name ?? '本级人民政府' };
   };
+  const settings = disclosureSettingsService(handle.db, clock.now);
+  const register = normativeRegister(handle.db, clock.now);
   const documents = documentService({
     documents: documentRepository(handle.db),
     today: clock.today,
     calendarFor,
+    settingsFor: settings.settingsFor,
   });
   registerRequestRoutes(app, {
     draftProactiveDocument: async (agencyId, input, actor) => {
@@ -95,7 +105,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
         { ...input, formedOn: clock.today(), attribute: { attribute: 'proactive' } },
         actor,
       );
-      if (!drafted.ok) throw new Error(`drafting from a request failed: ${drafted.error.code}`);
+      if (!drafted.ok) refuseDocument(drafted.error);
       return drafted.value.id;
     },
     letterContext,
@@ -108,6 +118,15 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now });
   registerDocumentPages(app, { documents, findAgency });
+  registerRegisterRoutes(app, { register, settings, auth, today: clock.today });
+  registerDisclosurePages(app, {
+    documents,
+    register,
+    findAgency,
+    listAgencies: () => agencies.list(),
+    reportYears: (id) => requests.reportYears(id),
+    today: clock.today,
+  });
   registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
   // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then hourly.
   const sweep = () =>

@@ -5,8 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { DocumentService } from '../../src/features/proactive-disclosure/use-cases/document-service.ts';
-import { isOnPortal } from '../../src/features/proactive-disclosure/domain/public-document.ts';
-import { html, page } from './page-layout.ts';
+import {
+  INTERPRETATION_FORM_LABELS,
+  isOnPortal,
+} from '../../src/features/proactive-disclosure/domain/public-document.ts';
+import { agencyNav, html, notFoundPage, page } from './page-layout.ts';
+import { parseIsoDate } from '../../src/shared/domain/iso-date.ts';
+import {
+  CATEGORY_GROUPS,
+  CATEGORY_GROUP_LABELS,
+} from '../../src/features/proactive-disclosure/domain/disclosure-settings.ts';
 
 export function registerDocumentPages(
   app: FastifyInstance,
@@ -18,39 +26,61 @@ export function registerDocumentPages(
   app.get('/agencies/:agencyId/documents', async (request, reply) => {
     const { agencyId } = request.params as { agencyId: string };
     const agency = await deps.findAgency(agencyId);
-    if (!agency)
-      return reply
-        .status(404)
-        .type('text/html; charset=utf-8')
-        .send(page('没有这个机关', html`<h1>没有这个机关</h1>`));
-    const query = request.query as { q?: string; category?: string };
-    const text = typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '';
-    const category = typeof query.category === 'string' ? query.category.trim().slice(0, 100) : '';
-    const documents = await deps.documents.published(agencyId, {
-      ...(text ? { text } : {}),
-      ...(category ? { category } : {}),
-    });
-    const all = text || category ? await deps.documents.published(agencyId, {}) : documents;
-    const counts = new Map<string, number>();
-    for (const stored of all)
-      counts.set(stored.document.category, (counts.get(stored.document.category) ?? 0) + 1);
-    const categories = [...counts].sort((a, b) => b[1] - a[1]);
-    const body = html`<nav class="crumbs"><a href="/">全部机关</a></nav>
+    if (!agency) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个机关'));
+    const query = request.query as Record<string, unknown>;
+    const field = (name: string) => (typeof query[name] === 'string' ? query[name].trim().slice(0, 100) : '');
+    const text = field('q');
+    const category = field('category');
+    const from = parseIsoDate(field('from'));
+    const to = parseIsoDate(field('to'));
+    const [documents, counts, settings] = await Promise.all([
+      deps.documents.published(agencyId, {
+        ...(text ? { text } : {}),
+        ...(category ? { category } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      }),
+      deps.documents.countPublishedByCategory(agencyId),
+      deps.documents.settingsFor(agencyId),
+    ]);
+    const base = `/agencies/${agencyId}/documents`;
+    const link = (name: string) =>
+      html`<a href="${base}?category=${encodeURIComponent(name)}">${name}（${counts.get(name) ?? 0}）</a> `;
+    const body = html`${agencyNav(agency.id, agency.name)}
       <h1>${agency.name}主动公开目录</h1>
-      <form method="get" action="/agencies/${agencyId}/documents" role="search">
+      <form method="get" action="${base}" role="search">
         <div class="field"><label for="q">全文检索</label><input id="q" name="q" value="${text}" /></div>
+        <div class="field">
+          <label for="category">类别</label>
+          <select id="category" name="category">
+            <option value="">全部类别</option>
+            ${settings.categories.map(
+              (c) =>
+                html`<option value="${c.name}" ${c.name === category ? 'selected' : ''}>${c.name}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="from">发布日期自</label
+          ><input id="from" name="from" type="date" value="${from ?? ''}" />
+        </div>
+        <div class="field">
+          <label for="to">至</label><input id="to" name="to" type="date" value="${to ?? ''}" />
+        </div>
         <button type="submit">检索</button>
       </form>
+      ${CATEGORY_GROUPS.map((group) => {
+        const names = settings.categories.filter((c) => c.group === group).map((c) => c.name);
+        return names.length ? html`<p>${CATEGORY_GROUP_LABELS[group]}：${names.map(link)}</p>` : '';
+      })}
       <p>
-        分类：${categories.map(([name, count]) => html`<a href="/agencies/${agencyId}/documents?category=${encodeURIComponent(name)}">${name}（${count}）</a> `)}
-        <a
-          href="/agencies/${agencyId}/documents/feed.atom${category ? `?category=${encodeURIComponent(category)}` : ''}"
-          >订阅（Atom）</a
+        <a href="${base}/feed.atom${category ? `?category=${encodeURIComponent(category)}` : ''}"
+          >订阅${category ? `“${category}”` : '全部'}（Atom）</a
         >
       </p>
       <p>
         ${text ? html`“${text}”的检索结果：` : ''}${category ? html`${category}：` : ''}共 ${documents.length}
-        件
+        件${documents.length >= 200 ? '（仅显示最新的 200 件，请缩小检索范围）' : ''}
       </p>
       <table class="list">
         <tr>
@@ -62,10 +92,10 @@ export function registerDocumentPages(
         ${documents.map(
           (s) =>
             html`<tr>
-              <td><a href="/agencies/${agencyId}/documents/${s.document.id}">${s.document.title}</a></td>
+              <td><a href="${base}/${s.document.id}">${s.document.title}</a></td>
               <td>${s.document.documentNumber ?? ''}</td>
               <td>
-                <a href="/agencies/${agencyId}/documents?category=${encodeURIComponent(s.document.category)}"
+                <a href="${base}?category=${encodeURIComponent(s.document.category)}"
                   >${s.document.category}</a
                 >
               </td>
@@ -125,9 +155,35 @@ export function registerDocumentPages(
         );
     }
     const d = stored.document;
-    const body = html`<nav class="crumbs">
-        <a href="/agencies/${agencyId}/documents">${agency.name}主动公开目录</a>
-      </nav>
+    const [interpreted, interpretations] = await Promise.all([
+      d.interprets ? deps.documents.find(agencyId, d.interprets) : undefined,
+      deps.documents.interpretationsOf(agencyId, d.id),
+    ]);
+    const related = html`${
+      interpreted && isOnPortal(interpreted.document)
+        ? html`<p>
+            本文是对<a href="/agencies/${agencyId}/documents/${interpreted.document.id}"
+              >${interpreted.document.title}</a
+            >的${d.interpretationForm ? INTERPRETATION_FORM_LABELS[d.interpretationForm] : '解读'}。
+          </p>`
+        : ''
+    }${
+      interpretations.length
+        ? html`<section aria-labelledby="interpretations">
+            <h2 id="interpretations">政策解读</h2>
+            <ul>
+              ${interpretations.map(
+                (i) =>
+                  html`<li>
+                    <a href="/agencies/${agencyId}/documents/${i.document.id}">${i.document.title}</a>
+                    （${i.document.interpretationForm ? INTERPRETATION_FORM_LABELS[i.document.interpretationForm] : '解读'}，${i.document.publishedOn ?? ''}）
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : ''
+    }`;
+    const body = html`${agencyNav(agency.id, agency.name)}
       <h1>${d.title}</h1>
       <table class="list">
         <tr>
@@ -155,6 +211,7 @@ export function registerDocumentPages(
           <td>${d.category}</td>
         </tr>
       </table>
+      ${related}
       <article class="document-body">${stored.body.split(/\n+/).map((p) => html`<p>${p}</p>`)}</article>`;
     return reply.type('text/html; charset=utf-8').send(page(d.title, body));
   });

@@ -59,3 +59,23 @@ export function page(title: string, body: SafeHtml): string {
       </body>
     </html> `.__html;
 }
+
+/** The links every page of an agency's portal carries. */
+export function agencyNav(agencyId: string, agencyName: string): SafeHtml {
+  const base = `/agencies/${agencyId}`;
+  return html`<nav class="crumbs" aria-label="${agencyName}">
+    <a href="/">全部机关</a> › ${agencyName}： <a href="${base}/guide">公开指南</a> ·
+    <a href="${base}/documents">主动公开目录</a> · <a href="${base}/normative-documents">规范性文件</a> ·
+    <a href="${base}/messages">公众留言</a> ·
+    <a href="${base}/apply">申请公开</a>
+  </nav>`;
+}
+
+/** A page that says what is not there, with status 404. */
+export function notFoundPage(title: string, back?: { href: string; label: string }): string {
+  return page(
+    title,
+    html`<h1>${title}</h1>
+      ${back ? html`<p><a href="${back.href}">${back.label}</a></p>` : ''}`,
+  );
+}

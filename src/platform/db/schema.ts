@@ -54,6 +54,10 @@ export interface NormativeDocumentTable {
   issued_on: string;
   repealed_on: string | null;
   ledger_import_id: string | null;
+  lapsed_on: string | null;
+  /** JSON array of { amendedOn, documentNumber?, note }. */
+  amendments: Generated<string>;
+  public_document_id: string | null;
 }
 
 export interface AgencyFiguresTable {
@@ -150,6 +154,32 @@ export interface PublicDocumentTable {
   published_on: string | null;
   history: string;
   version: number;
+  interprets: string | null;
+  interpretation_form: string | null;
+}
+
+export interface DisclosureSettingsTable {
+  agency_id: string;
+  /** JSON of DisclosureSettings. */
+  settings: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface PublicMessageTable {
+  agency_id: string;
+  id: string;
+  subject: string;
+  body: string;
+  author_name: string;
+  author_contact: string;
+  received_on: string;
+  due_on: string;
+  answer: string | null;
+  answered_on: string | null;
+  answered_by: string | null;
+  published: Generated<number>;
+  query_code_hash: string;
 }
 
 export interface Database {
@@ -166,4 +196,6 @@ export interface Database {
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
   public_documents: PublicDocumentTable;
+  disclosure_settings: DisclosureSettingsTable;
+  public_messages: PublicMessageTable;
 }

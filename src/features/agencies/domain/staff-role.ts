@@ -5,7 +5,8 @@
  * - approver: approves extensions (as the head of the disclosure office, 第三十三条) and reviews documents
  *   before publication (保密审查, 第十七条);
  * - supervisor: reads cases and reports, changes nothing;
- * - admin: manages staff accounts and the calendar.
+ * - admin: manages staff accounts, the calendar and the agency's disclosure settings (catalogue, guide,
+ *   local limits).
  */
 export const STAFF_ROLES = ['admin', 'officer', 'approver', 'supervisor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -23,10 +24,11 @@ export type Permission =
   | 'approve-extensions'
   | 'manage-staff'
   | 'draft-documents'
-  | 'review-documents';
+  | 'review-documents'
+  | 'manage-disclosure-settings';
 
 const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  admin: ['read-cases', 'manage-staff'],
+  admin: ['read-cases', 'manage-staff', 'manage-disclosure-settings'],
   officer: ['read-cases', 'work-cases', 'draft-documents'],
   approver: ['read-cases', 'approve-extensions', 'review-documents'],
   supervisor: ['read-cases'],

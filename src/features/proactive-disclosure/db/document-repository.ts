@@ -16,6 +16,7 @@ import {
   isOnPortal,
   type DocumentStatus,
   type DocumentStep,
+  type InterpretationForm,
   type PublicDocument,
 } from '../domain/public-document.ts';
 
@@ -23,6 +24,15 @@ export interface StoredDocument {
   readonly document: PublicDocument;
   readonly body: string;
   readonly version: number;
+}
+
+/** What the portal's catalogue and search narrow by: category, words, publication dates. */
+export interface PortalFilter {
+  readonly category?: string;
+  readonly text?: string;
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
+  readonly limit?: number;
 }
 
 export class StaleDocumentError extends Error {
@@ -45,6 +55,10 @@ function toStored(row: PublicDocumentTable): StoredDocument {
       status: row.status as DocumentStatus,
       ...(row.published_on ? { publishedOn: row.published_on as IsoDate } : {}),
       history: JSON.parse(row.history) as DocumentStep[],
+      ...(row.interprets ? { interprets: row.interprets } : {}),
+      ...(row.interpretation_form
+        ? { interpretationForm: row.interpretation_form as InterpretationForm }
+        : {}),
     },
     body: row.body,
     version: Number(row.version),
@@ -72,6 +86,8 @@ function toRow(
     published_on: document.publishedOn ?? null,
     history: JSON.stringify(document.history),
     version,
+    interprets: document.interprets ?? null,
+    interpretation_form: document.interpretationForm ?? null,
   };
 }
 
@@ -158,6 +174,44 @@ export function documentRepository(db: Kysely<Database>) {
       return rows.map(toStored);
     },
 
+    /** How many documents (in any status) each category holds. */
+    async countByCategory(agencyId: string): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('public_documents')
+        .select(['category', sql<number>`count(*)`.as('n')])
+        .where('agency_id', '=', agencyId)
+        .groupBy('category')
+        .execute();
+      return new Map(rows.map((r) => [r.category, Number(r.n)]));
+    },
+
+    /** How many published 主动公开 documents each category holds (the catalogue's counts). */
+    async countPublishedByCategory(agencyId: string): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('public_documents')
+        .select(['category', sql<number>`count(*)`.as('n')])
+        .where('agency_id', '=', agencyId)
+        .where('status', '=', 'published')
+        .where('attribute', 'like', '%"attribute":"proactive"%')
+        .groupBy('category')
+        .execute();
+      return new Map(rows.map((r) => [r.category, Number(r.n)]));
+    },
+
+    /** Published interpretations of a document, oldest first. */
+    async interpretationsOf(agencyId: string, documentId: string): Promise<StoredDocument[]> {
+      const rows = await db
+        .selectFrom('public_documents')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('interprets', '=', documentId)
+        .where('status', '=', 'published')
+        .orderBy('published_on')
+        .orderBy('id')
+        .execute();
+      return rows.map(toStored).filter((stored) => isOnPortal(stored.document));
+    },
+
     /** Documents published in the year, by category (the drafted section 一 of the annual report). */
     async publishedByCategory(
       agencyId: string,
@@ -176,10 +230,7 @@ export function documentRepository(db: Kysely<Database>) {
     },
 
     /** Published 主动公开 documents, newest first, optionally of one category or containing a text. */
-    async published(
-      agencyId: string,
-      filter: { category?: string; text?: string; limit?: number } = {},
-    ): Promise<StoredDocument[]> {
+    async published(agencyId: string, filter: PortalFilter = {}): Promise<StoredDocument[]> {
       let query = db
         .selectFrom('public_documents')
         .selectAll()
@@ -187,6 +238,8 @@ export function documentRepository(db: Kysely<Database>) {
         .where('status', '=', 'published')
         .where('attribute', 'like', '%"attribute":"proactive"%');
       if (filter.category) query = query.where('category', '=', filter.category);
+      if (filter.from) query = query.where('published_on', '>=', filter.from);
+      if (filter.to) query = query.where('published_on', '<=', filter.to);
       if (filter.text) {
         const pattern = likePattern(filter.text);
         const tokens = searchTokens(filter.text);

@@ -1,12 +1,14 @@
 /** The normative-document register in the database, tallied for table 二 in one query. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, NormativeDocumentTable } from '../../../platform/db/schema.ts';
 import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
 import type { CellSelector, DocumentTally, NormativeDocumentKind } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
-import type { NormativeDocument } from '../domain/normative-document.ts';
+import type { NormativeDocument, NormativeDocumentAmendment } from '../domain/normative-document.ts';
 
-function toRow(agencyId: string, d: NormativeDocument, importId: string | null): NormativeDocumentTable {
+type NormativeDocumentRow = Selectable<NormativeDocumentTable>;
+
+function toRow(agencyId: string, d: NormativeDocument, importId: string | null): NormativeDocumentRow {
   return {
     agency_id: agencyId,
     id: d.id,
@@ -16,10 +18,14 @@ function toRow(agencyId: string, d: NormativeDocument, importId: string | null):
     issued_on: d.issuedOn,
     repealed_on: d.repealedOn ?? null,
     ledger_import_id: importId,
+    lapsed_on: d.lapsedOn ?? null,
+    amendments: JSON.stringify(d.amendments ?? []),
+    public_document_id: d.publicDocumentId ?? null,
   };
 }
 
-function toDomain(row: NormativeDocumentTable): NormativeDocument {
+function toDomain(row: NormativeDocumentRow): NormativeDocument {
+  const amendments = JSON.parse(row.amendments) as NormativeDocumentAmendment[];
   return {
     id: row.id,
     kind: row.kind as NormativeDocumentKind,
@@ -27,6 +33,9 @@ function toDomain(row: NormativeDocumentTable): NormativeDocument {
     issuedOn: row.issued_on as IsoDate,
     ...(row.document_number ? { documentNumber: row.document_number } : {}),
     ...(row.repealed_on ? { repealedOn: row.repealed_on as IsoDate } : {}),
+    ...(row.lapsed_on ? { lapsedOn: row.lapsed_on as IsoDate } : {}),
+    ...(amendments.length ? { amendments } : {}),
+    ...(row.public_document_id ? { publicDocumentId: row.public_document_id } : {}),
   };
 }
 
@@ -77,7 +86,7 @@ export function normativeDocumentRepository(db: Kysely<Database>) {
           sql<number>`sum(case when repealed_on >= ${start} and repealed_on <= ${end} then 1 else 0 end)`.as(
             'repealed',
           ),
-          sql<number>`sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) then 1 else 0 end)`.as(
+          sql<number>`sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) and (lapsed_on is null or lapsed_on > ${end}) then 1 else 0 end)`.as(
             'in_force',
           ),
         ])
@@ -113,8 +122,53 @@ export function normativeDocumentRepository(db: Kysely<Database>) {
       else
         query = query
           .where('issued_on', '<=', end)
-          .where((eb) => eb.or([eb('repealed_on', 'is', null), eb('repealed_on', '>', end)]));
+          .where((eb) => eb.or([eb('repealed_on', 'is', null), eb('repealed_on', '>', end)]))
+          .where((eb) => eb.or([eb('lapsed_on', 'is', null), eb('lapsed_on', '>', end)]));
       return (await query.orderBy('id').execute()).map((r) => r.id);
+    },
+
+    async find(agencyId: string, id: string): Promise<NormativeDocument | undefined> {
+      const row = await db
+        .selectFrom('normative_documents')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toDomain(row) : undefined;
+    },
+
+    /** Registers one document; false when the id is taken. */
+    async register(agencyId: string, document: NormativeDocument): Promise<boolean> {
+      const result = await db
+        .insertInto('normative_documents')
+        .values(toRow(agencyId, document, null))
+        .onConflict((oc) => oc.columns(['agency_id', 'id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    /** Records a lifecycle change decided on `before`; false when someone changed it meanwhile. */
+    async update(agencyId: string, before: NormativeDocument, after: NormativeDocument): Promise<boolean> {
+      const {
+        agency_id: _agency,
+        id: _id,
+        ledger_import_id: _import,
+        ...changes
+      } = toRow(agencyId, after, null);
+      const result = await db
+        .updateTable('normative_documents')
+        .set(changes)
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', before.id)
+        .where('amendments', '=', JSON.stringify(before.amendments ?? []))
+        .where((eb) =>
+          before.repealedOn ? eb('repealed_on', '=', before.repealedOn) : eb('repealed_on', 'is', null),
+        )
+        .where((eb) =>
+          before.lapsedOn ? eb('lapsed_on', '=', before.lapsedOn) : eb('lapsed_on', 'is', null),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
   };
 }

@@ -38,7 +38,18 @@ export interface PublicDocument {
   readonly status: DocumentStatus;
   readonly publishedOn?: IsoDate;
   readonly history: readonly DocumentStep[];
+  /** A policy interpretation (政策解读) names the document it interprets, and its form. */
+  readonly interprets?: string;
+  readonly interpretationForm?: InterpretationForm;
 }
+
+export const INTERPRETATION_FORMS = ['text', 'graphic', 'video'] as const;
+export type InterpretationForm = (typeof INTERPRETATION_FORMS)[number];
+export const INTERPRETATION_FORM_LABELS: Readonly<Record<InterpretationForm, string>> = {
+  text: '文字解读',
+  graphic: '图文解读',
+  video: '视频解读',
+};
 
 export type DocumentCommand =
   | { readonly type: 'set-attribute'; readonly attribute: AttributeDecision }

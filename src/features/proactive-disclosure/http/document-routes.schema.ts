@@ -1,6 +1,7 @@
 import { z } from '../../../platform/validation.ts';
 import { isoDate, agencyParams } from '../../requests/http/request-routes.schema.ts';
 import { DISCLOSURE_ATTRIBUTES, WITHHOLDING_ARTICLES } from '../domain/disclosure-attribute.ts';
+import { INTERPRETATION_FORMS } from '../domain/public-document.ts';
 
 export { agencyParams };
 
@@ -22,6 +23,11 @@ export const draftBody = z.object({
   category: z.string().trim().min(1, '请选择公开目录类别').max(100),
   body: z.string().max(500_000),
   attribute: attributeSchema.optional(),
+  interprets: z
+    .string()
+    .regex(/^DOC-\d{4}-\d{5}$/, '所解读的文件编号形如 DOC-2025-00001')
+    .optional(),
+  interpretationForm: z.enum(INTERPRETATION_FORMS).optional(),
 });
 
 export const stepBody = z.discriminatedUnion('type', [

@@ -28,6 +28,9 @@ const MESSAGES: Readonly<Record<DocumentServiceError['code'], string>> = {
   'not-for-proactive-disclosure': '只有主动公开的文件才能发布',
   'published-before-formed': '发布日期不能早于文件形成日期',
   'document-not-found': '没有这个文件',
+  'unknown-category': '该类别不在本机关的公开目录中，请先在公开设置中添加',
+  'interpretation-needs-document': '政策解读须选择“政策解读”类别并指明所解读的文件',
+  'interpreted-document-not-found': '所解读的文件不存在',
 };
 
 const TAG = '主动公开（工作人员）';
@@ -37,7 +40,7 @@ function present(stored: StoredDocument) {
   return { ...stored.document, body: stored.body };
 }
 
-function refuse(error: DocumentServiceError): never {
+export function refuse(error: DocumentServiceError): never {
   if (error.code === 'document-not-found') throw new HttpProblem('not-found', MESSAGES[error.code]);
   throw new RefusalProblem(error, MESSAGES[error.code]);
 }

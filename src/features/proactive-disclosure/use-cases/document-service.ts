@@ -13,11 +13,18 @@ import {
   draftDocument,
   type DocumentCommand,
   type DocumentRefusal,
+  type InterpretationForm,
   type PublicDocument,
 } from '../domain/public-document.ts';
-import type { DocumentRepository, StoredDocument } from '../db/document-repository.ts';
+import type { DocumentRepository, PortalFilter, StoredDocument } from '../db/document-repository.ts';
 import { addWorkingDays, type WorkCalendar } from '../../../shared/domain/work-calendar.ts';
 import { onTimeShare, timelinessOf, type Timeliness } from '../domain/publication-deadline.ts';
+import {
+  DEFAULT_DISCLOSURE_SETTINGS,
+  INTERPRETATION_CATEGORY,
+  hasCategory,
+  type DisclosureSettings,
+} from '../domain/disclosure-settings.ts';
 
 export interface DocumentDraft {
   readonly title: string;
@@ -29,10 +36,18 @@ export interface DocumentDraft {
   readonly attribute?: { attribute: DisclosureAttribute; article?: WithholdingArticle; reason?: string };
   /** Why the document was drafted, kept in its first history step (e.g. 第四十四条 from a request). */
   readonly origin?: string;
+  /** For a policy interpretation: the document it interprets, and its form. */
+  readonly interprets?: string;
+  readonly interpretationForm?: InterpretationForm;
 }
 
 export type DocumentServiceError =
-  DocumentRefusal | AttributeRefusal | { readonly code: 'document-not-found'; readonly id: string };
+  | DocumentRefusal
+  | AttributeRefusal
+  | { readonly code: 'document-not-found'; readonly id: string }
+  | { readonly code: 'unknown-category'; readonly category: string }
+  | { readonly code: 'interpretation-needs-document' }
+  | { readonly code: 'interpreted-document-not-found'; readonly id: string };
 
 export interface TimelinessReport {
   readonly year: number;
@@ -48,7 +63,24 @@ export function documentService(deps: {
   documents: DocumentRepository;
   today: () => IsoDate;
   calendarFor?: (agencyId: string) => Promise<WorkCalendar>;
+  settingsFor?: (agencyId: string) => Promise<DisclosureSettings>;
 }) {
+  const settingsOf = (agencyId: string) =>
+    deps.settingsFor ? deps.settingsFor(agencyId) : Promise.resolve(DEFAULT_DISCLOSURE_SETTINGS);
+  /** The category must be in the agency's catalogue; an interpretation names an existing document. */
+  const checkPlacement = async (
+    agencyId: string,
+    input: DocumentDraft,
+  ): Promise<DocumentServiceError | undefined> => {
+    if (!hasCategory(await settingsOf(agencyId), input.category))
+      return { code: 'unknown-category', category: input.category };
+    const isInterpretation = input.category === INTERPRETATION_CATEGORY;
+    if (isInterpretation !== (input.interprets !== undefined))
+      return { code: 'interpretation-needs-document' };
+    if (input.interprets && !(await deps.documents.find(agencyId, input.interprets)))
+      return { code: 'interpreted-document-not-found', id: input.interprets };
+    return undefined;
+  };
   return {
     async draft(
       agencyId: string,
@@ -57,6 +89,8 @@ export function documentService(deps: {
     ): Promise<Result<PublicDocument, DocumentServiceError>> {
       const attribute = input.attribute ? decideAttribute(input.attribute) : undefined;
       if (attribute && !attribute.ok) return attribute;
+      const misplaced = await checkPlacement(agencyId, input);
+      if (misplaced) return err(misplaced);
       const year = input.formedOn.slice(0, 4);
       const next = (await deps.documents.lastNumber(agencyId, `DOC-${year}-`)) + 1;
       return this.create(agencyId, input, actor, attribute?.ok ? attribute.value : undefined, year, next);
@@ -82,6 +116,9 @@ export function documentService(deps: {
             category: input.category,
             drafter: actor,
             ...(attribute ? { attribute } : {}),
+            ...(input.interprets
+              ? { interprets: input.interprets, interpretationForm: input.interpretationForm ?? 'text' }
+              : {}),
           },
           deps.today(),
           input.origin,
@@ -120,6 +157,7 @@ export function documentService(deps: {
     async timeliness(agencyId: string, year: number, warnWorkingDays = 5): Promise<TimelinessReport> {
       if (!deps.calendarFor) throw new Error('documentService needs calendarFor for timeliness');
       const calendar = await deps.calendarFor(agencyId);
+      const limits = { localWorkingDays: (await settingsOf(agencyId)).publicationLimitDays };
       const today = deps.today();
       const warnUntil = addWorkingDays(calendar, today, warnWorkingDays).date;
       const proactive = (await deps.documents.list(agencyId)).filter(
@@ -127,7 +165,7 @@ export function documentService(deps: {
       );
       const rows = proactive.map((s) => ({
         document: s.document,
-        timeliness: timelinessOf(s.document.formedOn, s.document.publishedOn, today, calendar),
+        timeliness: timelinessOf(s.document.formedOn, s.document.publishedOn, today, calendar, limits),
       }));
       const pick = (kind: Timeliness['kind']) => rows.filter((r) => r.timeliness.kind === kind);
       return {
@@ -151,9 +189,11 @@ export function documentService(deps: {
     },
 
     find: (agencyId: string, id: string) => deps.documents.find(agencyId, id),
+    interpretationsOf: (agencyId: string, id: string) => deps.documents.interpretationsOf(agencyId, id),
+    countPublishedByCategory: (agencyId: string) => deps.documents.countPublishedByCategory(agencyId),
+    settingsFor: settingsOf,
     list: (agencyId: string) => deps.documents.list(agencyId),
-    published: (agencyId: string, filter: { category?: string; text?: string }) =>
-      deps.documents.published(agencyId, filter),
+    published: (agencyId: string, filter: PortalFilter) => deps.documents.published(agencyId, filter),
   };
 }
 

@@ -7,6 +7,7 @@ import * as createStaffAccounts from './2026-11-29T1900-create-staff-accounts.ts
 import * as addAgencyJurisdiction from './2026-11-29T2000-add-agency-jurisdiction.ts';
 import * as createPublicDocuments from './2026-11-29T2100-create-public-documents.ts';
 import * as createDocumentSearchIndex from './2026-11-29T2200-create-document-search-index.ts';
+import * as addDisclosureRecords from './2026-11-30T0900-add-disclosure-records.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T2000-add-agency-jurisdiction': addAgencyJurisdiction,
   '2026-11-29T2100-create-public-documents': createPublicDocuments,
   '2026-11-29T2200-create-document-search-index': createDocumentSearchIndex,
+  '2026-11-30T0900-add-disclosure-records': addDisclosureRecords,
 };

@@ -51,6 +51,13 @@ CREATE TABLE disclosure_requests (
     CONSTRAINT disclosure_requests_order CHECK (((completed_on IS NULL) OR (completed_on >= received_on)))
 );
 
+CREATE TABLE disclosure_settings (
+    agency_id text NOT NULL,
+    settings text NOT NULL,
+    updated_by text NOT NULL,
+    updated_at text NOT NULL
+);
+
 CREATE TABLE kysely_migration (
     name character varying(255) NOT NULL,
     "timestamp" character varying(255) NOT NULL
@@ -81,7 +88,10 @@ CREATE TABLE normative_documents (
     document_number text,
     issued_on text NOT NULL,
     repealed_on text,
-    ledger_import_id text
+    ledger_import_id text,
+    lapsed_on text,
+    amendments text DEFAULT '[]'::text NOT NULL,
+    public_document_id text
 );
 
 CREATE TABLE proceedings (
@@ -116,7 +126,25 @@ CREATE TABLE public_documents (
     status text NOT NULL,
     published_on text,
     history text NOT NULL,
-    version integer NOT NULL
+    version integer NOT NULL,
+    interprets text,
+    interpretation_form text
+);
+
+CREATE TABLE public_messages (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    subject text NOT NULL,
+    body text NOT NULL,
+    author_name text NOT NULL,
+    author_contact text NOT NULL,
+    received_on text NOT NULL,
+    due_on text NOT NULL,
+    answer text,
+    answered_on text,
+    answered_by text,
+    published integer DEFAULT 0 NOT NULL,
+    query_code_hash text NOT NULL
 );
 
 CREATE TABLE request_cases (
@@ -191,6 +219,9 @@ ALTER TABLE ONLY audit_log
 ALTER TABLE ONLY disclosure_requests
     ADD CONSTRAINT disclosure_requests_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY disclosure_settings
+    ADD CONSTRAINT disclosure_settings_pkey PRIMARY KEY (agency_id);
+
 ALTER TABLE ONLY kysely_migration_lock
     ADD CONSTRAINT kysely_migration_lock_pkey PRIMARY KEY (id);
 
@@ -211,6 +242,9 @@ ALTER TABLE ONLY public_document_search
 
 ALTER TABLE ONLY public_documents
     ADD CONSTRAINT public_documents_pk PRIMARY KEY (agency_id, id);
+
+ALTER TABLE ONLY public_messages
+    ADD CONSTRAINT public_messages_pk PRIMARY KEY (agency_id, id);
 
 ALTER TABLE ONLY request_cases
     ADD CONSTRAINT request_cases_pk PRIMARY KEY (agency_id, id);
@@ -240,7 +274,11 @@ CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
 
 CREATE INDEX public_document_search_tokens ON public_document_search USING gin (tokens);
 
+CREATE INDEX public_documents_interprets ON public_documents USING btree (agency_id, interprets);
+
 CREATE INDEX public_documents_portal ON public_documents USING btree (agency_id, status, published_on);
+
+CREATE INDEX public_messages_received ON public_messages USING btree (agency_id, received_on);
 
 CREATE INDEX request_cases_status_due ON request_cases USING btree (agency_id, status, due_on);
 
@@ -255,6 +293,9 @@ ALTER TABLE ONLY disclosure_requests
 
 ALTER TABLE ONLY disclosure_requests
     ADD CONSTRAINT disclosure_requests_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);
+
+ALTER TABLE ONLY disclosure_settings
+    ADD CONSTRAINT disclosure_settings_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
 ALTER TABLE ONLY ledger_imports
     ADD CONSTRAINT ledger_imports_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
@@ -273,6 +314,9 @@ ALTER TABLE ONLY proceedings
 
 ALTER TABLE ONLY public_documents
     ADD CONSTRAINT public_documents_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY public_messages
+    ADD CONSTRAINT public_messages_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
 ALTER TABLE ONLY request_cases
     ADD CONSTRAINT request_cases_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);

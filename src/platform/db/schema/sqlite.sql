@@ -6,13 +6,15 @@ CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor"
 
 CREATE TABLE "disclosure_requests" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "received_on" text not null, "applicant_type" text not null, "outcome" text, "completed_on" text, "channel" text, "applicant_name" text, "subject" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "disclosure_requests_pk" primary key ("agency_id", "id"), constraint "disclosure_requests_completion" check ((outcome is null) = (completed_on is null)), constraint "disclosure_requests_order" check (completed_on is null or completed_on >= received_on));
 
+CREATE TABLE "disclosure_settings" ("agency_id" text primary key references "agencies" ("id"), "settings" text not null, "updated_by" text not null, "updated_at" text not null);
+
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
 
 CREATE TABLE "ledger_imports" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "year" integer not null, "imported_at" text not null, "imported_by" text not null, "files" text not null, "request_count" integer not null, "proceeding_count" integer not null, "document_count" integer not null);
 
-CREATE TABLE "normative_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "title" text not null, "document_number" text, "issued_on" text not null, "repealed_on" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "normative_documents_pk" primary key ("agency_id", "id"));
+CREATE TABLE "normative_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "title" text not null, "document_number" text, "issued_on" text not null, "repealed_on" text, "ledger_import_id" text references "ledger_imports" ("id"), "lapsed_on" text, "amendments" text default '[]' not null, "public_document_id" text, constraint "normative_documents_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
 
@@ -28,7 +30,9 @@ CREATE TABLE 'public_document_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'public_document_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE TABLE "public_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "title" text not null, "document_number" text, "index_number" text, "formed_on" text not null, "category" text not null, "body" text not null, "drafter" text not null, "attribute" text, "status" text not null, "published_on" text, "history" text not null, "version" integer not null, constraint "public_documents_pk" primary key ("agency_id", "id"));
+CREATE TABLE "public_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "title" text not null, "document_number" text, "index_number" text, "formed_on" text not null, "category" text not null, "body" text not null, "drafter" text not null, "attribute" text, "status" text not null, "published_on" text, "history" text not null, "version" integer not null, "interprets" text, "interpretation_form" text, constraint "public_documents_pk" primary key ("agency_id", "id"));
+
+CREATE TABLE "public_messages" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "subject" text not null, "body" text not null, "author_name" text not null, "author_contact" text not null, "received_on" text not null, "due_on" text not null, "answer" text, "answered_on" text, "answered_by" text, "published" integer default 0 not null, "query_code_hash" text not null, constraint "public_messages_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "channel" text not null, "submitted_on" text not null, "received_on" text, "status" text not null, "due_on" text, "applicant_type" text not null, "applicant" text not null, "description" text not null, "outcome" text, "completed_on" text, "query_code_hash" text, "event_count" integer not null, "updated_at" text not null, constraint "request_cases_pk" primary key ("agency_id", "id"));
 
@@ -48,6 +52,10 @@ CREATE INDEX "disclosure_requests_received" on "disclosure_requests" ("agency_id
 
 CREATE INDEX "proceedings_filed" on "proceedings" ("agency_id", "filed_on");
 
+CREATE INDEX "public_documents_interprets" on "public_documents" ("agency_id", "interprets");
+
 CREATE INDEX "public_documents_portal" on "public_documents" ("agency_id", "status", "published_on");
+
+CREATE INDEX "public_messages_received" on "public_messages" ("agency_id", "received_on");
 
 CREATE INDEX "request_cases_status_due" on "request_cases" ("agency_id", "status", "due_on");
