@@ -20,7 +20,7 @@ import {
   compilationTitle,
 } from '../../src/features/proactive-disclosure/export/render-compilation.ts';
 import { parseIsoDate, type IsoDate } from '../../src/shared/domain/iso-date.ts';
-import { agencyNav, html, notFoundPage, page, type SafeHtml } from './page-layout.ts';
+import { agencyNav, escapeHtml, html, notFoundPage, page, type SafeHtml } from './page-layout.ts';
 
 interface Agency {
   readonly id: string;
@@ -148,10 +148,6 @@ const STATE_LABEL = (document: NormativeDocument, on: IsoDate) => {
   return '现行有效';
 };
 
-function xml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return html(strings, ...values).__html;
-}
-
 export function registerDisclosurePages(app: FastifyInstance, deps: DisclosurePageDependencies): void {
   app.get('/agencies/:agencyId/guide', async (request, reply) => {
     const { agencyId } = request.params as { agencyId: string };
@@ -241,17 +237,15 @@ export function registerDisclosurePages(app: FastifyInstance, deps: DisclosurePa
       );
   });
 
-  // A sitemap index of the agencies, and one sitemap per agency: only what is public.
+  // A sitemap index of the agencies, and one sitemap per agency: only what is public. Built as plain
+  // strings (escaped) so that formatting never reaches the XML.
   app.get('/sitemap.xml', async (request, reply) => {
     const origin = `${request.protocol}://${request.host}`;
     const agencies = await deps.listAgencies();
-    const body = xml`<?xml version="1.0" encoding="UTF-8"?>
-<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${agencies.map(
-  (a) => html`<sitemap><loc>${origin}/agencies/${a.id}/sitemap.xml</loc></sitemap> `,
-)}</sitemapindex>
-`;
-    return reply.type('application/xml; charset=utf-8').send(body);
+    const entries = agencies.map(
+      (a) => `<sitemap><loc>${escapeHtml(`${origin}/agencies/${a.id}/sitemap.xml`)}</loc></sitemap>`,
+    );
+    return reply.type('application/xml; charset=utf-8').send(xmlDocument('sitemapindex', entries));
   });
 
   app.get('/agencies/:agencyId/sitemap.xml', async (request, reply) => {
@@ -270,16 +264,24 @@ ${agencies.map(
       'messages',
       ...years.map((y) => `reports/${y}`),
     ];
-    const body = xml`<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${pages.map((p) => html`<url><loc>${base}/${p}</loc></url> `)}${documents.map(
-      (s) =>
-        html`<url
-          ><loc>${base}/documents/${s.document.id}</loc
-          ><lastmod>${s.document.publishedOn ?? ''}</lastmod></url
-        > `,
-    )}</urlset>
-`;
-    return reply.type('application/xml; charset=utf-8').send(body);
+    const entries = [
+      ...pages.map((p) => `<url><loc>${escapeHtml(`${base}/${p}`)}</loc></url>`),
+      ...documents.map(
+        (s) =>
+          `<url><loc>${escapeHtml(`${base}/documents/${s.document.id}`)}</loc>` +
+          `${s.document.publishedOn ? `<lastmod>${s.document.publishedOn}</lastmod>` : ''}</url>`,
+      ),
+    ];
+    return reply.type('application/xml; charset=utf-8').send(xmlDocument('urlset', entries));
   });
+}
+
+function xmlDocument(root: 'urlset' | 'sitemapindex', entries: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<${root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
+    ...entries,
+    `</${root}>`,
+    '',
+  ].join('\n');
 }

@@ -23,12 +23,18 @@ const REGISTER_MESSAGES: Readonly<Record<RegisterError['code'], string>> = {
   'concurrent-change': '该文件刚被他人修改，请刷新后重试',
 };
 
-const SETTINGS_MESSAGES: Readonly<Record<SettingsRefusal['code'], string>> = {
-  'publication-limit-not-stricter': '本地发布时限须为 1 至 20 个工作日（只能严于条例第二十六条）',
-  'duplicate-category': '公开目录中有重复的类别名称',
-  'category-in-use': '该类别下还有文件，不能删除',
-  'interpretation-category-required': '公开目录须保留“政策解读”类别',
-};
+function settingsMessage(error: SettingsRefusal): string {
+  switch (error.code) {
+    case 'publication-limit-not-stricter':
+      return `本地发布时限 ${error.days} 个工作日无效：须为 1 至 20 个工作日（只能严于条例第二十六条）`;
+    case 'duplicate-category':
+      return `公开目录中有重复的类别“${error.name}”`;
+    case 'category-in-use':
+      return `类别“${error.name}”下还有 ${error.documents} 件文件，不能删除`;
+    case 'interpretation-category-required':
+      return '公开目录须保留“政策解读”类别';
+  }
+}
 
 const documentIdParams = agencyParams.extend({ id: z.string().regex(/^[\w-]{1,40}$/, '文件编号有误') });
 const onQuery = z.object({ on: isoDate.optional() });
@@ -198,7 +204,7 @@ export function registerRegisterRoutes(
       const body = parseInput(settingsBody, request.body);
       const account = await requireStaff(request, deps.auth, agencyId, 'manage-disclosure-settings');
       const result = await deps.settings.update(agencyId, body, account.username);
-      if (!result.ok) throw new RefusalProblem(result.error, SETTINGS_MESSAGES[result.error.code]);
+      if (!result.ok) throw new RefusalProblem(result.error, settingsMessage(result.error));
       return result.value;
     },
   );
