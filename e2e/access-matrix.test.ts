@@ -214,6 +214,38 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/sitemap.xml' },
   },
+  'GET /api/agencies/:agencyId/messages': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/messages' },
+  },
+  'POST /api/agencies/:agencyId/messages/:id/answer': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/messages/LY-2025-00001/answer',
+      body: { text: '答复', publish: false },
+    },
+  },
+  'POST /api/agencies/:agencyId/messages/:id/publication': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/messages/LY-2025-00001/publication',
+      body: { published: true },
+    },
+  },
+  'GET /agencies/:agencyId/messages': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/messages' },
+  },
+  'POST /agencies/:agencyId/messages': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/agencies/:agency/messages', body: {} },
+  },
+  'POST /agencies/:agencyId/messages/lookup': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/agencies/:agency/messages/lookup', body: {} },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

@@ -30,6 +30,9 @@ import { disclosureSettingsService } from '../features/proactive-disclosure/use-
 import { normativeRegister } from '../features/proactive-disclosure/use-cases/normative-register.ts';
 import { registerRegisterRoutes } from '../features/proactive-disclosure/http/register-routes.ts';
 import { registerDisclosurePages } from '../../web/portal/disclosure-pages.ts';
+import { messageService } from '../features/public-messages/use-cases/message-service.ts';
+import { registerMessageRoutes } from '../features/public-messages/http/message-routes.ts';
+import { registerMessagePages } from '../../web/portal/message-pages.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -119,6 +122,15 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now });
   registerDocumentPages(app, { documents, findAgency });
   registerRegisterRoutes(app, { register, settings, auth, today: clock.today });
+  const answerDaysFor = async (agencyId: string) => (await settings.settingsFor(agencyId)).messageAnswerDays;
+  const messages = messageService(handle.db, {
+    calendarFor,
+    answerDaysFor,
+    today: clock.today,
+    now: clock.now,
+  });
+  registerMessageRoutes(app, { messages, auth, today: clock.today });
+  registerMessagePages(app, { messages, findAgency, answerDaysFor });
   registerDisclosurePages(app, {
     documents,
     register,

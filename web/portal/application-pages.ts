@@ -13,6 +13,7 @@ import {
 } from '../../src/features/requests/http/request-routes.schema.ts';
 import { html, page, type SafeHtml } from './page-layout.ts';
 import { issueFormToken, isFormTokenValid } from './form-token.ts';
+import { field, select, text, type FormValues } from './form-fields.ts';
 
 export interface ApplicationPageDependencies {
   readonly cases: CaseService;
@@ -26,37 +27,6 @@ const DELIVERY_LABELS = {
   'paper-post': '纸质文本邮寄',
   pickup: '当面领取',
 } as const;
-
-type FormValues = Record<string, string>;
-
-function field(
-  label: string,
-  name: string,
-  values: FormValues,
-  errors: Record<string, string>,
-  input: SafeHtml,
-  hint = '',
-): SafeHtml {
-  return html`<div class="field${errors[name] ? ' has-error' : ''}">
-    <label for="${name}">${label}</label>${input}${hint ? html`<p class="hint">${hint}</p>` : ''}${
-      errors[name] ? html`<p class="error" id="${name}-error" role="alert">${errors[name]}</p>` : ''
-    }
-  </div>`;
-}
-
-function text(name: string, values: FormValues, attributes = ''): SafeHtml {
-  return html`<input id="${name}" name="${name}" value="${values[name] ?? ''}" ${{ __html: attributes }} />`;
-}
-
-function select(
-  name: string,
-  options: ReadonlyArray<readonly [string, string]>,
-  values: FormValues,
-): SafeHtml {
-  return html`<select id="${name}" name="${name}">
-    ${options.map(([value, label]) => html`<option value="${value}" ${values[name] === value ? html` selected` : ''}>${label}</option>`)}
-  </select>`;
-}
 
 function applicationForm(
   agency: { id: string; name: string },
