@@ -220,3 +220,23 @@ test('the sitemap and the dated catalogue hold published documents only', async 
   const none = (await portal(`/documents?q=${encodeURIComponent('低保')}&to=2025-03-04`)).body;
   assert.doesNotMatch(none, /2025年低保资金公示/);
 });
+
+test('section 一 and table 二 of the generated report match the register, interpretations and messages', async () => {
+  const report = await app.inject({ method: 'GET', url: '/api/agencies/civil/reports/2025' });
+  assert.equal(report.statusCode, 200);
+  const cells = report.json().cells as Record<string, number>;
+  // Registered above: one normative document issued in 2025 and in force, one issued in 2020 repealed in 2025.
+  assert.deepEqual(
+    [
+      cells['t2.normative_docs.made'],
+      cells['t2.normative_docs.repealed'],
+      cells['t2.normative_docs.in_force'],
+    ],
+    [1, 1, 1],
+  );
+  const docx = await app.inject({ method: 'GET', url: '/api/agencies/civil/reports/2025?format=docx' });
+  const { value: text } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+  assert.match(text, /发布政策解读1篇。/);
+  assert.match(text, /本年制发的1件规章和行政规范性文件中，1件在印发后3个工作日内同步发布解读，解读率100%。/);
+  assert.match(text, /本年制发规章0件、行政规范性文件1件，废止规章0件、行政规范性文件1件/);
+});

@@ -155,4 +155,11 @@ test('a message is left, answered within the working days set, published without
     queryCode: code,
   });
   assert.match(withAnswer.body, /一般在受理后30日内审批完毕/);
+
+  const report = await app.inject({ method: 'GET', url: '/api/agencies/civil/reports/2025?format=html' });
+  assert.match(
+    report.body,
+    /收到公众留言1件，已答复1件，其中按期答复1件。/,
+    'section 一 counts the messages',
+  );
 });

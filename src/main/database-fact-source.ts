@@ -1,12 +1,17 @@
 /** Composes each feature's repository into the annual report's fact source over one database. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
-import type { ReportFactSource } from '../features/annual-report/index.ts';
+import type { ProactiveActivity, ReportFactSource } from '../features/annual-report/index.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
 import { proceedingRepository } from '../features/reviews/db/proceeding-repository.ts';
 import { normativeDocumentRepository } from '../features/proactive-disclosure/db/normative-document-repository.ts';
 import { figuresRepository } from '../features/proactive-disclosure/db/figures-repository.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
+import { disclosureSettingsRepository } from '../features/proactive-disclosure/db/disclosure-settings-repository.ts';
+import { interpretationRate } from '../features/proactive-disclosure/domain/interpretation-rate.ts';
+import { messageRepository } from '../features/public-messages/db/message-repository.ts';
+import { agencyRepository } from '../features/agencies/index.ts';
+import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 
 export function databaseFactSource(db: Kysely<Database>): ReportFactSource {
   const requests = requestRepository(db);
@@ -14,12 +19,54 @@ export function databaseFactSource(db: Kysely<Database>): ReportFactSource {
   const documents = normativeDocumentRepository(db);
   const figures = figuresRepository(db);
   const publications = documentRepository(db);
+
+  /** Section 一's 主动公开 figures: publications, interpretations with their rate, messages. */
+  const proactiveActivity = async (agencyId: string, year: number): Promise<ProactiveActivity> => {
+    const issued = (await documents.list(agencyId)).filter((d) => d.issuedOn.startsWith(`${year}-`));
+    const pages = issued.flatMap((d) => (d.publicDocumentId ? [d.publicDocumentId] : []));
+    const jurisdiction = (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN';
+    const [byCategory, interpretations, messages, settings, calendar] = await Promise.all([
+      publications.publishedByCategory(agencyId, year),
+      publications.interpretationFacts(agencyId, year, pages),
+      messageRepository(db).countYear(agencyId, year),
+      disclosureSettingsRepository(db).find(agencyId),
+      loadWorkCalendar(calendarRepository(db), jurisdiction),
+    ]);
+    const within = settings.settings.interpretationWithinDays;
+    const rate = interpretationRate(
+      issued.map((d) => ({
+        id: d.id,
+        issuedOn: d.issuedOn,
+        interpretationsPublishedOn: d.publicDocumentId
+          ? (interpretations.datesOf.get(d.publicDocumentId) ?? [])
+          : [],
+      })),
+      year,
+      calendar,
+      within,
+    );
+    return {
+      publications: byCategory,
+      interpretations: {
+        published: interpretations.published,
+        documents: rate.documents,
+        interpreted: rate.interpreted,
+        withinWorkingDays: within,
+      },
+      messages: {
+        received: messages.received,
+        answered: messages.answered,
+        answeredOnTime: messages.answeredOnTime,
+      },
+    };
+  };
+
   return {
     tallyRequests: (agencyId, year) => requests.tally(agencyId, year),
     tallyProceedings: (agencyId, year, counting) => proceedings.tally(agencyId, year, counting),
     tallyDocuments: (agencyId, year) => documents.tally(agencyId, year),
     figures: (agencyId, year) => figures.find(agencyId, year),
-    tallyPublications: (agencyId, year) => publications.publishedByCategory(agencyId, year),
+    proactiveActivity,
     recordsBehind: async (agencyId, selector, year, counting) => {
       switch (selector.source) {
         case 'requests':

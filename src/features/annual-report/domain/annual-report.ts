@@ -3,6 +3,7 @@
  * included; `checks` the results of the consistency rules (勾稽关系).
  */
 import type { CellId, ReportFormatId, SectionId } from './report-format.ts';
+import type { ProactiveActivity } from './report-facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** `incomplete`: a cell the rule needs is missing; `not-applicable`: the rule's input is absent (no previous year). */
@@ -29,8 +30,8 @@ export interface AnnualReport {
   /** Free text of the sections, where known (imported reports, or drafted sentences). */
   readonly sections?: Readonly<Partial<Record<SectionId, string>>>;
   readonly checks: readonly CheckResult[];
-  /** Documents published in the year by category, when known: drafted into section 一, not part of the JSON. */
-  readonly published?: ReadonlyArray<{ readonly category: string; readonly count: number }>;
+  /** 主动公开 activity of the year, when known: drafted into section 一, not part of the JSON. */
+  readonly proactive?: ProactiveActivity;
 }
 
 export function hasErrors(checks: readonly CheckResult[]): boolean {

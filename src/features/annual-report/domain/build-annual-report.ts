@@ -92,5 +92,5 @@ export function buildAnnualReport(
       `generated report breaks ${broken.map((c) => `${c.rule} (${c.lhs} ≠ ${c.rhs})`).join(', ')}`,
     );
   }
-  return { ...report, checks, ...(facts.publications ? { published: facts.publications } : {}) };
+  return { ...report, checks, ...(facts.proactive ? { proactive: facts.proactive } : {}) };
 }

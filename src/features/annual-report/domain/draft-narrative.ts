@@ -5,6 +5,7 @@
  */
 import type { AnnualReport } from './annual-report.ts';
 import { reportFormat, type SectionId } from './report-format.ts';
+import type { ProactiveActivity } from './report-facts.ts';
 
 export interface NarrativeParagraph {
   readonly kind: 'generated' | 'to-write';
@@ -56,17 +57,39 @@ function proactiveSentence(report: Pick<AnnualReport, 'format' | 'cells'>): stri
   );
 }
 
-function publishedSentence(published: AnnualReport['published']): string {
-  if (!published || published.length === 0) return '';
-  const total = published.reduce((sum, p) => sum + p.count, 0);
-  const parts = [...published].sort((a, b) => b.count - a.count).map((p) => `${p.category}${p.count}条`);
-  return `本年通过政府信息公开平台主动公开政府信息${total}条，其中${parts.join('、')}。`;
+function percent(part: number, whole: number): string {
+  return `${Math.round((part / whole) * 1000) / 10}%`;
+}
+
+/** Publications by category, interpretations and their rate, messages: what the records hold. */
+function activitySentences(activity: ProactiveActivity | undefined): string {
+  if (!activity) return '';
+  const sentences: string[] = [];
+  const total = activity.publications.reduce((sum, p) => sum + p.count, 0);
+  if (total > 0) {
+    const parts = [...activity.publications]
+      .sort((a, b) => b.count - a.count)
+      .map((p) => `${p.category}${p.count}条`);
+    sentences.push(`本年通过政府信息公开平台主动公开政府信息${total}条，其中${parts.join('、')}。`);
+  }
+  const i = activity.interpretations;
+  if (i.published > 0 || i.documents > 0) {
+    const rate =
+      i.documents > 0
+        ? `本年制发的${i.documents}件规章和行政规范性文件中，${i.interpreted}件在印发后${i.withinWorkingDays}个工作日内同步发布解读，解读率${percent(i.interpreted, i.documents)}。`
+        : '';
+    sentences.push(`发布政策解读${i.published}篇。${rate}`);
+  }
+  const m = activity.messages;
+  if (m.received > 0)
+    sentences.push(`收到公众留言${m.received}件，已答复${m.answered}件，其中按期答复${m.answeredOnTime}件。`);
+  return sentences.join('');
 }
 
 export function draftNarrative(
-  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'published'>,
+  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'proactive'>,
 ): Narrative {
-  const proactive = publishedSentence(report.published) + (proactiveSentence(report) ?? '');
+  const proactive = activitySentences(report.proactive) + (proactiveSentence(report) ?? '');
   return {
     s1: [
       {

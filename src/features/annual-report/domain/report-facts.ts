@@ -69,11 +69,33 @@ export interface PublicationTally {
   readonly count: number;
 }
 
+/** Policy interpretations published in the year, and the rate for the normative documents issued in it. */
+export interface InterpretationFacts {
+  readonly published: number;
+  readonly documents: number;
+  readonly interpreted: number;
+  readonly withinWorkingDays: number;
+}
+
+/** Public messages received in the year and how many were answered (within the agency's period). */
+export interface MessageFacts {
+  readonly received: number;
+  readonly answered: number;
+  readonly answeredOnTime: number;
+}
+
+/** What section 一 states about 主动公开, when the agency publishes through gongkai. */
+export interface ProactiveActivity {
+  readonly publications: readonly PublicationTally[];
+  readonly interpretations: InterpretationFacts;
+  readonly messages: MessageFacts;
+}
+
 export interface ReportFacts {
   readonly requests: readonly RequestTally[];
   readonly proceedings: readonly ProceedingTally[];
   readonly documents: readonly DocumentTally[];
   readonly figures: AgencyFigures | undefined;
   /** Known when the agency publishes through gongkai; absent for a ledger. */
-  readonly publications?: readonly PublicationTally[];
+  readonly proactive?: ProactiveActivity;
 }

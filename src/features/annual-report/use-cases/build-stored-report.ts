@@ -23,14 +23,14 @@ export async function gatherFacts(
   year: number,
   counting: ProceedingCounting,
 ): Promise<ReportFacts> {
-  const [requests, proceedings, documents, figures, publications] = await Promise.all([
+  const [requests, proceedings, documents, figures, proactive] = await Promise.all([
     source.tallyRequests(agencyId, year),
     source.tallyProceedings(agencyId, year, counting),
     source.tallyDocuments(agencyId, year),
     source.figures(agencyId, year),
-    source.tallyPublications?.(agencyId, year),
+    source.proactiveActivity?.(agencyId, year),
   ]);
-  return { requests, proceedings, documents, figures, ...(publications ? { publications } : {}) };
+  return { requests, proceedings, documents, figures, ...(proactive ? { proactive } : {}) };
 }
 
 export async function buildStoredReport(

@@ -8,7 +8,7 @@ import type {
   ProceedingCounting,
   ProceedingTally,
   RequestTally,
-  PublicationTally,
+  ProactiveActivity,
 } from '../domain/report-facts.ts';
 import type { CellSelector } from '../domain/cell-selector.ts';
 
@@ -17,8 +17,8 @@ export interface ReportFactSource {
   tallyProceedings(agencyId: string, year: number, counting: ProceedingCounting): Promise<ProceedingTally[]>;
   tallyDocuments(agencyId: string, year: number): Promise<DocumentTally[]>;
   figures(agencyId: string, year: number): Promise<AgencyFigures | undefined>;
-  /** Documents published in the year by category, where the agency publishes through gongkai. */
-  tallyPublications?(agencyId: string, year: number): Promise<PublicationTally[]>;
+  /** Publications, interpretations and messages of the year, where the agency publishes through gongkai. */
+  proactiveActivity?(agencyId: string, year: number): Promise<ProactiveActivity>;
   /** The ids of the records behind a cell; empty for entered figures. */
   recordsBehind(
     agencyId: string,
