@@ -9,6 +9,7 @@ import { agencyRepository, generatePassword, staffRepository } from '../features
 import { importLedger } from '../features/ledger-import/index.ts';
 import { databaseLedgerStore } from './ledger-store.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoDisclosure } from './demo-disclosure.ts';
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 import type { IsoDate } from '../shared/domain/iso-date.ts';
 
@@ -25,8 +26,9 @@ export interface DemoSeed {
 }
 
 /**
- * Creates and fills the demo agency when the database has no agency at all, with two staff accounts:
- * `admin` (administrator) and `officer` (经办人 and 审批人). Returns undefined when there was something.
+ * Creates and fills the demo agency when the database has no agency at all, with three staff accounts:
+ * `admin` (administrator), `officer` (经办人 and 审批人) and `reviewer`
+ * (审批人, who reviews the documents the officer drafts). Returns undefined when there was something.
  */
 export async function seedDemoAgency(
   db: Kysely<Database>,
@@ -67,11 +69,12 @@ export async function seedDemoAgency(
     },
     now,
   );
-  const cases = await seedDemoCases(
-    db,
-    DEMO_AGENCY.id,
-    await loadWorkCalendar(calendarRepository(db)),
-    today,
+  await staff.create(
+    { agencyId: DEMO_AGENCY.id, username: 'reviewer', displayName: '赵审核', roles: ['approver'], password },
+    now,
   );
+  const calendar = await loadWorkCalendar(calendarRepository(db));
+  const cases = await seedDemoCases(db, DEMO_AGENCY.id, calendar, today);
+  await seedDemoDisclosure(db, DEMO_AGENCY.id, today, calendar);
   return { password, cases };
 }

@@ -48,7 +48,7 @@ export function registerDocumentPages(
       html`<a href="${base}?category=${encodeURIComponent(name)}">${name}（${counts.get(name) ?? 0}）</a> `;
     const body = html`${agencyNav(agency.id, agency.name)}
       <h1>${agency.name}主动公开目录</h1>
-      <form method="get" action="${base}" role="search">
+      <form method="get" action="${base}" role="search" class="filters">
         <div class="field"><label for="q">全文检索</label><input id="q" name="q" value="${text}" /></div>
         <div class="field">
           <label for="category">类别</label>

@@ -39,6 +39,8 @@ form fieldset{border:1px solid #ccc;margin:1rem 0;padding:.5rem 1rem}legend{font
 .field input,.field select,.field textarea{width:100%;max-width:36rem;padding:.45rem;font-size:1rem;border:1px solid #777;border-radius:3px;box-sizing:border-box}
 .hint{color:#555;font-size:.85rem;margin:.2rem 0}.error{color:#b3261e;font-weight:bold}.has-error input,.has-error textarea{border-color:#b3261e}
 button{background:#b3261e;color:#fff;border:0;padding:.6rem 1.6rem;font-size:1rem;border-radius:3px;cursor:pointer}
+.filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.filters .field{flex:1 1 12rem}.filters button{margin:.6rem 0}
+article.message{border-bottom:1px solid #ddd;padding-bottom:.5rem}article.message h3{font-size:1rem}
 dl.receipt dt{font-weight:bold}dl.receipt dd{font-size:1.4rem;font-family:monospace;margin:0 0 .5rem}
 `;
 
