@@ -69,7 +69,10 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
           <td>${a.name}</td>
           <td>${years.map((y) => html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a> `)}</td>
           <td>
+            <a href="/agencies/${a.id}/guide">公开指南</a>
             <a href="/agencies/${a.id}/documents">主动公开目录</a>
+            <a href="/agencies/${a.id}/normative-documents">规范性文件</a>
+            <a href="/agencies/${a.id}/messages">公众留言</a>
             <a href="/agencies/${a.id}/apply">申请公开</a>
           </td>
         </tr>`;

@@ -7,6 +7,9 @@ import { CasePage } from './pages/CasePage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
+import { MessagesPage } from './pages/MessagesPage.tsx';
+import { NormativeRegisterPage } from './pages/NormativeRegisterPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
 
 export function App() {
   const path = usePath();
@@ -49,9 +52,18 @@ export function App() {
           >
             登记申请
           </a>
-          <a href="/console/documents" onClick={(e) => (e.preventDefault(), navigate('/console/documents'))}>
-            主动公开
-          </a>
+          {(
+            [
+              ['/console/documents', '主动公开'],
+              ['/console/normative-documents', '规范性文件'],
+              ['/console/messages', '公众留言'],
+              ['/console/settings', '公开设置'],
+            ] as const
+          ).map(([href, label]) => (
+            <a key={href} href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
+              {label}
+            </a>
+          ))}
           <a href={`/agencies/${agencyId}/reports/${session.today.slice(0, 4)}`}>本年度报告</a>
         </nav>
         <span className="who">
@@ -71,6 +83,12 @@ export function App() {
       <main>
         {documentMatch ? (
           <DocumentPage agencyId={agencyId} documentId={documentMatch[1]!} />
+        ) : path === '/console/messages' ? (
+          <MessagesPage agencyId={agencyId} today={session.today} />
+        ) : path === '/console/normative-documents' ? (
+          <NormativeRegisterPage agencyId={agencyId} today={session.today} />
+        ) : path === '/console/settings' ? (
+          <SettingsPage agencyId={agencyId} canEdit={session.account.roles.includes('admin')} />
         ) : path === '/console/documents' ? (
           <DocumentsPage agencyId={agencyId} today={session.today} />
         ) : caseMatch ? (

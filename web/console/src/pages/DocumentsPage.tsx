@@ -19,6 +19,8 @@ interface Timeliness {
   dueSoon: Array<{ id: string; title: string; dueOn: string }>;
 }
 
+const INTERPRETATION_CATEGORY = '政策解读';
+
 export const DOCUMENT_STATUS_LABELS: Record<string, string> = {
   draft: '起草中',
   'in-review': '待审查',
@@ -38,6 +40,11 @@ export const ATTRIBUTE_LABELS: Record<string, string> = {
 export function DocumentsPage({ agencyId, today }: { agencyId: string; today: string }) {
   const [documents, setDocuments] = useState<DocumentSummary[] | undefined>();
   const [timeliness, setTimeliness] = useState<Timeliness | undefined>();
+  const [settings, setSettings] = useState<{
+    publicationLimitDays: number;
+    categories: Array<{ name: string }>;
+  }>();
+  const [category, setCategory] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -47,6 +54,13 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
     );
     api<Timeliness>('GET', `/api/agencies/${agencyId}/documents/timeliness?year=${today.slice(0, 4)}`).then(
       setTimeliness,
+      () => undefined,
+    );
+    api<{ settings: NonNullable<typeof settings> }>(
+      'GET',
+      `/api/agencies/${agencyId}/disclosure-settings`,
+    ).then(
+      (r) => setSettings(r.settings),
       () => undefined,
     );
   }, [agencyId, today]);
@@ -63,6 +77,9 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
         formedOn: text('formedOn'),
         category: text('category'),
         body: text('body'),
+        ...(category === INTERPRETATION_CATEGORY
+          ? { interprets: text('interprets'), interpretationForm: text('interpretationForm') }
+          : {}),
         attribute: {
           attribute,
           ...(attribute !== 'proactive' ? { article: text('article'), reason: text('reason') } : {}),
@@ -82,7 +99,10 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
           本年按时发布比例：
           {timeliness.onTimeShare === undefined ? '—' : `${Math.round(timeliness.onTimeShare * 100)}%`}
           {timeliness.overdue.length > 0 && (
-            <strong className="overdue"> 已超过20个工作日未发布 {timeliness.overdue.length} 件</strong>
+            <strong className="overdue">
+              {' '}
+              已超过{settings?.publicationLimitDays ?? 20}个工作日未发布 {timeliness.overdue.length} 件
+            </strong>
           )}
           {timeliness.dueSoon.length > 0 && (
             <strong className="soon"> 即将到期 {timeliness.dueSoon.length} 件</strong>
@@ -124,10 +144,50 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
       )}
       <h2>起草文件</h2>
       <form className="register" onSubmit={draft}>
+        <div className="field">
+          <label htmlFor="doc-category">公开目录类别</label>
+          <select
+            id="doc-category"
+            name="category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            required
+          >
+            <option value="">请选择</option>
+            {settings?.categories.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {category === INTERPRETATION_CATEGORY && (
+          <>
+            <div className="field">
+              <label htmlFor="doc-interprets">所解读的文件</label>
+              <select id="doc-interprets" name="interprets" required>
+                {documents
+                  ?.filter((d) => d.category !== INTERPRETATION_CATEGORY)
+                  .map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.title}（{d.id}）
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="doc-interpretationForm">解读形式</label>
+              <select id="doc-interpretationForm" name="interpretationForm" defaultValue="text">
+                <option value="text">文字解读</option>
+                <option value="graphic">图文解读</option>
+                <option value="video">视频解读</option>
+              </select>
+            </div>
+          </>
+        )}
         {[
           ['title', '标题'],
           ['documentNumber', '发文字号'],
-          ['category', '公开目录类别'],
         ].map(([name, label]) => (
           <div className="field" key={name}>
             <label htmlFor={`doc-${name}`}>{label}</label>
