@@ -145,6 +145,7 @@ const STATE_LABEL = (document: NormativeDocument, on: IsoDate) => {
   const end = endOfForce(document);
   if (document.issuedOn > on) return '尚未制发';
   if (end && end <= on) return document.repealedOn === end ? `已于${end}废止` : `已于${end}失效`;
+  if (end) return `现行有效（将于${end}${document.repealedOn === end ? '废止' : '失效'}）`;
   return '现行有效';
 };
 

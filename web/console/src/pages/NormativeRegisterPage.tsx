@@ -106,7 +106,7 @@ export function NormativeRegisterPage({ agencyId, today }: { agencyId: string; t
               <td>{e.issuedOn}</td>
               <td>
                 {e.inForce
-                  ? '现行有效'
+                  ? `现行有效${e.repealedOn ? `（将于 ${e.repealedOn} 废止）` : e.lapsedOn ? `（将于 ${e.lapsedOn} 失效）` : ''}`
                   : e.repealedOn && e.repealedOn <= on
                     ? `${e.repealedOn} 废止`
                     : e.lapsedOn && e.lapsedOn <= on
