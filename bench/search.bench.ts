@@ -87,6 +87,7 @@ export async function seedSearchCorpus(db: Kysely<Database>, count: number): Pro
             published_on: r.published,
             history: '[]',
             version: 1,
+            co_issuers: '[]',
           })),
         )
         .execute();

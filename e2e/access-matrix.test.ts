@@ -246,6 +246,26 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'public-form' },
     sample: { method: 'POST', url: '/agencies/:agency/messages/lookup', body: {} },
   },
+  'POST /api/agencies/:agencyId/documents/:id/attachments': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/documents/DOC-2025-00001/attachments' },
+  },
+  'GET /api/agencies/:agencyId/documents/:id/attachments': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/documents/DOC-2025-00001/attachments' },
+  },
+  'GET /api/agencies/:agencyId/documents/:id/attachments/:attachmentId': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/documents/DOC-2025-00001/attachments/A01' },
+  },
+  'DELETE /api/agencies/:agencyId/documents/:id/attachments/:attachmentId': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'DELETE', url: '/api/agencies/:agency/documents/DOC-2025-00001/attachments/A01' },
+  },
+  'GET /agencies/:agencyId/documents/:id/attachments/:attachmentId': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/documents/DOC-2025-00001/attachments/A01' },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

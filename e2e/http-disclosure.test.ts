@@ -7,50 +7,26 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
 import type { FastifyInstance } from 'fastify';
-import { freshSqlite } from '../test-support/databases.ts';
-import { createApp } from '../src/main/app.ts';
-import { agencyRepository, staffRepository, type StaffRole } from '../src/features/agencies/index.ts';
-import type { DatabaseHandle } from '../src/platform/db/database.ts';
-import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+import { signedInApp, type SignedInApp } from './signed-in-app.ts';
 import { DEFAULT_DISCLOSURE_SETTINGS } from '../src/features/proactive-disclosure/domain/disclosure-settings.ts';
 
-let handle: DatabaseHandle;
 let app: FastifyInstance;
-const headers: Record<string, Record<string, string>> = {};
+let headers: Record<string, Record<string, string>>;
+let context: SignedInApp;
 
 before(async () => {
-  handle = await freshSqlite();
-  await agencyRepository(handle.db).create({ id: 'civil', name: '某市民政局' }, 'now');
-  const staff = staffRepository(handle.db);
-  const accounts: Array<[string, StaffRole]> = [
-    ['drafter', 'officer'],
-    ['reviewer', 'approver'],
-    ['admin', 'admin'],
-  ];
-  for (const [username, role] of accounts)
-    await staff.create(
-      { agencyId: 'civil', username, displayName: username, roles: [role], password: 'password-123456' },
-      'now',
-    );
-  app = await createApp(handle, {
-    clock: { today: () => '2025-03-05' as IsoDate, now: () => '2025-03-05T02:00:00Z' },
+  context = await signedInApp({
+    agencies: [{ id: 'civil', name: '某市民政局' }],
+    accounts: [
+      ['drafter', 'civil', 'officer'],
+      ['reviewer', 'civil', 'approver'],
+      ['admin', 'civil', 'admin'],
+    ],
+    today: '2025-03-05',
   });
-  for (const [username] of accounts) {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username, password: 'password-123456' },
-    });
-    headers[username] = {
-      cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
-      'x-csrf-token': login.json().csrfToken,
-    };
-  }
+  ({ app, headers } = context);
 });
-after(async () => {
-  await app?.close();
-  await handle?.close();
-});
+after(() => context?.close());
 
 const api = (as: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   app.inject({

@@ -1,59 +1,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { freshSqlite } from '../test-support/databases.ts';
-import { createApp } from '../src/main/app.ts';
-import { agencyRepository, staffRepository } from '../src/features/agencies/index.ts';
-import type { DatabaseHandle } from '../src/platform/db/database.ts';
-import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+import { signedInApp, type SignedInApp } from './signed-in-app.ts';
 
-let handle: DatabaseHandle;
 let app: FastifyInstance;
-const headers: Record<string, Record<string, string>> = {};
+let headers: Record<string, Record<string, string>>;
+let context: SignedInApp;
 
 before(async () => {
-  handle = await freshSqlite();
-  await agencyRepository(handle.db).create({ id: 'civil', name: '某市民政局' }, 'now');
-  const staff = staffRepository(handle.db);
-  await staff.create(
-    {
-      agencyId: 'civil',
-      username: 'drafter',
-      displayName: '起草人',
-      roles: ['officer'],
-      password: 'password-123456',
-    },
-    'now',
-  );
-  await staff.create(
-    {
-      agencyId: 'civil',
-      username: 'reviewer',
-      displayName: '审查人',
-      roles: ['approver'],
-      password: 'password-123456',
-    },
-    'now',
-  );
-  app = await createApp(handle, {
-    clock: { today: () => '2025-03-05' as IsoDate, now: () => '2025-03-05T02:00:00Z' },
+  context = await signedInApp({
+    agencies: [{ id: 'civil', name: '某市民政局' }],
+    accounts: [
+      ['drafter', 'civil', 'officer'],
+      ['reviewer', 'civil', 'approver'],
+    ],
+    today: '2025-03-05',
   });
-  for (const username of ['drafter', 'reviewer']) {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username, password: 'password-123456' },
-    });
-    headers[username] = {
-      cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
-      'x-csrf-token': login.json().csrfToken,
-    };
-  }
+  ({ app, headers } = context);
 });
-after(async () => {
-  await app?.close();
-  await handle?.close();
-});
+after(() => context?.close());
 
 const step = (as: string, id: string, body: object) =>
   app.inject({

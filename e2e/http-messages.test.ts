@@ -6,46 +6,22 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { freshSqlite } from '../test-support/databases.ts';
-import { createApp } from '../src/main/app.ts';
-import { agencyRepository, staffRepository } from '../src/features/agencies/index.ts';
-import type { DatabaseHandle } from '../src/platform/db/database.ts';
-import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+import { signedInApp, type SignedInApp } from './signed-in-app.ts';
 
-let handle: DatabaseHandle;
 let app: FastifyInstance;
 let officer: Record<string, string>;
+let context: SignedInApp;
 
 before(async () => {
-  handle = await freshSqlite();
-  await agencyRepository(handle.db).create({ id: 'civil', name: '某市民政局' }, 'now');
-  await staffRepository(handle.db).create(
-    {
-      agencyId: 'civil',
-      username: 'officer',
-      displayName: '经办人',
-      roles: ['officer'],
-      password: 'password-123456',
-    },
-    'now',
-  );
-  app = await createApp(handle, {
-    clock: { today: () => '2025-09-26' as IsoDate, now: () => '2025-09-26T02:00:00Z' },
+  context = await signedInApp({
+    agencies: [{ id: 'civil', name: '某市民政局' }],
+    accounts: [['officer', 'civil', 'officer']],
+    today: '2025-09-26',
   });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/session',
-    payload: { username: 'officer', password: 'password-123456' },
-  });
-  officer = {
-    cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
-    'x-csrf-token': login.json().csrfToken,
-  };
+  app = context.app;
+  officer = context.headers.officer!;
 });
-after(async () => {
-  await app?.close();
-  await handle?.close();
-});
+after(() => context?.close());
 
 /** Opens the message page like a browser: the form token from the page and its cookie. */
 async function openForm(): Promise<{ cookie: string; token: string }> {

@@ -33,6 +33,9 @@ import { registerDisclosurePages } from '../../web/portal/disclosure-pages.ts';
 import { messageService } from '../features/public-messages/use-cases/message-service.ts';
 import { registerMessageRoutes } from '../features/public-messages/http/message-routes.ts';
 import { registerMessagePages } from '../../web/portal/message-pages.ts';
+import { attachmentService } from '../features/proactive-disclosure/use-cases/attachment-service.ts';
+import { attachmentRepository } from '../features/proactive-disclosure/db/attachment-repository.ts';
+import { registerAttachmentRoutes } from '../features/proactive-disclosure/http/attachment-routes.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -120,7 +123,13 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now });
-  registerDocumentPages(app, { documents, findAgency });
+  const attachments = attachmentService({
+    documents: documentRepository(handle.db),
+    attachments: attachmentRepository(handle.db),
+    now: clock.now,
+  });
+  registerAttachmentRoutes(app, { attachments, auth });
+  registerDocumentPages(app, { documents, attachments, findAgency });
   registerRegisterRoutes(app, { register, settings, auth, today: clock.today });
   const answerDaysFor = async (agencyId: string) => (await settings.settingsFor(agencyId)).messageAnswerDays;
   const messages = messageService(handle.db, {

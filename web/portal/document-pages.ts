@@ -10,6 +10,14 @@ import {
   isOnPortal,
 } from '../../src/features/proactive-disclosure/domain/public-document.ts';
 import { agencyNav, html, notFoundPage, page } from './page-layout.ts';
+import type { AttachmentService } from '../../src/features/proactive-disclosure/use-cases/attachment-service.ts';
+import { sendAttachment } from '../../src/features/proactive-disclosure/http/attachment-routes.ts';
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
 import { parseIsoDate } from '../../src/shared/domain/iso-date.ts';
 import {
   CATEGORY_GROUPS,
@@ -20,6 +28,7 @@ export function registerDocumentPages(
   app: FastifyInstance,
   deps: {
     documents: DocumentService;
+    attachments: AttachmentService;
     findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
   },
 ): void {
@@ -155,10 +164,26 @@ export function registerDocumentPages(
         );
     }
     const d = stored.document;
-    const [interpreted, interpretations] = await Promise.all([
+    const [interpreted, interpretations, attachments, forwarded] = await Promise.all([
       d.interprets ? deps.documents.find(agencyId, d.interprets) : undefined,
       deps.documents.interpretationsOf(agencyId, d.id),
+      deps.attachments.list(agencyId, d.id),
+      d.forwards ? deps.documents.find(d.forwards.agencyId, d.forwards.documentId) : undefined,
     ]);
+    const files = attachments.length
+      ? html`<section aria-labelledby="attachments">
+          <h2 id="attachments">附件</h2>
+          <ul>
+            ${attachments.map(
+              (a) =>
+                html`<li>
+                  <a href="/agencies/${agencyId}/documents/${d.id}/attachments/${a.id}">${a.fileName}</a>
+                  （${formatSize(a.size)}）
+                </li>`,
+            )}
+          </ul>
+        </section>`
+      : '';
     const related = html`${
       interpreted && isOnPortal(interpreted.document)
         ? html`<p>
@@ -198,6 +223,26 @@ export function registerDocumentPages(
           <th>发布机构</th>
           <td>${agency.name}</td>
         </tr>
+        ${
+          d.coIssuers?.length
+            ? html`<tr>
+                <th>联合发文机关</th>
+                <td>${d.coIssuers.join('、')}</td>
+              </tr>`
+            : ''
+        }
+        ${
+          forwarded && isOnPortal(forwarded.document) && d.forwards
+            ? html`<tr>
+                <th>转发</th>
+                <td>
+                  <a href="/agencies/${d.forwards.agencyId}/documents/${forwarded.document.id}"
+                    >${forwarded.document.title}</a
+                  >
+                </td>
+              </tr>`
+            : ''
+        }
         <tr>
           <th>成文日期</th>
           <td>${d.formedOn}</td>
@@ -211,8 +256,19 @@ export function registerDocumentPages(
           <td>${d.category}</td>
         </tr>
       </table>
-      ${related}
+      ${related} ${files}
       <article class="document-body">${stored.body.split(/\n+/).map((p) => html`<p>${p}</p>`)}</article>`;
     return reply.type('text/html; charset=utf-8').send(page(d.title, body));
+  });
+
+  // An attachment of a document on the portal; nothing of a document that is not.
+  app.get('/agencies/:agencyId/documents/:id/attachments/:attachmentId', async (request, reply) => {
+    const { agencyId, id, attachmentId } = request.params as Record<string, string>;
+    const file =
+      /^DOC-\d{4}-\d{5}$/.test(id ?? '') && /^A\d{2}$/.test(attachmentId ?? '')
+        ? await deps.attachments.download(agencyId ?? '', id ?? '', attachmentId ?? '', true)
+        : undefined;
+    if (!file) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个附件'));
+    return sendAttachment(reply, file);
   });
 }

@@ -156,6 +156,23 @@ export interface PublicDocumentTable {
   version: number;
   interprets: string | null;
   interpretation_form: string | null;
+  /** JSON array of the co-issuing agencies' names. */
+  co_issuers: string;
+  /** "agencyId/documentId" of the document this one forwards. */
+  forwards: string | null;
+}
+
+export interface PublicDocumentAttachmentTable {
+  agency_id: string;
+  document_id: string;
+  id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: string;
 }
 
 export interface DisclosureSettingsTable {
@@ -198,4 +215,5 @@ export interface Database {
   public_documents: PublicDocumentTable;
   disclosure_settings: DisclosureSettingsTable;
   public_messages: PublicMessageTable;
+  public_document_attachments: PublicDocumentAttachmentTable;
 }

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   'csrf-token-invalid': 403,
   'case-not-found': 404,
   'concurrent-change': 409,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'case-refused': 422,
   'too-many-requests': 429,
   internal: 500,

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,9 @@ export interface ServerOptions {
 
 /** Every route the server registers, for the access-matrix test that fails on a route without an entry. */
 export const ROUTES = Symbol('routes');
+
+/** The largest file an upload may carry. */
+export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,6 +70,8 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Uploads: one file of at most 20 MB per request, no other fields (the file checks are the features').
+  await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
   // Off by default; routes that face guessing or abuse (login, public forms) turn it on with their own limits.
   await app.register(rateLimit, {
     global: false,

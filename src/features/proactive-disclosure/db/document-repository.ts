@@ -41,6 +41,16 @@ export class StaleDocumentError extends Error {
   }
 }
 
+function coIssuersOf(json: string): Pick<PublicDocument, 'coIssuers'> {
+  const names = JSON.parse(json) as string[];
+  return names.length ? { coIssuers: names } : {};
+}
+
+function forwardsOf(value: string | null): Pick<PublicDocument, 'forwards'> {
+  const [agencyId, documentId] = value?.split('/') ?? [];
+  return agencyId && documentId ? { forwards: { agencyId, documentId } } : {};
+}
+
 function toStored(row: PublicDocumentTable): StoredDocument {
   return {
     document: {
@@ -59,6 +69,8 @@ function toStored(row: PublicDocumentTable): StoredDocument {
       ...(row.interpretation_form
         ? { interpretationForm: row.interpretation_form as InterpretationForm }
         : {}),
+      ...coIssuersOf(row.co_issuers),
+      ...forwardsOf(row.forwards),
     },
     body: row.body,
     version: Number(row.version),
@@ -88,6 +100,8 @@ function toRow(
     version,
     interprets: document.interprets ?? null,
     interpretation_form: document.interpretationForm ?? null,
+    co_issuers: JSON.stringify(document.coIssuers ?? []),
+    forwards: document.forwards ? `${document.forwards.agencyId}/${document.forwards.documentId}` : null,
   };
 }
 

@@ -41,6 +41,10 @@ export interface PublicDocument {
   /** A policy interpretation (政策解读) names the document it interprets, and its form. */
   readonly interprets?: string;
   readonly interpretationForm?: InterpretationForm;
+  /** Agencies that issue the document together with this one (联合发文). */
+  readonly coIssuers?: readonly string[];
+  /** The document this one forwards (转发), whose attribute it inherits unless decided anew. */
+  readonly forwards?: { readonly agencyId: string; readonly documentId: string };
 }
 
 export const INTERPRETATION_FORMS = ['text', 'graphic', 'video'] as const;

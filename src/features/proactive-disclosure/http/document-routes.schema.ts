@@ -28,6 +28,13 @@ export const draftBody = z.object({
     .regex(/^DOC-\d{4}-\d{5}$/, '所解读的文件编号形如 DOC-2025-00001')
     .optional(),
   interpretationForm: z.enum(INTERPRETATION_FORMS).optional(),
+  coIssuers: z.array(z.string().trim().min(1).max(100)).max(20, '联合发文机关不超过20个').optional(),
+  forwards: z
+    .object({
+      agencyId: agencyParams.shape.agencyId,
+      documentId: z.string().regex(/^DOC-\d{4}-\d{5}$/, '文件编号形如 DOC-2025-00001'),
+    })
+    .optional(),
 });
 
 export const stepBody = z.discriminatedUnion('type', [

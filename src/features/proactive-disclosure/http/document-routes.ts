@@ -31,6 +31,7 @@ const MESSAGES: Readonly<Record<DocumentServiceError['code'], string>> = {
   'unknown-category': '该类别不在本机关的公开目录中，请先在公开设置中添加',
   'interpretation-needs-document': '政策解读须选择“政策解读”类别并指明所解读的文件',
   'interpreted-document-not-found': '所解读的文件不存在',
+  'forwarded-document-not-found': '所转发的文件不存在',
 };
 
 const TAG = '主动公开（工作人员）';

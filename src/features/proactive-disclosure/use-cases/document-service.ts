@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
   decideAttribute,
+  forwardedAttribute,
   type AttributeDecision,
   type AttributeRefusal,
   type DisclosureAttribute,
@@ -39,6 +40,9 @@ export interface DocumentDraft {
   /** For a policy interpretation: the document it interprets, and its form. */
   readonly interprets?: string;
   readonly interpretationForm?: InterpretationForm;
+  readonly coIssuers?: readonly string[];
+  /** A forwarded document inherits the source's attribute when no attribute is given. */
+  readonly forwards?: { readonly agencyId: string; readonly documentId: string };
 }
 
 export type DocumentServiceError =
@@ -47,7 +51,8 @@ export type DocumentServiceError =
   | { readonly code: 'document-not-found'; readonly id: string }
   | { readonly code: 'unknown-category'; readonly category: string }
   | { readonly code: 'interpretation-needs-document' }
-  | { readonly code: 'interpreted-document-not-found'; readonly id: string };
+  | { readonly code: 'interpreted-document-not-found'; readonly id: string }
+  | { readonly code: 'forwarded-document-not-found'; readonly agencyId: string; readonly id: string };
 
 export interface TimelinessReport {
   readonly year: number;
@@ -87,13 +92,24 @@ export function documentService(deps: {
       input: DocumentDraft,
       actor: string,
     ): Promise<Result<PublicDocument, DocumentServiceError>> {
-      const attribute = input.attribute ? decideAttribute(input.attribute) : undefined;
-      if (attribute && !attribute.ok) return attribute;
+      const own = input.attribute ? decideAttribute(input.attribute) : undefined;
+      if (own && !own.ok) return own;
       const misplaced = await checkPlacement(agencyId, input);
       if (misplaced) return err(misplaced);
+      let attribute = own?.value;
+      if (input.forwards) {
+        const source = await deps.documents.find(input.forwards.agencyId, input.forwards.documentId);
+        if (!source)
+          return err({
+            code: 'forwarded-document-not-found',
+            agencyId: input.forwards.agencyId,
+            id: input.forwards.documentId,
+          });
+        if (source.document.attribute) attribute = forwardedAttribute(source.document.attribute, own?.value);
+      }
       const year = input.formedOn.slice(0, 4);
       const next = (await deps.documents.lastNumber(agencyId, `DOC-${year}-`)) + 1;
-      return this.create(agencyId, input, actor, attribute?.ok ? attribute.value : undefined, year, next);
+      return this.create(agencyId, input, actor, attribute, year, next);
     },
 
     /** Numbers the document DOC-<year>-<n>; if another drafter took the number meanwhile, takes the next. */
@@ -119,6 +135,8 @@ export function documentService(deps: {
             ...(input.interprets
               ? { interprets: input.interprets, interpretationForm: input.interpretationForm ?? 'text' }
               : {}),
+            ...(input.coIssuers?.length ? { coIssuers: input.coIssuers } : {}),
+            ...(input.forwards ? { forwards: input.forwards } : {}),
           },
           deps.today(),
           input.origin,

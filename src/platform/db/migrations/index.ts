@@ -8,6 +8,7 @@ import * as addAgencyJurisdiction from './2026-11-29T2000-add-agency-jurisdictio
 import * as createPublicDocuments from './2026-11-29T2100-create-public-documents.ts';
 import * as createDocumentSearchIndex from './2026-11-29T2200-create-document-search-index.ts';
 import * as addDisclosureRecords from './2026-11-30T0900-add-disclosure-records.ts';
+import * as addDocumentIssuersAndAttachments from './2026-11-30T1000-add-document-issuers-and-attachments.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T2100-create-public-documents': createPublicDocuments,
   '2026-11-29T2200-create-document-search-index': createDocumentSearchIndex,
   '2026-11-30T0900-add-disclosure-records': addDisclosureRecords,
+  '2026-11-30T1000-add-document-issuers-and-attachments': addDocumentIssuersAndAttachments,
 };

@@ -106,6 +106,19 @@ CREATE TABLE proceedings (
     CONSTRAINT proceedings_decision CHECK (((result IS NULL) = (decided_on IS NULL)))
 );
 
+CREATE TABLE public_document_attachments (
+    agency_id text NOT NULL,
+    document_id text NOT NULL,
+    id text NOT NULL,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    size integer NOT NULL,
+    sha256 text NOT NULL,
+    content bytea NOT NULL,
+    uploaded_by text NOT NULL,
+    uploaded_at text NOT NULL
+);
+
 CREATE TABLE public_document_search (
     agency_id text NOT NULL,
     id text NOT NULL,
@@ -128,7 +141,9 @@ CREATE TABLE public_documents (
     history text NOT NULL,
     version integer NOT NULL,
     interprets text,
-    interpretation_form text
+    interpretation_form text,
+    co_issuers text DEFAULT '[]'::text NOT NULL,
+    forwards text
 );
 
 CREATE TABLE public_messages (
@@ -237,6 +252,9 @@ ALTER TABLE ONLY normative_documents
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY public_document_attachments
+    ADD CONSTRAINT public_document_attachments_pk PRIMARY KEY (agency_id, document_id, id);
+
 ALTER TABLE ONLY public_document_search
     ADD CONSTRAINT public_document_search_pkey PRIMARY KEY (agency_id, id);
 
@@ -311,6 +329,9 @@ ALTER TABLE ONLY proceedings
 
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_ledger_import_id_fkey FOREIGN KEY (ledger_import_id) REFERENCES ledger_imports(id);
+
+ALTER TABLE ONLY public_document_attachments
+    ADD CONSTRAINT public_document_attachments_document FOREIGN KEY (agency_id, document_id) REFERENCES public_documents(agency_id, id);
 
 ALTER TABLE ONLY public_documents
     ADD CONSTRAINT public_documents_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);

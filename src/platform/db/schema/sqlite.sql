@@ -18,6 +18,8 @@ CREATE TABLE "normative_documents" ("agency_id" text not null references "agenci
 
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
 
+CREATE TABLE "public_document_attachments" ("agency_id" text not null, "document_id" text not null, "id" text not null, "file_name" text not null, "media_type" text not null, "size" integer not null, "sha256" text not null, "content" blob not null, "uploaded_by" text not null, "uploaded_at" text not null, constraint "public_document_attachments_pk" primary key ("agency_id", "document_id", "id"), constraint "public_document_attachments_document" foreign key ("agency_id", "document_id") references "public_documents" ("agency_id", "id"));
+
 CREATE VIRTUAL TABLE public_document_search using fts5(agency_id unindexed, id unindexed, tokens, tokenize = 'unicode61');
 
 CREATE TABLE 'public_document_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -30,7 +32,7 @@ CREATE TABLE 'public_document_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'public_document_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
-CREATE TABLE "public_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "title" text not null, "document_number" text, "index_number" text, "formed_on" text not null, "category" text not null, "body" text not null, "drafter" text not null, "attribute" text, "status" text not null, "published_on" text, "history" text not null, "version" integer not null, "interprets" text, "interpretation_form" text, constraint "public_documents_pk" primary key ("agency_id", "id"));
+CREATE TABLE "public_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "title" text not null, "document_number" text, "index_number" text, "formed_on" text not null, "category" text not null, "body" text not null, "drafter" text not null, "attribute" text, "status" text not null, "published_on" text, "history" text not null, "version" integer not null, "interprets" text, "interpretation_form" text, "co_issuers" text default '[]' not null, "forwards" text, constraint "public_documents_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "public_messages" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "subject" text not null, "body" text not null, "author_name" text not null, "author_contact" text not null, "received_on" text not null, "due_on" text not null, "answer" text, "answered_on" text, "answered_by" text, "published" integer default 0 not null, "query_code_hash" text not null, constraint "public_messages_pk" primary key ("agency_id", "id"));
 

@@ -1,0 +1,189 @@
+/**
+ * Attachments, co-issuers and forwarding as the drafter and the public meet them: only the file kinds
+ * agencies publish, checked by content and size; nothing of an unpublished document reaches the portal.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+
+let app: FastifyInstance;
+let headers: Record<string, Record<string, string>>;
+let context: SignedInApp;
+
+before(async () => {
+  context = await signedInApp({
+    agencies: [
+      { id: 'civil', name: '某市民政局' },
+      { id: 'province', name: '某省民政厅' },
+    ],
+    accounts: [
+      ['drafter', 'civil', 'officer'],
+      ['reviewer', 'civil', 'approver'],
+      ['province', 'province', 'officer'],
+    ],
+    today: '2025-03-05',
+  });
+  ({ app, headers } = context);
+});
+after(() => context?.close());
+
+function upload(documentId: string, fileName: string, content: Buffer) {
+  const boundary = '----gongkai-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n',
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return app.inject({
+    method: 'POST',
+    url: `/api/agencies/civil/documents/${documentId}/attachments`,
+    headers: { ...headers.drafter, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+test('a draft takes a PDF, refuses other kinds, fakes and oversize files; the portal shows it only once published', async () => {
+  const drafted = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '关于做好养老服务补贴发放工作的通知',
+      formedOn: '2025-03-03',
+      category: '养老服务',
+      body: '详见附件。',
+      coIssuers: ['某市财政局', '某市卫生健康委员会'],
+      attribute: { attribute: 'proactive' },
+    },
+  });
+  assert.equal(drafted.statusCode, 201, drafted.body);
+  const id = drafted.json().id as string;
+
+  const pdf = await upload(id, '补贴标准表.pdf', PDF);
+  assert.equal(pdf.statusCode, 201, pdf.body);
+  assert.deepEqual(
+    [pdf.json().id, pdf.json().fileName, pdf.json().mediaType],
+    ['A01', '补贴标准表.pdf', 'application/pdf'],
+  );
+  const exe = await upload(id, 'setup.exe', Buffer.from('MZ\x90\x00'));
+  assert.deepEqual([exe.statusCode, exe.json().error.code], [415, 'unsupported-media-type']);
+  assert.match(exe.json().error.message, /不接受“\.exe”类型的附件/);
+  const fake = await upload(id, '伪装.pdf', Buffer.from('<script>alert(1)</script>'));
+  assert.deepEqual([fake.statusCode, fake.json().error.details.code], [415, 'attachment-content-mismatch']);
+  const empty = await upload(id, '空.pdf', Buffer.alloc(0));
+  assert.deepEqual([empty.statusCode, empty.json().error.code], [422, 'attachment-empty']);
+  const huge = await upload(id, '大.pdf', Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)]));
+  assert.equal(huge.statusCode, 413);
+  const listed = await app.inject({
+    method: 'GET',
+    url: `/api/agencies/civil/documents/${id}/attachments`,
+    headers: headers.drafter,
+  });
+  assert.deepEqual(
+    listed.json().attachments.map((a: { id: string }) => a.id),
+    ['A01'],
+    'nothing refused was stored',
+  );
+
+  const portalFile = `/agencies/civil/documents/${id}/attachments/A01`;
+  assert.equal(
+    (await app.inject({ method: 'GET', url: portalFile })).statusCode,
+    404,
+    'not public before publication',
+  );
+  for (const [as, type] of [
+    ['drafter', 'submit-for-review'],
+    ['reviewer', 'approve'],
+    ['drafter', 'publish'],
+  ] as const)
+    assert.equal(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/agencies/civil/documents/${id}/steps`,
+          headers: headers[as],
+          payload: { type },
+        })
+      ).statusCode,
+      200,
+    );
+  const late = await upload(id, '补充.pdf', PDF);
+  assert.deepEqual([late.statusCode, late.json().error.code], [422, 'not-editable']);
+
+  const file = await app.inject({ method: 'GET', url: portalFile });
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.match(String(file.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
+  assert.deepEqual(file.rawPayload, PDF);
+  const page = (await app.inject({ method: 'GET', url: `/agencies/civil/documents/${id}` })).body;
+  assert.match(page, /补贴标准表\.pdf/);
+  assert.match(page, /某市财政局、某市卫生健康委员会/);
+});
+
+test('a forwarded document inherits the source document’s attribute unless decided anew', async () => {
+  const source = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/province/documents',
+    headers: headers.province,
+    payload: {
+      title: '关于养老机构安全检查的内部通知',
+      formedOn: '2025-03-01',
+      category: '监督检查',
+      body: '内部。',
+      attribute: { attribute: 'on-request', article: 'article-16', reason: '内部事务信息' },
+    },
+  });
+  assert.equal(source.statusCode, 201, source.body);
+  const forwards = { agencyId: 'province', documentId: source.json().id };
+  const inherited = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '转发省厅通知',
+      formedOn: '2025-03-04',
+      category: '监督检查',
+      body: '转发。',
+      forwards,
+    },
+  });
+  assert.equal(inherited.statusCode, 201, inherited.body);
+  assert.deepEqual(inherited.json().attribute, {
+    attribute: 'on-request',
+    article: 'article-16',
+    reason: '内部事务信息',
+  });
+  const decided = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '转发省厅通知（公开版）',
+      formedOn: '2025-03-04',
+      category: '监督检查',
+      body: '转发。',
+      forwards,
+      attribute: { attribute: 'proactive' },
+    },
+  });
+  assert.deepEqual(decided.json().attribute, { attribute: 'proactive' });
+  const missing = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/civil/documents',
+    headers: headers.drafter,
+    payload: {
+      title: '转发不存在的文件',
+      formedOn: '2025-03-04',
+      category: '监督检查',
+      body: '转发。',
+      forwards: { agencyId: 'province', documentId: 'DOC-2025-09999' },
+    },
+  });
+  assert.deepEqual([missing.statusCode, missing.json().error.code], [422, 'forwarded-document-not-found']);
+});

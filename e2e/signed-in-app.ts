@@ -1,0 +1,55 @@
+/** An app on a fresh SQLite database with agencies and signed-in staff, for the HTTP tests. */
+import type { FastifyInstance } from 'fastify';
+import { freshSqlite } from '../test-support/databases.ts';
+import { createApp } from '../src/main/app.ts';
+import { agencyRepository, staffRepository, type StaffRole } from '../src/features/agencies/index.ts';
+import type { DatabaseHandle } from '../src/platform/db/database.ts';
+import type { IsoDate } from '../src/shared/domain/iso-date.ts';
+
+export interface SignedInApp {
+  readonly app: FastifyInstance;
+  readonly handle: DatabaseHandle;
+  /** The session cookie and CSRF header of each account, by username. */
+  readonly headers: Record<string, Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function signedInApp(options: {
+  agencies: ReadonlyArray<{ id: string; name: string; parentId?: string }>;
+  /** [username, agency, role] */
+  accounts: ReadonlyArray<readonly [string, string, StaffRole]>;
+  today: string;
+}): Promise<SignedInApp> {
+  const handle = await freshSqlite();
+  for (const agency of options.agencies) await agencyRepository(handle.db).create(agency, 'now');
+  const staff = staffRepository(handle.db);
+  for (const [username, agencyId, role] of options.accounts)
+    await staff.create(
+      { agencyId, username, displayName: username, roles: [role], password: 'password-123456' },
+      'now',
+    );
+  const app = await createApp(handle, {
+    clock: { today: () => options.today as IsoDate, now: () => `${options.today}T02:00:00Z` },
+  });
+  const headers: Record<string, Record<string, string>> = {};
+  for (const [username] of options.accounts) {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username, password: 'password-123456' },
+    });
+    headers[username] = {
+      cookie: String(login.headers['set-cookie']).split(';')[0] ?? '',
+      'x-csrf-token': login.json().csrfToken,
+    };
+  }
+  return {
+    app,
+    handle,
+    headers,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
