@@ -116,7 +116,22 @@ test('in the console: draft → submit → another person approves → publish �
   await drafter.page.getByLabel('标题').fill('2026年养老服务补贴发放办法');
   await drafter.page.getByLabel('公开目录类别').selectOption('养老服务');
   await drafter.page.getByLabel('正文').fill('养老服务补贴按月发放。');
+  await drafter.page.getByLabel('联合发文机关（用顿号分隔，可不填）').fill('示范市财政局');
   await drafter.page.getByRole('button', { name: '起草' }).click();
+  await drafter.page.getByLabel(/上传附件/).setInputFiles({
+    name: '补贴标准.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  await drafter.page.getByRole('button', { name: '上传', exact: true }).click();
+  await drafter.page.getByRole('link', { name: '补贴标准.pdf' }).waitFor();
+  await drafter.page.getByLabel(/上传附件/).setInputFiles({
+    name: '脚本.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<script>alert(1)</script>'),
+  });
+  await drafter.page.getByRole('button', { name: '上传', exact: true }).click();
+  await drafter.page.getByRole('alert').filter({ hasText: '不接受“.html”类型的附件' }).waitFor();
   await drafter.page.getByRole('button', { name: '提交审查' }).click();
   await drafter.page.getByText('待审查').first().waitFor();
   const documentUrl = drafter.page.url();
@@ -141,5 +156,26 @@ test('in the console: draft → submit → another person approves → publish �
   const portal = await reader.newPage();
   await portal.goto(`${server.url}/agencies/demo/documents?q=${encodeURIComponent('养老')}`);
   assert.match((await portal.locator('main').textContent()) ?? '', /2026年养老服务补贴发放办法/);
+  await portal.getByRole('link', { name: '2026年养老服务补贴发放办法' }).click();
+  const documentPage = portal.url();
+  const text = (await portal.locator('main').textContent()) ?? '';
+  assert.match(text, /示范市财政局/);
+  const href = (await portal.getByRole('link', { name: '补贴标准.pdf' }).getAttribute('href')) ?? '';
+  const download = await portal.request.get(`${server.url}${href}`);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  const feed = await portal.request.get(
+    `${server.url}/agencies/demo/documents/feed.atom?category=${encodeURIComponent('养老服务')}`,
+  );
+  assert.match(await feed.text(), /<title>2026年养老服务补贴发放办法<\/title>/);
   await reader.close();
+
+  const axe = await browser.newContext();
+  const checked = await axe.newPage();
+  await checked.goto(documentPage);
+  const results = await new AxeBuilder({ page: checked }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  assert.deepEqual(
+    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    [],
+  );
+  await axe.close();
 });

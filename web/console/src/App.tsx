@@ -10,6 +10,7 @@ import { DocumentPage } from './pages/DocumentPage.tsx';
 import { MessagesPage } from './pages/MessagesPage.tsx';
 import { NormativeRegisterPage } from './pages/NormativeRegisterPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { FiguresPage } from './pages/FiguresPage.tsx';
 
 export function App() {
   const path = usePath();
@@ -57,6 +58,7 @@ export function App() {
               ['/console/documents', '主动公开'],
               ['/console/normative-documents', '规范性文件'],
               ['/console/messages', '公众留言'],
+              ['/console/figures', '表二数据'],
               ['/console/settings', '公开设置'],
             ] as const
           ).map(([href, label]) => (
@@ -87,6 +89,8 @@ export function App() {
           <MessagesPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/normative-documents' ? (
           <NormativeRegisterPage agencyId={agencyId} today={session.today} />
+        ) : path === '/console/figures' ? (
+          <FiguresPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/settings' ? (
           <SettingsPage agencyId={agencyId} canEdit={session.account.roles.includes('admin')} />
         ) : path === '/console/documents' ? (

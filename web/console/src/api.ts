@@ -18,6 +18,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** For requests the JSON helper does not make (file uploads). */
+export function getCsrfToken(): string {
+  return csrfToken;
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,

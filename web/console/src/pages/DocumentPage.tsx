@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { ATTRIBUTE_LABELS, DOCUMENT_STATUS_LABELS } from './DocumentsPage.tsx';
+import { DocumentAttachments } from './DocumentAttachments.tsx';
 
 interface DocumentDetail {
   id: string;
@@ -13,6 +14,8 @@ interface DocumentDetail {
   publishedOn?: string;
   attribute?: { attribute: string; article?: string; reason?: string };
   body: string;
+  coIssuers?: string[];
+  forwards?: { agencyId: string; documentId: string };
   history: Array<{ step: string; by: string; on: string; comment?: string }>;
 }
 
@@ -77,6 +80,20 @@ export function DocumentPage({ agencyId, documentId }: { agencyId: string; docum
         <dd>{detail.formedOn}</dd>
         <dt>类别</dt>
         <dd>{detail.category}</dd>
+        {detail.coIssuers && (
+          <>
+            <dt>联合发文机关</dt>
+            <dd>{detail.coIssuers.join('、')}</dd>
+          </>
+        )}
+        {detail.forwards && (
+          <>
+            <dt>转发</dt>
+            <dd>
+              {detail.forwards.agencyId} / {detail.forwards.documentId}
+            </dd>
+          </>
+        )}
         {detail.publishedOn && (
           <>
             <dt>发布日期</dt>
@@ -104,6 +121,11 @@ export function DocumentPage({ agencyId, documentId }: { agencyId: string; docum
           </p>
         )}
       </div>
+      <DocumentAttachments
+        agencyId={agencyId}
+        documentId={detail.id}
+        editable={detail.status === 'draft' || detail.status === 'returned'}
+      />
       <h2>审查记录</h2>
       <ol className="timeline">
         {detail.history.map((h, i) => (

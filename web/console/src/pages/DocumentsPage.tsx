@@ -77,13 +77,32 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
         formedOn: text('formedOn'),
         category: text('category'),
         body: text('body'),
+        ...(text('coIssuers')
+          ? {
+              coIssuers: text('coIssuers')
+                .split(/[,，、\s]+/)
+                .filter(Boolean),
+            }
+          : {}),
+        ...(/^[a-z0-9-]+\/DOC-\d{4}-\d{5}$/.test(text('forwards'))
+          ? {
+              forwards: {
+                agencyId: text('forwards').split('/')[0],
+                documentId: text('forwards').split('/')[1],
+              },
+            }
+          : {}),
         ...(category === INTERPRETATION_CATEGORY
           ? { interprets: text('interprets'), interpretationForm: text('interpretationForm') }
           : {}),
-        attribute: {
-          attribute,
-          ...(attribute !== 'proactive' ? { article: text('article'), reason: text('reason') } : {}),
-        },
+        ...(attribute
+          ? {
+              attribute: {
+                attribute,
+                ...(attribute !== 'proactive' ? { article: text('article'), reason: text('reason') } : {}),
+              },
+            }
+          : {}),
       });
       navigate(`/console/documents/${created.id}`);
     } catch (failure) {
@@ -195,6 +214,16 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
           </div>
         ))}
         <div className="field">
+          <label htmlFor="doc-coIssuers">联合发文机关（用顿号分隔，可不填）</label>
+          <input id="doc-coIssuers" name="coIssuers" />
+        </div>
+        <div className="field">
+          <label htmlFor="doc-forwards">
+            转发的文件（机关编号/文件编号，如 province/DOC-2026-00001；可不填）
+          </label>
+          <input id="doc-forwards" name="forwards" pattern="[a-z0-9\-]+/DOC-\d{4}-\d{5}" />
+        </div>
+        <div className="field">
           <label htmlFor="doc-formedOn">成文日期</label>
           <input id="doc-formedOn" name="formedOn" type="date" defaultValue={today} required />
         </div>
@@ -206,6 +235,7 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
                 {label}
               </option>
             ))}
+            <option value="">沿用所转发文件的公开属性（转发时）</option>
           </select>
         </div>
         <div className="field">
