@@ -69,7 +69,8 @@ export function registerAttachmentRoutes(
     {
       schema: {
         tags: [TAG],
-        summary: '上传附件（multipart/form-data，一个文件，不超过 20 MB；PDF、OFD、Word、Excel、JPEG、PNG）',
+        summary:
+          '上传附件（multipart/form-data，一个文件，不超过 20 MB；PDF、OFD、Word、Excel、JPEG、PNG、MP4）',
         params: documentParams,
         ...staffOnly,
       },

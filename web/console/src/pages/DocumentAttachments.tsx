@@ -76,7 +76,9 @@ export function DocumentAttachments({
       </ul>
       {editable && (
         <form className="inline" onSubmit={upload}>
-          <label htmlFor="attachment-file">上传附件（PDF、OFD、Word、Excel、JPEG、PNG，不超过 20 MB）</label>
+          <label htmlFor="attachment-file">
+            上传附件（PDF、OFD、Word、Excel、JPEG、PNG、MP4，不超过 20 MB）
+          </label>
           <input id="attachment-file" name="file" type="file" required />
           <button type="submit">上传</button>
         </form>
