@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerReportCommands, type CliIo } from './cli/report-commands.ts';
 import { registerDatabaseCommands } from './cli/database-commands.ts';
 import { registerCalendarCommands } from './cli/calendar-commands.ts';
+import { registerAuditCommands } from './cli/audit-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -13,6 +14,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerReportCommands(program, io);
   registerDatabaseCommands(program, io);
   registerCalendarCommands(program, io);
+  registerAuditCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;

@@ -1,0 +1,187 @@
+/**
+ * Reads the tables of a published report (2021 format) from its text: table 三 as 25 rows of seven
+ * numbers in printed order (each row checked: the six applicant columns add up to 总计), table 四 as
+ * one row of 15 numbers, table 二 by its row labels. Every cell keeps the line it was read from; a cell
+ * that cannot be read without guessing is named as unread, never filled in.
+ */
+import { FORMAT_2021, normalizeLabel, type CellId, type ReportFormatId } from '../../annual-report/index.ts';
+import { numbersOfLine, type LineNumber } from './text-numbers.ts';
+
+export interface CellSource {
+  readonly line: number;
+  readonly column?: number;
+}
+
+export interface TextReading {
+  readonly format: ReportFormatId | undefined;
+  readonly agency?: string;
+  readonly year?: number;
+  readonly cells: Readonly<Record<CellId, number>>;
+  readonly sources: Readonly<Record<CellId, CellSource>>;
+  readonly unread: readonly CellId[];
+  readonly problems: readonly string[];
+}
+
+const FORMAT_2021_WORDS = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'];
+const FORMAT_2019_WORDS = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+];
+
+/** §7: the header words tell the format. */
+export function detectFormat(text: string): ReportFormatId | undefined {
+  const flat = normalizeLabel(text);
+  if (FORMAT_2021_WORDS.some((w) => flat.includes(normalizeLabel(w)))) return '2021';
+  if (FORMAT_2019_WORDS.some((w) => flat.includes(normalizeLabel(w)))) return '2019';
+  return undefined;
+}
+
+function findLine(lines: readonly string[], pattern: RegExp, from = 0): number {
+  for (let i = from; i < lines.length; i++) if (pattern.test(normalizeLabel(lines[i] ?? ''))) return i;
+  return -1;
+}
+
+const T3_ROWS = FORMAT_2021.tables.t3.rows.filter((r) => r.kind === 'data').map((r) => r.id);
+const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
+const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
+
+/** A run of seven numbers whose first six add up to the seventh, from one line or a few in a row. */
+function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
+  const rows: LineNumber[][] = [];
+  let pending: LineNumber[] = [];
+  for (const numbers of numbersByLine) {
+    pending = [...pending, ...numbers];
+    while (pending.length >= 7) {
+      const start = pending.findIndex(
+        (_, i) =>
+          i + 7 <= pending.length &&
+          pending.slice(i, i + 6).reduce((s, n) => s + n.value, 0) === pending[i + 6]!.value,
+      );
+      if (start < 0) break;
+      rows.push(pending.slice(start, start + 7));
+      pending = pending.slice(start + 7);
+    }
+    // A line's leftovers (a stray extra cell) do not carry into the next row.
+    if (numbers.length >= 7) pending = [];
+  }
+  return rows;
+}
+
+function readTable3(lines: readonly string[], from: number, to: number, out: Reading): void {
+  const numbersByLine = lines.slice(from, to).map((text, i) => numbersOfLine(text, from + i + 1));
+  const rows = rowsOfSeven(numbersByLine);
+  if (rows.length !== T3_ROWS.length) {
+    out.problems.push(
+      `表三读到 ${rows.length} 行数字（每行七个、前六个之和等于总计），应为 ${T3_ROWS.length} 行`,
+    );
+    return;
+  }
+  rows.forEach((row, r) =>
+    row.forEach((n, c) =>
+      out.put(`t3.${T3_ROWS[r]}.${T3_COLUMNS[c]}`, n.value, { line: n.line, column: n.column }),
+    ),
+  );
+}
+
+function readTable4(lines: readonly string[], from: number, out: Reading): void {
+  const numbers: LineNumber[] = [];
+  for (let i = from; i < lines.length && numbers.length < 15; i++) {
+    const text = lines[i] ?? '';
+    if (/^\s*(五、|注[:：])/.test(text)) {
+      if (text.trim().startsWith('五、')) break;
+      continue;
+    }
+    numbers.push(...numbersOfLine(text, i + 1));
+  }
+  if (numbers.length < 15) {
+    out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
+    return;
+  }
+  numbers.slice(0, 15).forEach((n, i) => out.put(T4_CELLS[i]!, n.value, { line: n.line, column: n.column }));
+}
+
+const T2_LABELS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['规章', ['t2.regulations.made', 't2.regulations.repealed', 't2.regulations.in_force']],
+  ['行政规范性文件', ['t2.normative_docs.made', 't2.normative_docs.repealed', 't2.normative_docs.in_force']],
+  ['行政许可', ['t2.licensing.decisions']],
+  ['行政处罚', ['t2.penalty.decisions']],
+  ['行政强制', ['t2.coercion.decisions']],
+  ['行政事业性收费', ['t2.admin_fees.amount_wan']],
+];
+
+function readTable2(lines: readonly string[], from: number, to: number, out: Reading): void {
+  for (const [label, cells] of T2_LABELS) {
+    for (let i = from; i < to; i++) {
+      const text = lines[i] ?? '';
+      const cellsOfLine = text.split(/[|\t]/).map((c) => normalizeLabel(c));
+      const first = cellsOfLine.find((c) => c.length > 0) ?? '';
+      if (first.replace(/[\d.]+$/, '') !== label) continue;
+      const numbers = numbersOfLine(text.replace(label, ' '), i + 1);
+      if (numbers.length === cells.length)
+        numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line }));
+      // Three columns with two numbers: a blank 本年废止件数 lost in conversion (the usual case).
+      else if (cells.length === 3 && numbers.length === 2) {
+        out.put(cells[0]!, numbers[0]!.value, { line: i + 1 });
+        out.put(cells[2]!, numbers[1]!.value, { line: i + 1 });
+      } else continue;
+      break;
+    }
+  }
+}
+
+class Reading {
+  readonly cells: Record<CellId, number> = {};
+  readonly sources: Record<CellId, CellSource> = {};
+  readonly problems: string[] = [];
+  put(cell: CellId, value: number, source: CellSource): void {
+    this.cells[cell] = value;
+    this.sources[cell] = source;
+  }
+}
+
+/** Agency and year as the title states them: "2025年某机关政府信息公开工作年度报告" or "某机关2022年度…". */
+function statedSubject(text: string): { agency?: string; year?: number } {
+  const head = text
+    .split(/\r?\n/)
+    .slice(0, 15)
+    .join('')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^.*?标题:/, '');
+  const match = /(?:^|[^\d])([^\d。，,]*?)(20\d{2})年度?([^\d。，,]*?)政府信息公开(?:工作)?年度报告/.exec(
+    head,
+  );
+  if (!match) return {};
+  const clean = (name: string | undefined) => (name ?? '').replace(/^(正文|标题:?)/, '');
+  const agency = clean(match[1]) || clean(match[3]);
+  return { year: Number(match[2]), ...(agency ? { agency } : {}) };
+}
+
+export function readReportText(text: string): TextReading {
+  const lines = text.split(/\r?\n/);
+  const format = detectFormat(text);
+  const out = new Reading();
+  if (format === '2021') {
+    const t2 = findLine(lines, /^二\.主动公开政府信息情况/);
+    const t3 = findLine(lines, /^三\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
+    const t4 = findLine(lines, /^四\.政府信息公开行政复议/, Math.max(t3, 0));
+    if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, out);
+    else out.problems.push('没有找到表二');
+    if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, out);
+    else out.problems.push('没有找到表三');
+    if (t4 >= 0) readTable4(lines, t4 + 1, out);
+    else out.problems.push('没有找到表四');
+  } else if (format === '2019') out.problems.push('2019 年格式的报告尚不能读取');
+  else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
+  return {
+    format,
+    ...statedSubject(text),
+    cells: out.cells,
+    sources: out.sources,
+    unread: format === '2021' ? FORMAT_2021.cellIds.filter((c) => !(c in out.cells)) : [],
+    problems: out.problems,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The numbers of a line of a published report's table, as a reader sees them: cells separated by tabs,
+ * pipes or spaces; blank-like marks (- — / 无) read as 0 (§7); thousands separators dropped; enumerators
+ * of labels (1. 2、) and page marks (— 5 —) are not numbers.
+ */
+export interface LineNumber {
+  readonly value: number;
+  readonly line: number;
+  /** Cell position on the line (0-based among its cells). */
+  readonly column: number;
+}
+
+const ZERO_MARKS = new Set(['-', '—', '–', '/', '／', '无', '－']);
+
+export function numbersOfLine(text: string, line: number): LineNumber[] {
+  const cleaned = text
+    .normalize('NFKC')
+    .replace(/—\s*\d+\s*—/g, ' ')
+    .replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
+  const cells = cleaned.split(/[|\t]|\s+/).map((c) => c.trim());
+  const numbers: LineNumber[] = [];
+  cells.forEach((cell, column) => {
+    if (/^\d+(\.\d+)?$/.test(cell)) numbers.push({ value: Number(cell), line, column });
+    else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column });
+  });
+  return numbers;
+}
+
+/** The label words of a line: everything that is not a number, normalised for matching. */
+export function labelOfLine(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[|\t\s]+/g, '')
+    .replace(/\d+(\.\d+)?$/g, '');
+}

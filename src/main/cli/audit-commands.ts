@@ -1,0 +1,61 @@
+/** `gongkai audit <files…> [--json]`: read published reports and check their tables. */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { auditReportText, type ReportAudit } from '../../features/report-import/use-cases/audit-report.ts';
+import { CliError, EXIT, printChecks } from './output.ts';
+import type { CliIo } from './report-commands.ts';
+
+const READABLE = new Set(['.txt', '.md', '.text']);
+
+async function auditFile(path: string): Promise<ReportAudit> {
+  const extension = extname(path).toLowerCase();
+  if (!READABLE.has(extension))
+    throw new CliError(
+      `${path}：暂时只能读取纯文本（.txt）的年度报告，${extension || '无扩展名'} 格式尚不支持`,
+    );
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`无法读取 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return auditReportText(text);
+}
+
+function printAudit(path: string, audit: ReportAudit, write: (line: string) => void): void {
+  const r = audit.reading;
+  write(`${path}`);
+  write(
+    `  机关：${r.agency ?? '（未写明）'}  年度：${r.year ?? '（未写明）'}  格式：${r.format ?? '无法识别'}`,
+  );
+  const total = Object.keys(r.cells).length + r.unread.length;
+  write(`  读出 ${Object.keys(r.cells).length}/${total} 个单元格`);
+  if (r.unread.length)
+    write(
+      `  未能读出：${r.unread.slice(0, 12).join('、')}${r.unread.length > 12 ? ` 等 ${r.unread.length} 个` : ''}`,
+    );
+  for (const problem of r.problems) write(`  问题：${problem}`);
+  if (audit.checks.length) printChecks(audit.checks, false, (line) => write(`  ${line}`));
+}
+
+export function registerAuditCommands(program: Command, io: CliIo): void {
+  program
+    .command('audit')
+    .description('读取已发布的年度报告（纯文本），核对表格的勾稽关系')
+    .argument('<files...>', '年度报告文件')
+    .option('--json', '输出每份报告的 JSON（cells、sources、unread、checks）')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      const audits: Array<{ file: string; audit: ReportAudit }> = [];
+      for (const file of files) audits.push({ file, audit: await auditFile(file) });
+      if (options.json) {
+        const json = audits.map(({ file, audit }) => ({ file, ...audit.reading, checks: audit.checks }));
+        io.out(`${JSON.stringify(files.length === 1 ? json[0] : json, null, 2)}\n`);
+      } else for (const { file, audit } of audits) printAudit(file, audit, (line) => io.out(`${line}\n`));
+      const failed = audits.some(({ audit }) =>
+        audit.checks.some((c) => c.severity === 'error' && c.status === 'fail'),
+      );
+      const unreadable = audits.some(({ audit }) => Object.keys(audit.reading.cells).length === 0);
+      io.exitCode = unreadable ? EXIT.badInput : failed ? EXIT.checkErrors : EXIT.ok;
+    });
+}
