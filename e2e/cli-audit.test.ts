@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli, fixture } from './run-cli.ts';
 
 const report = (name: string) => fixture(`reports/${name}.txt`);
@@ -10,6 +13,18 @@ test('audit reads a published report, says what it read and checks the rules', a
   assert.match(run.stdout, /机关：上海市人民政府办公厅\s+年度：2025\s+格式：2021/);
   assert.match(run.stdout, /读出 198\/200 个单元格/);
   assert.match(run.stdout, /未能读出：t2\.regulations\.repealed、t2\.normative_docs\.repealed/);
+});
+
+test('audit reads a web page flattened into one line, by the arithmetic of its tables', async () => {
+  const run = await runCli([
+    'audit',
+    report('008-pingtan-2022'),
+    report('003-pingtan-market-regulation-2019'),
+  ]);
+  assert.equal(run.code, 0, run.stdout);
+  assert.match(run.stdout, /年度：2022\s+格式：2021\n\s+读出 200\/200 个单元格/);
+  assert.match(run.stdout, /年度：2019\s+格式：2019\n\s+读出 190\/\d+ 个单元格/);
+  assert.match(run.stdout, /表二“行政许可”一行的数字无法唯一地拆分/);
 });
 
 test('audit --json prints the cells with the line each was read from, and the checks', async () => {
@@ -27,7 +42,10 @@ test('audit refuses what it cannot read, naming the file and the reason', async 
   const pdf = await runCli(['audit', 'report.pdf']);
   assert.equal(pdf.code, 2);
   assert.match(pdf.stderr, /report\.pdf：暂时只能读取纯文本（\.txt）的年度报告，\.pdf 格式尚不支持/);
-  const flattened = await runCli(['audit', report('008-pingtan-2022')]);
-  assert.equal(flattened.code, 2);
-  assert.match(flattened.stdout, /读出 0\/200 个单元格/);
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-'));
+  const prose = join(dir, 'notice.txt');
+  writeFileSync(prose, '关于做好政务公开工作的通知\n请各单位认真落实。\n');
+  const noTables = await runCli(['audit', prose]);
+  assert.equal(noTables.code, 2);
+  assert.match(noTables.stdout, /看不出是哪一种年度报告格式/);
 });

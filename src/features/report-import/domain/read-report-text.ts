@@ -4,7 +4,14 @@
  * one row of 15 numbers, table 二 by its row labels. Every cell keeps the line it was read from; a cell
  * that cannot be read without guessing is named as unread, never filled in.
  */
-import { FORMAT_2021, normalizeLabel, type CellId, type ReportFormatId } from '../../annual-report/index.ts';
+import {
+  FORMAT_2021,
+  normalizeLabel,
+  reportFormat,
+  type CellId,
+  type ReportFormatId,
+} from '../../annual-report/index.ts';
+import { readFlattenedText } from './read-flattened-text.ts';
 import { numbersOfLine, type LineNumber } from './text-numbers.ts';
 
 export interface CellSource {
@@ -140,6 +147,18 @@ class Reading {
     this.cells[cell] = value;
     this.sources[cell] = source;
   }
+  /** Takes another reading's cells instead (all from one flattened paragraph at `source`). */
+  replaceWith(
+    cells: Readonly<Record<CellId, number>>,
+    source: CellSource,
+    problems: readonly string[],
+  ): void {
+    for (const key of Object.keys(this.cells)) delete this.cells[key];
+    for (const key of Object.keys(this.sources)) delete this.sources[key];
+    this.problems.length = 0;
+    for (const [cell, value] of Object.entries(cells)) this.put(cell, value, source);
+    this.problems.push(...problems);
+  }
 }
 
 /** Agency and year as the title states them: "2025年某机关政府信息公开工作年度报告" or "某机关2022年度…". */
@@ -174,14 +193,22 @@ export function readReportText(text: string): TextReading {
     else out.problems.push('没有找到表三');
     if (t4 >= 0) readTable4(lines, t4 + 1, out);
     else out.problems.push('没有找到表四');
-  } else if (format === '2019') out.problems.push('2019 年格式的报告尚不能读取');
-  else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
+  } else if (!format) out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
+  // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
+  if (format && (format === '2019' || Object.keys(out.cells).length === 0)) {
+    const flattened = readFlattenedText(text, format);
+    if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
+      const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
+      out.replaceWith(flattened.cells, { line }, flattened.problems);
+    }
+  }
+  const cellIds = format ? reportFormat(format).cellIds : [];
   return {
     format,
     ...statedSubject(text),
     cells: out.cells,
     sources: out.sources,
-    unread: format === '2021' ? FORMAT_2021.cellIds.filter((c) => !(c in out.cells)) : [],
+    unread: cellIds.filter((c) => !(c in out.cells)),
     problems: out.problems,
   };
 }

@@ -1,0 +1,191 @@
+/**
+ * Reads the tables of a report whose page was flattened into running text with the cells run together
+ * ("一、本年新收政府信息公开申请数量713000074二、上年结转…"): each row is found by its label, in printed
+ * order, and its run of digits is split by the table's arithmetic (splitDigits). Where a row still has
+ * several possible splits, the column sums of table 三 decide; in table 二 the numbers the report's own
+ * text states decide. What stays ambiguous is left unread.
+ */
+import {
+  normalizeLabel,
+  reportFormat,
+  stripLabelMarker,
+  type CellId,
+  type ReportFormatId,
+} from '../../annual-report/index.ts';
+import { isTable3Row, isTable4Row, splitDigits } from './split-digits.ts';
+
+export interface FlattenedReading {
+  readonly cells: Record<CellId, number>;
+  readonly problems: string[];
+}
+
+/** NFKC, full-width marks as half-width, white space kept only between two numbers. */
+export function compactText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[、．]/g, '.')
+    .replace(/[“”‘’']/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<![\d.]) | (?![\d+-])/g, '');
+}
+
+const HEADINGS: Record<'t2' | 't3' | 't4' | 'end', RegExp> = {
+  t2: /二\.主动公开政府信息情况/,
+  t3: /三\.收到和处理政府信息公开申请情况/,
+  t4: /四\.政府信息公开行政法?复议/,
+  end: /五\.(存在的?主要问题|.{0,10}改进情况)/,
+};
+
+function region(compact: string, from: RegExp, to: RegExp): string | undefined {
+  const start = from.exec(compact);
+  if (!start) return undefined;
+  const rest = compact.slice(start.index + start[0].length);
+  const end = to.exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
+}
+
+interface LabelledRun {
+  readonly row: string;
+  readonly run: string | undefined;
+}
+
+/**
+ * Finds each row's label in order and the run of numbers between it and the next label — without the
+ * next label's own marker ("00000002.其他…": the 2 is the marker of row 2).
+ */
+function runsAfterLabels(text: string, rows: ReadonlyArray<{ id: string; label: string }>): LabelledRun[] {
+  let position = 0;
+  const found = rows.map((row) => {
+    const label = stripLabelMarker(row.label);
+    const at = text.indexOf(label, position);
+    if (at >= 0) position = at + label.length;
+    const marker = /^(\d+)\./.exec(normalizeLabel(row.label))?.[1];
+    return { row: row.id, at, end: at + label.length, marker };
+  });
+  return found.map((entry, i) => {
+    if (entry.at < 0) return { row: entry.row, run: undefined };
+    const next = found.slice(i + 1).find((f) => f.at >= 0);
+    let segment = text.slice(entry.end, next ? next.at : text.length);
+    if (next?.marker && segment.endsWith(`${next.marker}.`))
+      segment = segment.slice(0, -next.marker.length - 1);
+    const run = /^ ?([+-]?\d[\d.+-]*(?: [+-]?\d[\d.+-]*)*)/.exec(segment)?.[1];
+    return { row: entry.row, run: run?.trim() || undefined };
+  });
+}
+
+function candidatesOf(
+  run: string | undefined,
+  parts: number,
+  accept?: (v: readonly number[]) => boolean,
+  signedPart?: number,
+) {
+  if (!run) return [];
+  const spaced = run.split(' ');
+  if (spaced.length === parts) {
+    const values = spaced.map(Number);
+    return values.every((v) => Number.isFinite(v)) && (!accept || accept(values)) ? [values] : [];
+  }
+  return splitDigits(run.replace(/ /g, ''), parts, accept, signedPart);
+}
+
+function readTable3(text: string, format: ReportFormatId, out: FlattenedReading): void {
+  const model = reportFormat(format).tables.t3;
+  const rows = model.rows.filter((r) => r.kind === 'data');
+  const columns = model.columns.map((c) => c.id);
+  const options = runsAfterLabels(text, rows).map((r) => candidatesOf(r.run, 7, isTable3Row));
+  const leaves = reportFormat(format).resultLeafRows.map((id) => rows.findIndex((r) => r.id === id));
+  const at = (id: string) => rows.findIndex((r) => r.id === id);
+  const consistent = (choice: ReadonlyArray<readonly number[]>) =>
+    columns.every((_, c) => {
+      const total = choice[at('r3_7')]![c]!;
+      return (
+        leaves.reduce((s, i) => s + choice[i]![c]!, 0) === total &&
+        choice[at('r1')]![c]! + choice[at('r2')]![c]! === total + choice[at('r4')]![c]!
+      );
+    });
+  const ambiguous = options.map((o, i) => (o.length > 1 ? i : -1)).filter((i) => i >= 0);
+  let chosen: Array<readonly number[] | undefined> = options.map((o) => (o.length === 1 ? o[0] : undefined));
+  const combinations = ambiguous.reduce((n, i) => n * options[i]!.length, 1);
+  if (ambiguous.length > 0 && options.every((o) => o.length > 0) && combinations <= 200_000) {
+    const found: Array<ReadonlyArray<readonly number[]>> = [];
+    const pick = (k: number, current: Array<readonly number[]>) => {
+      if (found.length > 1) return;
+      if (k === ambiguous.length) {
+        if (consistent(current)) found.push([...current]);
+        return;
+      }
+      for (const option of options[ambiguous[k]!]!) {
+        current[ambiguous[k]!] = option;
+        pick(k + 1, current);
+      }
+    };
+    pick(0, chosen.map((c) => c ?? []) as Array<readonly number[]>);
+    if (found.length === 1) chosen = [...found[0]!];
+  }
+  chosen.forEach((values, r) => {
+    if (!values) {
+      out.problems.push(`表三“${rows[r]!.label}”一行的数字无法唯一地拆分`);
+      return;
+    }
+    values.forEach((v, c) => (out.cells[`t3.${rows[r]!.id}.${columns[c]}`] = v));
+  });
+}
+
+function readTable4(text: string, out: FlattenedReading): void {
+  const runs = text.match(/\d+(?: \d+)*/g) ?? [];
+  const numbers = runs.join(' ').split(' ');
+  const values =
+    numbers.length === 15
+      ? [numbers.map(Number)]
+      : splitDigits(runs.join('').slice(-15 * 6), 15, isTable4Row);
+  const cells = reportFormat('2021').cellIds.filter((c) => c.startsWith('t4.'));
+  if (values.length !== 1 || (numbers.length === 15 && !isTable4Row(values[0]!))) {
+    if (values.length !== 1) out.problems.push('表四的 15 个数字无法唯一地读出');
+    if (values.length !== 1) return;
+  }
+  values[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
+}
+
+function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<number>, out: FlattenedReading) {
+  const model = reportFormat(format);
+  const rows = model.tables.t2.rows.filter((r) => r.kind === 'data');
+  for (const { row, run } of runsAfterLabels(text, rows)) {
+    const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
+    const signed = cells.findIndex((c) => model.signedCells.has(c));
+    let options = candidatesOf(run, cells.length, undefined, signed >= 0 ? signed : undefined);
+    if (options.length > 1) {
+      // The report's own text often states these figures ("现行有效行政规范性文件698件"): prefer the split
+      // whose numbers it states most, when one does so more than every other.
+      // Only when all but one of its numbers (and at least two) are stated, so the string fixes the rest.
+      const score = (values: readonly number[]) => values.filter((v) => v >= 10 && prose.has(v)).length;
+      const best = Math.max(...options.map(score));
+      const top = options.filter((o) => score(o) === best);
+      if (best >= Math.max(2, cells.length - 1) && top.length === 1) options = top;
+    }
+    if (options.length === 1) options[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
+    else if (run) {
+      // The first number is certain when a sign starts the second (上一年项目数量 before 本年增/减).
+      const before = /^(\d+)[+-]/.exec(run);
+      if (before && signed === 1) out.cells[cells[0]!] = Number(before[1]);
+      out.problems.push(`表二“${rows.find((r) => r.id === row)?.label ?? row}”一行的数字无法唯一地拆分`);
+    }
+  }
+}
+
+/** The counts the report's running text states before its tables ("698件", "88条"). */
+function proseNumbers(compact: string): Set<number> {
+  const start = HEADINGS.t2.exec(compact)?.index ?? compact.length;
+  return new Set([...compact.slice(0, start).matchAll(/(\d+)(?=[件条项个篇次])/g)].map((m) => Number(m[1])));
+}
+
+export function readFlattenedText(text: string, format: ReportFormatId): FlattenedReading {
+  const compact = compactText(text);
+  const out: FlattenedReading = { cells: {}, problems: [] };
+  const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
+  const t3 = region(compact, HEADINGS.t3, HEADINGS.t4);
+  const t4 = region(compact, HEADINGS.t4, HEADINGS.end);
+  if (t2) readTable2(t2, format, proseNumbers(compact), out);
+  if (t3) readTable3(t3, format, out);
+  if (t4) readTable4(t4.replace(/^[^\d]*/, ''), out);
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Table cells that a web page flattened into one run of digits ("713000074") are split back into their
+ * numbers by the table's own arithmetic: every way of cutting the run into `parts` numbers without
+ * leading zeros, kept only where `accept` holds. A sign (+/−) can only start the number of the signed
+ * column (本年增/减), when the row has one.
+ */
+const MAX_CANDIDATES = 10_000;
+
+function cuts(text: string, parts: number, prefix: string[], out: string[][], signedPart?: number): void {
+  if (out.length >= MAX_CANDIDATES) return;
+  const fits = (part: string) => isNumberText(part) && (!/^[+-]/.test(part) || prefix.length === signedPart);
+  if (parts === 1) {
+    if (fits(text)) out.push([...prefix, text]);
+    return;
+  }
+  for (let end = 1; end < text.length; end++) {
+    const head = text.slice(0, end);
+    if (!fits(head)) continue;
+    cuts(text.slice(end), parts - 1, [...prefix, head], out, signedPart);
+  }
+}
+
+function isNumberText(text: string): boolean {
+  return /^[+-]?(0|[1-9]\d*)(\.\d+)?$/.test(text);
+}
+
+export function splitDigits(
+  run: string,
+  parts: number,
+  accept: (values: readonly number[]) => boolean = () => true,
+  signedPart?: number,
+): number[][] {
+  const candidates: string[][] = [];
+  cuts(run.replace(/[,\s]/g, '').replace(/[−–]/g, '-'), parts, [], candidates, signedPart);
+  return candidates.map((c) => c.map(Number)).filter(accept);
+}
+
+/** The seven numbers of a table 三 row: the six applicant columns add up to 总计. */
+export const isTable3Row = (values: readonly number[]): boolean =>
+  values.slice(0, 6).reduce((s, v) => s + v, 0) === values[6];
+
+/** The 15 numbers of table 四: in each of its three blocks the four results add up to 总计. */
+export const isTable4Row = (values: readonly number[]): boolean =>
+  [0, 5, 10].every((b) => values.slice(b, b + 4).reduce((s, v) => s + v, 0) === values[b + 4]);
