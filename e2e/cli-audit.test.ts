@@ -27,6 +27,15 @@ test('audit reads a web page flattened into one line, by the arithmetic of its t
   assert.match(run.stdout, /表二“行政许可”一行的数字无法唯一地拆分/);
 });
 
+test('audit reads the same report as HTML, DOCX, PDF and XLSX', async () => {
+  const variants = ['html', 'docx', 'pdf', 'xlsx'].map((kind) =>
+    fixture(`reports/variants/008-pingtan-2022.${kind}`),
+  );
+  const run = await runCli(['audit', ...variants]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.equal(run.stdout.match(/读出 200\/200 个单元格/g)?.length, 4);
+});
+
 test('audit --json prints the cells with the line each was read from, and the checks', async () => {
   const run = await runCli(['audit', '--json', report('zhongwei-civil-affairs-2021')]);
   assert.equal(run.code, 0, run.stderr);
@@ -39,12 +48,17 @@ test('audit --json prints the cells with the line each was read from, and the ch
 });
 
 test('audit refuses what it cannot read, naming the file and the reason', async () => {
-  const pdf = await runCli(['audit', 'report.pdf']);
+  const pdf = await runCli(['audit', 'missing-report.pdf']);
   assert.equal(pdf.code, 2);
-  assert.match(pdf.stderr, /report\.pdf：暂时只能读取纯文本（\.txt）的年度报告，\.pdf 格式尚不支持/);
+  assert.match(pdf.stderr, /无法读取 missing-report\.pdf：ENOENT/);
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-'));
   const prose = join(dir, 'notice.txt');
   writeFileSync(prose, '关于做好政务公开工作的通知\n请各单位认真落实。\n');
+  const exe = join(dir, 'report.exe');
+  writeFileSync(exe, 'MZ');
+  const unsupported = await runCli(['audit', exe]);
+  assert.equal(unsupported.code, 2);
+  assert.match(unsupported.stderr, /report\.exe：不支持 \.exe 文件：可读取 TXT、HTML、DOCX、PDF、XLSX/);
   const noTables = await runCli(['audit', prose]);
   assert.equal(noTables.code, 2);
   assert.match(noTables.stdout, /看不出是哪一种年度报告格式/);

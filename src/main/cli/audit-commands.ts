@@ -1,26 +1,24 @@
 /** `gongkai audit <files…> [--json]`: read published reports and check their tables. */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { auditReportText, type ReportAudit } from '../../features/report-import/use-cases/audit-report.ts';
+import {
+  auditReportFile,
+  extractRefusalMessage,
+  type ReportAudit,
+} from '../../features/report-import/use-cases/audit-report.ts';
 import { CliError, EXIT, printChecks } from './output.ts';
 import type { CliIo } from './report-commands.ts';
 
-const READABLE = new Set(['.txt', '.md', '.text']);
-
 async function auditFile(path: string): Promise<ReportAudit> {
-  const extension = extname(path).toLowerCase();
-  if (!READABLE.has(extension))
-    throw new CliError(
-      `${path}：暂时只能读取纯文本（.txt）的年度报告，${extension || '无扩展名'} 格式尚不支持`,
-    );
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new CliError(`无法读取 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return auditReportText(text);
+  const audit = await auditReportFile(path, bytes);
+  if (!audit.ok) throw new CliError(`${path}：${extractRefusalMessage(audit.error)}`);
+  return audit.value;
 }
 
 function printAudit(path: string, audit: ReportAudit, write: (line: string) => void): void {
@@ -42,7 +40,7 @@ function printAudit(path: string, audit: ReportAudit, write: (line: string) => v
 export function registerAuditCommands(program: Command, io: CliIo): void {
   program
     .command('audit')
-    .description('读取已发布的年度报告（纯文本），核对表格的勾稽关系')
+    .description('读取已发布的年度报告（TXT、HTML、DOCX、PDF、XLSX），核对表格的勾稽关系')
     .argument('<files...>', '年度报告文件')
     .option('--json', '输出每份报告的 JSON（cells、sources、unread、checks）')
     .action(async (files: string[], options: { json?: boolean }) => {

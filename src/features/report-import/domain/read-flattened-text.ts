@@ -33,7 +33,7 @@ const HEADINGS: Record<'t2' | 't3' | 't4' | 'end', RegExp> = {
   t2: /二\.主动公开政府信息情况/,
   t3: /三\.收到和处理政府信息公开申请情况/,
   t4: /四\.政府信息公开行政法?复议/,
-  end: /五\.(存在的?主要问题|.{0,10}改进情况)/,
+  end: /五\.[^。]{0,30}?(主要问题|改进情况)/,
 };
 
 function region(compact: string, from: RegExp, to: RegExp): string | undefined {

@@ -51,9 +51,12 @@ function findLine(lines: readonly string[], pattern: RegExp, from = 0): number {
   return -1;
 }
 
-const T3_ROWS = FORMAT_2021.tables.t3.rows.filter((r) => r.kind === 'data').map((r) => r.id);
 const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
+const t3Rows = (format: ReportFormatId) =>
+  reportFormat(format)
+    .tables.t3.rows.filter((r) => r.kind === 'data')
+    .map((r) => r.id);
 
 /** A run of seven numbers whose first six add up to the seventh, from one line or a few in a row. */
 function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
@@ -77,7 +80,14 @@ function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
   return rows;
 }
 
-function readTable3(lines: readonly string[], from: number, to: number, out: Reading): void {
+function readTable3(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  format: ReportFormatId,
+  out: Reading,
+): void {
+  const T3_ROWS = t3Rows(format);
   const numbersByLine = lines.slice(from, to).map((text, i) => numbersOfLine(text, from + i + 1));
   const rows = rowsOfSeven(numbersByLine);
   if (rows.length !== T3_ROWS.length) {
@@ -110,27 +120,40 @@ function readTable4(lines: readonly string[], from: number, out: Reading): void 
   numbers.slice(0, 15).forEach((n, i) => out.put(T4_CELLS[i]!, n.value, { line: n.line, column: n.column }));
 }
 
-const T2_LABELS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['规章', ['t2.regulations.made', 't2.regulations.repealed', 't2.regulations.in_force']],
-  ['行政规范性文件', ['t2.normative_docs.made', 't2.normative_docs.repealed', 't2.normative_docs.in_force']],
-  ['行政许可', ['t2.licensing.decisions']],
-  ['行政处罚', ['t2.penalty.decisions']],
-  ['行政强制', ['t2.coercion.decisions']],
-  ['行政事业性收费', ['t2.admin_fees.amount_wan']],
-];
-
-function readTable2(lines: readonly string[], from: number, to: number, out: Reading): void {
-  for (const [label, cells] of T2_LABELS) {
+/**
+ * Table 二 by its row labels. In a tab-separated line a number sits in its column (trailing blanks are
+ * unread cells); otherwise the numbers are taken in order — with the 2021 case of three columns and two
+ * numbers read as 制发 and 现行有效 (a blank 本年废止件数 lost in conversion, the usual case).
+ */
+function readTable2(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  format: ReportFormatId,
+  out: Reading,
+): void {
+  const model = reportFormat(format);
+  for (const row of model.tables.t2.rows.filter((r) => r.kind === 'data')) {
+    const label = normalizeLabel(row.label);
+    const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row.id}.`));
     for (let i = from; i < to; i++) {
       const text = lines[i] ?? '';
-      const cellsOfLine = text.split(/[|\t]/).map((c) => normalizeLabel(c));
-      const first = cellsOfLine.find((c) => c.length > 0) ?? '';
-      if (first.replace(/[\d.]+$/, '') !== label) continue;
-      const numbers = numbersOfLine(text.replace(label, ' '), i + 1);
-      if (numbers.length === cells.length)
+      const first =
+        text
+          .split(/[|\t]/)
+          .map((c) => normalizeLabel(c))
+          .find((c) => c.length > 0) ?? '';
+      if (first.replace(/[\d.+-]+$/, '') !== label) continue;
+      const numbers = numbersOfLine(text.replace(row.label, ' '), i + 1);
+      if (text.includes('\t') && !text.includes('|') && numbers.length > 0 && numbers.length < cells.length) {
+        const columns = text.split('\t').slice(1);
+        columns.forEach((cell, k) => {
+          const value = numbersOfLine(cell, i + 1)[0];
+          if (value && k < cells.length) out.put(cells[k]!, value.value, { line: i + 1, column: k + 1 });
+        });
+      } else if (numbers.length === cells.length)
         numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line }));
-      // Three columns with two numbers: a blank 本年废止件数 lost in conversion (the usual case).
-      else if (cells.length === 3 && numbers.length === 2) {
+      else if (format === '2021' && cells.length === 3 && numbers.length === 2) {
         out.put(cells[0]!, numbers[0]!.value, { line: i + 1 });
         out.put(cells[2]!, numbers[1]!.value, { line: i + 1 });
       } else continue;
@@ -183,19 +206,19 @@ export function readReportText(text: string): TextReading {
   const lines = text.split(/\r?\n/);
   const format = detectFormat(text);
   const out = new Reading();
-  if (format === '2021') {
+  if (format) {
     const t2 = findLine(lines, /^二\.主动公开政府信息情况/);
     const t3 = findLine(lines, /^三\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
     const t4 = findLine(lines, /^四\.政府信息公开行政复议/, Math.max(t3, 0));
-    if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, out);
+    if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out);
     else out.problems.push('没有找到表二');
-    if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, out);
+    if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, format, out);
     else out.problems.push('没有找到表三');
     if (t4 >= 0) readTable4(lines, t4 + 1, out);
     else out.problems.push('没有找到表四');
-  } else if (!format) out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
+  } else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
   // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
-  if (format && (format === '2019' || Object.keys(out.cells).length === 0)) {
+  if (format && Object.keys(out.cells).length < reportFormat(format).cellIds.length) {
     const flattened = readFlattenedText(text, format);
     if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);

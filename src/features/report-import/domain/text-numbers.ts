@@ -20,7 +20,7 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
   const cells = cleaned.split(/[|\t]|\s+/).map((c) => c.trim());
   const numbers: LineNumber[] = [];
   cells.forEach((cell, column) => {
-    if (/^\d+(\.\d+)?$/.test(cell)) numbers.push({ value: Number(cell), line, column });
+    if (/^[+-]?\d+(\.\d+)?$/.test(cell)) numbers.push({ value: Number(cell), line, column });
     else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column });
   });
   return numbers;

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractReportText } from './extract-report-text.ts';
+import { readReportText } from '../domain/read-report-text.ts';
+import { reportFormat } from '../../annual-report/index.ts';
+import { renderPdf } from '../../../platform/rendering/pdf.ts';
+
+const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+const NAMES = [
+  'zhongwei-civil-affairs-2021',
+  '014-shanghai-gov-office-2025',
+  '008-pingtan-2022',
+  '003-pingtan-market-regulation-2019',
+];
+
+for (const name of NAMES) {
+  for (const kind of ['html', 'docx', 'pdf', 'xlsx'] as const) {
+    test(`${name}.${kind} (made by the project's exporter) reads back cell for cell`, async () => {
+      const expected = JSON.parse(readFileSync(new URL(`${name}.expected.json`, folder), 'utf8')) as {
+        format: string;
+        year: number;
+        cells: Record<string, number>;
+      };
+      const bytes = readFileSync(new URL(`variants/${name}.${kind}`, folder));
+      const extracted = await extractReportText(`${name}.${kind}`, bytes);
+      assert.ok(extracted.ok, JSON.stringify(!extracted.ok && extracted.error));
+      const reading = readReportText(extracted.value.text);
+      assert.equal(reading.format, expected.format);
+      // The variant prints an unknown cell blank. Where a PDF line loses those blanks, the row's other
+      // numbers have no column any more and stay unread; everything read is exact.
+      const read = Object.fromEntries(
+        Object.entries(expected.cells).filter(([cell]) => cell in reading.cells),
+      );
+      assert.deepEqual(reading.cells, read);
+      const missing = Object.keys(expected.cells).filter((cell) => !(cell in reading.cells));
+      const rowsWithBlanks = new Set(
+        reportFormat(expected.format as '2019' | '2021')
+          .cellIds.filter((cell) => !(cell in expected.cells))
+          .map((cell) => cell.split('.').slice(0, 2).join('.')),
+      );
+      const allowed =
+        kind === 'pdf'
+          ? missing.filter((cell) => rowsWithBlanks.has(cell.split('.').slice(0, 2).join('.')))
+          : [];
+      assert.deepEqual(missing, allowed);
+      if (kind !== 'xlsx') assert.equal(reading.year, expected.year);
+    });
+  }
+}
+
+test('bad files end with a named reason', async () => {
+  const refusal = async (name: string, bytes: Uint8Array) => {
+    const result = await extractReportText(name, bytes);
+    return result.ok ? 'read' : result.error.code;
+  };
+  assert.equal(await refusal('report.exe', Buffer.from('MZ')), 'unsupported-file');
+  assert.equal(await refusal('truncated.docx', Buffer.from('PK\x03\x04 broken')), 'unreadable-file');
+  assert.equal(await refusal('truncated.pdf', Buffer.from('%PDF-1.7\n1 0 obj')), 'unreadable-file');
+  assert.equal(await refusal('junk.xlsx', Buffer.from([0, 1, 2, 3, 4, 5])), 'unreadable-file');
+  assert.equal(await refusal('big.txt', new Uint8Array(50 * 1024 * 1024 + 1)), 'file-too-large');
+  const scanned = await renderPdf({ content: [{ canvas: [{ type: 'rect', x: 0, y: 0, w: 200, h: 100 }] }] });
+  assert.equal(
+    await refusal('scanned.pdf', scanned),
+    'no-text-layer',
+    'a scan is said to be one, not guessed',
+  );
+  const gbk = Buffer.from([0xc4, 0xea, 0xb6, 0xc8, 0xb1, 0xa8, 0xb8, 0xe6]); // 年度报告 in GBK
+  const text = await extractReportText('old.txt', gbk);
+  assert.ok(text.ok && text.value.text === '年度报告');
+});
