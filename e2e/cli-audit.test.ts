@@ -36,6 +36,20 @@ test('audit reads the same report as HTML, DOCX, PDF and XLSX', async () => {
   assert.equal(run.stdout.match(/读出 200\/200 个单元格/g)?.length, 4);
 });
 
+test('audit --previous checks the carry-over against last year and measures repeated text', async () => {
+  const run = await runCli([
+    'audit',
+    '--json',
+    report('008-pingtan-2022'),
+    '--previous',
+    report('008-pingtan-2022'),
+  ]);
+  const json = JSON.parse(run.stdout);
+  assert.equal(json.repeatedShare, 1, 'the same text again is all repeated');
+  const carried = json.checks.find((c: { rule: string }) => c.rule === 'R6.total');
+  assert.deepEqual([carried.status, carried.lhs, carried.rhs], ['fail', 1, 0]);
+});
+
 test('audit --json prints the cells with the line each was read from, and the checks', async () => {
   const run = await runCli(['audit', '--json', report('zhongwei-civil-affairs-2021')]);
   assert.equal(run.code, 0, run.stderr);

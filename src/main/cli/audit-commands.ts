@@ -9,14 +9,18 @@ import {
 import { CliError, EXIT, printChecks } from './output.ts';
 import type { CliIo } from './report-commands.ts';
 
-async function auditFile(path: string): Promise<ReportAudit> {
-  let bytes: Buffer;
+async function readBytes(path: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw new CliError(`无法读取 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const audit = await auditReportFile(path, bytes);
+}
+
+async function auditFile(path: string, previous?: string): Promise<ReportAudit> {
+  const bytes = await readBytes(path);
+  const before = previous ? { fileName: previous, bytes: await readBytes(previous) } : undefined;
+  const audit = await auditReportFile(path, bytes, before);
   if (!audit.ok) throw new CliError(`${path}：${extractRefusalMessage(audit.error)}`);
   return audit.value;
 }
@@ -34,6 +38,8 @@ function printAudit(path: string, audit: ReportAudit, write: (line: string) => v
       `  未能读出：${r.unread.slice(0, 12).join('、')}${r.unread.length > 12 ? ` 等 ${r.unread.length} 个` : ''}`,
     );
   for (const problem of r.problems) write(`  问题：${problem}`);
+  if (audit.repeatedShare !== undefined)
+    write(`  与上年报告相同的文字：${Math.round(audit.repeatedShare * 100)}%`);
   if (audit.checks.length) printChecks(audit.checks, false, (line) => write(`  ${line}`));
 }
 
@@ -43,11 +49,18 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .description('读取已发布的年度报告（TXT、HTML、DOCX、PDF、XLSX），核对表格的勾稽关系')
     .argument('<files...>', '年度报告文件')
     .option('--json', '输出每份报告的 JSON（cells、sources、unread、checks）')
-    .action(async (files: string[], options: { json?: boolean }) => {
+    .option('--previous <file>', '上一年度的报告：核对结转（R6、R7），并计算与上年相同的文字比例')
+    .action(async (files: string[], options: { json?: boolean; previous?: string }) => {
       const audits: Array<{ file: string; audit: ReportAudit }> = [];
-      for (const file of files) audits.push({ file, audit: await auditFile(file) });
+      for (const file of files) audits.push({ file, audit: await auditFile(file, options.previous) });
       if (options.json) {
-        const json = audits.map(({ file, audit }) => ({ file, ...audit.reading, checks: audit.checks }));
+        const json = audits.map(({ file, audit }) => ({
+          file,
+          ...audit.reading,
+          checks: audit.checks,
+          stated: audit.stated,
+          ...(audit.repeatedShare !== undefined ? { repeatedShare: audit.repeatedShare } : {}),
+        }));
         io.out(`${JSON.stringify(files.length === 1 ? json[0] : json, null, 2)}\n`);
       } else for (const { file, audit } of audits) printAudit(file, audit, (line) => io.out(`${line}\n`));
       const failed = audits.some(({ audit }) =>

@@ -1,5 +1,6 @@
 /** The audit of one published report: its tables read from the text, then every consistency rule. */
-import { checkConsistency, type CheckResult } from '../../annual-report/index.ts';
+import { checkConsistency, type CheckResult, type TextFigure } from '../../annual-report/index.ts';
+import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextReading } from '../domain/read-report-text.ts';
 import {
@@ -12,25 +13,50 @@ export interface ReportAudit {
   readonly reading: TextReading;
   /** The rules R1–R10 over the cells read; cells not read make a rule `incomplete`, never `pass`. */
   readonly checks: readonly CheckResult[];
+  /** The R8 figures the report's text states. */
+  readonly stated: Partial<Record<TextFigure, number>>;
+  /** With last year's report: the share of this year's prose repeated word for word (digits aside). */
+  readonly repeatedShare?: number;
 }
 
-export function auditReportText(text: string): ReportAudit {
+export function auditReportText(text: string, previousText?: string): ReportAudit {
   const reading = readReportText(text);
+  const prose = proseOf(text);
+  const stated = statedFigures(prose);
+  const previous = previousText ? readReportText(previousText) : undefined;
   const checks =
     reading.format && Object.keys(reading.cells).length > 0
-      ? checkConsistency({ format: reading.format, cells: reading.cells })
+      ? checkConsistency(
+          { format: reading.format, cells: reading.cells },
+          {
+            statedFigures: stated,
+            ...(previous?.format ? { previous: { format: previous.format, cells: previous.cells } } : {}),
+          },
+        )
       : [];
-  return { reading, checks };
+  return {
+    reading,
+    checks,
+    stated,
+    ...(previousText ? { repeatedShare: repeatedShare(prose, proseOf(previousText)) } : {}),
+  };
 }
 
 /** A report file of any published form: its text extracted, then audited. */
 export async function auditReportFile(
   fileName: string,
   bytes: Uint8Array,
+  previous?: { fileName: string; bytes: Uint8Array },
 ): Promise<Result<ReportAudit & { kind: ReportFileKind }, ExtractRefusal>> {
   const extracted = await extractReportText(fileName, bytes);
   if (!extracted.ok) return err(extracted.error);
-  return ok({ kind: extracted.value.kind, ...auditReportText(extracted.value.text) });
+  let previousText: string | undefined;
+  if (previous) {
+    const before = await extractReportText(previous.fileName, previous.bytes);
+    if (!before.ok) return err(before.error);
+    previousText = before.value.text;
+  }
+  return ok({ kind: extracted.value.kind, ...auditReportText(extracted.value.text, previousText) });
 }
 
 export function extractRefusalMessage(refusal: ExtractRefusal): string {
