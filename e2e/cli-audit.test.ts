@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, fixture } from './run-cli.ts';
@@ -76,4 +76,30 @@ test('audit refuses what it cannot read, naming the file and the reason', async 
   const noTables = await runCli(['audit', prose]);
   assert.equal(noTables.code, 2);
   assert.match(noTables.stdout, /看不出是哪一种年度报告格式/);
+});
+
+test('audit --batch writes one row per report, never stops at a bad file, and resumes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
+  const folder = join(dir, 'reports');
+  mkdirSync(join(folder, 'sub'), { recursive: true });
+  for (const name of ['008-pingtan-2022', '014-shanghai-gov-office-2025'])
+    copyFileSync(report(name), join(folder, `${name}.txt`));
+  copyFileSync(
+    fixture('reports/variants/zhongwei-civil-affairs-2021.docx'),
+    join(folder, 'sub', 'zhongwei.docx'),
+  );
+  writeFileSync(join(folder, 'sub', 'truncated.pdf'), '%PDF-1.7\n1 0 obj <<');
+  const out = join(dir, 'results.csv');
+  const summary = join(dir, 'summary.html');
+  const first = await runCli(['audit', '--batch', folder, '--out', out, '--summary', summary]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /核查 4 份，跳过已核查的 0 份/);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 5, 'a header and one row per report');
+  assert.match(lines.find((l) => l.includes('truncated.pdf')) ?? '', /PDF 文件已损坏或无法解析/);
+  assert.match(lines.find((l) => l.includes('zhongwei.docx')) ?? '', /,中卫市民政局,2021,2021,200,0,/);
+  assert.match(readFileSync(summary, 'utf8'), /<svg role="img"[\s\S]*R8/);
+  const again = await runCli(['audit', '--batch', folder, '--out', out]);
+  assert.match(again.stdout, /核查 0 份，跳过已核查的 4 份/);
+  assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 5, 'nothing written twice');
 });

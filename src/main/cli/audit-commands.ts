@@ -8,6 +8,7 @@ import {
 } from '../../features/report-import/use-cases/audit-report.ts';
 import { CliError, EXIT, printChecks } from './output.ts';
 import type { CliIo } from './report-commands.ts';
+import { runAuditBatch } from './audit-batch-command.ts';
 
 async function readBytes(path: string): Promise<Buffer> {
   try {
@@ -47,26 +48,36 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
   program
     .command('audit')
     .description('读取已发布的年度报告（TXT、HTML、DOCX、PDF、XLSX），核对表格的勾稽关系')
-    .argument('<files...>', '年度报告文件')
+    .argument('[files...]', '年度报告文件')
     .option('--json', '输出每份报告的 JSON（cells、sources、unread、checks）')
     .option('--previous <file>', '上一年度的报告：核对结转（R6、R7），并计算与上年相同的文字比例')
-    .action(async (files: string[], options: { json?: boolean; previous?: string }) => {
-      const audits: Array<{ file: string; audit: ReportAudit }> = [];
-      for (const file of files) audits.push({ file, audit: await auditFile(file, options.previous) });
-      if (options.json) {
-        const json = audits.map(({ file, audit }) => ({
-          file,
-          ...audit.reading,
-          checks: audit.checks,
-          stated: audit.stated,
-          ...(audit.repeatedShare !== undefined ? { repeatedShare: audit.repeatedShare } : {}),
-        }));
-        io.out(`${JSON.stringify(files.length === 1 ? json[0] : json, null, 2)}\n`);
-      } else for (const { file, audit } of audits) printAudit(file, audit, (line) => io.out(`${line}\n`));
-      const failed = audits.some(({ audit }) =>
-        audit.checks.some((c) => c.severity === 'error' && c.status === 'fail'),
-      );
-      const unreadable = audits.some(({ audit }) => Object.keys(audit.reading.cells).length === 0);
-      io.exitCode = unreadable ? EXIT.badInput : failed ? EXIT.checkErrors : EXIT.ok;
-    });
+    .option('--batch <folder>', '批量核查一个文件夹（或每行一个路径的清单）中的全部报告；可中断后继续')
+    .option('--out <file>', '批量核查的结果文件（.csv 或 .xlsx），每份报告一行')
+    .option('--summary <file>', '批量核查的汇总页（HTML，含各规则未通过次数的图）')
+    .action(
+      async (
+        files: string[],
+        options: { json?: boolean; previous?: string; batch?: string; out?: string; summary?: string },
+      ) => {
+        if (options.batch) return runAuditBatch(options.batch, options, io);
+        if (files.length === 0) throw new CliError('请给出要核查的年度报告文件，或用 --batch 指定文件夹');
+        const audits: Array<{ file: string; audit: ReportAudit }> = [];
+        for (const file of files) audits.push({ file, audit: await auditFile(file, options.previous) });
+        if (options.json) {
+          const json = audits.map(({ file, audit }) => ({
+            file,
+            ...audit.reading,
+            checks: audit.checks,
+            stated: audit.stated,
+            ...(audit.repeatedShare !== undefined ? { repeatedShare: audit.repeatedShare } : {}),
+          }));
+          io.out(`${JSON.stringify(files.length === 1 ? json[0] : json, null, 2)}\n`);
+        } else for (const { file, audit } of audits) printAudit(file, audit, (line) => io.out(`${line}\n`));
+        const failed = audits.some(({ audit }) =>
+          audit.checks.some((c) => c.severity === 'error' && c.status === 'fail'),
+        );
+        const unreadable = audits.some(({ audit }) => Object.keys(audit.reading.cells).length === 0);
+        io.exitCode = unreadable ? EXIT.badInput : failed ? EXIT.checkErrors : EXIT.ok;
+      },
+    );
 }

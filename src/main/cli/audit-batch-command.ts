@@ -1,0 +1,118 @@
+/** `gongkai audit --batch <folder|list> --out results.csv|xlsx [--summary summary.html]`. */
+import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import {
+  auditBatch,
+  BATCH_COLUMNS,
+  ruleFailureCounts,
+  type BatchRow,
+} from '../../features/report-import/use-cases/audit-batch.ts';
+import { reportFileKind } from '../../features/report-import/extract/extract-report-text.ts';
+import { escapeHtml } from '../../features/annual-report/export/report-html.ts';
+import { CliError } from './output.ts';
+import type { CliIo } from './report-commands.ts';
+
+async function filesOf(source: string): Promise<string[]> {
+  const info = await stat(source).catch(() => undefined);
+  if (!info) throw new CliError(`没有 ${source}：--batch 应为文件夹，或每行一个文件路径的清单`);
+  if (info.isFile())
+    return (await readFile(source, 'utf8'))
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (reportFileKind(entry.name)) found.push(path);
+    }
+  };
+  await walk(source);
+  return found.sort();
+}
+
+function csvLine(values: readonly string[]): string {
+  return `${values.map((v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')}\n`;
+}
+
+async function existingRows(out: string): Promise<BatchRow[]> {
+  const text = await readFile(out, 'utf8').catch(() => undefined);
+  if (!text) return [];
+  return parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as BatchRow[];
+}
+
+function summaryHtml(rows: readonly BatchRow[]): string {
+  const counts = ruleFailureCounts(rows);
+  const max = Math.max(1, ...counts.map((c) => c.reports));
+  const bars = counts
+    .map(
+      (c, i) =>
+        `<g transform="translate(0,${i * 28})"><text x="0" y="18">${escapeHtml(c.rule)}</text>` +
+        `<rect x="60" y="4" height="18" width="${Math.round((c.reports / max) * 400)}" fill="#b3261e"/>` +
+        `<text x="${70 + Math.round((c.reports / max) * 400)}" y="18">${c.reports}</text></g>`,
+    )
+    .join('');
+  const unreadable = rows.filter((r) => r.problem).length;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告核查汇总</title></head><body>
+<h1>年度报告核查汇总</h1>
+<p>共 ${rows.length} 份报告，无法读取 ${unreadable} 份。</p>
+<h2>各项勾稽关系未通过的报告数</h2>
+<svg role="img" aria-label="各规则未通过的报告数" width="560" height="${Math.max(28, counts.length * 28)}" font-size="14">${bars}</svg>
+<table border="1" cellpadding="4"><tr><th>规则</th><th>未通过的报告数</th></tr>
+${counts.map((c) => `<tr><td>${escapeHtml(c.rule)}</td><td>${c.reports}</td></tr>`).join('\n')}
+</table></body></html>
+`;
+}
+
+export async function runAuditBatch(
+  source: string,
+  options: { out?: string; summary?: string },
+  io: CliIo,
+): Promise<void> {
+  if (!options.out) throw new CliError('批量核查需要 --out 结果文件（.csv 或 .xlsx）');
+  const asXlsx = options.out.toLowerCase().endsWith('.xlsx');
+  if (!asXlsx && !options.out.toLowerCase().endsWith('.csv'))
+    throw new CliError(`--out ${options.out}：结果文件应为 .csv 或 .xlsx`);
+  const files = await filesOf(source);
+  const previous = asXlsx ? [] : await existingRows(options.out);
+  const done = new Set(previous.map((r) => r.file));
+  if (!asXlsx && previous.length === 0) await writeFile(options.out, `\uFEFF${csvLine(BATCH_COLUMNS)}`);
+  const rows: BatchRow[] = [...previous];
+  const bar = new cliProgress.SingleBar(
+    {
+      format: '核查 [{bar}] {value}/{total} {file}',
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+      stream: process.stderr,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(files.length, done.size, { file: '' });
+  const result = await auditBatch(
+    files,
+    (file) => readFile(file),
+    done,
+    async (row) => {
+      rows.push(row);
+      if (!asXlsx) await appendFile(options.out!, csvLine(BATCH_COLUMNS.map((c) => row[c])));
+      bar.increment({ file: row.file });
+    },
+  );
+  bar.stop();
+  if (asXlsx) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('核查结果');
+    sheet.addRow([...BATCH_COLUMNS]);
+    for (const row of rows) sheet.addRow(BATCH_COLUMNS.map((c) => row[c]));
+    await workbook.xlsx.writeFile(options.out);
+  }
+  if (options.summary) await writeFile(options.summary, summaryHtml(rows));
+  io.out(`核查 ${result.audited} 份，跳过已核查的 ${result.skipped} 份；结果：${options.out}\n`);
+  for (const { rule, reports } of ruleFailureCounts(rows)) io.out(`  ${rule} 未通过：${reports} 份\n`);
+  const unreadable = rows.filter((r) => r.problem).length;
+  if (unreadable) io.out(`  无法读取：${unreadable} 份（原因见结果文件 problem 列）\n`);
+}
