@@ -266,6 +266,10 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/documents/DOC-2025-00001/attachments/A01' },
   },
+  'POST /api/agencies/:agencyId/report-audits': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/report-audits' },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

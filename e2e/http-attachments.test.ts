@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { multipartFile, signedInApp, type SignedInApp } from './signed-in-app.ts';
 
 let app: FastifyInstance;
 let headers: Record<string, Record<string, string>>;
@@ -29,19 +29,11 @@ before(async () => {
 after(() => context?.close());
 
 function upload(documentId: string, fileName: string, content: Buffer) {
-  const boundary = '----gongkai-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-        'Content-Type: application/octet-stream\r\n\r\n',
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { contentType, payload } = multipartFile(fileName, content);
   return app.inject({
     method: 'POST',
     url: `/api/agencies/civil/documents/${documentId}/attachments`,
-    headers: { ...headers.drafter, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { ...headers.drafter, 'content-type': contentType },
     payload,
   });
 }

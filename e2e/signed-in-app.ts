@@ -53,3 +53,19 @@ export async function signedInApp(options: {
     },
   };
 }
+
+/** A multipart/form-data body with one file, as a browser's upload form sends it. */
+export function multipartFile(fileName: string, content: Buffer): { contentType: string; payload: Buffer } {
+  const boundary = '----gongkai-test-boundary';
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}

@@ -36,6 +36,7 @@ import { registerMessagePages } from '../../web/portal/message-pages.ts';
 import { attachmentService } from '../features/proactive-disclosure/use-cases/attachment-service.ts';
 import { attachmentRepository } from '../features/proactive-disclosure/db/attachment-repository.ts';
 import { registerAttachmentRoutes } from '../features/proactive-disclosure/http/attachment-routes.ts';
+import { registerAuditRoutes } from '../features/report-import/http/audit-routes.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -129,6 +130,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     now: clock.now,
   });
   registerAttachmentRoutes(app, { attachments, auth });
+  registerAuditRoutes(app, { auth });
   registerDocumentPages(app, { documents, attachments, findAgency });
   registerRegisterRoutes(app, { register, settings, auth, today: clock.today });
   const answerDaysFor = async (agencyId: string) => (await settings.settingsFor(agencyId)).messageAnswerDays;

@@ -11,6 +11,7 @@ import { MessagesPage } from './pages/MessagesPage.tsx';
 import { NormativeRegisterPage } from './pages/NormativeRegisterPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { FiguresPage } from './pages/FiguresPage.tsx';
+import { ReportAuditPage } from './pages/ReportAuditPage.tsx';
 
 export function App() {
   const path = usePath();
@@ -60,6 +61,7 @@ export function App() {
               ['/console/messages', '公众留言'],
               ['/console/figures', '表二数据'],
               ['/console/settings', '公开设置'],
+              ['/console/audit', '年报核查'],
             ] as const
           ).map(([href, label]) => (
             <a key={href} href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
@@ -89,6 +91,8 @@ export function App() {
           <MessagesPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/normative-documents' ? (
           <NormativeRegisterPage agencyId={agencyId} today={session.today} />
+        ) : path === '/console/audit' ? (
+          <ReportAuditPage agencyId={agencyId} />
         ) : path === '/console/figures' ? (
           <FiguresPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/settings' ? (

@@ -1,0 +1,43 @@
+/** A supervisor uploads a published report in the console and reads what was found. */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../start-server.ts';
+import { fixture } from '../run-cli.ts';
+import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+
+const PASSWORD = 'audit-demo-password';
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('upload a published report in the console: the cells read, the failing rules, the unread cells', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '年报核查' }).click();
+  await page.getByLabel('年度报告文件').setInputFiles(fixture('reports/008-pingtan-2022.txt'));
+  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByText('读出 200/200 个单元格').waitFor();
+  const text = (await page.locator('main').textContent()) ?? '';
+  assert.match(text, /平潭综合实验区 2022年度/);
+  assert.match(text, /R8\.received（警告）/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit.png'), fullPage: true });
+  await page
+    .getByLabel('年度报告文件')
+    .setInputFiles({ name: 'x.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByRole('alert').filter({ hasText: '不支持 .exe 文件' }).waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { getCsrfToken } from '../api.ts';
+
+interface Check {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  status: 'pass' | 'fail' | 'incomplete' | 'not-applicable';
+  message: string;
+}
+
+interface Audit {
+  file: string;
+  kind: string;
+  agency?: string;
+  year?: number;
+  format?: string;
+  cells: Record<string, number>;
+  unread: string[];
+  problems: string[];
+  checks: Check[];
+}
+
+const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
+const TOTALS: Array<[string, string]> = [
+  ['t3.r1.total', '本年新收'],
+  ['t3.r2.total', '上年结转'],
+  ['t3.r3_7.total', '本年办结'],
+  ['t3.r4.total', '结转下年度'],
+  ['t4.review.total', '行政复议'],
+];
+
+/** Upload a published annual report (any agency's) and see what was read from it and which rules fail. */
+export function ReportAuditPage({ agencyId }: { agencyId: string }) {
+  const [audit, setAudit] = useState<Audit | undefined>();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError('');
+    setBusy(true);
+    const response = await fetch(`/api/agencies/${agencyId}/report-audits`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': getCsrfToken() },
+      body: new FormData(event.currentTarget),
+    });
+    setBusy(false);
+    const data = (await response.json().catch(() => ({}))) as Audit & { error?: { message?: string } };
+    if (!response.ok) {
+      setAudit(undefined);
+      setError(data.error?.message ?? `核查失败（${response.status}）`);
+      return;
+    }
+    setAudit(data);
+  }
+
+  const failed = audit?.checks.filter((c) => c.status === 'fail') ?? [];
+  return (
+    <section>
+      <h1>年度报告核查</h1>
+      <p>
+        上传已经发布的政府信息公开工作年度报告（TXT、HTML、DOCX、PDF、XLSX），读出表格并核对勾稽关系。文件不会被保存。
+      </p>
+      <form className="inline" onSubmit={upload}>
+        <label htmlFor="audit-file">年度报告文件</label>
+        <input id="audit-file" name="file" type="file" required />
+        <button type="submit" disabled={busy}>
+          {busy ? '核查中…' : '核查'}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {audit && (
+        <>
+          <h2>
+            {audit.agency ?? '（未写明机关）'} {audit.year ?? ''}年度 · {audit.format ?? '格式无法识别'}格式
+          </h2>
+          <p className="deadline">
+            读出 {Object.keys(audit.cells).length}/{Object.keys(audit.cells).length + audit.unread.length}{' '}
+            个单元格 · 未通过 {failed.length} 项
+          </p>
+          <table className="cases">
+            <thead>
+              <tr>
+                {TOTALS.map(([cell, label]) => (
+                  <th key={cell}>{label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {TOTALS.map(([cell]) => (
+                  <td key={cell}>{cell in audit.cells ? audit.cells[cell] : '未读出'}</td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          {audit.problems.map((p) => (
+            <p key={p} className="error">
+              {p}
+            </p>
+          ))}
+          <h2>未通过的勾稽关系</h2>
+          {failed.length === 0 ? (
+            <p>全部通过。</p>
+          ) : (
+            <ul className="audit-failures">
+              {failed.map((c) => (
+                <li key={c.rule}>
+                  <strong>{c.rule}</strong>（{SEVERITY_LABELS[c.severity]}）{c.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          {audit.unread.length > 0 && (
+            <>
+              <h2>未能读出的单元格</h2>
+              <p>{audit.unread.join('、')}</p>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
