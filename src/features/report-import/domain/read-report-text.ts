@@ -74,8 +74,10 @@ function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
       rows.push(pending.slice(start, start + 7));
       pending = pending.slice(start + 7);
     }
-    // A line's leftovers (a stray extra cell) do not carry into the next row.
+    // A line's leftovers (a stray extra cell) do not carry into the next row, and a run of numbers that
+    // never makes a row is not carried far (garbled or hostile input stays linear).
     if (numbers.length >= 7) pending = [];
+    else if (pending.length > 21) pending = pending.slice(-21);
   }
   return rows;
 }
@@ -190,6 +192,7 @@ function statedSubject(text: string): { agency?: string; year?: number } {
     .split(/\r?\n/)
     .slice(0, 15)
     .join('')
+    .slice(0, 2000)
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/^.*?标题:/, '');

@@ -24,6 +24,16 @@ function isNumberText(text: string): boolean {
   return /^[+-]?(0|[1-9]\d*)(\.\d+)?$/.test(text);
 }
 
+/** An upper bound of the ways to cut `length` characters into `parts`: C(length − 1, parts − 1). */
+function waysToCut(length: number, parts: number): number {
+  let ways = 1;
+  for (let i = 1; i < parts; i++) ways = (ways * (length - i)) / i;
+  return ways;
+}
+
+/** Beyond this many ways to cut a run, it is left unread rather than searched (hostile or garbled input). */
+const MAX_WAYS = 2_000_000;
+
 export function splitDigits(
   run: string,
   parts: number,
@@ -31,6 +41,7 @@ export function splitDigits(
   signedPart?: number,
 ): number[][] {
   const candidates: string[][] = [];
+  if (waysToCut(run.length, parts) > MAX_WAYS) return [];
   cuts(run.replace(/[,\s]/g, '').replace(/[−–]/g, '-'), parts, [], candidates, signedPart);
   return candidates.map((c) => c.map(Number)).filter(accept);
 }

@@ -99,6 +99,39 @@ async function xlsxToText(bytes: Uint8Array): Promise<string> {
   return lines.join('\n');
 }
 
+/** Limits of what a DOCX or XLSX may unpack to: a zip bomb ends here, before anything is decompressed. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 5_000;
+
+/**
+ * Reads a zip's central directory (end record, then each entry's header) for the entry count and the
+ * sizes the entries unpack to — without unpacking anything.
+ */
+function checkZip(bytes: Uint8Array, kind: ReportFileKind): ExtractRefusal | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > buffer.length)
+    return { code: 'unreadable-file', kind, reason: '不是有效的压缩包' };
+  const entries = buffer.readUInt16LE(end + 10);
+  if (entries > MAX_ZIP_ENTRIES)
+    return { code: 'unreadable-file', kind, reason: `压缩包内文件过多（${entries} 个）` };
+  let at = buffer.readUInt32LE(end + 16);
+  let unpacked = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50)
+      return { code: 'unreadable-file', kind, reason: '压缩包目录已损坏' };
+    unpacked += buffer.readUInt32LE(at + 24);
+    at += 46 + buffer.readUInt16LE(at + 28) + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+  }
+  if (unpacked > MAX_UNPACKED_BYTES)
+    return {
+      code: 'unreadable-file',
+      kind,
+      reason: `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB（疑似压缩炸弹）`,
+    };
+  return undefined;
+}
+
 export async function extractReportText(
   fileName: string,
   bytes: Uint8Array,
@@ -113,6 +146,8 @@ export async function extractReportText(
       case 'html':
         return ok({ kind, text: htmlToText(cheerio.loadBuffer(Buffer.from(bytes))) });
       case 'docx': {
+        const bomb = checkZip(bytes, kind);
+        if (bomb) return err(bomb);
         const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
         return ok({ kind, text: htmlToText(cheerio.load(value)) });
       }
@@ -122,8 +157,11 @@ export async function extractReportText(
         if (text.replace(/\s/g, '').length < 20) return err({ code: 'no-text-layer' });
         return ok({ kind, text });
       }
-      case 'xlsx':
+      case 'xlsx': {
+        const bomb = checkZip(bytes, kind);
+        if (bomb) return err(bomb);
         return ok({ kind, text: await xlsxToText(bytes) });
+      }
     }
   } catch (error) {
     return err({ code: 'unreadable-file', kind, reason: (error as Error).message.slice(0, 200) });
