@@ -15,6 +15,7 @@ import type { Database } from '../src/platform/db/schema.ts';
 import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './report-build.bench.ts';
 import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench.ts';
 import { peakRssMb } from './measure.ts';
+import { benchImport } from './import.bench.ts';
 
 const short = process.argv.includes('--short');
 const YEAR = 2024;
@@ -78,6 +79,7 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
     await cleanup();
   }
 }
+const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
 
@@ -99,6 +101,13 @@ for (const r of searches) {
     `${r.dialect.padEnd(10)} ${r.query.padEnd(8)} ${String(r.hits).padStart(6)} ${r.floor.medianMs.toFixed(1).padStart(16)} ms ${r.search.medianMs.toFixed(1).padStart(14)} ms ${r.ratio.toFixed(2).padStart(7)}×`,
   );
 }
+console.log('\nimport and audit of published reports (extract, read the tables, check every rule)');
+console.log('set             files   floor (bare extraction)   audit      reports/s   ratio');
+for (const r of imports) {
+  console.log(
+    `${r.set.padEnd(15)} ${String(r.files).padStart(5)} ${r.floorMs.toFixed(0).padStart(14)} ms ${r.auditMs.toFixed(0).padStart(14)} ms ${r.reportsPerSecond.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(7)}×`,
+  );
+}
 console.log(`peak RSS ${peakRssMb()} MB`);
 const machine = {
   cpus: cpus().length,
@@ -116,6 +125,7 @@ writeFileSync(
       machine,
       reportBuild: results,
       search: searches,
+      import: imports,
       peakRssMb: peakRssMb(),
     },
     null,
