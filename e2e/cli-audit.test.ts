@@ -103,3 +103,21 @@ test('audit --batch writes one row per report, never stops at a bad file, and re
   assert.match(again.stdout, /核查 0 份，跳过已核查的 4 份/);
   assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 5, 'nothing written twice');
 });
+
+test('audit --parent sums the children, names the cells that do not add up and the missing ones', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-family-'));
+  const expected = join(dir, 'children.txt');
+  writeFileSync(expected, '平潭综合实验区\n某县人民政府\n');
+  const run = await runCli([
+    'audit',
+    '--parent',
+    report('014-shanghai-gov-office-2025'),
+    '--expect-children',
+    expected,
+    report('008-pingtan-2022'),
+  ]);
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /✗ t3\.r3_2\.natural：下级合计 8，超过上级的 2/);
+  assert.match(run.stdout, /缺少下级报告：某县人民政府/);
+  assert.doesNotMatch(run.stdout, /缺少下级报告：平潭综合实验区/);
+});

@@ -9,6 +9,46 @@ import {
 import { CliError, EXIT, printChecks } from './output.ts';
 import type { CliIo } from './report-commands.ts';
 import { runAuditBatch } from './audit-batch-command.ts';
+import { compareWithChildren } from '../../features/report-import/domain/compare-with-children.ts';
+
+async function compareFamily(
+  parentPath: string,
+  children: string[],
+  expectPath: string | undefined,
+  io: CliIo,
+) {
+  const parent = (await auditFile(parentPath)).reading;
+  if (!parent.format) throw new CliError(`${parentPath}：看不出是哪一种年度报告格式`);
+  const readings = [];
+  for (const child of children) readings.push({ file: child, reading: (await auditFile(child)).reading });
+  const expected = expectPath
+    ? (await readFile(expectPath, 'utf8'))
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+  const result = compareWithChildren(
+    { format: parent.format, cells: parent.cells },
+    readings.map(({ file, reading }) => ({
+      name: reading.agency ?? file,
+      format: reading.format,
+      cells: reading.cells,
+    })),
+    expected,
+  );
+  const write = (line: string) => io.out(`${line}\n`);
+  write(`上级报告：${parent.agency ?? parentPath}，下级报告 ${children.length} 份`);
+  for (const d of result.exceeded) write(`  ✗ ${d.cell}：下级合计 ${d.children}，超过上级的 ${d.parent}`);
+  for (const d of result.parentLarger)
+    write(
+      `  · ${d.cell}：上级 ${d.parent}，下级合计 ${d.children}（差 ${d.parent - d.children}，为上级本级数或缺报）`,
+    );
+  for (const name of result.missing) write(`  缺少下级报告：${name}`);
+  for (const name of result.otherFormat) write(`  格式不同、未计入：${name}`);
+  if (result.incomplete.length) write(`  无法比较的单元格：${result.incomplete.length} 个`);
+  write(`下级合计超过上级的单元格 ${result.exceeded.length} 个`);
+  io.exitCode = result.exceeded.length > 0 || result.missing.length > 0 ? EXIT.checkErrors : EXIT.ok;
+}
 
 async function readBytes(path: string): Promise<Buffer> {
   try {
@@ -54,12 +94,23 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .option('--batch <folder>', '批量核查一个文件夹（或每行一个路径的清单）中的全部报告；可中断后继续')
     .option('--out <file>', '批量核查的结果文件（.csv 或 .xlsx），每份报告一行')
     .option('--summary <file>', '批量核查的汇总页（HTML，含各规则未通过次数的图）')
+    .option('--parent <file>', '上级（汇总）报告：核对所给下级报告之和与它是否相符')
+    .option('--expect-children <file>', '应当报送的下级机关名单（每行一个），列出缺少的')
     .action(
       async (
         files: string[],
-        options: { json?: boolean; previous?: string; batch?: string; out?: string; summary?: string },
+        options: {
+          json?: boolean;
+          previous?: string;
+          batch?: string;
+          out?: string;
+          summary?: string;
+          parent?: string;
+          expectChildren?: string;
+        },
       ) => {
         if (options.batch) return runAuditBatch(options.batch, options, io);
+        if (options.parent) return compareFamily(options.parent, files, options.expectChildren, io);
         if (files.length === 0) throw new CliError('请给出要核查的年度报告文件，或用 --batch 指定文件夹');
         const audits: Array<{ file: string; audit: ReportAudit }> = [];
         for (const file of files) audits.push({ file, audit: await auditFile(file, options.previous) });
