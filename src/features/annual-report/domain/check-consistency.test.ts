@@ -130,3 +130,13 @@ test('the 2019 trial format checks R2 over its 19 leaves with （六） as one r
   assert.ok(checks.some((c) => c.rule === 'R3.r3_6'));
   assert.ok(!checks.some((c) => c.rule.startsWith('R7')));
 });
+
+test('R7 does not apply against a previous report in the 2019 format; R6 still does', () => {
+  const cells = { 't3.r2.total': 3, 't2.normative_docs.in_force': 5 };
+  const checks = checkConsistency(
+    { format: '2021', cells },
+    { previous: { format: '2019', cells: { 't3.r4.total': 3 } } },
+  );
+  assert.equal(checks.find((c) => c.rule === 'R7.normative_docs')?.status, 'not-applicable');
+  assert.equal(checks.find((c) => c.rule === 'R6.total')?.status, 'pass');
+});

@@ -82,8 +82,23 @@ function sumSide(refs: readonly string[], cells: Cells, previous: Cells | undefi
   return round(total);
 }
 
-function checkSumRule(instance: SumRuleInstance, cells: Cells, previous: Cells | undefined): CheckResult {
+function checkSumRule(
+  instance: SumRuleInstance,
+  cells: Cells,
+  previous: Cells | undefined,
+  sameFormat = true,
+): CheckResult {
   const refs = [...instance.lhs, ...instance.rhs];
+  // R7 compares table 二 concepts that the 2019 format does not have (spec §9).
+  if (instance.id.startsWith('R7') && previous && !sameFormat)
+    return result(
+      instance.id,
+      instance.severity,
+      'not-applicable',
+      { lhs: null, rhs: null },
+      refs,
+      '上年报告为另一种格式，不适用',
+    );
   if (instance.usesPreviousYear && !previous) {
     return result(
       instance.id,
@@ -262,7 +277,9 @@ export function checkConsistency(
   const format = reportFormat(report.format);
   const previous = context.previous?.cells;
   return [
-    ...sumRuleInstances(format).map((instance) => checkSumRule(instance, report.cells, previous)),
+    ...sumRuleInstances(format).map((instance) =>
+      checkSumRule(instance, report.cells, previous, context.previous?.format === report.format),
+    ),
     ...checkValues(format, report.cells),
     ...checkStatedFigures(report.cells, context.statedFigures),
     checkBlanks(context.blankCells),
