@@ -82,3 +82,18 @@ test('numbers of a line: separators, blanks as zero, no label enumerators or pag
   assert.equal(detectFormat('信息内容 本年新制作数量 本年新公开数量'), '2019');
   assert.equal(detectFormat('没有表格的文字'), undefined);
 });
+
+test('an extra local row in table 三 is set aside and named, the rows of the format still read', () => {
+  const { text, expected } = fixture('zhongwei-civil-affairs-2021');
+  const withExtra = text.replace(
+    /(二、上年结转政府信息公开申请数量[^\n]*\n)/,
+    '$1其中：通过网站提交的申请\t3\t0\t0\t0\t0\t0\t3\n',
+  );
+  assert.notEqual(withExtra, text);
+  const reading = readReportText(withExtra);
+  assert.deepEqual(reading.cells, expected.cells);
+  assert.ok(
+    reading.problems.some((p) => p.includes('其中:通过网站提交的申请')),
+    reading.problems.join('；'),
+  );
+});

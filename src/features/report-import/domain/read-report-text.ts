@@ -8,11 +8,12 @@ import {
   FORMAT_2021,
   normalizeLabel,
   reportFormat,
+  stripLabelMarker,
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { readFlattenedText } from './read-flattened-text.ts';
-import { numbersOfLine, type LineNumber } from './text-numbers.ts';
+import { labelOfLine, numbersOfLine, type LineNumber } from './text-numbers.ts';
 
 export interface CellSource {
   readonly line: number;
@@ -82,6 +83,11 @@ function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
   return rows;
 }
 
+/** A row's own words on its line ("其中：网上申请" of a local extra row), numbers left out. */
+function rowWords(line: string): string {
+  return stripLabelMarker(labelOfLine(line).replace(/[\d|]+/g, ''));
+}
+
 function readTable3(
   lines: readonly string[],
   from: number,
@@ -91,7 +97,22 @@ function readTable3(
 ): void {
   const T3_ROWS = t3Rows(format);
   const numbersByLine = lines.slice(from, to).map((text, i) => numbersOfLine(text, from + i + 1));
-  const rows = rowsOfSeven(numbersByLine);
+  let rows = rowsOfSeven(numbersByLine);
+  if (rows.length > T3_ROWS.length) {
+    // Extra local rows (其中：…): a row whose line names none of the format's rows is kept aside.
+    const labels = reportFormat(format)
+      .tables.t3.rows.map((r) => stripLabelMarker(r.label))
+      .filter((l) => l.length >= 2);
+    const extra = rows.filter((row) => {
+      const words = rowWords(lines[row[0]!.line - 1] ?? '');
+      return words.length > 0 && !labels.some((label) => words.includes(label));
+    });
+    rows = rows.filter((row) => !extra.includes(row));
+    for (const row of extra)
+      out.problems.push(
+        `表三第 ${row[0]!.line} 行“${rowWords(lines[row[0]!.line - 1] ?? '')}”不是格式中的行，未计入`,
+      );
+  }
   if (rows.length !== T3_ROWS.length) {
     out.problems.push(
       `表三读到 ${rows.length} 行数字（每行七个、前六个之和等于总计），应为 ${T3_ROWS.length} 行`,
