@@ -87,7 +87,7 @@ test('draft → review → publish → found by search on the portal and shown w
   assert.match(catalogue.body, /社会救助（1）/);
 });
 
-test('a withheld document never reaches the portal, its search or its page', async () => {
+test('a withheld document never reaches the portal, its search, its page, its feed or its sitemap', async () => {
   const drafted = await app.inject({
     method: 'POST',
     url: '/api/agencies/civil/documents',
@@ -109,6 +109,9 @@ test('a withheld document never reaches the portal, its search or its page', asy
   assert.ok(
     !(await app.inject({ method: 'GET', url: '/agencies/civil/documents?q=核对' })).body.includes(id),
   );
+  // Approved but withheld: not in the feed or the sitemap either.
+  for (const url of ['/agencies/civil/documents/feed.atom', '/agencies/civil/sitemap.xml'])
+    assert.ok(!(await app.inject({ method: 'GET', url })).body.includes(id), url);
   const noReason = await app.inject({
     method: 'POST',
     url: '/api/agencies/civil/documents',
