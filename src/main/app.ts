@@ -58,7 +58,6 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const clock = options.clock ?? systemClock();
   const agencies = agencyRepository(handle.db);
   const requests = requestRepository(handle.db);
-  const source = databaseFactSource(handle.db);
   const findAgency = (id: string) => agencies.find(id);
   const calendars = new Map<string, () => Promise<WorkCalendar>>();
   /** The calendar of the agency's jurisdiction: national, plus local holidays where it has them. */
@@ -72,6 +71,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
       );
     return load();
   };
+  const source = databaseFactSource(handle.db, calendarFor);
   const auth = {
     staff: staffRepository(handle.db),
     ancestorsOf: (id: string) => agencies.ancestors(id),

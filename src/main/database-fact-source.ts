@@ -12,8 +12,20 @@ import { interpretationRate } from '../features/proactive-disclosure/domain/inte
 import { messageRepository } from '../features/public-messages/db/message-repository.ts';
 import { agencyRepository } from '../features/agencies/index.ts';
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
+import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 
-export function databaseFactSource(db: Kysely<Database>): ReportFactSource {
+/**
+ * `calendarFor` lets the server pass its cached calendars; without it (CLI, tests) the agency's calendar
+ * is loaded from the database when section 一's interpretation rate needs it.
+ */
+export function databaseFactSource(
+  db: Kysely<Database>,
+  calendarFor: (agencyId: string) => Promise<WorkCalendar> = async (agencyId) =>
+    loadWorkCalendar(
+      calendarRepository(db),
+      (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN',
+    ),
+): ReportFactSource {
   const requests = requestRepository(db);
   const proceedings = proceedingRepository(db);
   const documents = normativeDocumentRepository(db);
@@ -24,13 +36,12 @@ export function databaseFactSource(db: Kysely<Database>): ReportFactSource {
   const proactiveActivity = async (agencyId: string, year: number): Promise<ProactiveActivity> => {
     const issued = (await documents.list(agencyId)).filter((d) => d.issuedOn.startsWith(`${year}-`));
     const pages = issued.flatMap((d) => (d.publicDocumentId ? [d.publicDocumentId] : []));
-    const jurisdiction = (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN';
     const [byCategory, interpretations, messages, settings, calendar] = await Promise.all([
       publications.publishedByCategory(agencyId, year),
       publications.interpretationFacts(agencyId, year, pages),
       messageRepository(db).countYear(agencyId, year),
       disclosureSettingsRepository(db).find(agencyId),
-      loadWorkCalendar(calendarRepository(db), jurisdiction),
+      calendarFor(agencyId),
     ]);
     const within = settings.settings.interpretationWithinDays;
     const rate = interpretationRate(

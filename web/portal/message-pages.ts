@@ -113,6 +113,16 @@ export function registerMessagePages(app: FastifyInstance, deps: MessagePageDepe
   const send = (reply: FastifyReply, title: string, body: SafeHtml, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').send(page(title, body));
 
+  /** A form posted without the token its page issued (CSRF, or a page left open too long). */
+  const expired = (reply: FastifyReply, agency: Agency) =>
+    send(
+      reply,
+      '页面已过期',
+      html`<h1>页面已过期</h1>
+        <p>请<a href="/agencies/${agency.id}/messages">重新打开留言页</a>后再提交。</p>`,
+      403,
+    );
+
   const listPage = async (
     agency: Agency,
     token: string,
@@ -156,14 +166,7 @@ export function registerMessagePages(app: FastifyInstance, deps: MessagePageDepe
         return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个机关'));
       const values = (request.body ?? {}) as FormValues;
       const token = issueFormToken(request, reply);
-      if (!isFormTokenValid(request, values.formToken))
-        return send(
-          reply,
-          '页面已过期',
-          html`<h1>页面已过期</h1>
-            <p>请<a href="/agencies/${agency.id}/messages">重新打开留言页</a>后再提交。</p>`,
-          403,
-        );
+      if (!isFormTokenValid(request, values.formToken)) return expired(reply, agency);
       // A field left out of the post is an empty field, so the form names what to fill in.
       const parsed = messageBody.safeParse(
         Object.fromEntries(
@@ -205,14 +208,7 @@ export function registerMessagePages(app: FastifyInstance, deps: MessagePageDepe
         return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个机关'));
       const values = (request.body ?? {}) as FormValues;
       const token = issueFormToken(request, reply);
-      if (!isFormTokenValid(request, values.formToken))
-        return send(
-          reply,
-          '页面已过期',
-          html`<h1>页面已过期</h1>
-            <p>请<a href="/agencies/${agency.id}/messages">重新打开留言页</a>。</p>`,
-          403,
-        );
+      if (!isFormTokenValid(request, values.formToken)) return expired(reply, agency);
       const parsed = lookupBody.safeParse(values);
       const message = parsed.success
         ? await deps.messages.lookup(agency.id, parsed.data.id, parsed.data.queryCode)

@@ -10,6 +10,7 @@ import {
 } from '../../../platform/db/full-text.ts';
 import { searchTokens } from '../../../platform/search/search-tokens.ts';
 import type { Database, PublicDocumentTable } from '../../../platform/db/schema.ts';
+import { lastNumberInUse } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { AttributeDecision } from '../domain/disclosure-attribute.ts';
 import {
@@ -140,17 +141,8 @@ export function documentRepository(db: Kysely<Database>) {
     },
 
     /** The highest number in use after `prefix` (DOC-2025-), 0 when none: one indexed lookup. */
-    async lastNumber(agencyId: string, prefix: string): Promise<number> {
-      const row = await db
-        .selectFrom('public_documents')
-        .select('id')
-        .where('agency_id', '=', agencyId)
-        .where('id', 'like', `${prefix}%`)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return Number(row?.id.slice(prefix.length)) || 0;
-    },
+    lastNumber: (agencyId: string, prefix: string) =>
+      lastNumberInUse(db, 'public_documents', agencyId, prefix),
 
     async find(agencyId: string, id: string): Promise<StoredDocument | undefined> {
       const row = await db

@@ -1,6 +1,7 @@
 /** Public messages in the database; an answer is written only over an unanswered message. */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, PublicMessageTable } from '../../../platform/db/schema.ts';
+import { lastNumberInUse } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { PublicMessage } from '../domain/public-message.ts';
 
@@ -50,17 +51,8 @@ export function messageRepository(db: Kysely<Database>) {
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
     },
 
-    async lastNumber(agencyId: string, prefix: string): Promise<number> {
-      const row = await db
-        .selectFrom('public_messages')
-        .select('id')
-        .where('agency_id', '=', agencyId)
-        .where('id', 'like', `${prefix}%`)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return Number(row?.id.slice(prefix.length)) || 0;
-    },
+    lastNumber: (agencyId: string, prefix: string) =>
+      lastNumberInUse(db, 'public_messages', agencyId, prefix),
 
     async find(
       agencyId: string,

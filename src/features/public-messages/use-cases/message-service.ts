@@ -50,7 +50,11 @@ export function messageService(db: Kysely<Database>, deps: MessageServiceDepende
       await appendAudit(tx, { at: deps.now(), actor, action, agencyId, subject: id, detail });
       return true;
     });
-    if (!saved) return err({ code: 'already-answered', answeredOn: deps.today() });
+    if (!saved) {
+      // Someone answered between our read and our write: report their answer's date.
+      const answeredOn = (await messages.find(agencyId, id))?.message.answeredOn ?? deps.today();
+      return err({ code: 'already-answered', answeredOn });
+    }
     return decided;
   };
 

@@ -139,9 +139,9 @@ function readTable4(text: string, out: FlattenedReading): void {
       ? [numbers.map(Number)]
       : splitDigits(runs.join('').slice(-15 * 6), 15, isTable4Row);
   const cells = reportFormat('2021').cellIds.filter((c) => c.startsWith('t4.'));
-  if (values.length !== 1 || (numbers.length === 15 && !isTable4Row(values[0]!))) {
-    if (values.length !== 1) out.problems.push('表四的 15 个数字无法唯一地读出');
-    if (values.length !== 1) return;
+  if (values.length !== 1) {
+    out.problems.push('表四的 15 个数字无法唯一地读出');
+    return;
   }
   values[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
+import { lastNumberInUse } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
 import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
@@ -70,19 +71,10 @@ async function syncReportRecord(
 
 /** The highest number in use with this prefix: by a case, or by a record a ledger import brought. */
 async function lastNumber(db: Kysely<Database>, agencyId: string, prefix: string): Promise<number> {
-  let highest = 0;
-  for (const table of ['request_cases', 'disclosure_requests'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select('id')
-      .where('agency_id', '=', agencyId)
-      .where('id', 'like', `${prefix}%`)
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    highest = Math.max(highest, Number(row?.id.slice(prefix.length)) || 0);
-  }
-  return highest;
+  return Math.max(
+    await lastNumberInUse(db, 'request_cases', agencyId, prefix),
+    await lastNumberInUse(db, 'disclosure_requests', agencyId, prefix),
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {
