@@ -56,3 +56,23 @@ test('what cannot be read is refused with the reason, and only staff may upload'
   const anonymous = await upload('report.txt', Buffer.from('x'), {});
   assert.equal(anonymous.statusCode, 401);
 });
+
+test('a local row added to table 二 is named, and a LibreOffice-made PDF reads whole', async () => {
+  const text = readFileSync(fixture('reports/zhongwei-civil-affairs-2021.txt'), 'utf8').replace(
+    '行政规范性文件\t1\t1\t4\n',
+    '行政规范性文件\t1\t1\t4\n其他主动公开文件\t12\t3\t40\n',
+  );
+  const response = await upload('report.txt', Buffer.from(text));
+  assert.equal(response.statusCode, 200, response.body);
+  const body = response.json();
+  assert.deepEqual(body.extraRows, [
+    { table: 't2', label: '其他主动公开文件', line: 57, values: [12, 3, 40] },
+  ]);
+  assert.equal(body.cells['t2.normative_docs.in_force'], 4);
+  const pdf = await upload(
+    'report.pdf',
+    readFileSync(fixture('reports/variants/libreoffice/008-pingtan-2022.pdf')),
+  );
+  assert.equal(pdf.statusCode, 200, pdf.body);
+  assert.equal(pdf.json().unread.length, 0);
+});

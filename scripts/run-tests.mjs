@@ -18,7 +18,10 @@ function walk(dir) {
     else if (name.endsWith('.test.ts') && name.endsWith('.browser.test.ts') === browser) files.push(path);
   }
 }
-for (const root of roots) walk(root);
+for (const root of roots) {
+  if (statSync(root).isFile()) files.push(root);
+  else walk(root);
+}
 if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);

@@ -7,6 +7,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 interface TextItem {
   readonly str: string;
   readonly transform: readonly number[];
+  readonly height?: number;
 }
 
 export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
@@ -21,23 +22,30 @@ export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
-      const lines = new Map<number, Array<{ x: number; text: string }>>();
-      for (const item of content.items as TextItem[]) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        const y = Math.round((item.transform[5] ?? 0) / 2) * 2;
-        const line = lines.get(y) ?? [];
-        line.push({ x: item.transform[4] ?? 0, text: item.str });
-        lines.set(y, line);
+      const items = (content.items as TextItem[])
+        .filter((item) => 'str' in item && item.str.trim() !== '')
+        .map((item) => ({
+          x: item.transform[4] ?? 0,
+          y: item.transform[5] ?? 0,
+          height: Math.abs(item.height ?? item.transform[3] ?? 10) || 10,
+          text: item.str,
+        }))
+        .sort((a, b) => b.y - a.y);
+      // Items whose baselines are closer than half a line belong to one line: a number set a point
+      // lower than its row's label (vertically centred cells) stays on the label's line.
+      const lines: Array<{ y: number; height: number; items: typeof items }> = [];
+      for (const item of items) {
+        const line = lines.at(-1);
+        if (line && line.y - item.y < Math.min(line.height, item.height) * 0.5) line.items.push(item);
+        else lines.push({ y: item.y, height: item.height, items: [item] });
       }
       pages.push(
-        [...lines.entries()]
-          .sort((a, b) => b[0] - a[0])
-          .map(([, items]) =>
-            items
-              .sort((a, b) => a.x - b.x)
-              .map((i) => i.text)
-              .join(' '),
-          ),
+        lines.map((line) =>
+          line.items
+            .sort((a, b) => a.x - b.x)
+            .map((i) => i.text)
+            .join(' '),
+        ),
       );
     }
     return pages;

@@ -13,10 +13,12 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { isTable3Row, isTable4Row, splitDigits } from './split-digits.ts';
+import type { ExtraRow } from './text-numbers.ts';
 
 export interface FlattenedReading {
   readonly cells: Record<CellId, number>;
   readonly problems: string[];
+  readonly extraRows: Array<Omit<ExtraRow, 'line'>>;
 }
 
 /** NFKC, full-width marks as half-width, white space kept only between two numbers. */
@@ -47,6 +49,36 @@ function region(compact: string, from: RegExp, to: RegExp): string | undefined {
 interface LabelledRun {
   readonly row: string;
   readonly run: string | undefined;
+  /** Words followed by numbers between this row's numbers and the next row's label: a local row. */
+  readonly extras: ReadonlyArray<{ label: string; run: string }>;
+}
+
+const RUN = /[+-]?\d[\d.+-]*(?: [+-]?\d[\d.+-]*)*/;
+
+/** Rows the format does not have, found in the text left after a row's own numbers. */
+function extrasIn(rest: string): Array<{ label: string; run: string }> {
+  const found = [...rest.matchAll(new RegExp(`([^\\d ]{2,}?) ?(${RUN.source})`, 'g'))];
+  return found
+    .map((m) => ({ label: m[1]!.replace(/^[^\p{L}]+/u, ''), run: m[2]!.trim() }))
+    .filter((e) => e.label.length >= 2 && !/^第.*条/.test(e.label));
+}
+
+function reportExtras(
+  table: 't2' | 't3' | 't4',
+  name: string,
+  runs: readonly LabelledRun[],
+  out: FlattenedReading,
+) {
+  for (const extra of runs.flatMap((r) => r.extras)) {
+    const values = extra.run.includes(' ') ? extra.run.split(' ').map(Number) : [];
+    out.extraRows.push({
+      table,
+      label: extra.label,
+      values,
+      ...(values.length ? {} : { digits: extra.run }),
+    });
+    out.problems.push(`${name}“${extra.label}”不是格式中的行，未计入`);
+  }
 }
 
 /**
@@ -63,13 +95,14 @@ function runsAfterLabels(text: string, rows: ReadonlyArray<{ id: string; label: 
     return { row: row.id, at, end: at + label.length, marker };
   });
   return found.map((entry, i) => {
-    if (entry.at < 0) return { row: entry.row, run: undefined };
+    if (entry.at < 0) return { row: entry.row, run: undefined, extras: [] };
     const next = found.slice(i + 1).find((f) => f.at >= 0);
     let segment = text.slice(entry.end, next ? next.at : text.length);
     if (next?.marker && segment.endsWith(`${next.marker}.`))
       segment = segment.slice(0, -next.marker.length - 1);
-    const run = /^ ?([+-]?\d[\d.+-]*(?: [+-]?\d[\d.+-]*)*)/.exec(segment)?.[1];
-    return { row: entry.row, run: run?.trim() || undefined };
+    const run = new RegExp(`^ ?(${RUN.source})`).exec(segment);
+    const rest = run ? segment.slice(run[0].length) : '';
+    return { row: entry.row, run: run?.[1]?.trim() || undefined, extras: extrasIn(rest) };
   });
 }
 
@@ -92,7 +125,9 @@ function readTable3(text: string, format: ReportFormatId, out: FlattenedReading)
   const model = reportFormat(format).tables.t3;
   const rows = model.rows.filter((r) => r.kind === 'data');
   const columns = model.columns.map((c) => c.id);
-  const options = runsAfterLabels(text, rows).map((r) => candidatesOf(r.run, 7, isTable3Row));
+  const runs = runsAfterLabels(text, rows);
+  reportExtras('t3', '表三', runs, out);
+  const options = runs.map((r) => candidatesOf(r.run, 7, isTable3Row));
   const leaves = reportFormat(format).resultLeafRows.map((id) => rows.findIndex((r) => r.id === id));
   const at = (id: string) => rows.findIndex((r) => r.id === id);
   const consistent = (choice: ReadonlyArray<readonly number[]>) =>
@@ -133,11 +168,18 @@ function readTable3(text: string, format: ReportFormatId, out: FlattenedReading)
 
 function readTable4(text: string, out: FlattenedReading): void {
   const runs = text.match(/\d+(?: \d+)*/g) ?? [];
-  const numbers = runs.join(' ').split(' ');
-  const values =
-    numbers.length === 15
-      ? [numbers.map(Number)]
-      : splitDigits(runs.join('').slice(-15 * 6), 15, isTable4Row);
+  const numbersOf = (taken: readonly string[]) => taken.join(' ').split(' ');
+  const splitOf = (taken: readonly string[]) =>
+    numbersOf(taken).length === 15
+      ? [numbersOf(taken).map(Number)]
+      : splitDigits(taken.join('').slice(-15 * 6), 15, isTable4Row);
+  // The table's own row first (what follows it with words before it is a local row); else every run.
+  const first = runs.length > 1 ? splitOf(runs.slice(0, 1)) : [];
+  const values = first.length === 1 ? first : splitOf(runs);
+  if (first.length === 1) {
+    const rest = text.slice(text.indexOf(runs[0]!) + runs[0]!.length);
+    reportExtras('t4', '表四', [{ row: 'extra', run: undefined, extras: extrasIn(rest) }], out);
+  }
   const cells = reportFormat('2021').cellIds.filter((c) => c.startsWith('t4.'));
   if (values.length !== 1) {
     out.problems.push('表四的 15 个数字无法唯一地读出');
@@ -149,7 +191,9 @@ function readTable4(text: string, out: FlattenedReading): void {
 function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<number>, out: FlattenedReading) {
   const model = reportFormat(format);
   const rows = model.tables.t2.rows.filter((r) => r.kind === 'data');
-  for (const { row, run } of runsAfterLabels(text, rows)) {
+  const runs = runsAfterLabels(text, rows);
+  reportExtras('t2', '表二', runs, out);
+  for (const { row, run } of runs) {
     const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
     const signed = cells.findIndex((c) => model.signedCells.has(c));
     let options = candidatesOf(run, cells.length, undefined, signed >= 0 ? signed : undefined);
@@ -180,7 +224,7 @@ function proseNumbers(compact: string): Set<number> {
 
 export function readFlattenedText(text: string, format: ReportFormatId): FlattenedReading {
   const compact = compactText(text);
-  const out: FlattenedReading = { cells: {}, problems: [] };
+  const out: FlattenedReading = { cells: {}, problems: [], extraRows: [] };
   const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
   const t3 = region(compact, HEADINGS.t3, HEADINGS.t4);
   const t4 = region(compact, HEADINGS.t4, HEADINGS.end);

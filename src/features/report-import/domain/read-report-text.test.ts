@@ -46,6 +46,7 @@ for (const name of FIXTURES) {
       reportFormat(expected.format as '2021' | '2019').cellIds.filter((c) => !(c in expected.cells)),
     );
     for (const cell of Object.keys(reading.cells)) assert.ok(reading.sources[cell]!.line > 0, cell);
+    assert.deepEqual(reading.extraRows, [], 'no row of the format is taken for a local one');
     if (expected.consistent) {
       const failed = auditReportText(text).checks.filter(
         (c) => c.severity === 'error' && c.status === 'fail',
@@ -96,4 +97,59 @@ test('an extra local row in table 三 is set aside and named, the rows of the fo
     reading.problems.some((p) => p.includes('其中:通过网站提交的申请')),
     reading.problems.join('；'),
   );
+});
+
+test('an extra local row in table 二 or 四 is set aside and named; the format rows still read', () => {
+  const { text, expected } = fixture('zhongwei-civil-affairs-2021');
+  const withExtra = text
+    .replace(/(行政规范性文件\t1\t1\t4\n)/, '$1其他主动公开文件\t12\t3\t40\n')
+    .replace(/(\n0(\t0){14}\n)/, '$1其中：涉及申请人隐私\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n');
+  const reading = readReportText(withExtra);
+  assert.deepEqual(reading.cells, expected.cells);
+  assert.deepEqual(
+    reading.extraRows.map((r) => [r.table, r.label, r.values.length, r.values[0]]),
+    [
+      ['t2', '其他主动公开文件', 3, 12],
+      ['t4', '其中:涉及申请人隐私', 15, 1],
+    ],
+  );
+  assert.ok(reading.problems.some((p) => p.includes('表二第') && p.includes('其他主动公开文件')));
+});
+
+test('table 二: a label split over lines, numbers on the line after, a spreadsheet grid of columns', () => {
+  const { text, expected } = fixture('zhongwei-civil-affairs-2021');
+  const reflowed = text
+    .replace('行政规范性文件\t1\t1\t4', '行政规范\n性文件 1 1 4')
+    .replace('行政许可\t10\t\t', '行政许可\n10')
+    .replace(
+      /信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0/,
+      '信息内容\t\t\t本年制发件数\t\t本年废止件数\t\t现行有效件数\t\n规章\t\t\t0\t\t\t\t0\t',
+    );
+  assert.notEqual(reflowed, text);
+  const reading = readReportText(reflowed);
+  const t2 = (cells: Record<string, number>) =>
+    Object.fromEntries(Object.entries(cells).filter(([c]) => c.startsWith('t2.')));
+  const { ['t2.regulations.repealed']: blank, ...rest } = t2(expected.cells);
+  assert.equal(blank, 0);
+  assert.deepEqual(t2(reading.cells), rest, 'the blank cell of the grid stays unread, the others in place');
+  assert.ok(reading.unread.includes('t2.regulations.repealed'));
+  assert.equal(reading.sources['t2.regulations.in_force']?.column, 8);
+});
+
+test('flattened text: a local row run into the table is named and leaves the format rows intact', () => {
+  const { text, expected } = fixture('003-pingtan-market-regulation-2019');
+  const cases = [
+    ['规范性文件222', '规范性文件222其他主动公开文件304050', 't2', '其他主动公开文件'],
+    ['数量0000000三、', '数量0000000其中：网上申请1000001三、', 't3', '其中:网上申请'],
+    ['000000000000000五、', '000000000000000其中：涉及隐私000000000000000五、', 't4', '其中:涉及隐私'],
+  ] as const;
+  for (const [plain, withExtra, table, label] of cases) {
+    assert.ok(text.includes(plain), plain);
+    const reading = readReportText(text.replace(plain, withExtra));
+    assert.deepEqual(reading.cells, expected.cells, withExtra);
+    assert.deepEqual(
+      reading.extraRows.map((r) => [r.table, r.label]),
+      [[table, label]],
+    );
+  }
 });

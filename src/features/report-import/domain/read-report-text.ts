@@ -13,7 +13,9 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { readFlattenedText } from './read-flattened-text.ts';
-import { labelOfLine, numbersOfLine, type LineNumber } from './text-numbers.ts';
+import { labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+
+export type { ExtraRow } from './text-numbers.ts';
 
 export interface CellSource {
   readonly line: number;
@@ -27,6 +29,7 @@ export interface TextReading {
   readonly cells: Readonly<Record<CellId, number>>;
   readonly sources: Readonly<Record<CellId, CellSource>>;
   readonly unread: readonly CellId[];
+  readonly extraRows: readonly ExtraRow[];
   readonly problems: readonly string[];
 }
 
@@ -108,10 +111,13 @@ function readTable3(
       return words.length > 0 && !labels.some((label) => words.includes(label));
     });
     rows = rows.filter((row) => !extra.includes(row));
-    for (const row of extra)
-      out.problems.push(
-        `表三第 ${row[0]!.line} 行“${rowWords(lines[row[0]!.line - 1] ?? '')}”不是格式中的行，未计入`,
+    for (const row of extra) {
+      const label = rowWords(lines[row[0]!.line - 1] ?? '');
+      out.extra(
+        { table: 't3', label, line: row[0]!.line, values: row.map((n) => n.value) },
+        `表三第 ${row[0]!.line} 行“${label}”不是格式中的行，未计入`,
       );
+    }
   }
   if (rows.length !== T3_ROWS.length) {
     out.problems.push(
@@ -126,9 +132,24 @@ function readTable3(
   );
 }
 
+const ROW_LABEL_WORDS = (text: string) =>
+  normalizeLabel(
+    text
+      .normalize('NFKC')
+      .split(/[|\t]|\s+/)
+      .filter((token) => numbersOfLine(token, 0).length === 0)
+      .join(''),
+  );
+
+/**
+ * Table 四: the first 15 numbers after its heading, in printed order (n1…n15, over one line or several).
+ * Lines with numbers after those 15 and before section 五 are rows the format does not have (a local
+ * 其中 row): kept aside and named.
+ */
 function readTable4(lines: readonly string[], from: number, out: Reading): void {
   const numbers: LineNumber[] = [];
-  for (let i = from; i < lines.length && numbers.length < 15; i++) {
+  let i = from;
+  for (; i < lines.length && numbers.length < 15; i++) {
     const text = lines[i] ?? '';
     if (/^\s*(五、|注[:：])/.test(text)) {
       if (text.trim().startsWith('五、')) break;
@@ -140,13 +161,30 @@ function readTable4(lines: readonly string[], from: number, out: Reading): void 
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
     return;
   }
-  numbers.slice(0, 15).forEach((n, i) => out.put(T4_CELLS[i]!, n.value, { line: n.line, column: n.column }));
+  numbers.slice(0, 15).forEach((n, k) => out.put(T4_CELLS[k]!, n.value, { line: n.line, column: n.column }));
+  for (let end = Math.min(lines.length, i + 20); i < end; i++) {
+    const text = lines[i] ?? '';
+    // Section 五, or a blank line (a sheet or a paragraph ends), ends the table.
+    if (/^\s*五、/.test(text) || text.trim() === '') break;
+    if (/^\s*注[:：]/.test(text)) continue;
+    const values = numbersOfLine(text, i + 1);
+    const label = ROW_LABEL_WORDS(text);
+    // A row of table 四 has five numbers or fifteen; a sentence with a figure in it is not a row.
+    if (values.length >= 5 && label && !/[。；]/.test(label))
+      out.extra(
+        { table: 't4', label, line: i + 1, values: values.map((n) => n.value) },
+        `表四第 ${i + 1} 行“${label}”不是格式中的行，未计入`,
+      );
+  }
 }
 
 /**
- * Table 二 by its row labels. In a tab-separated line a number sits in its column (trailing blanks are
- * unread cells); otherwise the numbers are taken in order — with the 2021 case of three columns and two
- * numbers read as 制发 and 现行有效 (a blank 本年废止件数 lost in conversion, the usual case).
+ * Table 二 by its row labels, line by line. A tab-separated row puts each number under the header cell
+ * whose column it falls in (a spreadsheet spreads one printed column over several); otherwise the
+ * numbers are taken in order — with the 2021 case of three columns and two numbers read as 制发 and
+ * 现行有效 (a blank 本年废止件数 lost in conversion, the usual case). A label split over two lines, and a
+ * label alone on its line with the numbers on the next, are joined. A row that names none of the
+ * format's rows (a local addition such as 其他主动公开文件) is kept aside as extra and named.
  */
 function readTable2(
   lines: readonly string[],
@@ -156,32 +194,72 @@ function readTable2(
   out: Reading,
 ): void {
   const model = reportFormat(format);
-  for (const row of model.tables.t2.rows.filter((r) => r.kind === 'data')) {
-    const label = normalizeLabel(row.label);
-    const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row.id}.`));
-    for (let i = from; i < to; i++) {
-      const text = lines[i] ?? '';
-      const first =
-        text
-          .split(/[|\t]/)
-          .map((c) => normalizeLabel(c))
-          .find((c) => c.length > 0) ?? '';
-      if (first.replace(/[\d.+-]+$/, '') !== label) continue;
-      const numbers = numbersOfLine(text.replace(row.label, ' '), i + 1);
-      if (text.includes('\t') && !text.includes('|') && numbers.length > 0 && numbers.length < cells.length) {
-        const columns = text.split('\t').slice(1);
-        columns.forEach((cell, k) => {
-          const value = numbersOfLine(cell, i + 1)[0];
-          if (value && k < cells.length) out.put(cells[k]!, value.value, { line: i + 1, column: k + 1 });
-        });
-      } else if (numbers.length === cells.length)
-        numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line }));
-      else if (format === '2021' && cells.length === 3 && numbers.length === 2) {
-        out.put(cells[0]!, numbers[0]!.value, { line: i + 1 });
-        out.put(cells[2]!, numbers[1]!.value, { line: i + 1 });
-      } else continue;
-      break;
+  const dataRows = model.tables.t2.rows.filter((r) => r.kind === 'data');
+  const rows = new Map(dataRows.map((r) => [normalizeLabel(r.label), r.id]));
+  const labels = new Map(dataRows.map((r) => [r.id, r.label]));
+  const read = new Set<string>();
+  const match = (words: string) => {
+    const row = rows.get(words) ?? rows.get(stripLabelMarker(words));
+    return row && !read.has(row) ? row : undefined;
+  };
+  let header: number[] | undefined;
+  let carried: { words: string; row?: string } | undefined;
+  for (let i = from + 1; i < to; i++) {
+    const text = lines[i] ?? '';
+    const tabbed = text.includes('\t') && !text.includes('|');
+    const words = ROW_LABEL_WORDS(text);
+    if (/^第[一二三四五六七八九十]+条/.test(words)) {
+      carried = undefined;
+      continue;
     }
+    if (words.startsWith('信息内容')) {
+      const starts = text
+        .split('\t')
+        .map((cell, k) => (k > 0 && cell.trim() ? k : -1))
+        .filter((k) => k > 0);
+      header = tabbed && starts.length > 0 ? starts : undefined;
+      carried = undefined;
+      continue;
+    }
+    const numbers = numbersOfLine(text, i + 1);
+    let row = words ? match(words) : undefined;
+    if (!row && carried && !carried.row && words) row = match(carried.words + words);
+    if (!row && carried?.row && !words) row = carried.row;
+    if (numbers.length === 0) {
+      carried = { words, ...(row ? { row } : {}) };
+      continue;
+    }
+    carried = undefined;
+    if (!row) {
+      // A bracketed note under a cell (（其中修订 16 件）) is not a row.
+      if (words && !/^\(.*\)$/.test(words))
+        out.extra(
+          { table: 't2', label: words, line: i + 1, values: numbers.map((n) => n.value) },
+          `表二第 ${i + 1} 行“${words}”不是格式中的行，未计入`,
+        );
+      continue;
+    }
+    read.add(row);
+    const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
+    if (tabbed && numbers.length < cells.length + 1) {
+      const parts = text.split('\t');
+      const labelAt = parts.findIndex((p) => p.trim() !== '');
+      parts.forEach((cell, k) => {
+        const value = k > labelAt ? numbersOfLine(cell, i + 1)[0] : undefined;
+        if (!value) return;
+        const column = header ? header.filter((start) => start <= k).length - 1 : k - labelAt - 1;
+        if (column >= 0 && column < cells.length && !(cells[column]! in out.cells))
+          out.put(cells[column]!, value.value, { line: i + 1, column: k + 1 });
+      });
+    } else if (numbers.length === cells.length)
+      numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line }));
+    else if (format === '2021' && cells.length === 3 && numbers.length === 2) {
+      out.put(cells[0]!, numbers[0]!.value, { line: i + 1 });
+      out.put(cells[2]!, numbers[1]!.value, { line: i + 1 });
+    } else
+      out.problems.push(
+        `表二“${labels.get(row)}”一行读到 ${numbers.length} 个数字，应为 ${cells.length} 个，未读`,
+      );
   }
 }
 
@@ -189,6 +267,11 @@ class Reading {
   readonly cells: Record<CellId, number> = {};
   readonly sources: Record<CellId, CellSource> = {};
   readonly problems: string[] = [];
+  readonly extraRows: ExtraRow[] = [];
+  extra(row: ExtraRow, problem: string): void {
+    this.extraRows.push(row);
+    this.problems.push(problem);
+  }
   put(cell: CellId, value: number, source: CellSource): void {
     this.cells[cell] = value;
     this.sources[cell] = source;
@@ -198,12 +281,15 @@ class Reading {
     cells: Readonly<Record<CellId, number>>,
     source: CellSource,
     problems: readonly string[],
+    extraRows: readonly Omit<ExtraRow, 'line'>[],
   ): void {
     for (const key of Object.keys(this.cells)) delete this.cells[key];
     for (const key of Object.keys(this.sources)) delete this.sources[key];
     this.problems.length = 0;
+    this.extraRows.length = 0;
     for (const [cell, value] of Object.entries(cells)) this.put(cell, value, source);
     this.problems.push(...problems);
+    this.extraRows.push(...extraRows.map((row) => ({ ...row, line: source.line })));
   }
 }
 
@@ -217,9 +303,7 @@ function statedSubject(text: string): { agency?: string; year?: number } {
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/^.*?标题:/, '');
-  const match = /(?:^|[^\d])([^\d。，,]*?)(20\d{2})年度?([^\d。，,]*?)政府信息公开(?:工作)?年度报告/.exec(
-    head,
-  );
+  const match = /([^\d。，,]*?)(?<!\d)(20\d{2})年度?([^\d。，,]*?)政府信息公开(?:工作)?年度报告/.exec(head);
   if (!match) return {};
   const clean = (name: string | undefined) => (name ?? '').replace(/^(正文|标题:?)/, '');
   const agency = clean(match[1]) || clean(match[3]);
@@ -246,7 +330,7 @@ export function readReportText(text: string): TextReading {
     const flattened = readFlattenedText(text, format);
     if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
-      out.replaceWith(flattened.cells, { line }, flattened.problems);
+      out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows);
     }
   }
   const cellIds = format ? reportFormat(format).cellIds : [];
@@ -256,6 +340,7 @@ export function readReportText(text: string): TextReading {
     cells: out.cells,
     sources: out.sources,
     unread: cellIds.filter((c) => !(c in out.cells)),
+    extraRows: out.extraRows,
     problems: out.problems,
   };
 }

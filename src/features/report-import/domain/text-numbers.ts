@@ -3,6 +3,17 @@
  * pipes or spaces; blank-like marks (- — / 无) read as 0 (§7); thousands separators dropped; enumerators
  * of labels (1. 2、) and page marks (— 5 —) are not numbers.
  */
+/** A row the format does not have (a local addition), kept aside with its numbers. */
+export interface ExtraRow {
+  readonly table: 't2' | 't3' | 't4';
+  readonly label: string;
+  /** The line it was read from (for flattened text, the line where the tables start). */
+  readonly line: number;
+  readonly values: readonly number[];
+  /** Digits run together that nothing splits (flattened text). */
+  readonly digits?: string;
+}
+
 export interface LineNumber {
   readonly value: number;
   readonly line: number;

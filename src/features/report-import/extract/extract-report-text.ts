@@ -84,9 +84,10 @@ function cellText(value: ExcelJS.CellValue): string {
 async function xlsxToText(bytes: Uint8Array): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const lines: string[] = [];
+  // The workbook's title (document properties) names the report when no sheet carries a title row.
+  const lines: string[] = workbook.title ? [workbook.title] : [];
   workbook.eachSheet((sheet) => {
-    lines.push(sheet.name);
+    lines.push('', sheet.name);
     sheet.eachRow((row) => {
       const values: string[] = [];
       // A merged range repeats its value in every cell: only its first (master) cell counts.

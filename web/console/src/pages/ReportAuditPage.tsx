@@ -17,8 +17,11 @@ interface Audit {
   cells: Record<string, number>;
   unread: string[];
   problems: string[];
+  extraRows: Array<{ table: string; label: string; line: number; values: number[]; digits?: string }>;
   checks: Check[];
 }
+
+const TABLE_NAMES: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 const TOTALS: Array<[string, string]> = [
@@ -115,6 +118,31 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
                 </li>
               ))}
             </ul>
+          )}
+          {audit.extraRows.length > 0 && (
+            <>
+              <h2>格式以外的本地行（未计入）</h2>
+              <table className="audit-extra-rows">
+                <thead>
+                  <tr>
+                    <th>表</th>
+                    <th>行</th>
+                    <th>所在行号</th>
+                    <th>数字</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {audit.extraRows.map((row) => (
+                    <tr key={`${row.table}-${row.line}-${row.label}`}>
+                      <td>{TABLE_NAMES[row.table] ?? row.table}</td>
+                      <td>{row.label}</td>
+                      <td>{row.line}</td>
+                      <td>{row.values.length > 0 ? row.values.join(' ') : row.digits}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
           {audit.unread.length > 0 && (
             <>
