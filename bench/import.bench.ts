@@ -42,7 +42,7 @@ async function timeAll(
   for (const file of files) {
     const extracted = await extractReportText(file.name, file.bytes);
     if (!extracted.ok) throw new Error(`${file.name}: ${extracted.error.code}`);
-    if (audit) auditReportText(extracted.value.text);
+    if (audit) auditReportText(extracted.value.text, undefined, extracted.value.layout);
   }
   return Number(process.hrtime.bigint() - start) / 1e6;
 }

@@ -8,9 +8,22 @@ interface TextItem {
   readonly str: string;
   readonly transform: readonly number[];
   readonly height?: number;
+  readonly width?: number;
+}
+
+/** A line's pieces of text where the page shows them (points from the left edge). */
+export interface PdfLineItem {
+  readonly x: number;
+  readonly width: number;
+  readonly text: string;
 }
 
 export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
+  return (await extractPdfLayout(bytes)).map((page) => page.map((line) => line.map((i) => i.text).join(' ')));
+}
+
+/** Each page's lines, each line its items left to right with their positions. */
+export async function extractPdfLayout(bytes: Uint8Array): Promise<PdfLineItem[][][]> {
   const document = await getDocument({
     data: new Uint8Array(bytes),
     useSystemFonts: false,
@@ -18,7 +31,7 @@ export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
     verbosity: 0,
   }).promise;
   try {
-    const pages: string[][] = [];
+    const pages: PdfLineItem[][][] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -27,6 +40,7 @@ export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
         .map((item) => ({
           x: item.transform[4] ?? 0,
           y: item.transform[5] ?? 0,
+          width: item.width ?? 0,
           height: Math.abs(item.height ?? item.transform[3] ?? 10) || 10,
           text: item.str,
         }))
@@ -41,10 +55,7 @@ export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
       }
       pages.push(
         lines.map((line) =>
-          line.items
-            .sort((a, b) => a.x - b.x)
-            .map((i) => i.text)
-            .join(' '),
+          line.items.sort((a, b) => a.x - b.x).map((i) => ({ x: i.x, width: i.width, text: i.text })),
         ),
       );
     }

@@ -13,7 +13,13 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { readFlattenedText } from './read-flattened-text.ts';
-import { labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+import {
+  labelOfLine,
+  type PositionedText,
+  numbersOfLine,
+  type ExtraRow,
+  type LineNumber,
+} from './text-numbers.ts';
 
 export type { ExtraRow } from './text-numbers.ts';
 
@@ -178,6 +184,36 @@ function readTable4(lines: readonly string[], from: number, out: Reading): void 
   }
 }
 
+/** A PDF's text lines with their items' positions, line for line with the text. */
+export type TextLayout = ReadonlyArray<readonly PositionedText[] | undefined>;
+
+/** Centres of a PDF header line's cells after 信息内容, pieces a space apart (本年增 / 减) as one. */
+function headerCellCenters(items: readonly PositionedText[]): number[] {
+  const spans: Array<{ from: number; to: number }> = [];
+  for (const item of items.filter((i) => !normalizeLabel(i.text).startsWith('信息内容'))) {
+    const last = spans.at(-1);
+    if (last && item.x - last.to < 6) last.to = item.x + item.width;
+    else spans.push({ from: item.x, to: item.x + item.width });
+  }
+  return spans.map((span) => (span.from + span.to) / 2);
+}
+
+/** The numbers of a PDF line under the header cell nearest to each (none twice under one header). */
+function placeByPosition(
+  items: readonly PositionedText[],
+  centers: readonly number[],
+): Array<{ value: number; column: number }> | undefined {
+  const placed = items
+    .map((item) => ({ item, numbers: numbersOfLine(item.text, 0) }))
+    .filter(({ numbers }) => numbers.length === 1)
+    .map(({ item, numbers }) => {
+      const middle = item.x + item.width / 2;
+      const distances = centers.map((c) => Math.abs(c - middle));
+      return { value: numbers[0]!.value, column: distances.indexOf(Math.min(...distances)) };
+    });
+  return new Set(placed.map((p) => p.column)).size === placed.length ? placed : undefined;
+}
+
 /**
  * Table 二 by its row labels, line by line. A tab-separated row puts each number under the header cell
  * whose column it falls in (a spreadsheet spreads one printed column over several); otherwise the
@@ -192,6 +228,7 @@ function readTable2(
   to: number,
   format: ReportFormatId,
   out: Reading,
+  layout?: TextLayout,
 ): void {
   const model = reportFormat(format);
   const dataRows = model.tables.t2.rows.filter((r) => r.kind === 'data');
@@ -203,6 +240,7 @@ function readTable2(
     return row && !read.has(row) ? row : undefined;
   };
   let header: number[] | undefined;
+  let headerCenters: number[] | undefined;
   let carried: { words: string; row?: string } | undefined;
   for (let i = from + 1; i < to; i++) {
     const text = lines[i] ?? '';
@@ -218,6 +256,7 @@ function readTable2(
         .map((cell, k) => (k > 0 && cell.trim() ? k : -1))
         .filter((k) => k > 0);
       header = tabbed && starts.length > 0 ? starts : undefined;
+      headerCenters = layout?.[i] && headerCellCenters(layout[i]!);
       carried = undefined;
       continue;
     }
@@ -251,6 +290,14 @@ function readTable2(
         if (column >= 0 && column < cells.length && !(cells[column]! in out.cells))
           out.put(cells[column]!, value.value, { line: i + 1, column: k + 1 });
       });
+    } else if (numbers.length < cells.length && headerCenters?.length === cells.length && layout?.[i]) {
+      // A PDF drops a blank cell from the text: each number goes under the header it is printed below.
+      const placed = placeByPosition(layout[i]!, headerCenters);
+      if (placed && placed.length === numbers.length)
+        placed.forEach(({ value, column }) =>
+          out.put(cells[column]!, value, { line: i + 1, column: column + 1 }),
+        );
+      else out.problems.push(`表二“${labels.get(row)}”一行的数字无法对应到表头，未读`);
     } else if (numbers.length === cells.length)
       numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line }));
     else if (format === '2021' && cells.length === 3 && numbers.length === 2) {
@@ -310,7 +357,7 @@ function statedSubject(text: string): { agency?: string; year?: number } {
   return { year: Number(match[2]), ...(agency ? { agency } : {}) };
 }
 
-export function readReportText(text: string): TextReading {
+export function readReportText(text: string, layout?: TextLayout): TextReading {
   const lines = text.split(/\r?\n/);
   const format = detectFormat(text);
   const out = new Reading();
@@ -318,7 +365,7 @@ export function readReportText(text: string): TextReading {
     const t2 = findLine(lines, /^二\.主动公开政府信息情况/);
     const t3 = findLine(lines, /^三\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
     const t4 = findLine(lines, /^四\.政府信息公开行政复议/, Math.max(t3, 0));
-    if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out);
+    if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out, layout);
     else out.problems.push('没有找到表二');
     if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, format, out);
     else out.problems.push('没有找到表三');

@@ -3,6 +3,13 @@
  * pipes or spaces; blank-like marks (- — / 无) read as 0 (§7); thousands separators dropped; enumerators
  * of labels (1. 2、) and page marks (— 5 —) are not numbers.
  */
+/** A piece of a PDF line where the page shows it (points from the left edge). */
+export interface PositionedText {
+  readonly x: number;
+  readonly width: number;
+  readonly text: string;
+}
+
 /** A row the format does not have (a local addition), kept aside with its numbers. */
 export interface ExtraRow {
   readonly table: 't2' | 't3' | 't4';

@@ -8,7 +8,7 @@ import * as cheerio from 'cheerio';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import { extractPdfLines } from '../../../platform/rendering/pdf-text.ts';
+import { extractPdfLayout, type PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
 
 export const REPORT_FILE_KINDS = ['txt', 'html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFileKind = (typeof REPORT_FILE_KINDS)[number];
@@ -133,10 +133,17 @@ function checkZip(bytes: Uint8Array, kind: ReportFileKind): ExtractRefusal | und
   return undefined;
 }
 
+export interface ExtractedReport {
+  readonly kind: ReportFileKind;
+  readonly text: string;
+  /** For a PDF: each text line's items with their positions (a blank cell leaves no trace in the text). */
+  readonly layout?: ReadonlyArray<readonly PdfLineItem[]>;
+}
+
 export async function extractReportText(
   fileName: string,
   bytes: Uint8Array,
-): Promise<Result<{ kind: ReportFileKind; text: string }, ExtractRefusal>> {
+): Promise<Result<ExtractedReport, ExtractRefusal>> {
   const kind = reportFileKind(fileName);
   if (!kind) return err({ code: 'unsupported-file', extension: extname(fileName).toLowerCase() });
   if (bytes.length > MAX_REPORT_BYTES) return err({ code: 'file-too-large', limitBytes: MAX_REPORT_BYTES });
@@ -153,10 +160,10 @@ export async function extractReportText(
         return ok({ kind, text: htmlToText(cheerio.load(value)) });
       }
       case 'pdf': {
-        const pages = await extractPdfLines(bytes);
-        const text = pages.flat().join('\n');
+        const layout = (await extractPdfLayout(bytes)).flat();
+        const text = layout.map((line) => line.map((i) => i.text).join(' ')).join('\n');
         if (text.replace(/\s/g, '').length < 20) return err({ code: 'no-text-layer' });
-        return ok({ kind, text });
+        return ok({ kind, text, layout });
       }
       case 'xlsx': {
         const bomb = checkZip(bytes, kind);

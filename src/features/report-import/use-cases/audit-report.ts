@@ -2,7 +2,7 @@
 import { checkConsistency, type CheckResult, type TextFigure } from '../../annual-report/index.ts';
 import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import { readReportText, type TextReading } from '../domain/read-report-text.ts';
+import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
 import {
   extractReportText,
   type ExtractRefusal,
@@ -19,8 +19,8 @@ export interface ReportAudit {
   readonly repeatedShare?: number;
 }
 
-export function auditReportText(text: string, previousText?: string): ReportAudit {
-  const reading = readReportText(text);
+export function auditReportText(text: string, previousText?: string, layout?: TextLayout): ReportAudit {
+  const reading = readReportText(text, layout);
   const prose = proseOf(text);
   const stated = statedFigures(prose);
   const previous = previousText ? readReportText(previousText) : undefined;
@@ -56,7 +56,10 @@ export async function auditReportFile(
     if (!before.ok) return err(before.error);
     previousText = before.value.text;
   }
-  return ok({ kind: extracted.value.kind, ...auditReportText(extracted.value.text, previousText) });
+  return ok({
+    kind: extracted.value.kind,
+    ...auditReportText(extracted.value.text, previousText, extracted.value.layout),
+  });
 }
 
 export function extractRefusalMessage(refusal: ExtractRefusal): string {
