@@ -3,8 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import {
+  AGENCY_LEVEL_LABELS,
+  AGENCY_LEVELS,
   agencyRepository,
   generatePassword,
+  isAgencyLevel,
   isStaffRole,
   staffRepository,
   STAFF_ROLES,
@@ -43,9 +46,21 @@ export function registerDatabaseCommands(program: Command, io: CliIo): void {
     .requiredOption('--name <name>', '机关名称')
     .option('--parent <id>', '上级机关编号')
     .option('--jurisdiction <code>', '适用的节假日地区：CN（全国，默认）或如 CN-XZ（有地方节假日）', 'CN')
+    .option(
+      '--level <level>',
+      `层级：${AGENCY_LEVELS.map((l) => `${l}（${AGENCY_LEVEL_LABELS[l]}）`).join('、')}`,
+      'department',
+    )
     .option('--database <url>', '数据库')
     .action(
-      (options: { id: string; name: string; parent?: string; jurisdiction: string; database?: string }) =>
+      (options: {
+        id: string;
+        name: string;
+        parent?: string;
+        jurisdiction: string;
+        level: string;
+        database?: string;
+      }) =>
         withDatabase(options.database, async (handle) => {
           if (!AGENCY_ID.test(options.id))
             throw new CliError(`机关编号“${options.id}”无效：只能用小写字母、数字和连字符，至多 63 个字符`);
@@ -55,12 +70,15 @@ export function registerDatabaseCommands(program: Command, io: CliIo): void {
             throw new CliError(`上级机关“${options.parent}”不存在`);
           if (!/^[A-Z]{2}(-[A-Z0-9]{1,6})?$/.test(options.jurisdiction))
             throw new CliError(`地区代码“${options.jurisdiction}”无效：如 CN 或 CN-XZ`);
+          if (!isAgencyLevel(options.level))
+            throw new CliError(`层级“${options.level}”无效：可用 ${AGENCY_LEVELS.join('、')}`);
           await agencies.create(
             {
               id: options.id,
               name: options.name.trim(),
               ...(options.parent ? { parentId: options.parent } : {}),
               jurisdiction: options.jurisdiction,
+              level: options.level,
             },
             new Date().toISOString(),
           );

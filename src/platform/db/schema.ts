@@ -7,6 +7,64 @@ export interface AgencyTable {
   parent_id: string | null;
   created_at: string;
   jurisdiction: Generated<string>;
+  /** province | city | county | township | department: which of a season's deadlines applies. */
+  level: Generated<string>;
+}
+
+export interface ReportingSeasonTable {
+  agency_id: string;
+  year: number;
+  /** JSON: { level: 'YYYY-MM-DD' } */
+  deadlines: string;
+  opened_by: string;
+  opened_at: string;
+}
+
+export interface FiledReportTable {
+  agency_id: string;
+  year: number;
+  version: number;
+  /** filed | reopened (a correction was approved; the version is kept) */
+  status: string;
+  /** records | import | consolidation */
+  origin: string;
+  format: string;
+  /** The report JSON as filed (cells, sections, checks). */
+  report: string;
+  /** JSON: { rule: comment } for the warnings explained before filing. */
+  explanations: string;
+  /** JSON: [{ agencyId, version }] — the children's filed reports summed into this one. */
+  children: string;
+  source_file: string | null;
+  filed_by: string;
+  filed_at: string;
+  filed_on: string;
+  reopened_at: string | null;
+}
+
+export interface ReportCorrectionTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  /** The filed version the correction re-opens. */
+  version: number;
+  reason: string;
+  requested_by: string;
+  requested_at: string;
+  /** null while pending; approved | rejected */
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  refiled_version: number | null;
+}
+
+export interface SeasonReminderTable {
+  season_agency_id: string;
+  year: number;
+  agency_id: string;
+  sent_by: string;
+  sent_at: string;
+  message: string;
 }
 
 export interface LedgerImportTable {
@@ -201,6 +259,10 @@ export interface PublicMessageTable {
 
 export interface Database {
   agencies: AgencyTable;
+  reporting_seasons: ReportingSeasonTable;
+  filed_reports: FiledReportTable;
+  report_corrections: ReportCorrectionTable;
+  season_reminders: SeasonReminderTable;
   ledger_imports: LedgerImportTable;
   disclosure_requests: DisclosureRequestTable;
   proceedings: ProceedingTable;

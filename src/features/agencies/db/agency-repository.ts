@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { Agency } from '../domain/agency.ts';
+import { isAgencyLevel, type Agency } from '../domain/agency.ts';
 
 export function agencyRepository(db: Kysely<Database>) {
   const toAgency = (row: {
@@ -8,12 +8,15 @@ export function agencyRepository(db: Kysely<Database>) {
     name: string;
     parent_id: string | null;
     jurisdiction: string;
+    level: string;
   }): Agency => ({
     id: row.id,
     name: row.name,
     ...(row.parent_id ? { parentId: row.parent_id } : {}),
     jurisdiction: row.jurisdiction,
+    level: isAgencyLevel(row.level) ? row.level : 'department',
   });
+  const COLUMNS = ['id', 'name', 'parent_id', 'jurisdiction', 'level'] as const;
   return {
     async create(agency: Agency, createdAt: string): Promise<void> {
       await db
@@ -24,21 +27,18 @@ export function agencyRepository(db: Kysely<Database>) {
           parent_id: agency.parentId ?? null,
           created_at: createdAt,
           jurisdiction: agency.jurisdiction ?? 'CN',
+          level: agency.level ?? 'department',
         })
         .execute();
     },
     async find(id: string): Promise<Agency | undefined> {
-      const row = await db
-        .selectFrom('agencies')
-        .select(['id', 'name', 'parent_id', 'jurisdiction'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await db.selectFrom('agencies').select(COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? toAgency(row) : undefined;
     },
     async findByName(name: string): Promise<Agency[]> {
       const rows = await db
         .selectFrom('agencies')
-        .select(['id', 'name', 'parent_id', 'jurisdiction'])
+        .select(COLUMNS)
         .where('name', '=', name)
         .orderBy('id')
         .execute();
@@ -54,12 +54,18 @@ export function agencyRepository(db: Kysely<Database>) {
       }
       return chain;
     },
-    async list(): Promise<Agency[]> {
+    /** The agencies directly below `id`, by name. */
+    async children(id: string): Promise<Agency[]> {
       const rows = await db
         .selectFrom('agencies')
-        .select(['id', 'name', 'parent_id', 'jurisdiction'])
+        .select(COLUMNS)
+        .where('parent_id', '=', id)
         .orderBy('name')
         .execute();
+      return rows.map(toAgency);
+    },
+    async list(): Promise<Agency[]> {
+      const rows = await db.selectFrom('agencies').select(COLUMNS).orderBy('name').execute();
       return rows.map(toAgency);
     },
   };

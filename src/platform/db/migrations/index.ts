@@ -9,6 +9,7 @@ import * as createPublicDocuments from './2026-11-29T2100-create-public-document
 import * as createDocumentSearchIndex from './2026-11-29T2200-create-document-search-index.ts';
 import * as addDisclosureRecords from './2026-11-30T0900-add-disclosure-records.ts';
 import * as addDocumentIssuersAndAttachments from './2026-11-30T1000-add-document-issuers-and-attachments.ts';
+import * as createReportingSeasons from './2026-12-01T0900-create-reporting-seasons-and-filed-reports.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T2200-create-document-search-index': createDocumentSearchIndex,
   '2026-11-30T0900-add-disclosure-records': addDisclosureRecords,
   '2026-11-30T1000-add-document-issuers-and-attachments': addDocumentIssuersAndAttachments,
+  '2026-12-01T0900-create-reporting-seasons-and-filed-reports': createReportingSeasons,
 };

@@ -1,0 +1,358 @@
+/**
+ * Seasons, filed reports (every version kept, never overwritten), corrections and reminders. A year is
+ * locked while its latest filed version has status `filed`; filing a version whose number is taken
+ * fails on the primary key, so two officers filing at once cannot both succeed.
+ */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, FiledReportTable, ReportCorrectionTable } from '../../../platform/db/schema.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { AnnualReport, ReportFormatId } from '../../annual-report/index.ts';
+import type { ReportingSeason, SeasonDeadlines } from '../domain/reporting-season.ts';
+
+export type FilingOrigin = 'records' | 'import' | 'consolidation';
+
+export interface FiledReport {
+  readonly agencyId: string;
+  readonly year: number;
+  readonly version: number;
+  readonly status: 'filed' | 'reopened';
+  readonly origin: FilingOrigin;
+  readonly format: ReportFormatId;
+  readonly report: AnnualReport;
+  readonly explanations: Readonly<Record<string, string>>;
+  readonly children: ReadonlyArray<{ readonly agencyId: string; readonly version: number }>;
+  readonly sourceFile?: string;
+  readonly filedBy: string;
+  readonly filedAt: string;
+  readonly filedOn: IsoDate;
+  readonly reopenedAt?: string;
+}
+
+export interface ReportCorrection {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly year: number;
+  readonly version: number;
+  readonly reason: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly decision?: 'approved' | 'rejected';
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
+  readonly refiledVersion?: number;
+}
+
+function toFiled(row: Selectable<FiledReportTable>): FiledReport {
+  return {
+    agencyId: row.agency_id,
+    year: Number(row.year),
+    version: Number(row.version),
+    status: row.status === 'reopened' ? 'reopened' : 'filed',
+    origin: row.origin as FilingOrigin,
+    format: row.format as ReportFormatId,
+    report: JSON.parse(row.report) as AnnualReport,
+    explanations: JSON.parse(row.explanations) as Record<string, string>,
+    children: JSON.parse(row.children) as FiledReport['children'],
+    ...(row.source_file ? { sourceFile: row.source_file } : {}),
+    filedBy: row.filed_by,
+    filedAt: row.filed_at,
+    filedOn: row.filed_on as IsoDate,
+    ...(row.reopened_at ? { reopenedAt: row.reopened_at } : {}),
+  };
+}
+
+function toCorrection(row: Selectable<ReportCorrectionTable>): ReportCorrection {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    year: Number(row.year),
+    version: Number(row.version),
+    reason: row.reason,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    ...(row.decision ? { decision: row.decision as 'approved' | 'rejected' } : {}),
+    ...(row.decided_by ? { decidedBy: row.decided_by } : {}),
+    ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
+    ...(row.refiled_version !== null ? { refiledVersion: Number(row.refiled_version) } : {}),
+  };
+}
+
+/** A filed version that lost the race for its number. */
+export class FilingConflictError extends Error {}
+
+export function supervisionRepository(db: Kysely<Database>) {
+  const latestVersions = (year: number, executor: Kysely<Database> | Transaction<Database> = db) =>
+    executor
+      .selectFrom('filed_reports as f')
+      .selectAll('f')
+      .where('f.year', '=', year)
+      .where(({ eb, selectFrom }) =>
+        eb(
+          'f.version',
+          '=',
+          selectFrom('filed_reports as g')
+            .select(({ fn }) => fn.max('g.version').as('v'))
+            .whereRef('g.agency_id', '=', 'f.agency_id')
+            .whereRef('g.year', '=', 'f.year'),
+        ),
+      );
+  return {
+    async season(supervisorId: string, year: number): Promise<ReportingSeason | undefined> {
+      const row = await db
+        .selectFrom('reporting_seasons')
+        .selectAll()
+        .where('agency_id', '=', supervisorId)
+        .where('year', '=', year)
+        .executeTakeFirst();
+      return row
+        ? {
+            supervisorId: row.agency_id,
+            year: Number(row.year),
+            deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
+            openedBy: row.opened_by,
+            openedAt: row.opened_at,
+          }
+        : undefined;
+    },
+    async seasons(supervisorId: string): Promise<ReportingSeason[]> {
+      const rows = await db
+        .selectFrom('reporting_seasons')
+        .selectAll()
+        .where('agency_id', '=', supervisorId)
+        .orderBy('year', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        supervisorId: row.agency_id,
+        year: Number(row.year),
+        deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
+        openedBy: row.opened_by,
+        openedAt: row.opened_at,
+      }));
+    },
+    /** False when the season is already open. */
+    async openSeason(season: ReportingSeason): Promise<boolean> {
+      const result = await db
+        .insertInto('reporting_seasons')
+        .values({
+          agency_id: season.supervisorId,
+          year: season.year,
+          deadlines: JSON.stringify(season.deadlines),
+          opened_by: season.openedBy,
+          opened_at: season.openedAt,
+        })
+        .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async latest(agencyId: string, year: number): Promise<FiledReport | undefined> {
+      const row = await db
+        .selectFrom('filed_reports')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('year', '=', year)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toFiled(row) : undefined;
+    },
+    async version(agencyId: string, year: number, version: number): Promise<FiledReport | undefined> {
+      const row = await db
+        .selectFrom('filed_reports')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('year', '=', year)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return row ? toFiled(row) : undefined;
+    },
+    async versions(agencyId: string, year: number): Promise<FiledReport[]> {
+      const rows = await db
+        .selectFrom('filed_reports')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('year', '=', year)
+        .orderBy('version')
+        .execute();
+      return rows.map(toFiled);
+    },
+    /** The latest version of every agency's report for a year (one query). */
+    async latestOfYear(year: number): Promise<FiledReport[]> {
+      return (await latestVersions(year).orderBy('f.agency_id').execute()).map(toFiled);
+    },
+    /** When each agency first filed for the year (for the on-time state). */
+    async firstFiledOn(year: number): Promise<Map<string, IsoDate>> {
+      const rows = await db
+        .selectFrom('filed_reports')
+        .select(['agency_id'])
+        .select(({ fn }) => fn.min('filed_on').as('first'))
+        .where('year', '=', year)
+        .groupBy('agency_id')
+        .execute();
+      return new Map(rows.map((r) => [r.agency_id, String(r.first) as IsoDate]));
+    },
+    async isLocked(agencyId: string, year: number): Promise<boolean> {
+      return (await this.latest(agencyId, year))?.status === 'filed';
+    },
+    /** Stores version n; a version already taken (another filing won) throws FilingConflictError. */
+    async file(report: FiledReport, correctionId?: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const taken = await trx
+          .selectFrom('filed_reports')
+          .select('version')
+          .where('agency_id', '=', report.agencyId)
+          .where('year', '=', report.year)
+          .where('version', '>=', report.version)
+          .executeTakeFirst();
+        if (taken) throw new FilingConflictError(`version ${report.version} taken`);
+        try {
+          await trx
+            .insertInto('filed_reports')
+            .values({
+              agency_id: report.agencyId,
+              year: report.year,
+              version: report.version,
+              status: report.status,
+              origin: report.origin,
+              format: report.format,
+              report: JSON.stringify(report.report),
+              explanations: JSON.stringify(report.explanations),
+              children: JSON.stringify(report.children),
+              source_file: report.sourceFile ?? null,
+              filed_by: report.filedBy,
+              filed_at: report.filedAt,
+              filed_on: report.filedOn,
+              reopened_at: null,
+            })
+            .execute();
+        } catch (error) {
+          throw new FilingConflictError(String(error));
+        }
+        if (correctionId)
+          await trx
+            .updateTable('report_corrections')
+            .set({ refiled_version: report.version })
+            .where('id', '=', correctionId)
+            .execute();
+      });
+    },
+    async corrections(agencyId: string, year?: number): Promise<ReportCorrection[]> {
+      let query = db.selectFrom('report_corrections').selectAll().where('agency_id', '=', agencyId);
+      if (year !== undefined) query = query.where('year', '=', year);
+      return (await query.orderBy('requested_at').orderBy('id').execute()).map(toCorrection);
+    },
+    async correction(id: string): Promise<ReportCorrection | undefined> {
+      const row = await db
+        .selectFrom('report_corrections')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toCorrection(row) : undefined;
+    },
+    async requestCorrection(correction: ReportCorrection): Promise<void> {
+      await db
+        .insertInto('report_corrections')
+        .values({
+          id: correction.id,
+          agency_id: correction.agencyId,
+          year: correction.year,
+          version: correction.version,
+          reason: correction.reason,
+          requested_by: correction.requestedBy,
+          requested_at: correction.requestedAt,
+          decision: null,
+          decided_by: null,
+          decided_at: null,
+          refiled_version: null,
+        })
+        .execute();
+    },
+    /**
+     * Records the decision on a pending correction; an approval re-opens the filed version it names
+     * (kept, marked reopened) in the same transaction. False when it was no longer pending.
+     */
+    async decideCorrection(
+      id: string,
+      decision: 'approved' | 'rejected',
+      decidedBy: string,
+      decidedAt: string,
+    ): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('report_corrections')
+          .set({ decision, decided_by: decidedBy, decided_at: decidedAt })
+          .where('id', '=', id)
+          .where('decision', 'is', null)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 0) return false;
+        if (decision === 'approved') {
+          const correction = await trx
+            .selectFrom('report_corrections')
+            .selectAll()
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          await trx
+            .updateTable('filed_reports')
+            .set({ status: 'reopened', reopened_at: decidedAt })
+            .where('agency_id', '=', correction.agency_id)
+            .where('year', '=', correction.year)
+            .where('version', '=', correction.version)
+            .execute();
+        }
+        return true;
+      });
+    },
+    async remind(
+      reminders: ReadonlyArray<{
+        seasonAgencyId: string;
+        year: number;
+        agencyId: string;
+        sentBy: string;
+        sentAt: string;
+        message: string;
+      }>,
+    ): Promise<void> {
+      if (reminders.length === 0) return;
+      for (let i = 0; i < reminders.length; i += 500)
+        await db
+          .insertInto('season_reminders')
+          .values(
+            reminders.slice(i, i + 500).map((r) => ({
+              season_agency_id: r.seasonAgencyId,
+              year: r.year,
+              agency_id: r.agencyId,
+              sent_by: r.sentBy,
+              sent_at: r.sentAt,
+              message: r.message,
+            })),
+          )
+          .execute();
+    },
+    /** Reminders of a season: count and last time, per agency reminded. */
+    async reminders(
+      seasonAgencyId: string,
+      year: number,
+    ): Promise<Map<string, { count: number; last: string }>> {
+      const rows = await db
+        .selectFrom('season_reminders')
+        .select(['agency_id'])
+        .select(({ fn }) => [fn.countAll<number>().as('count'), fn.max('sent_at').as('last')])
+        .where('season_agency_id', '=', seasonAgencyId)
+        .where('year', '=', year)
+        .groupBy('agency_id')
+        .execute();
+      return new Map(rows.map((r) => [r.agency_id, { count: Number(r.count), last: String(r.last) }]));
+    },
+    /** Reminders an agency received for a year (its own dashboard). */
+    async remindersTo(agencyId: string, year: number) {
+      return db
+        .selectFrom('season_reminders')
+        .select(['sent_at as sentAt', 'message', 'season_agency_id as from'])
+        .where('agency_id', '=', agencyId)
+        .where('year', '=', year)
+        .orderBy('sent_at', 'desc')
+        .execute();
+    },
+  };
+}
+
+export type SupervisionRepository = ReturnType<typeof supervisionRepository>;

@@ -1,0 +1,568 @@
+/**
+ * The reporting season and filing (报送): a supervising office opens a season and follows who has
+ * filed; an agency files its report — generated from its records (with its children's filed reports
+ * summed in), or imported from a published file when it keeps no records here — only when every
+ * blocking rule passes and every warning is explained. A filed year is locked until an approved
+ * correction re-opens it; re-filing adds a version and keeps the old one.
+ */
+import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import { yearOf, type IsoDate } from '../../../shared/domain/iso-date.ts';
+import {
+  checkConsistency,
+  reportFormat,
+  type AnnualReport,
+  type CellId,
+  type ReportFormatId,
+} from '../../annual-report/index.ts';
+import type { Agency } from '../../agencies/index.ts';
+import { consolidate, type Consolidation, type Contribution } from '../domain/consolidate.ts';
+import { decideFiling, isBlocking, type FailingRule, type FilingRefusal } from '../domain/filing-decision.ts';
+import {
+  checkSeasonDeadlines,
+  deadlineFor,
+  filingState,
+  type FilingState,
+  type ReportingSeason,
+  type SeasonRefusal,
+} from '../domain/reporting-season.ts';
+import {
+  FilingConflictError,
+  type FiledReport,
+  type ReportCorrection,
+  type SupervisionRepository,
+} from '../db/supervision-repository.ts';
+
+export interface FilingDependencies {
+  readonly store: SupervisionRepository;
+  readonly agencies: {
+    find(id: string): Promise<Agency | undefined>;
+    children(id: string): Promise<Agency[]>;
+    list(): Promise<Agency[]>;
+  };
+  /** The agency's own report from its records, checked against `previous` (last year's filed report). */
+  buildOwnReport(
+    agency: Agency,
+    year: number,
+    previous?: Pick<AnnualReport, 'format' | 'cells'>,
+  ): Promise<AnnualReport>;
+  readonly today: () => IsoDate;
+  readonly now: () => string;
+  readonly newId: () => string;
+  readonly audit: (entry: {
+    actor: string;
+    action: string;
+    agencyId: string;
+    subject: string;
+    detail: Record<string, unknown>;
+  }) => Promise<void>;
+}
+
+export type SupervisionRefusal =
+  | SeasonRefusal
+  | FilingRefusal
+  | { readonly code: 'agency-not-found'; readonly agencyId: string }
+  | { readonly code: 'season-not-found'; readonly year: number }
+  | { readonly code: 'year-out-of-range'; readonly year: number; readonly reason: string }
+  | { readonly code: 'already-filed'; readonly version: number }
+  | { readonly code: 'children-not-filed'; readonly missing: ReadonlyArray<{ id: string; name: string }> }
+  | { readonly code: 'children-other-format'; readonly agencies: ReadonlyArray<{ id: string; name: string }> }
+  | { readonly code: 'cells-unread'; readonly cells: readonly string[] }
+  | { readonly code: 'format-mismatch'; readonly format: string; readonly expected: ReportFormatId }
+  | { readonly code: 'year-mismatch'; readonly stated: number; readonly year: number }
+  | { readonly code: 'not-filed' }
+  | { readonly code: 'correction-pending'; readonly correctionId: string }
+  | { readonly code: 'correction-not-found'; readonly correctionId: string }
+  | { readonly code: 'correction-decided'; readonly correctionId: string }
+  | { readonly code: 'own-correction'; readonly correctionId: string }
+  | { readonly code: 'reason-too-short' }
+  | { readonly code: 'not-below-supervisor'; readonly agencyIds: readonly string[] }
+  | { readonly code: 'concurrent-filing' };
+
+export interface Preparation {
+  readonly agency: Agency;
+  readonly report: AnnualReport;
+  readonly consolidation?: Consolidation;
+  readonly previous?: FiledReport;
+  readonly blocking: readonly FailingRule[];
+  readonly warnings: readonly FailingRule[];
+  readonly latest?: FiledReport;
+}
+
+export interface BoardRow {
+  readonly agency: Agency;
+  readonly depth: number;
+  readonly deadline: IsoDate;
+  readonly state: FilingState;
+  readonly version?: number;
+  readonly filedOn?: IsoDate;
+  readonly origin?: string;
+  readonly reminders: number;
+  readonly lastReminder?: string;
+}
+
+export interface SeasonBoard {
+  readonly season: ReportingSeason;
+  readonly rows: readonly BoardRow[];
+  readonly counts: Readonly<Record<FilingState, number>>;
+}
+
+/** The format a report year is published in: the 2019 trial format for 2019 and 2020. */
+export function formatOfYear(year: number): ReportFormatId {
+  return year >= 2021 ? '2021' : '2019';
+}
+
+const failing = (c: { rule: string; message: string; cells: readonly string[] }): FailingRule => ({
+  rule: c.rule,
+  message: c.message,
+  cells: c.cells,
+});
+
+export function filingService(deps: FilingDependencies) {
+  const { store } = deps;
+
+  async function agencyOr(agencyId: string): Promise<Result<Agency, SupervisionRefusal>> {
+    const agency = await deps.agencies.find(agencyId);
+    return agency ? ok(agency) : err({ code: 'agency-not-found', agencyId });
+  }
+
+  function checkYear(year: number): SupervisionRefusal | undefined {
+    const current = yearOf(deps.today());
+    if (year < 2019 || year >= current)
+      return {
+        code: 'year-out-of-range',
+        year,
+        reason:
+          year >= current ? `${year} 年尚未结束，不能报送该年度报告` : '年度报告自 2019 年度起适用现行格式',
+      };
+    return undefined;
+  }
+
+  /** Below `supervisorId`, depth-first by name, with each one's depth (1 = directly below). */
+  async function descendants(supervisorId: string): Promise<Array<{ agency: Agency; depth: number }>> {
+    const all = await deps.agencies.list();
+    const byParent = new Map<string, Agency[]>();
+    for (const a of all) if (a.parentId) byParent.set(a.parentId, [...(byParent.get(a.parentId) ?? []), a]);
+    // Governments before departments, each in pinyin order of their names.
+    const rank = (a: Agency) => ((a.level ?? 'department') === 'department' ? 1 : 0);
+    for (const list of byParent.values())
+      list.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+    const out: Array<{ agency: Agency; depth: number }> = [];
+    const visit = (id: string, depth: number) => {
+      for (const child of byParent.get(id) ?? []) {
+        if (out.length > 100_000) return;
+        out.push({ agency: child, depth });
+        visit(child.id, depth + 1);
+      }
+    };
+    visit(supervisorId, 1);
+    return out;
+  }
+
+  async function prepare(agencyId: string, year: number): Promise<Result<Preparation, SupervisionRefusal>> {
+    const found = await agencyOr(agencyId);
+    if (!found.ok) return found;
+    const agency = found.value;
+    const [previous, latest, children] = await Promise.all([
+      store.latest(agencyId, year - 1),
+      store.latest(agencyId, year),
+      deps.agencies.children(agencyId),
+    ]);
+    const previousCells = previous ? { format: previous.format, cells: previous.report.cells } : undefined;
+    const own = await deps.buildOwnReport(agency, year, previousCells);
+    let report = own;
+    let consolidation: Consolidation | undefined;
+    if (children.length > 0) {
+      const filings = await Promise.all(children.map((c) => store.latest(c.id, year)));
+      consolidation = consolidate(
+        own.format,
+        { agencyId, cells: own.cells },
+        children.map((child, i) => {
+          const filing = filings[i];
+          return {
+            id: child.id,
+            name: child.name,
+            ...(filing?.status === 'filed'
+              ? {
+                  filing: {
+                    agencyId: child.id,
+                    version: filing.version,
+                    format: filing.format,
+                    cells: filing.report.cells,
+                  },
+                }
+              : {}),
+          };
+        }),
+      );
+      const cells = consolidation.cells;
+      report = {
+        ...own,
+        cells,
+        checks: checkConsistency(
+          { format: own.format, cells },
+          previousCells ? { previous: previousCells } : {},
+        ),
+      };
+    }
+    return ok({
+      agency,
+      report,
+      ...(consolidation ? { consolidation } : {}),
+      ...(previous ? { previous } : {}),
+      ...(latest ? { latest } : {}),
+      blocking: report.checks.filter(isBlocking).map(failing),
+      warnings: report.checks
+        .filter((c) => c.status === 'fail' && c.severity === 'warning' && !isBlocking(c))
+        .map(failing),
+    });
+  }
+
+  async function store_(
+    agency: Agency,
+    year: number,
+    latest: FiledReport | undefined,
+    filing: Omit<FiledReport, 'agencyId' | 'year' | 'version' | 'status' | 'filedBy' | 'filedAt' | 'filedOn'>,
+    actor: string,
+  ): Promise<Result<FiledReport, SupervisionRefusal>> {
+    const version = (latest?.version ?? 0) + 1;
+    const correction =
+      latest?.status === 'reopened'
+        ? (await store.corrections(agency.id, year)).find(
+            (c) =>
+              c.decision === 'approved' && c.version === latest.version && c.refiledVersion === undefined,
+          )
+        : undefined;
+    const filed: FiledReport = {
+      ...filing,
+      agencyId: agency.id,
+      year,
+      version,
+      status: 'filed',
+      filedBy: actor,
+      filedAt: deps.now(),
+      filedOn: deps.today(),
+    };
+    try {
+      await store.file(filed, correction?.id);
+    } catch (error) {
+      if (error instanceof FilingConflictError) return err({ code: 'concurrent-filing' });
+      throw error;
+    }
+    await deps.audit({
+      actor,
+      action: 'report.filed',
+      agencyId: agency.id,
+      subject: `${year}/v${version}`,
+      detail: { origin: filed.origin, ...(correction ? { correction: correction.id } : {}) },
+    });
+    return ok(filed);
+  }
+
+  function openForFiling(latest: FiledReport | undefined): SupervisionRefusal | undefined {
+    return latest?.status === 'filed' ? { code: 'already-filed', version: latest.version } : undefined;
+  }
+
+  return {
+    prepare,
+    descendants,
+
+    async openSeason(
+      supervisorId: string,
+      year: number,
+      deadlines: Readonly<Record<string, string>>,
+      actor: string,
+    ): Promise<Result<ReportingSeason, SupervisionRefusal>> {
+      const found = await agencyOr(supervisorId);
+      if (!found.ok) return found;
+      const badYear = checkYear(year);
+      if (badYear) return err(badYear);
+      const checked = checkSeasonDeadlines(year, deadlines);
+      if (!checked.ok) return checked;
+      const season: ReportingSeason = {
+        supervisorId,
+        year,
+        deadlines: checked.value,
+        openedBy: actor,
+        openedAt: deps.now(),
+      };
+      if (!(await store.openSeason(season))) return err({ code: 'season-exists', year });
+      await deps.audit({
+        actor,
+        action: 'season.opened',
+        agencyId: supervisorId,
+        subject: String(year),
+        detail: { deadlines: checked.value },
+      });
+      return ok(season);
+    },
+
+    async board(supervisorId: string, year: number): Promise<Result<SeasonBoard, SupervisionRefusal>> {
+      const season = await store.season(supervisorId, year);
+      if (!season) return err({ code: 'season-not-found', year });
+      const [below, latest, first, reminders] = await Promise.all([
+        descendants(supervisorId),
+        store.latestOfYear(year),
+        store.firstFiledOn(year),
+        store.reminders(supervisorId, year),
+      ]);
+      const latestBy = new Map(latest.map((f) => [f.agencyId, f]));
+      const today = deps.today();
+      const counts: Record<FilingState, number> = {
+        filed: 0,
+        'filed-late': 0,
+        reopened: 0,
+        'not-filed': 0,
+        overdue: 0,
+      };
+      const rows = below.map(({ agency, depth }): BoardRow => {
+        const deadline = deadlineFor(season, agency.level ?? 'department');
+        const filed = latestBy.get(agency.id);
+        const state = filingState(
+          filed
+            ? { status: filed.status, filedOn: filed.filedOn, firstFiledOn: first.get(agency.id)! }
+            : undefined,
+          deadline,
+          today,
+        );
+        counts[state]++;
+        const reminded = reminders.get(agency.id);
+        return {
+          agency,
+          depth,
+          deadline,
+          state,
+          ...(filed ? { version: filed.version, filedOn: filed.filedOn, origin: filed.origin } : {}),
+          reminders: reminded?.count ?? 0,
+          ...(reminded ? { lastReminder: reminded.last } : {}),
+        };
+      });
+      return ok({ season, rows, counts });
+    },
+
+    /** Reminds the given agencies below, or every one not filed (not started, overdue, re-opened). */
+    async remind(
+      supervisorId: string,
+      year: number,
+      agencyIds: readonly string[] | undefined,
+      message: string | undefined,
+      actor: string,
+    ): Promise<Result<{ reminded: string[] }, SupervisionRefusal>> {
+      const board = await this.board(supervisorId, year);
+      if (!board.ok) return board;
+      const rows = new Map(board.value.rows.map((r) => [r.agency.id, r]));
+      if (agencyIds) {
+        const outside = agencyIds.filter((id) => !rows.has(id));
+        if (outside.length > 0) return err({ code: 'not-below-supervisor', agencyIds: outside });
+      }
+      const targets = agencyIds
+        ? agencyIds.map((id) => rows.get(id)!)
+        : board.value.rows.filter(
+            (r) => r.state === 'not-filed' || r.state === 'overdue' || r.state === 'reopened',
+          );
+      const sentAt = deps.now();
+      await store.remind(
+        targets.map((r) => ({
+          seasonAgencyId: supervisorId,
+          year,
+          agencyId: r.agency.id,
+          sentBy: actor,
+          sentAt,
+          message:
+            (message ?? '').trim() || `请于 ${r.deadline} 前报送 ${year} 年度政府信息公开工作年度报告。`,
+        })),
+      );
+      await deps.audit({
+        actor,
+        action: 'season.reminded',
+        agencyId: supervisorId,
+        subject: String(year),
+        detail: { agencies: targets.length },
+      });
+      return ok({ reminded: targets.map((r) => r.agency.id) });
+    },
+
+    /** Files the report generated from the agency's records (and its children's filed reports). */
+    async fileFromRecords(
+      agencyId: string,
+      year: number,
+      explanations: Readonly<Record<string, string>>,
+      actor: string,
+    ): Promise<Result<FiledReport, SupervisionRefusal>> {
+      const badYear = checkYear(year);
+      if (badYear) return err(badYear);
+      const prepared = await prepare(agencyId, year);
+      if (!prepared.ok) return prepared;
+      const { agency, report, consolidation, latest } = prepared.value;
+      const closed = openForFiling(latest);
+      if (closed) return err(closed);
+      if (consolidation?.missing.length)
+        return err({ code: 'children-not-filed', missing: consolidation.missing });
+      if (consolidation?.otherFormat.length)
+        return err({ code: 'children-other-format', agencies: consolidation.otherFormat });
+      const decided = decideFiling(report.checks, explanations);
+      if (!decided.ok) return decided;
+      return store_(
+        agency,
+        year,
+        latest,
+        {
+          origin: consolidation ? 'consolidation' : 'records',
+          format: report.format,
+          report,
+          explanations: decided.value,
+          children: consolidation?.children ?? [],
+        },
+        actor,
+      );
+    },
+
+    /** Files a report read from a published file (an agency that keeps no records here). */
+    async fileFromImport(
+      agencyId: string,
+      year: number,
+      reading: {
+        readonly format: ReportFormatId | undefined;
+        readonly year?: number;
+        readonly cells: Readonly<Record<CellId, number>>;
+        readonly unread: readonly CellId[];
+        readonly sections?: AnnualReport['sections'];
+      },
+      sourceFile: string,
+      explanations: Readonly<Record<string, string>>,
+      actor: string,
+    ): Promise<Result<FiledReport, SupervisionRefusal>> {
+      const found = await agencyOr(agencyId);
+      if (!found.ok) return found;
+      const badYear = checkYear(year);
+      if (badYear) return err(badYear);
+      const expected = formatOfYear(year);
+      if (reading.format !== expected)
+        return err({ code: 'format-mismatch', format: reading.format ?? '无法识别', expected });
+      if (reading.year !== undefined && reading.year !== year)
+        return err({ code: 'year-mismatch', stated: reading.year, year });
+      if (reading.unread.length > 0) return err({ code: 'cells-unread', cells: reading.unread });
+      const [latest, previous] = await Promise.all([
+        store.latest(agencyId, year),
+        store.latest(agencyId, year - 1),
+      ]);
+      const closed = openForFiling(latest);
+      if (closed) return err(closed);
+      const cells = Object.fromEntries(reportFormat(expected).cellIds.map((c) => [c, reading.cells[c] ?? 0]));
+      const checks = checkConsistency(
+        { format: expected, cells },
+        previous ? { previous: { format: previous.format, cells: previous.report.cells } } : {},
+      );
+      const decided = decideFiling(checks, explanations);
+      if (!decided.ok) return decided;
+      const report: AnnualReport = {
+        format: expected,
+        year,
+        agency: { name: found.value.name },
+        cells,
+        ...(reading.sections ? { sections: reading.sections } : {}),
+        checks,
+      };
+      return store_(
+        found.value,
+        year,
+        latest,
+        { origin: 'import', format: expected, report, explanations: decided.value, children: [], sourceFile },
+        actor,
+      );
+    },
+
+    async requestCorrection(
+      agencyId: string,
+      year: number,
+      reason: string,
+      actor: string,
+    ): Promise<Result<ReportCorrection, SupervisionRefusal>> {
+      const latest = await store.latest(agencyId, year);
+      if (latest?.status !== 'filed') return err({ code: 'not-filed' });
+      if (reason.trim().length < 10) return err({ code: 'reason-too-short' });
+      const pending = (await store.corrections(agencyId, year)).find((c) => !c.decision);
+      if (pending) return err({ code: 'correction-pending', correctionId: pending.id });
+      const correction: ReportCorrection = {
+        id: deps.newId(),
+        agencyId,
+        year,
+        version: latest.version,
+        reason: reason.trim().slice(0, 2000),
+        requestedBy: actor,
+        requestedAt: deps.now(),
+      };
+      await store.requestCorrection(correction);
+      await deps.audit({
+        actor,
+        action: 'report.correction-requested',
+        agencyId,
+        subject: `${year}/v${latest.version}`,
+        detail: { correction: correction.id },
+      });
+      return ok(correction);
+    },
+
+    async decideCorrection(
+      agencyId: string,
+      correctionId: string,
+      approve: boolean,
+      actor: string,
+    ): Promise<Result<ReportCorrection, SupervisionRefusal>> {
+      const correction = await store.correction(correctionId);
+      if (!correction || correction.agencyId !== agencyId)
+        return err({ code: 'correction-not-found', correctionId });
+      if (correction.decision) return err({ code: 'correction-decided', correctionId });
+      if (correction.requestedBy === actor) return err({ code: 'own-correction', correctionId });
+      const decision = approve ? 'approved' : 'rejected';
+      const at = deps.now();
+      if (!(await store.decideCorrection(correctionId, decision, actor, at)))
+        return err({ code: 'correction-decided', correctionId });
+      await deps.audit({
+        actor,
+        action: approve ? 'report.correction-approved' : 'report.correction-rejected',
+        agencyId,
+        subject: `${correction.year}/v${correction.version}`,
+        detail: { correction: correctionId },
+      });
+      return ok({ ...correction, decision, decidedBy: actor, decidedAt: at });
+    },
+
+    /** Who contributed to a cell of the agency's filed (else prepared) report, by filed version. */
+    async traceCell(
+      agencyId: string,
+      year: number,
+      cell: CellId,
+    ): Promise<
+      Result<{ value: number; contributions: readonly Contribution[]; filed: boolean }, SupervisionRefusal>
+    > {
+      const latest = await store.latest(agencyId, year);
+      if (latest) {
+        const parts: Contribution[] = [];
+        let children = 0;
+        for (const child of latest.children) {
+          const filing = await store.version(child.agencyId, year, child.version);
+          const value = filing?.report.cells[cell] ?? 0;
+          children += value;
+          if (value !== 0) parts.push({ agencyId: child.agencyId, version: child.version, value });
+        }
+        const value = latest.report.cells[cell] ?? 0;
+        const own = Math.round((value - children) * 1e6) / 1e6;
+        if (own !== 0) parts.unshift({ agencyId, value: own });
+        return ok({ value, contributions: parts, filed: true });
+      }
+      const prepared = await prepare(agencyId, year);
+      if (!prepared.ok) return prepared;
+      const { report, consolidation } = prepared.value;
+      const value = report.cells[cell] ?? 0;
+      return ok({
+        value,
+        contributions: consolidation?.contributions[cell] ?? (value !== 0 ? [{ agencyId, value }] : []),
+        filed: false,
+      });
+    },
+
+    isLocked: (agencyId: string, year: number) => store.isLocked(agencyId, year),
+  };
+}
+
+export type FilingService = ReturnType<typeof filingService>;
