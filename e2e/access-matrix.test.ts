@@ -270,6 +270,54 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'POST', url: '/api/agencies/:agency/report-audits' },
   },
+  'POST /api/agencies/:agencyId/seasons': {
+    access: { kind: 'staff', allowed: ['supervisor', 'admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/seasons', body: { year: 2024, deadlines: {} } },
+  },
+  'GET /api/agencies/:agencyId/seasons/:year': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/seasons/2024' },
+  },
+  'POST /api/agencies/:agencyId/seasons/:year/reminders': {
+    access: { kind: 'staff', allowed: ['supervisor', 'admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/seasons/2024/reminders', body: {} },
+  },
+  'GET /api/agencies/:agencyId/filings/:year': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/filings/2024' },
+  },
+  'POST /api/agencies/:agencyId/filings/:year': {
+    access: { kind: 'staff', allowed: ['approver', 'admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/filings/2023', body: { explanations: {} } },
+  },
+  'POST /api/agencies/:agencyId/filings/:year/import': {
+    access: { kind: 'staff', allowed: ['approver', 'admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/filings/2023/import' },
+  },
+  'GET /api/agencies/:agencyId/filings/:year/versions/:version': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/filings/2024/versions/1' },
+  },
+  'GET /api/agencies/:agencyId/filings/:year/cells/:cellId': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/filings/2024/cells/t3.r1.total' },
+  },
+  'POST /api/agencies/:agencyId/filings/:year/corrections': {
+    access: { kind: 'staff', allowed: ['approver', 'admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/filings/2024/corrections',
+      body: { reason: '补录漏登的申请，需要重新报送' },
+    },
+  },
+  'POST /api/agencies/:agencyId/corrections/:correctionId/decision': {
+    access: { kind: 'staff', allowed: ['approver', 'admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/corrections/no-such-correction/decision',
+      body: { approve: true },
+    },
+  },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },

@@ -21,7 +21,9 @@ test('a fresh start creates the demo agency and says so', async () => {
   const body = (await (await fetch(`${server.url}/api/agencies`)).json()) as {
     agencies: Array<{ id: string; name: string }>;
   };
-  assert.deepEqual(body.agencies, [{ id: 'demo', name: '示范市示范局', jurisdiction: 'CN' }]);
+  assert.deepEqual(body.agencies, [
+    { id: 'demo', name: '示范市示范局', jurisdiction: 'CN', level: 'department' },
+  ]);
 });
 
 test('the report API answers the expected 2024 report from the database', async () => {

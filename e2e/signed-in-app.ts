@@ -2,7 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { freshSqlite } from '../test-support/databases.ts';
 import { createApp } from '../src/main/app.ts';
-import { agencyRepository, staffRepository, type StaffRole } from '../src/features/agencies/index.ts';
+import {
+  agencyRepository,
+  staffRepository,
+  type Agency,
+  type StaffRole,
+} from '../src/features/agencies/index.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import type { IsoDate } from '../src/shared/domain/iso-date.ts';
 
@@ -15,7 +20,7 @@ export interface SignedInApp {
 }
 
 export async function signedInApp(options: {
-  agencies: ReadonlyArray<{ id: string; name: string; parentId?: string }>;
+  agencies: ReadonlyArray<Agency>;
   /** [username, agency, role] */
   accounts: ReadonlyArray<readonly [string, string, StaffRole]>;
   today: string;

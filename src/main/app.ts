@@ -37,6 +37,9 @@ import { attachmentService } from '../features/proactive-disclosure/use-cases/at
 import { attachmentRepository } from '../features/proactive-disclosure/db/attachment-repository.ts';
 import { registerAttachmentRoutes } from '../features/proactive-disclosure/http/attachment-routes.ts';
 import { registerAuditRoutes } from '../features/report-import/http/audit-routes.ts';
+import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
+import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
+import { databaseFiling } from './database-filing.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -78,6 +81,11 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     secureCookies: options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1',
     today: clock.today,
   };
+  const supervision = supervisionRepository(handle.db);
+  /** A filed year is locked for every write path that would change its figures. */
+  const yearLock = (agencyId: string, year: number) => supervision.isLocked(agencyId, year);
+  const filing = databaseFiling(handle.db, clock, source);
+
   const caseStore = caseRepository(handle.db);
   const cases = caseService({
     store: caseStore,
@@ -85,6 +93,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     today: clock.today,
     now: clock.now,
     queryCodes,
+    yearLock,
   });
 
   registerStaffSession(app, auth);
@@ -98,7 +107,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     return { agencyName: agency?.name ?? agencyId, reconsiderationOrgan: parent?.name ?? '本级人民政府' };
   };
   const settings = disclosureSettingsService(handle.db, clock.now);
-  const register = normativeRegister(handle.db, clock.now);
+  const register = normativeRegister(handle.db, clock.now, yearLock);
   const documents = documentService({
     documents: documentRepository(handle.db),
     today: clock.today,
@@ -123,7 +132,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     today: clock.today,
   });
   registerDocumentRoutes(app, { documents, auth });
-  registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now });
+  registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now, yearLock });
+  registerSupervisionRoutes(app, { filing, auth });
   const attachments = attachmentService({
     documents: documentRepository(handle.db),
     attachments: attachmentRepository(handle.db),

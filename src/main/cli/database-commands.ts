@@ -15,6 +15,7 @@ import {
 } from '../../features/agencies/index.ts';
 import { importLedger } from '../../features/ledger-import/index.ts';
 import { databaseLedgerStore } from '../ledger-store.ts';
+import { supervisionRepository } from '../../features/supervision/db/supervision-repository.ts';
 import { findAgency, withDatabase } from './database-context.ts';
 import { CliError, printProblems } from './output.ts';
 import type { CliIo } from './report-commands.ts';
@@ -193,6 +194,7 @@ export function registerDatabaseCommands(program: Command, io: CliIo): void {
             actor: options.actor,
             now: new Date().toISOString(),
             importId: randomUUID(),
+            yearLock: (agencyId, y) => supervisionRepository(handle.db).isLocked(agencyId, y),
           });
           if (!result.ok) {
             printProblems(result.problems, io.err);

@@ -39,7 +39,7 @@ export class RefusalProblem extends Error {
   constructor(
     readonly refusal: { readonly code: string },
     message: string,
-    readonly status: 409 | 422 = 422,
+    readonly status: 400 | 403 | 404 | 409 | 422 = 422,
   ) {
     super(message);
   }

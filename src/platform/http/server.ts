@@ -71,7 +71,10 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Uploads: one file of at most 20 MB per request, no other fields (the file checks are the features').
-  await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
+  // One file and at most a few short text fields (the filing's explanations) per upload.
+  await app.register(multipart, {
+    limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 4, fieldSize: 64 * 1024, parts: 5 },
+  });
   // Off by default; routes that face guessing or abuse (login, public forms) turn it on with their own limits.
   await app.register(rateLimit, {
     global: false,

@@ -1,12 +1,14 @@
 /**
  * Who may do what where. A staff account belongs to one agency and acts there and in the agencies below
  * it (a city government's office over its departments). Roles add up.
- * - officer: registers and works cases, imports ledgers, drafts documents;
- * - approver: approves extensions (as the head of the disclosure office, 第三十三条) and reviews documents
- *   before publication (保密审查, 第十七条);
- * - supervisor: reads cases and reports, changes nothing;
+ * - officer: registers and works cases, imports ledgers, drafts documents, prepares the annual report;
+ * - approver: approves extensions (as the head of the disclosure office, 第三十三条), reviews documents
+ *   before publication (保密审查, 第十七条), files the annual report and approves corrections of filed
+ *   reports (never their own request);
+ * - supervisor: reads cases and reports, follows the reporting season of the agencies below and
+ *   reminds them; changes no record;
  * - admin: manages staff accounts, the calendar and the agency's disclosure settings (catalogue, guide,
- *   local limits).
+ *   local limits), opens reporting seasons, files reports.
  */
 export const STAFF_ROLES = ['admin', 'officer', 'approver', 'supervisor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -25,13 +27,23 @@ export type Permission =
   | 'manage-staff'
   | 'draft-documents'
   | 'review-documents'
-  | 'manage-disclosure-settings';
+  | 'manage-disclosure-settings'
+  | 'file-reports'
+  | 'run-seasons'
+  | 'approve-corrections';
 
 const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  admin: ['read-cases', 'manage-staff', 'manage-disclosure-settings'],
+  admin: [
+    'read-cases',
+    'manage-staff',
+    'manage-disclosure-settings',
+    'file-reports',
+    'run-seasons',
+    'approve-corrections',
+  ],
   officer: ['read-cases', 'work-cases', 'draft-documents'],
-  approver: ['read-cases', 'approve-extensions', 'review-documents'],
-  supervisor: ['read-cases'],
+  approver: ['read-cases', 'approve-extensions', 'review-documents', 'file-reports', 'approve-corrections'],
+  supervisor: ['read-cases', 'run-seasons'],
 };
 
 export function isStaffRole(value: string): value is StaffRole {

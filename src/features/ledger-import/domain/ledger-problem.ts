@@ -23,7 +23,8 @@ export type LedgerProblemCode =
   | 'duplicate-id'
   | 'invalid-figure'
   | 'figures-year-mismatch'
-  | 'id-taken-by-case';
+  | 'id-taken-by-case'
+  | 'year-locked';
 
 export interface LedgerProblem {
   readonly file: string;

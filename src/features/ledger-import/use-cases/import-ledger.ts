@@ -6,6 +6,7 @@
 import type { Ledger } from '../domain/ledger.ts';
 import type { LedgerProblem } from '../domain/ledger-problem.ts';
 import { loadLedger, type LedgerFiles } from './load-ledger.ts';
+import { yearLockedMessage, type YearLock } from '../../../shared/domain/year-lock.ts';
 
 export interface LedgerImportRecord {
   readonly id: string;
@@ -22,11 +23,34 @@ export interface LedgerImportRecord {
  * ids are returned.
  */
 export interface LedgerStore {
+  /**
+   * `guardedYears`: filed (locked) years some record is dated in; when saving would change any of
+   * their figures, nothing is written and those years are returned.
+   */
   saveLedger(
     ledger: Ledger,
     record: LedgerImportRecord,
-  ): Promise<{ readonly caseIdsTaken: readonly string[] }>;
+    guardedYears?: readonly number[],
+  ): Promise<{ readonly caseIdsTaken: readonly string[]; readonly lockedYearsChanged?: readonly number[] }>;
 }
+
+/** Every year a ledger's records are dated in. */
+function yearsOfRecords(ledger: Ledger): number[] {
+  const years = new Set<number>();
+  for (const record of [...ledger.requests, ...ledger.proceedings, ...ledger.documents])
+    for (const value of Object.values(record))
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+        years.add(Number(value.slice(0, 4)));
+  return [...years].sort();
+}
+
+const lockedProblem = (agencyId: string, year: number): LedgerProblem => ({
+  file: '',
+  line: 0,
+  code: 'year-locked',
+  severity: 'error',
+  message: yearLockedMessage({ code: 'year-locked', agencyId, year }),
+});
 
 export type LedgerImportResult =
   | {
@@ -39,19 +63,43 @@ export type LedgerImportResult =
 
 export async function importLedger(
   store: LedgerStore,
-  input: { files: LedgerFiles; agencyId: string; year: number; actor: string; now: string; importId: string },
+  input: {
+    files: LedgerFiles;
+    agencyId: string;
+    year: number;
+    actor: string;
+    now: string;
+    importId: string;
+    /** Filed years are locked: a ledger for one is refused, and no record may change one's figures. */
+    yearLock?: YearLock;
+  },
 ): Promise<LedgerImportResult> {
   const load = await loadLedger(input.files, input.year);
   if (!load.ok) return load;
   const { ledger } = load;
-  const saved = await store.saveLedger(ledger, {
-    id: input.importId,
-    agencyId: input.agencyId,
-    year: input.year,
-    importedAt: input.now,
-    importedBy: input.actor,
-    files: input.files,
-  });
+  if (await input.yearLock?.(input.agencyId, input.year))
+    return { ok: false, problems: [lockedProblem(input.agencyId, input.year)] };
+  const guarded: number[] = [];
+  if (input.yearLock)
+    for (const year of yearsOfRecords(ledger))
+      if (await input.yearLock(input.agencyId, year)) guarded.push(year);
+  const saved = await store.saveLedger(
+    ledger,
+    {
+      id: input.importId,
+      agencyId: input.agencyId,
+      year: input.year,
+      importedAt: input.now,
+      importedBy: input.actor,
+      files: input.files,
+    },
+    guarded,
+  );
+  if (saved.lockedYearsChanged?.length)
+    return {
+      ok: false,
+      problems: saved.lockedYearsChanged.map((year) => lockedProblem(input.agencyId, year)),
+    };
   if (saved.caseIdsTaken.length > 0) {
     const file = input.files.requests ? (input.files.requests.split(/[\\/]/).pop() ?? '') : '';
     return {

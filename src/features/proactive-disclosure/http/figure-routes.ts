@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../platform/validation.ts';
-import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
+import { yearLockedMessage, type YearLock } from '../../../shared/domain/year-lock.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyParams } from './document-routes.schema.ts';
@@ -27,6 +28,8 @@ export function registerFigureRoutes(
     figures: ReturnType<typeof figuresRepository>;
     auth: Pick<StaffAuthDependencies, 'ancestorsOf'>;
     now: () => string;
+    /** Figures of a filed (locked) year are not changed. */
+    yearLock?: YearLock;
   },
 ): void {
   app.get(
@@ -56,6 +59,12 @@ export function registerFigureRoutes(
       const { agencyId, year } = parseInput(yearParams, request.params);
       const body = parseInput(figuresBody, request.body);
       const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
+      if (await deps.yearLock?.(agencyId, year))
+        throw new RefusalProblem(
+          { code: 'year-locked' },
+          yearLockedMessage({ code: 'year-locked', agencyId, year }),
+          409,
+        );
       await deps.figures.save(agencyId, year, body, account.username, deps.now());
       return { year, ...body, enteredBy: account.username };
     },

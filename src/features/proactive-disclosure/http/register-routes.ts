@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../platform/validation.ts';
 import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
+import { yearLockedMessage } from '../../../shared/domain/year-lock.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { isoDate } from '../../requests/http/request-routes.schema.ts';
@@ -21,6 +22,7 @@ const REGISTER_MESSAGES: Readonly<Record<RegisterError['code'], string>> = {
   'normative-document-not-found': '登记簿中没有这个文件',
   'public-document-not-found': '没有这个公开文件',
   'concurrent-change': '该文件刚被他人修改，请刷新后重试',
+  'year-locked': '该日期所在年度的年度报告已报送并锁定',
 };
 
 function settingsMessage(error: SettingsRefusal): string {
@@ -95,6 +97,7 @@ function refuseRegister(error: RegisterError): never {
     throw new HttpProblem('not-found', REGISTER_MESSAGES[error.code]);
   if (error.code === 'concurrent-change')
     throw new HttpProblem('concurrent-change', REGISTER_MESSAGES[error.code]);
+  if (error.code === 'year-locked') throw new RefusalProblem(error, yearLockedMessage(error), 409);
   throw new RefusalProblem(error, REGISTER_MESSAGES[error.code]);
 }
 

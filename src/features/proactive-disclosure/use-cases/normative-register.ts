@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { appendAudit } from '../../../platform/audit/audit-log.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import { lockedYearOf, type YearLock, type YearLockedRefusal } from '../../../shared/domain/year-lock.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { NormativeDocumentKind } from '../../annual-report/index.ts';
 import {
@@ -31,7 +32,8 @@ export type RegisterError =
   | NormativeDocumentRefusal
   | { readonly code: 'normative-document-not-found'; readonly id: string }
   | { readonly code: 'public-document-not-found'; readonly id: string }
-  | { readonly code: 'concurrent-change' };
+  | { readonly code: 'concurrent-change' }
+  | YearLockedRefusal;
 
 export interface RegisterEntry extends NormativeDocument {
   readonly inForce: boolean;
@@ -43,7 +45,8 @@ export interface CompilationEntry {
   readonly body?: string;
 }
 
-export function normativeRegister(db: Kysely<Database>, now: () => string) {
+/** `yearLock`: filed years are locked — no document is registered, repealed or lapsed with a date in one. */
+export function normativeRegister(db: Kysely<Database>, now: () => string, yearLock?: YearLock) {
   const register = normativeDocumentRepository(db);
   const documents = documentRepository(db);
   /** Writes a change and its audit entry together, or neither; false when the write did not apply. */
@@ -76,6 +79,8 @@ export function normativeRegister(db: Kysely<Database>, now: () => string) {
     ): Promise<Result<NormativeDocument, RegisterError>> {
       const missing = await checkPage(agencyId, input.publicDocumentId);
       if (missing) return err(missing);
+      const locked = await lockedYearOf(yearLock, agencyId, [input.issuedOn]);
+      if (locked) return err(locked);
       const prefix = `${input.kind === 'regulation' ? 'GZ' : 'GF'}-${input.issuedOn.slice(0, 4)}-`;
       const taken = (await register.list(agencyId)).filter((d) => d.id.startsWith(prefix)).length;
       for (let n = taken + 1; ; n++) {
@@ -96,6 +101,8 @@ export function normativeRegister(db: Kysely<Database>, now: () => string) {
       if (!before) return err({ code: 'normative-document-not-found', id });
       const decided = decideNormativeEvent(before, event);
       if (!decided.ok) return decided;
+      const locked = await lockedYearOf(yearLock, agencyId, [event.on]);
+      if (locked) return err(locked);
       const entry = {
         agencyId,
         actor,

@@ -39,7 +39,9 @@ export type CaseRefusal =
   | { readonly code: 'fee-outstanding'; readonly payByOn: IsoDate }
   | { readonly code: 'outcome-needs-lapse'; readonly outcome: OutcomeRow }
   | { readonly code: 'reply-without-legal-basis' }
-  | { readonly code: 'unclear-without-clarification' };
+  | { readonly code: 'unclear-without-clarification' }
+  /** The date falls in a year whose report is filed and locked (#6). */
+  | { readonly code: 'year-locked'; readonly year: number };
 
 export type CaseRefusalCode = CaseRefusal['code'];
 
@@ -77,4 +79,5 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'outcome-needs-lapse': '逾期不补正或逾期不缴费的申请由期限届满自动办结，不能作为答复结果',
   'reply-without-legal-basis': '答复须写明法律依据',
   'unclear-without-clarification': '“补正后申请内容仍不明确”须先有补正',
+  'year-locked': '该日期所在年度的年度报告已报送并锁定；如需更正，请先提出更正申请并经批准',
 };

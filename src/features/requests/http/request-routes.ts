@@ -151,11 +151,14 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
       const body = parseInput(registerBody, request.body);
       const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
       const created = await deps.cases.register(agencyId, body, account.username);
-      if (!created.ok)
+      if (!created.ok) {
+        if (created.error.code === 'year-locked')
+          throw new RefusalProblem(created.error, REFUSAL_MESSAGES['year-locked'], 409);
         throw new HttpProblem(
           'invalid-request',
           created.error.code === 'date-in-future' ? '日期不能晚于今天' : '收到日期不能早于提交日期',
         );
+      }
       return reply.status(201).send(created.value);
     },
   );
@@ -306,7 +309,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
         throw new RefusalProblem(
           result.error,
           REFUSAL_MESSAGES[result.error.code],
-          result.error.code === 'case-closed' ? 409 : 422,
+          result.error.code === 'case-closed' || result.error.code === 'year-locked' ? 409 : 422,
         );
       }
       return presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));

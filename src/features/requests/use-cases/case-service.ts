@@ -6,6 +6,7 @@ import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { yearOf } from '../../../shared/domain/iso-date.ts';
 import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import { lockedYearOf, type YearLock } from '../../../shared/domain/year-lock.ts';
 import type { Applicant, ApplicationContent, RecordedEvent } from '../domain/case-events.ts';
 import type { CaseCommand } from '../domain/case-command.ts';
 import { decideCaseCommand } from '../domain/decide-case-command.ts';
@@ -28,6 +29,15 @@ export interface CaseServiceDependencies {
     issue(): { code: string; hash: string };
     matches(code: string, hash: string): boolean;
   };
+  /** Filed years are locked: no case is registered, changed or closed with a date in one. */
+  readonly yearLock?: YearLock;
+}
+
+/** Every date an event carries (received, replied, notice issued…). */
+function datesOf(event: object): IsoDate[] {
+  return Object.values(event).filter(
+    (v): v is IsoDate => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  );
 }
 
 export interface CaseView {
@@ -82,13 +92,15 @@ export function caseService(deps: CaseServiceDependencies) {
     },
 
     /** An application an officer registers: at the counter, by post or fax, or transcribed orally. */
-    register(agencyId: string, input: RequestIntake, actor: string) {
+    async register(agencyId: string, input: RequestIntake, actor: string) {
       if (input.submittedOn > deps.today() || (input.receivedOn && input.receivedOn > deps.today())) {
-        return Promise.resolve(err({ code: 'date-in-future' as const, today: deps.today() }));
+        return err({ code: 'date-in-future' as const, today: deps.today() });
       }
       if (input.receivedOn && input.receivedOn < input.submittedOn)
-        return Promise.resolve(err({ code: 'received-before-submitted' as const }));
-      return open(agencyId, input, actor, true).then((created) => ok(created));
+        return err({ code: 'received-before-submitted' as const });
+      const locked = await lockedYearOf(deps.yearLock, agencyId, [input.submittedOn, input.receivedOn]);
+      if (locked) return err({ code: 'year-locked' as const, year: locked.year });
+      return ok(await open(agencyId, input, actor, true));
     },
 
     async act(
@@ -108,6 +120,8 @@ export function caseService(deps: CaseServiceDependencies) {
         ...(reason ? { reason } : {}),
       });
       if (!decision.ok) return decision;
+      const locked = await lockedYearOf(deps.yearLock, agencyId, datesOf(decision.value));
+      if (locked) return err({ code: 'year-locked', year: locked.year });
       const recorded: RecordedEvent = {
         seq: stored.history.length + 1,
         at: deps.now(),

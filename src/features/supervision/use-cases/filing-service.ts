@@ -562,6 +562,11 @@ export function filingService(deps: FilingDependencies) {
     },
 
     isLocked: (agencyId: string, year: number) => store.isLocked(agencyId, year),
+    versions: (agencyId: string, year: number) => store.versions(agencyId, year),
+    version: (agencyId: string, year: number, version: number) => store.version(agencyId, year, version),
+    corrections: (agencyId: string, year?: number) => store.corrections(agencyId, year),
+    remindersTo: (agencyId: string, year: number) => store.remindersTo(agencyId, year),
+    latestOfYear: (year: number) => store.latestOfYear(year),
   };
 }
 

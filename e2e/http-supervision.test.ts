@@ -1,0 +1,203 @@
+/**
+ * The reporting season over HTTP: the city's office opens it, a department files from its records, the
+ * filed year is locked on every write path, a correction approved by someone else re-opens it, and the
+ * city consolidates only what its departments filed. An agency without records files a published report.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { fixture } from './run-cli.ts';
+
+let app: FastifyInstance;
+let headers: SignedInApp['headers'];
+let context: SignedInApp;
+
+before(async () => {
+  context = await signedInApp({
+    agencies: [
+      { id: 'city', name: '某市人民政府', level: 'city' },
+      { id: 'city-edu', name: '某市教育局', parentId: 'city' },
+      { id: 'city-water', name: '某市水务局', parentId: 'city' },
+    ],
+    accounts: [
+      ['office-admin', 'city', 'admin'],
+      ['office-watch', 'city', 'supervisor'],
+      ['city-approver', 'city', 'approver'],
+      ['edu-officer', 'city-edu', 'officer'],
+      ['edu-approver', 'city-edu', 'approver'],
+    ],
+    today: '2026-01-20',
+  });
+  ({ app, headers } = context);
+});
+after(() => context?.close());
+
+const call = (as: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  app.inject({ method, url, headers: headers[as]!, ...(payload ? { payload } : {}) });
+
+function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
+  const boundary = '----gongkai-filing-boundary';
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: Buffer.concat([
+      Buffer.from(parts.join('')),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+          'Content-Type: application/octet-stream\r\n\r\n',
+      ),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}
+
+const application = {
+  channel: 'in-person',
+  applicant: { type: 'natural', name: '张三', phone: '13800000000' },
+  application: { description: '本市学校招生计划', delivery: 'email' },
+};
+
+test('a season is filed, locked on every write path, corrected and consolidated', async () => {
+  const late = await call('office-admin', 'POST', '/api/agencies/city/seasons', {
+    year: 2025,
+    deadlines: { department: '2026-02-10' },
+  });
+  assert.equal(late.statusCode, 400);
+  assert.match(late.json().error.message, /晚于条例第四十九条规定的 2026-01-31/);
+  const opened = await call('office-admin', 'POST', '/api/agencies/city/seasons', {
+    year: 2025,
+    deadlines: { department: '2026-01-26', city: '2026-03-20' },
+  });
+  assert.equal(opened.statusCode, 201, opened.body);
+
+  const received = await call('edu-officer', 'POST', '/api/agencies/city-edu/requests', {
+    ...application,
+    submittedOn: '2025-12-29',
+  });
+  assert.equal(received.statusCode, 201, received.body);
+  const caseId = received.json().id as string;
+
+  const preview = await call('edu-approver', 'GET', '/api/agencies/city-edu/filings/2025');
+  assert.equal(preview.statusCode, 200, preview.body);
+  assert.equal(preview.json().report.cells['t3.r1.total'], 1);
+  assert.deepEqual(preview.json().blocking, []);
+  const byOfficer = await call('edu-officer', 'POST', '/api/agencies/city-edu/filings/2025', {});
+  assert.equal(byOfficer.statusCode, 403, 'an officer prepares, an approver files');
+  const filed = await call('edu-approver', 'POST', '/api/agencies/city-edu/filings/2025', {});
+  assert.equal(filed.statusCode, 201, filed.body);
+  assert.equal(filed.json().version, 1);
+
+  // Locked: a case dated in 2025, an action dated in 2025, the register and table 二 figures of 2025.
+  const locked = [
+    await call('edu-officer', 'POST', '/api/agencies/city-edu/requests', {
+      ...application,
+      submittedOn: '2025-12-31',
+    }),
+    await call('edu-officer', 'POST', `/api/agencies/city-edu/requests/${caseId}/actions`, {
+      type: 'request-explanation',
+      on: '2025-12-31',
+    }),
+    await call('edu-officer', 'POST', '/api/agencies/city-edu/normative-documents', {
+      kind: 'normative_doc',
+      title: '某规范性文件',
+      issuedOn: '2025-06-01',
+    }),
+    await call('edu-officer', 'PUT', '/api/agencies/city-edu/figures/2025', {
+      licensing: 1,
+      penalty: 0,
+      coercion: 0,
+      adminFeesWan: 0,
+    }),
+  ];
+  assert.deepEqual(
+    locked.map((r) => [r.statusCode, r.json().error.code]),
+    Array(4).fill([409, 'year-locked']),
+  );
+  assert.match(locked[0]!.json().error.message, /年度报告已报送并锁定/);
+  const open2026 = await call('edu-officer', 'POST', `/api/agencies/city-edu/requests/${caseId}/actions`, {
+    type: 'request-explanation',
+    on: '2026-01-05',
+  });
+  assert.equal(open2026.statusCode, 200, 'a date in the open year is still allowed');
+
+  // The season board: the department filed on time, the other one not yet.
+  const board = await call('office-watch', 'GET', '/api/agencies/city/seasons/2025');
+  assert.equal(board.statusCode, 200, board.body);
+  assert.deepEqual(
+    board.json().rows.map((r: { agency: { id: string }; state: string }) => [r.agency.id, r.state]),
+    [
+      ['city-edu', 'filed'],
+      ['city-water', 'not-filed'],
+    ],
+  );
+  const reminded = await call('office-watch', 'POST', '/api/agencies/city/seasons/2025/reminders', {});
+  assert.deepEqual(reminded.json().reminded, ['city-water']);
+
+  // The city cannot consolidate while the water bureau has not filed; it is named.
+  const early = await call('city-approver', 'POST', '/api/agencies/city/filings/2025', {});
+  assert.equal(early.statusCode, 422);
+  assert.deepEqual(early.json().error.details.missing, [{ id: 'city-water', name: '某市水务局' }]);
+
+  // The water bureau keeps no records here: it files its published report (2021 format).
+  const text = readFileSync(fixture('reports/zhongwei-civil-affairs-2021.txt'));
+  const wrongYear = multipart('report.txt', text);
+  const mismatch = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/city-water/filings/2025/import',
+    headers: { ...headers['office-admin']!, 'content-type': wrongYear.contentType },
+    payload: wrongYear.payload,
+  });
+  assert.equal(mismatch.statusCode, 422);
+  assert.equal(mismatch.json().error.code, 'year-mismatch');
+  const body = multipart('report.txt', Buffer.from(text.toString('utf8').replaceAll('2021', '2025')), {
+    explanations: '{}',
+  });
+  const imported = await app.inject({
+    method: 'POST',
+    url: '/api/agencies/city-water/filings/2025/import',
+    headers: { ...headers['office-admin']!, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+  assert.equal(imported.statusCode, 201, imported.body);
+  assert.equal(imported.json().origin, 'import');
+
+  const city = await call('city-approver', 'POST', '/api/agencies/city/filings/2025', {});
+  assert.equal(city.statusCode, 201, city.body);
+  assert.equal(city.json().origin, 'consolidation');
+  const trace = await call('office-watch', 'GET', '/api/agencies/city/filings/2025/cells/t3.r1.total');
+  assert.deepEqual(trace.json().contributions, [{ agencyId: 'city-edu', version: 1, value: 1 }]);
+
+  // A correction: requested by the department, approved by someone else, re-filed as version 2.
+  const requested = await call('edu-approver', 'POST', '/api/agencies/city-edu/filings/2025/corrections', {
+    reason: '漏登记 12 月 31 日收到的一件申请，补录后重新报送',
+  });
+  assert.equal(requested.statusCode, 201, requested.body);
+  const decisionUrl = `/api/agencies/city-edu/corrections/${requested.json().id}/decision`;
+  const own = await call('edu-approver', 'POST', decisionUrl, { approve: true });
+  assert.equal(own.json().error.code, 'own-correction');
+  const approved = await call('city-approver', 'POST', decisionUrl, { approve: true });
+  assert.equal(approved.statusCode, 200, approved.body);
+  const now = await call('edu-officer', 'POST', '/api/agencies/city-edu/requests', {
+    ...application,
+    submittedOn: '2025-12-31',
+  });
+  assert.equal(now.statusCode, 201, 're-opened: the missed application can be registered');
+  const refiled = await call('edu-approver', 'POST', '/api/agencies/city-edu/filings/2025', {});
+  assert.equal(refiled.json().version, 2);
+  const history = await call('edu-officer', 'GET', '/api/agencies/city-edu/filings/2025');
+  assert.deepEqual(
+    history.json().versions.map((v: { version: number; status: string }) => [v.version, v.status]),
+    [
+      [1, 'reopened'],
+      [2, 'filed'],
+    ],
+  );
+  assert.equal(history.json().corrections[0].refiledVersion, 2);
+  const first = await call('edu-officer', 'GET', '/api/agencies/city-edu/filings/2025/versions/1');
+  assert.equal(first.json().report.cells['t3.r1.total'], 1, 'the old version is kept as filed');
+});

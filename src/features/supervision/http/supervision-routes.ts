@@ -1,0 +1,390 @@
+/**
+ * The reporting season and filing over HTTP (staff): a supervising office opens a season, follows
+ * who has filed and reminds; an agency prepares, files (from records or from an uploaded published
+ * report), requests a correction; a second person approves it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from '../../../platform/validation.ts';
+import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
+import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
+import { parseInput } from '../../annual-report/http/report-routes.ts';
+import { agencyYearParams, cellParams } from '../../annual-report/http/report-routes.schema.ts';
+import { auditReportFile, extractRefusalMessage } from '../../report-import/use-cases/audit-report.ts';
+import { filingRefusalMessage } from '../domain/filing-decision.ts';
+import { FILING_STATE_LABELS } from '../domain/reporting-season.ts';
+import type { FilingService, SupervisionRefusal } from '../use-cases/filing-service.ts';
+
+const TAG = '年报报送（工作人员）';
+const staffOnly = { security: [{ session: [] }] };
+const agencyParams = agencyYearParams.pick({ agencyId: true });
+const isoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const seasonBody = z.object({
+  year: z.number().int().min(2019).max(2100),
+  deadlines: z.record(z.string().max(20), isoDateText).default({}),
+});
+const remindBody = z.object({
+  agencyIds: z.array(z.string().max(63)).max(10_000).optional(),
+  message: z.string().max(500).optional(),
+});
+const explanations = z.record(z.string().max(40), z.string().max(2000)).default({});
+const fileBody = z.object({ explanations });
+const correctionBody = z.object({ reason: z.string().max(2000) });
+const decisionParams = agencyParams.extend({ correctionId: z.string().regex(/^[\w-]{1,64}$/) });
+const decisionBody = z.object({ approve: z.boolean() });
+const versionParams = agencyYearParams.extend({ version: z.coerce.number().int().min(1).max(1000) });
+
+const STATUS: Partial<Record<SupervisionRefusal['code'], 400 | 403 | 404 | 409 | 422>> = {
+  'agency-not-found': 404,
+  'season-not-found': 404,
+  'correction-not-found': 404,
+  'invalid-deadline': 400,
+  'reason-too-short': 400,
+  'season-exists': 409,
+  'already-filed': 409,
+  'correction-pending': 409,
+  'correction-decided': 409,
+  'concurrent-filing': 409,
+  'not-filed': 409,
+  'own-correction': 422,
+};
+
+export function supervisionRefusalMessage(refusal: SupervisionRefusal): string {
+  switch (refusal.code) {
+    case 'report-has-errors':
+    case 'warnings-unexplained':
+      return filingRefusalMessage(refusal);
+    case 'invalid-deadline':
+      return refusal.reason;
+    case 'season-exists':
+      return `${refusal.year} 年度的报送工作已经开启`;
+    case 'agency-not-found':
+      return `没有机关“${refusal.agencyId}”`;
+    case 'season-not-found':
+      return `尚未开启 ${refusal.year} 年度的报送工作`;
+    case 'year-out-of-range':
+      return refusal.reason;
+    case 'already-filed':
+      return `该年度报告已报送（第 ${refusal.version} 版）并锁定；如需更正，请提出更正申请`;
+    case 'children-not-filed':
+      return `下级机关尚未报送：${refusal.missing.map((m) => m.name).join('、')}；全部报送后才能汇总报送`;
+    case 'children-other-format':
+      return `下级机关报告格式不同，无法汇总：${refusal.agencies.map((m) => m.name).join('、')}`;
+    case 'cells-unread':
+      return `文件中有 ${refusal.cells.length} 个单元格未能读出（${refusal.cells.slice(0, 6).join('、')}${
+        refusal.cells.length > 6 ? ' 等' : ''
+      }），不能据此报送`;
+    case 'format-mismatch':
+      return `文件是 ${refusal.format} 格式，该年度应使用 ${refusal.expected} 格式`;
+    case 'year-mismatch':
+      return `文件写明的是 ${refusal.stated} 年度报告，不是 ${refusal.year} 年度`;
+    case 'not-filed':
+      return '该年度报告尚未报送或已在更正中，无需申请更正';
+    case 'correction-pending':
+      return '已有一项更正申请待审批';
+    case 'correction-not-found':
+      return `没有更正申请 ${refusal.correctionId}`;
+    case 'correction-decided':
+      return '该更正申请已经审批';
+    case 'own-correction':
+      return '不能审批自己提出的更正申请';
+    case 'reason-too-short':
+      return '请写明更正的理由（至少 10 个字）';
+    case 'not-below-supervisor':
+      return `这些机关不在本机关之下：${refusal.agencyIds.join('、')}`;
+    case 'concurrent-filing':
+      return '该报告刚被他人报送，请刷新后查看';
+  }
+}
+
+function refuse(refusal: SupervisionRefusal): never {
+  throw new RefusalProblem(refusal, supervisionRefusalMessage(refusal), STATUS[refusal.code] ?? 422);
+}
+
+export function registerSupervisionRoutes(
+  app: FastifyInstance,
+  deps: { filing: FilingService; auth: Pick<StaffAuthDependencies, 'ancestorsOf'> },
+): void {
+  const { filing } = deps;
+
+  app.post(
+    '/api/agencies/:agencyId/seasons',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '开启某年度的年报报送工作，按层级设定内部截止日期',
+        params: agencyParams,
+        body: seasonBody,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId } = parseInput(agencyParams, request.params);
+      const body = parseInput(seasonBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'run-seasons');
+      const opened = await filing.openSeason(agencyId, body.year, body.deadlines, account.username);
+      if (!opened.ok) refuse(opened.error);
+      return reply.status(201).send(opened.value);
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/seasons/:year',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '报送进度：下级机关谁已报送、谁逾期、谁未开始',
+        params: agencyYearParams,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const board = await filing.board(agencyId, year);
+      if (!board.ok) refuse(board.error);
+      return {
+        ...board.value,
+        rows: board.value.rows.map((r) => ({ ...r, stateLabel: FILING_STATE_LABELS[r.state] })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/seasons/:year/reminders',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '提醒下级机关报送（默认提醒所有未报送、逾期和更正中的机关）',
+        params: agencyYearParams,
+        body: remindBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      const body = parseInput(remindBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'run-seasons');
+      const reminded = await filing.remind(agencyId, year, body.agencyIds, body.message, account.username);
+      if (!reminded.ok) refuse(reminded.error);
+      return reminded.value;
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/filings/:year',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          '报送前预览：由记录生成（含下级已报送报告汇总）的报告、必须通过的规则、需说明的警告、历次版本和更正记录',
+        params: agencyYearParams,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const prepared = await filing.prepare(agencyId, year);
+      if (!prepared.ok) refuse(prepared.error);
+      const { agency, report, consolidation, blocking, warnings, latest } = prepared.value;
+      return {
+        agency,
+        year,
+        report,
+        blocking,
+        warnings,
+        ...(consolidation
+          ? {
+              consolidation: {
+                missing: consolidation.missing,
+                otherFormat: consolidation.otherFormat,
+                children: consolidation.children,
+              },
+            }
+          : {}),
+        ...(latest
+          ? {
+              latest: {
+                version: latest.version,
+                status: latest.status,
+                filedOn: latest.filedOn,
+                filedBy: latest.filedBy,
+                origin: latest.origin,
+              },
+            }
+          : {}),
+        versions: (await filing.versions(agencyId, year)).map((v) => ({
+          version: v.version,
+          status: v.status,
+          origin: v.origin,
+          filedOn: v.filedOn,
+          filedBy: v.filedBy,
+          explanations: v.explanations,
+          ...(v.sourceFile ? { sourceFile: v.sourceFile } : {}),
+          ...(v.reopenedAt ? { reopenedAt: v.reopenedAt } : {}),
+        })),
+        corrections: await filing.corrections(agencyId, year),
+        reminders: await filing.remindersTo(agencyId, year),
+      };
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/filings/:year',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '报送由记录生成的年度报告；未通过必须通过的规则时拒绝，警告须逐项说明',
+        params: agencyYearParams,
+        body: fileBody,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      const body = parseInput(fileBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'file-reports');
+      const filed = await filing.fileFromRecords(agencyId, year, body.explanations, account.username);
+      if (!filed.ok) refuse(filed.error);
+      return reply
+        .status(201)
+        .send({ version: filed.value.version, filedOn: filed.value.filedOn, origin: filed.value.origin });
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/filings/:year/import',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          '以已发布的报告文件报送（不在本系统记录台账的机关）：multipart，字段 file，可选 explanations（JSON）',
+        params: agencyYearParams,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      const account = await requireStaff(request, deps.auth, agencyId, 'file-reports');
+      if (!request.isMultipart())
+        throw new HttpProblem('invalid-request', '请以 multipart/form-data 上传报告文件');
+      let file: { name: string; bytes: Buffer } | undefined;
+      let given: unknown = {};
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer().catch((error: unknown) => {
+            if ((error as { statusCode?: number }).statusCode === 413)
+              throw new HttpProblem('payload-too-large', '文件不能超过 20 MB');
+            throw error;
+          });
+          file = { name: part.filename, bytes };
+        } else if (part.fieldname === 'explanations') {
+          try {
+            given = JSON.parse(String(part.value));
+          } catch {
+            throw new HttpProblem('invalid-request', 'explanations 应为 JSON 对象：{"规则": "说明"}');
+          }
+        }
+      }
+      if (!file) throw new HttpProblem('invalid-request', '没有收到报告文件（字段 file）');
+      const explained = parseInput(explanations, given);
+      const audit = await auditReportFile(file.name, file.bytes);
+      if (!audit.ok) {
+        const code = audit.error.code === 'unsupported-file' ? 'unsupported-media-type' : 'invalid-request';
+        throw new HttpProblem(code, extractRefusalMessage(audit.error), audit.error);
+      }
+      const filed = await filing.fileFromImport(
+        agencyId,
+        year,
+        audit.value.reading,
+        file.name,
+        explained,
+        account.username,
+      );
+      if (!filed.ok) refuse(filed.error);
+      return reply
+        .status(201)
+        .send({ version: filed.value.version, filedOn: filed.value.filedOn, origin: filed.value.origin });
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/filings/:year/versions/:version',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '某一版已报送的报告（每一版都保留）',
+        params: versionParams,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, year, version } = parseInput(versionParams, request.params);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const filed = await filing.version(agencyId, year, version);
+      if (!filed) throw new HttpProblem('not-found', `没有 ${year} 年度报告第 ${version} 版`);
+      return filed;
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/filings/:year/cells/:cellId',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '汇总报告某一格的来源：本级数与各下级已报送报告（含版本）',
+        params: cellParams,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, year, cellId } = parseInput(cellParams, request.params);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const traced = await filing.traceCell(agencyId, year, cellId);
+      if (!traced.ok) refuse(traced.error);
+      return { cell: cellId, ...traced.value };
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/filings/:year/corrections',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '对已报送锁定的报告提出更正申请（经他人批准后重新打开）',
+        params: agencyYearParams,
+        body: correctionBody,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      const body = parseInput(correctionBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'file-reports');
+      const requested = await filing.requestCorrection(agencyId, year, body.reason, account.username);
+      if (!requested.ok) refuse(requested.error);
+      return reply.status(201).send(requested.value);
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/corrections/:correctionId/decision',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '审批更正申请：批准则重新打开该年度（原版本保留），驳回则保持锁定',
+        params: decisionParams,
+        body: decisionBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, correctionId } = parseInput(decisionParams, request.params);
+      const body = parseInput(decisionBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'approve-corrections');
+      const decided = await filing.decideCorrection(agencyId, correctionId, body.approve, account.username);
+      if (!decided.ok) refuse(decided.error);
+      return decided.value;
+    },
+  );
+}
