@@ -319,6 +319,26 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
+  'GET /published-reports': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/published-reports' },
+  },
+  'GET /agencies/:agencyId/published-reports/:year': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/published-reports/2024' },
+  },
+  'GET /agencies/:agencyId/published-reports/:year/report.:format': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/published-reports/2024/report.pdf' },
+  },
+  'GET /agencies/:agencyId/published-reports/:year/cells/:cellId': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/published-reports/2024/cells/t3.r1.total' },
+  },
+  'GET /open-data/filed-reports/:year.:format': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/open-data/filed-reports/2024.csv' },
+  },
   'GET /agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/reports/2025' },

@@ -201,3 +201,48 @@ test('a season is filed, locked on every write path, corrected and consolidated'
   const first = await call('edu-officer', 'GET', '/api/agencies/city-edu/filings/2025/versions/1');
   assert.equal(first.json().report.cells['t3.r1.total'], 1, 'the old version is kept as filed');
 });
+
+test('the filed reports are published: by year and level, with versions, corrections and open data', async () => {
+  const list = await app.inject({ method: 'GET', url: '/published-reports?year=2025' });
+  assert.equal(list.statusCode, 200);
+  for (const name of ['某市人民政府', '某市教育局', '某市水务局']) assert.ok(list.body.includes(name), name);
+  const governments = await app.inject({ method: 'GET', url: '/published-reports?year=2025&level=city' });
+  assert.ok(governments.body.includes('某市人民政府') && !governments.body.includes('某市教育局'));
+
+  const page = await app.inject({ method: 'GET', url: '/agencies/city-edu/published-reports/2025' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /第 2 版/);
+  assert.match(page.body, /漏登记 12 月 31 日收到的一件申请/);
+  assert.ok(!page.body.includes('edu-approver') && !page.body.includes('city-approver'), 'no staff names');
+  const old = await app.inject({ method: 'GET', url: '/agencies/city-edu/published-reports/2025?version=1' });
+  assert.match(old.body, /这是第 1 版（2026-01-20 报送），已被<a[^>]*>\s*第 2 版/);
+  const pdf = await app.inject({ method: 'GET', url: '/agencies/city/published-reports/2025/report.pdf' });
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.equal(pdf.rawPayload.subarray(0, 4).toString(), '%PDF');
+  const cell = await app.inject({
+    method: 'GET',
+    url: '/agencies/city/published-reports/2025/cells/t3.r1.total',
+  });
+  assert.match(cell.body, /某市教育局/);
+  const missing = await app.inject({ method: 'GET', url: '/agencies/city/published-reports/2019' });
+  assert.equal(missing.statusCode, 404);
+
+  const csv = await app.inject({ method: 'GET', url: '/open-data/filed-reports/2025.csv' });
+  const [header, ...rows] = csv.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  const column = header!.split(',').indexOf('t3.r1.total');
+  assert.ok(column > 0);
+  assert.deepEqual(
+    rows.map((r) => [r.split(',')[0], r.split(',')[column]]).sort(),
+    [
+      ['city', '1'],
+      ['city-edu', '2'],
+      ['city-water', '0'],
+    ],
+    'the city consolidated version 1 of the department: it has not re-filed since the correction',
+  );
+  const json = await app.inject({ method: 'GET', url: '/open-data/filed-reports/2025.json' });
+  assert.equal(json.json().reports.length, 3);
+});

@@ -40,6 +40,7 @@ import { registerAuditRoutes } from '../features/report-import/http/audit-routes
 import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
+import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -134,6 +135,11 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now, yearLock });
   registerSupervisionRoutes(app, { filing, auth });
+  registerPublishedReportPages(app, {
+    filing,
+    listAgencies: () => agencies.list(),
+    filedYears: () => filing.filedYears(),
+  });
   const attachments = attachmentService({
     documents: documentRepository(handle.db),
     attachments: attachmentRepository(handle.db),

@@ -26,7 +26,7 @@ export interface PortalDependencies {
   readonly caseIdsAmong: (agencyId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
-function describeCell(cellId: string): string {
+export function describeCell(cellId: string): string {
   const [tableId, rowId, columnId] = cellId.split('.') as ['t2' | 't3' | 't4', string, string];
   const table = FORMAT_2021.tables[tableId];
   const row = table.rows.find((r) => r.id === rowId)?.label ?? rowId;
@@ -79,7 +79,10 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
       }),
     );
     const body = html`<h1>政府信息公开工作年度报告</h1>
-      <p><a href="/status">查询申请办理进度</a></p>
+      <p>
+        <a href="/status">查询申请办理进度</a> ·
+        <a href="/published-reports">已发布的年度报告（全部机关，可下载，含开放数据）</a>
+      </p>
       <table class="list">
         <tr>
           <th>机关</th>

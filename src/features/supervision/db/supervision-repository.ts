@@ -190,6 +190,16 @@ export function supervisionRepository(db: Kysely<Database>) {
         .execute();
       return new Map(rows.map((r) => [r.agency_id, String(r.first) as IsoDate]));
     },
+    /** The years some report was filed for, newest first. */
+    async filedYears(): Promise<number[]> {
+      const rows = await db
+        .selectFrom('filed_reports')
+        .select('year')
+        .distinct()
+        .orderBy('year', 'desc')
+        .execute();
+      return rows.map((r) => Number(r.year));
+    },
     async isLocked(agencyId: string, year: number): Promise<boolean> {
       return (await this.latest(agencyId, year))?.status === 'filed';
     },

@@ -567,6 +567,7 @@ export function filingService(deps: FilingDependencies) {
     corrections: (agencyId: string, year?: number) => store.corrections(agencyId, year),
     remindersTo: (agencyId: string, year: number) => store.remindersTo(agencyId, year),
     latestOfYear: (year: number) => store.latestOfYear(year),
+    filedYears: () => store.filedYears(),
   };
 }
 
