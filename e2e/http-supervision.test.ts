@@ -88,7 +88,15 @@ test('a season is filed, locked on every write path, corrected and consolidated'
   assert.deepEqual(preview.json().blocking, []);
   const byOfficer = await call('edu-officer', 'POST', '/api/agencies/city-edu/filings/2025', {});
   assert.equal(byOfficer.statusCode, 403, 'an officer prepares, an approver files');
-  const filed = await call('edu-approver', 'POST', '/api/agencies/city-edu/filings/2025', {});
+  assert.match(preview.json().drafted.s5, /（请填写本年度存在的主要问题及改进情况/);
+  const prompts = await call('edu-approver', 'POST', '/api/agencies/city-edu/filings/2025', {
+    sections: { s5: preview.json().drafted.s5 },
+  });
+  assert.deepEqual([prompts.statusCode, prompts.json().error.code], [422, 'sections-unfinished']);
+  assert.match(prompts.json().error.message, /正文第五部分还有未填写的提示语/);
+  const filed = await call('edu-approver', 'POST', '/api/agencies/city-edu/filings/2025', {
+    sections: { s5: '政策解读的形式还比较单一，明年增加图解。', s6: '本年度未收取信息处理费。' },
+  });
   assert.equal(filed.statusCode, 201, filed.body);
   assert.equal(filed.json().version, 1);
 
@@ -212,7 +220,13 @@ test('the filed reports are published: by year and level, with versions, correct
   const page = await app.inject({ method: 'GET', url: '/agencies/city-edu/published-reports/2025' });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /第 2 版/);
+  assert.match(page.body, /政策解读的形式还比较单一/, 'the re-filed version keeps the written text');
   assert.match(page.body, /漏登记 12 月 31 日收到的一件申请/);
+  const first = await app.inject({
+    method: 'GET',
+    url: '/agencies/city-edu/published-reports/2025?version=1',
+  });
+  assert.match(first.body, /政策解读的形式还比较单一，明年增加图解。/, 'the written section is published');
   assert.ok(!page.body.includes('edu-approver') && !page.body.includes('city-approver'), 'no staff names');
   const old = await app.inject({ method: 'GET', url: '/agencies/city-edu/published-reports/2025?version=1' });
   assert.match(old.body, /这是第 1 版（2026-01-20 报送），已被<a[^>]*>\s*第 2 版/);

@@ -10,13 +10,14 @@ import { importLedger } from '../features/ledger-import/index.ts';
 import { databaseLedgerStore } from './ledger-store.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoDisclosure } from './demo-disclosure.ts';
+import { seedDemoCity, seedDemoSeason } from './demo-season.ts';
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 import type { IsoDate } from '../shared/domain/iso-date.ts';
 
 const ledger = (name: string) =>
   fileURLToPath(new URL(`../../test-support/fixtures/ledger-2024/${name}`, import.meta.url));
 
-export const DEMO_AGENCY = { id: 'demo', name: '示范市示范局' } as const;
+export const DEMO_AGENCY = { id: 'demo', name: '示范市示范局', parentId: 'demo-city' } as const;
 
 export interface DemoSeed {
   /** The password of the demo accounts `admin` and `officer`, to print once. */
@@ -28,7 +29,9 @@ export interface DemoSeed {
 /**
  * Creates and fills the demo agency when the database has no agency at all, with three staff accounts:
  * `admin` (administrator), `officer` (经办人 and 审批人) and `reviewer`
- * (审批人, who reviews the documents the officer drafts). Returns undefined when there was something.
+ * (审批人, who reviews the documents the officer drafts) — and above it 示范市人民政府 with two more
+ * departments and last year's reporting season, run by the account `office`. Returns undefined when
+ * there was something.
  */
 export async function seedDemoAgency(
   db: Kysely<Database>,
@@ -38,6 +41,7 @@ export async function seedDemoAgency(
 ): Promise<DemoSeed | undefined> {
   const agencies = agencyRepository(db);
   if ((await agencies.list()).length > 0) return undefined;
+  await seedDemoCity(db, now);
   await agencies.create(DEMO_AGENCY, now);
   const result = await importLedger(databaseLedgerStore(db), {
     files: {
@@ -76,5 +80,6 @@ export async function seedDemoAgency(
   const calendar = await loadWorkCalendar(calendarRepository(db));
   const cases = await seedDemoCases(db, DEMO_AGENCY.id, calendar, today);
   await seedDemoDisclosure(db, DEMO_AGENCY.id, today, calendar);
+  await seedDemoSeason(db, now, today, password);
   return { password, cases };
 }

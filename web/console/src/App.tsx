@@ -12,6 +12,8 @@ import { NormativeRegisterPage } from './pages/NormativeRegisterPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { FiguresPage } from './pages/FiguresPage.tsx';
 import { ReportAuditPage } from './pages/ReportAuditPage.tsx';
+import { SeasonPage } from './pages/SeasonPage.tsx';
+import { FilingPage } from './pages/FilingPage.tsx';
 
 export function App() {
   const path = usePath();
@@ -61,6 +63,8 @@ export function App() {
               ['/console/messages', '公众留言'],
               ['/console/figures', '表二数据'],
               ['/console/settings', '公开设置'],
+              ['/console/filing', '年报报送'],
+              ['/console/season', '报送进度'],
               ['/console/audit', '年报核查'],
             ] as const
           ).map(([href, label]) => (
@@ -91,6 +95,20 @@ export function App() {
           <MessagesPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/normative-documents' ? (
           <NormativeRegisterPage agencyId={agencyId} today={session.today} />
+        ) : path === '/console/filing' ? (
+          <FilingPage
+            key={window.location.search}
+            ownAgencyId={agencyId}
+            today={session.today}
+            username={session.account.username}
+            roles={session.account.roles}
+          />
+        ) : path === '/console/season' ? (
+          <SeasonPage
+            agencyId={agencyId}
+            today={session.today}
+            canRun={session.account.roles.some((r) => r === 'admin' || r === 'supervisor')}
+          />
         ) : path === '/console/audit' ? (
           <ReportAuditPage agencyId={agencyId} />
         ) : path === '/console/figures' ? (

@@ -61,3 +61,8 @@ export const PAUSE_LABELS: Record<string, string> = {
   'agency-consultation': '征求其他机关意见',
   'fee-notice': '待缴费',
 };
+
+/** The calendar day in China of a UTC timestamp (the server stores instants in UTC). */
+export function chinaDate(instant: string): string {
+  return new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}

@@ -12,7 +12,12 @@ import { agencyYearParams, cellParams } from '../../annual-report/http/report-ro
 import { auditReportFile, extractRefusalMessage } from '../../report-import/use-cases/audit-report.ts';
 import { filingRefusalMessage } from '../domain/filing-decision.ts';
 import { FILING_STATE_LABELS } from '../domain/reporting-season.ts';
-import type { FilingService, SupervisionRefusal } from '../use-cases/filing-service.ts';
+import {
+  WRITTEN_SECTIONS,
+  type FilingService,
+  type SupervisionRefusal,
+} from '../use-cases/filing-service.ts';
+import { draftNarrative, type AnnualReport } from '../../annual-report/index.ts';
 
 const TAG = '年报报送（工作人员）';
 const staffOnly = { security: [{ session: [] }] };
@@ -27,11 +32,23 @@ const remindBody = z.object({
   message: z.string().max(500).optional(),
 });
 const explanations = z.record(z.string().max(40), z.string().max(2000)).default({});
-const fileBody = z.object({ explanations });
+const sectionText = z.string().max(50_000).optional();
+const fileBody = z.object({
+  explanations,
+  sections: z.object({ s1: sectionText, s5: sectionText, s6: sectionText }).default({}),
+});
 const correctionBody = z.object({ reason: z.string().max(2000) });
 const decisionParams = agencyParams.extend({ correctionId: z.string().regex(/^[\w-]{1,64}$/) });
 const decisionBody = z.object({ approve: z.boolean() });
 const versionParams = agencyYearParams.extend({ version: z.coerce.number().int().min(1).max(1000) });
+
+/** A section as drafted from the records: its generated sentences and the template's prompts. */
+function draftedText(report: AnnualReport, id: (typeof WRITTEN_SECTIONS)[number]): string {
+  const drafted = draftNarrative(report)[id];
+  return report.sections?.[id] ?? drafted.map((p) => p.text).join('\n');
+}
+
+const SECTION_NUMBERS: Record<string, string> = { s1: '一', s5: '五', s6: '六' };
 
 const STATUS: Partial<Record<SupervisionRefusal['code'], 400 | 403 | 404 | 409 | 422>> = {
   'agency-not-found': 404,
@@ -93,6 +110,8 @@ export function supervisionRefusalMessage(refusal: SupervisionRefusal): string {
       return `这些机关不在本机关之下：${refusal.agencyIds.join('、')}`;
     case 'concurrent-filing':
       return '该报告刚被他人报送，请刷新后查看';
+    case 'sections-unfinished':
+      return `正文第${refusal.sections.map((s) => SECTION_NUMBERS[s] ?? s).join('、')}部分还有未填写的提示语（括号中的“请填写……”），请写完后再报送`;
   }
 }
 
@@ -225,6 +244,10 @@ export function registerSupervisionRoutes(
         })),
         corrections: await filing.corrections(agencyId, year),
         reminders: await filing.remindersTo(agencyId, year),
+        // The text sections as drafted from the records, prompts included, for the officer to finish.
+        drafted: Object.fromEntries(
+          WRITTEN_SECTIONS.map((id) => [id, latest?.report.sections?.[id] ?? draftedText(report, id)]),
+        ),
       };
     },
   );
@@ -244,7 +267,13 @@ export function registerSupervisionRoutes(
       const { agencyId, year } = parseInput(agencyYearParams, request.params);
       const body = parseInput(fileBody, request.body);
       const account = await requireStaff(request, deps.auth, agencyId, 'file-reports');
-      const filed = await filing.fileFromRecords(agencyId, year, body.explanations, account.username);
+      const filed = await filing.fileFromRecords(
+        agencyId,
+        year,
+        body.explanations,
+        account.username,
+        body.sections,
+      );
       if (!filed.ok) refuse(filed.error);
       return reply
         .status(201)

@@ -76,7 +76,17 @@ export type SupervisionRefusal =
   | { readonly code: 'own-correction'; readonly correctionId: string }
   | { readonly code: 'reason-too-short' }
   | { readonly code: 'not-below-supervisor'; readonly agencyIds: readonly string[] }
-  | { readonly code: 'concurrent-filing' };
+  | { readonly code: 'concurrent-filing' }
+  | { readonly code: 'sections-unfinished'; readonly sections: readonly string[] };
+
+/** The sections an agency writes itself; the tables' sections come from the records. */
+export const WRITTEN_SECTIONS = ['s1', 's5', 's6'] as const;
+export type WrittenSections = Partial<Record<(typeof WRITTEN_SECTIONS)[number], string>>;
+
+/** A section still holding the template's prompt (（请填写…）) is not finished. */
+function unfinished(sections: WrittenSections): string[] {
+  return WRITTEN_SECTIONS.filter((id) => /（请(填写|概述|补充)[^）]*）/.test(sections[id] ?? ''));
+}
 
 export interface Preparation {
   readonly agency: Agency;
@@ -368,7 +378,12 @@ export function filingService(deps: FilingDependencies) {
           sentBy: actor,
           sentAt,
           message:
-            (message ?? '').trim() || `请于 ${r.deadline} 前报送 ${year} 年度政府信息公开工作年度报告。`,
+            (message ?? '').trim() ||
+            (r.state === 'overdue'
+              ? `${year} 年度政府信息公开工作年度报告已超过截止日期（${r.deadline}），请尽快报送。`
+              : r.state === 'reopened'
+                ? `${year} 年度报告的更正已获批准，请改正后重新报送。`
+                : `请于 ${r.deadline} 前报送 ${year} 年度政府信息公开工作年度报告。`),
         })),
       );
       await deps.audit({
@@ -387,6 +402,7 @@ export function filingService(deps: FilingDependencies) {
       year: number,
       explanations: Readonly<Record<string, string>>,
       actor: string,
+      sections: WrittenSections = {},
     ): Promise<Result<FiledReport, SupervisionRefusal>> {
       const badYear = checkYear(year);
       if (badYear) return err(badYear);
@@ -401,6 +417,13 @@ export function filingService(deps: FilingDependencies) {
         return err({ code: 'children-other-format', agencies: consolidation.otherFormat });
       const decided = decideFiling(report.checks, explanations);
       if (!decided.ok) return decided;
+      const left = unfinished(sections);
+      if (left.length > 0) return err({ code: 'sections-unfinished', sections: left });
+      const written = Object.fromEntries(
+        Object.entries(sections)
+          .map(([id, text]) => [id, (text ?? '').trim()])
+          .filter(([, text]) => text),
+      );
       return store_(
         agency,
         year,
@@ -408,7 +431,8 @@ export function filingService(deps: FilingDependencies) {
         {
           origin: consolidation ? 'consolidation' : 'records',
           format: report.format,
-          report,
+          // A re-filing keeps the text written for the version it corrects, unless written anew.
+          report: { ...report, sections: { ...report.sections, ...latest?.report.sections, ...written } },
           explanations: decided.value,
           children: consolidation?.children ?? [],
         },
