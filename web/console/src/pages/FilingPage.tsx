@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiFailure, getCsrfToken } from '../api.ts';
 import { chinaDate } from '../labels.ts';
+import { ReportTotals, ReportYearSelect } from '../report-widgets.tsx';
 
 interface FailingRule {
   rule: string;
@@ -36,13 +37,6 @@ const SECTIONS: Array<['s1' | 's5' | 's6', string]> = [
   ['s6', '六、其他需要报告的事项'],
 ];
 
-const TOTALS: Array<[string, string]> = [
-  ['t3.r1.total', '本年新收申请'],
-  ['t3.r2.total', '上年结转'],
-  ['t3.r3_7.total', '本年办结'],
-  ['t3.r4.total', '结转下年度'],
-  ['t4.review.total', '行政复议'],
-];
 const ORIGINS: Record<string, string> = { records: '由记录生成', consolidation: '汇总', import: '报告文件' };
 
 /** An agency's annual report for filing: what would be filed, what blocks it, versions, corrections. */
@@ -154,16 +148,7 @@ export function FilingPage({
   return (
     <section>
       <h1>年报报送{prepared ? `：${prepared.agency.name}` : ''}</h1>
-      <p>
-        <label htmlFor="filing-year">报告年度 </label>
-        <select id="filing-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[lastYear, lastYear - 1, lastYear - 2].map((y) => (
-            <option key={y} value={y}>
-              {y}年度
-            </option>
-          ))}
-        </select>
-      </p>
+      <ReportYearSelect id="filing-year" today={today} year={year} onChange={setYear} />
       {message && <p role="status">{message}</p>}
       {problems.length > 0 && (
         <ul className="audit-failures" aria-label="未通过的规则">
@@ -187,22 +172,7 @@ export function FilingPage({
               <a href={`/agencies/${agencyId}/published-reports/${year}`}>门户上的报告</a>
             )}
           </p>
-          <table className="list">
-            <thead>
-              <tr>
-                {TOTALS.map(([cell, label]) => (
-                  <th key={cell}>{label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {TOTALS.map(([cell]) => (
-                  <td key={cell}>{prepared.report.cells[cell] ?? 0}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <ReportTotals cells={prepared.report.cells} />
           {prepared.consolidation && (
             <p>
               汇总本级和 {prepared.consolidation.children.length} 个已报送的下级机关。

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getCsrfToken } from '../api.ts';
+import { ReportTotals } from '../report-widgets.tsx';
 
 interface Check {
   rule: string;
@@ -24,13 +25,6 @@ interface Audit {
 const TABLE_NAMES: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
-const TOTALS: Array<[string, string]> = [
-  ['t3.r1.total', '本年新收'],
-  ['t3.r2.total', '上年结转'],
-  ['t3.r3_7.total', '本年办结'],
-  ['t3.r4.total', '结转下年度'],
-  ['t4.review.total', '行政复议'],
-];
 
 /** Upload a published annual report (any agency's) and see what was read from it and which rules fail. */
 export function ReportAuditPage({ agencyId }: { agencyId: string }) {
@@ -86,22 +80,7 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
             读出 {Object.keys(audit.cells).length}/{Object.keys(audit.cells).length + audit.unread.length}{' '}
             个单元格 · 未通过 {failed.length} 项
           </p>
-          <table className="cases">
-            <thead>
-              <tr>
-                {TOTALS.map(([cell, label]) => (
-                  <th key={cell}>{label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {TOTALS.map(([cell]) => (
-                  <td key={cell}>{cell in audit.cells ? audit.cells[cell] : '未读出'}</td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <ReportTotals cells={audit.cells} className="cases" />
           {audit.problems.map((p) => (
             <p key={p} className="error">
               {p}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { navigate } from '../router.ts';
+import { ReportYearSelect } from '../report-widgets.tsx';
 
 interface Row {
   agency: { id: string; name: string; level?: string; parentId?: string };
@@ -85,16 +86,7 @@ export function SeasonPage({
   return (
     <section>
       <h1>年报报送进度</h1>
-      <p>
-        <label htmlFor="season-year">报告年度 </label>
-        <select id="season-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[lastYear, lastYear - 1, lastYear - 2].map((y) => (
-            <option key={y} value={y}>
-              {y}年度
-            </option>
-          ))}
-        </select>
-      </p>
+      <ReportYearSelect id="season-year" today={today} year={year} onChange={setYear} />
       {message && <p role="status">{message}</p>}
       {board === undefined && <p className="loading">正在加载…</p>}
       {board === null &&
