@@ -16,6 +16,13 @@ import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './rep
 import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench.ts';
 import { peakRssMb } from './measure.ts';
 import { benchImport } from './import.bench.ts';
+import {
+  benchProvince,
+  FULL_PROVINCE,
+  SHORT_PROVINCE,
+  seedProvince,
+  type ProvinceResult,
+} from './province.bench.ts';
 
 const short = process.argv.includes('--short');
 const YEAR = 2024;
@@ -79,6 +86,19 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
     await cleanup();
   }
 }
+const provinces: ProvinceResult[] = [];
+const PROVINCE = short ? SHORT_PROVINCE : FULL_PROVINCE;
+for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgresUrl)] : [])]) {
+  const { handle, native, schema, cleanup } = await open();
+  try {
+    await migrateToLatest(handle.db, schema ? { schema } : {});
+    const agencies = await seedProvince(handle.db, PROVINCE);
+    if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
+    provinces.push(await benchProvince(handle, native, agencies, PROVINCE, short ? 3 : 9));
+  } finally {
+    await cleanup();
+  }
+}
 const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
@@ -99,6 +119,17 @@ console.log('dialect    query      hits   floor (bare full-text query)   search 
 for (const r of searches) {
   console.log(
     `${r.dialect.padEnd(10)} ${r.query.padEnd(8)} ${String(r.hits).padStart(6)} ${r.floor.medianMs.toFixed(1).padStart(16)} ms ${r.search.medianMs.toFixed(1).padStart(14)} ms ${r.ratio.toFixed(2).padStart(7)}×`,
+  );
+}
+console.log(
+  `\na province: ${PROVINCE.agencies.toLocaleString('en')} agencies, ${PROVINCE.requests.toLocaleString('en')} requests over 2023–2025; the 2025 reports filed bottom-up`,
+);
+console.log(
+  'dialect    floor (bare aggregate, all agencies)   file all levels   ratio    province preview   season board',
+);
+for (const r of provinces) {
+  console.log(
+    `${r.dialect.padEnd(10)} ${r.floor.medianMs.toFixed(1).padStart(20)} ms ${(r.fileAllMs / 1000).toFixed(1).padStart(20)} s ${r.ratio.toFixed(0).padStart(7)}× ${r.provincePrepare.medianMs.toFixed(1).padStart(14)} ms ${r.board.medianMs.toFixed(1).padStart(12)} ms   (province received ${r.provinceReceived})`,
   );
 }
 console.log('\nimport and audit of published reports (extract, read the tables, check every rule)');
@@ -126,6 +157,7 @@ writeFileSync(
       reportBuild: results,
       search: searches,
       import: imports,
+      province: provinces,
       peakRssMb: peakRssMb(),
     },
     null,

@@ -13,13 +13,16 @@ import { reportTitle } from '../../src/features/annual-report/export/report-titl
 import { agencyYearParams, cellParams } from '../../src/features/annual-report/http/report-routes.schema.ts';
 import { parseInput } from '../../src/features/annual-report/http/report-routes.ts';
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS, type Agency } from '../../src/features/agencies/index.ts';
-import type { FiledReport } from '../../src/features/supervision/db/supervision-repository.ts';
+import type { FiledSummary } from '../../src/features/supervision/db/supervision-repository.ts';
 import type { FilingService } from '../../src/features/supervision/use-cases/filing-service.ts';
 import { describeCell } from './report-pages.ts';
 import { html, notFoundPage, page } from './page-layout.ts';
 
 export interface PublishedReportDependencies {
-  readonly filing: Pick<FilingService, 'latestOfYear' | 'versions' | 'corrections' | 'traceCell'>;
+  readonly filing: Pick<
+    FilingService,
+    'latestOfYear' | 'summariesOfYear' | 'versions' | 'corrections' | 'traceCell'
+  >;
   readonly listAgencies: () => Promise<readonly Agency[]>;
   readonly filedYears: () => Promise<readonly number[]>;
 }
@@ -62,10 +65,10 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
     const years = await deps.filedYears();
     const year = query.year ?? years[0];
     const agencies = await agencyIndex();
-    const filed = year ? await deps.filing.latestOfYear(year) : [];
+    const filed = year ? await deps.filing.summariesOfYear(year) : [];
     const rows = filed
       .map((f) => ({ filed: f, agency: agencies.get(f.agencyId) }))
-      .filter((r): r is { filed: FiledReport; agency: Agency } => Boolean(r.agency))
+      .filter((r): r is { filed: FiledSummary; agency: Agency } => Boolean(r.agency))
       .filter((r) => !query.level || (r.agency.level ?? 'department') === query.level)
       .sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'zh-Hans-CN'));
     const link = (y: number | undefined, level: string | undefined) =>

@@ -28,6 +28,11 @@ export interface FiledReport {
   readonly reopenedAt?: string;
 }
 
+export type FiledSummary = Pick<
+  FiledReport,
+  'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'filedOn'
+>;
+
 export interface ReportCorrection {
   readonly id: string;
   readonly agencyId: string;
@@ -84,7 +89,6 @@ export function supervisionRepository(db: Kysely<Database>) {
   const latestVersions = (year: number, executor: Kysely<Database> | Transaction<Database> = db) =>
     executor
       .selectFrom('filed_reports as f')
-      .selectAll('f')
       .where('f.year', '=', year)
       .where(({ eb, selectFrom }) =>
         eb(
@@ -177,7 +181,22 @@ export function supervisionRepository(db: Kysely<Database>) {
     },
     /** The latest version of every agency's report for a year (one query). */
     async latestOfYear(year: number): Promise<FiledReport[]> {
-      return (await latestVersions(year).orderBy('f.agency_id').execute()).map(toFiled);
+      return (await latestVersions(year).selectAll('f').orderBy('f.agency_id').execute()).map(toFiled);
+    },
+    /** The latest version of every agency's report for a year, without the report itself (the board). */
+    async summariesOfYear(year: number): Promise<FiledSummary[]> {
+      const rows = await latestVersions(year)
+        .select(['f.agency_id', 'f.version', 'f.status', 'f.origin', 'f.filed_on'])
+        .orderBy('f.agency_id')
+        .execute();
+      return rows.map((r) => ({
+        agencyId: r.agency_id,
+        year,
+        version: Number(r.version),
+        status: r.status === 'reopened' ? 'reopened' : 'filed',
+        origin: r.origin as FilingOrigin,
+        filedOn: r.filed_on as IsoDate,
+      }));
     },
     /** When each agency first filed for the year (for the on-time state). */
     async firstFiledOn(year: number): Promise<Map<string, IsoDate>> {

@@ -311,7 +311,7 @@ export function filingService(deps: FilingDependencies) {
       if (!season) return err({ code: 'season-not-found', year });
       const [below, latest, first, reminders] = await Promise.all([
         descendants(supervisorId),
-        store.latestOfYear(year),
+        store.summariesOfYear(year),
         store.firstFiledOn(year),
         store.reminders(supervisorId, year),
       ]);
@@ -591,6 +591,7 @@ export function filingService(deps: FilingDependencies) {
     corrections: (agencyId: string, year?: number) => store.corrections(agencyId, year),
     remindersTo: (agencyId: string, year: number) => store.remindersTo(agencyId, year),
     latestOfYear: (year: number) => store.latestOfYear(year),
+    summariesOfYear: (year: number) => store.summariesOfYear(year),
     filedYears: () => store.filedYears(),
   };
 }
