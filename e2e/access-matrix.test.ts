@@ -319,6 +319,14 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   'GET /': { access: { kind: 'public' }, sample: { method: 'GET', url: '/' } },
+  'GET /published-reports/compare': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/published-reports/compare' },
+  },
+  'GET /agencies/:agencyId/published-reports/trend': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/published-reports/trend' },
+  },
   'GET /published-reports': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/published-reports' },

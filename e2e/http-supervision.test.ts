@@ -260,3 +260,21 @@ test('the filed reports are published: by year and level, with versions, correct
   const json = await app.inject({ method: 'GET', url: '/open-data/filed-reports/2025.json' });
   assert.equal(json.json().reports.length, 3);
 });
+
+test('peers compared in one year and one agency over the years, drawn as SVG with the numbers', async () => {
+  const peers = await app.inject({ method: 'GET', url: '/published-reports/compare?year=2025' });
+  assert.equal(peers.statusCode, 200);
+  assert.equal((peers.body.match(/<svg /g) ?? []).length, 3);
+  assert.match(peers.body, /<title id="[^"]+">2025年度新收政府信息公开申请（件）<\/title>/);
+  assert.ok(peers.body.includes('某市教育局') && peers.body.includes('某市水务局'));
+  const departments = await app.inject({
+    method: 'GET',
+    url: '/published-reports/compare?year=2025&level=department&parent=city',
+  });
+  assert.ok(!departments.body.includes('>某市人民政府<'), 'the city is not a department');
+  const trend = await app.inject({ method: 'GET', url: '/agencies/city-edu/published-reports/trend' });
+  assert.equal(trend.statusCode, 200);
+  assert.match(trend.body, /某市教育局：历年年度报告比较/);
+  const none = await app.inject({ method: 'GET', url: '/agencies/nobody/published-reports/trend' });
+  assert.equal(none.statusCode, 404);
+});

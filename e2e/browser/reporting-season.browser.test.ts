@@ -90,4 +90,8 @@ test('the office follows the season, a department files, the portal publishes it
   assert.match((await portal.title()) ?? '', /示范市示范局\d{4}年政府信息公开工作年度报告/);
   await noSeriousViolations(portal, 'published report');
   await portal.screenshot({ path: join(SCREENSHOTS, 'portal-published-report.png'), fullPage: true });
+  await portal.goto(`${server.url}/published-reports/compare`);
+  assert.equal(await portal.locator('svg[role="img"]').count(), 3);
+  await noSeriousViolations(portal, 'comparison');
+  await portal.screenshot({ path: join(SCREENSHOTS, 'portal-comparison.png'), fullPage: true });
 });

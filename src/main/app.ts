@@ -41,6 +41,7 @@ import { supervisionRepository } from '../features/supervision/db/supervision-re
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
 import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
+import { registerComparisonPages } from '../../web/portal/comparison-pages.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
@@ -135,6 +136,12 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now, yearLock });
   registerSupervisionRoutes(app, { filing, auth });
+  registerComparisonPages(app, {
+    latestOfYear: (year) => filing.latestOfYear(year),
+    latestPerYear: (agencyId) => filing.latestPerYear(agencyId),
+    filedYears: () => filing.filedYears(),
+    listAgencies: () => agencies.list(),
+  });
   registerPublishedReportPages(app, {
     filing,
     listAgencies: () => agencies.list(),

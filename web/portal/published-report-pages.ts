@@ -95,6 +95,7 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
             : html` · <a href="${link(year, l)}">${AGENCY_LEVEL_LABELS[l]}</a>`,
         )}
       </p>
+      <p><a href="/published-reports/compare${year ? `?year=${year}` : ''}">横向比较（图表）</a></p>
       ${
         year
           ? html`<p>
@@ -164,7 +165,10 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
         <a href="/published-reports?year=${year}">已发布的年度报告</a>
       </nav>
       ${notice}
-      <p>第 ${shown.version} 版，${shown.filedOn} 报送；${ORIGIN_LABELS[shown.origin] ?? ''}。</p>
+      <p>
+        第 ${shown.version} 版，${shown.filedOn} 报送；${ORIGIN_LABELS[shown.origin] ?? ''}。
+        <a href="/agencies/${agencyId}/published-reports/trend">历年比较</a>
+      </p>
       <ul class="downloads">
         ${(['docx', 'pdf', 'xlsx', 'json'] as const).map(
           (f) =>

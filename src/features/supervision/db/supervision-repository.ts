@@ -209,6 +209,26 @@ export function supervisionRepository(db: Kysely<Database>) {
         .execute();
       return new Map(rows.map((r) => [r.agency_id, String(r.first) as IsoDate]));
     },
+    /** An agency's latest filed version of every year, oldest year first. */
+    async latestPerYear(agencyId: string): Promise<FiledReport[]> {
+      const rows = await db
+        .selectFrom('filed_reports as f')
+        .selectAll('f')
+        .where('f.agency_id', '=', agencyId)
+        .where(({ eb, selectFrom }) =>
+          eb(
+            'f.version',
+            '=',
+            selectFrom('filed_reports as g')
+              .select(({ fn }) => fn.max('g.version').as('v'))
+              .whereRef('g.agency_id', '=', 'f.agency_id')
+              .whereRef('g.year', '=', 'f.year'),
+          ),
+        )
+        .orderBy('f.year')
+        .execute();
+      return rows.map(toFiled);
+    },
     /** The years some report was filed for, newest first. */
     async filedYears(): Promise<number[]> {
       const rows = await db

@@ -593,6 +593,7 @@ export function filingService(deps: FilingDependencies) {
     latestOfYear: (year: number) => store.latestOfYear(year),
     summariesOfYear: (year: number) => store.summariesOfYear(year),
     filedYears: () => store.filedYears(),
+    latestPerYear: (agencyId: string) => store.latestPerYear(agencyId),
   };
 }
 
