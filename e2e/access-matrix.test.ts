@@ -310,6 +310,10 @@ const MATRIX: Record<string, Entry> = {
       body: { reason: '补录漏登的申请，需要重新报送' },
     },
   },
+  'GET /api/agencies/:agencyId/evidence/:year': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/evidence/2024' },
+  },
   'POST /api/agencies/:agencyId/corrections/:correctionId/decision': {
     access: { kind: 'staff', allowed: ['approver', 'admin'] },
     sample: {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import mammoth from 'mammoth';
 import { fixture } from './run-cli.ts';
 
 let app: FastifyInstance;
@@ -277,4 +278,47 @@ test('peers compared in one year and one agency over the years, drawn as SVG wit
   assert.match(trend.body, /某市教育局：历年年度报告比较/);
   const none = await app.inject({ method: 'GET', url: '/agencies/nobody/published-reports/trend' });
   assert.equal(none.statusCode, 404);
+});
+
+test('the evaluator evidence: replies on time from the cases, the report filed against the season', async () => {
+  const received = await call('edu-officer', 'POST', '/api/agencies/city-edu/requests', {
+    ...application,
+    submittedOn: '2026-01-05',
+  });
+  const replied = await call(
+    'edu-officer',
+    'POST',
+    `/api/agencies/city-edu/requests/${received.json().id}/actions`,
+    {
+      type: 'record-reply',
+      on: '2026-01-12',
+      outcome: 'r3_1',
+      legalBasis: '《条例》第三十六条第（一）项',
+    },
+  );
+  assert.equal(replied.statusCode, 200, replied.body);
+  const current = await call('office-watch', 'GET', '/api/agencies/city-edu/evidence/2026');
+  assert.deepEqual(current.json().replies, { replied: 1, onTime: 1 });
+
+  const evidence = await call('office-watch', 'GET', '/api/agencies/city-edu/evidence/2025');
+  assert.equal(evidence.statusCode, 200, evidence.body);
+  const body = evidence.json();
+  assert.deepEqual(body.report, {
+    deadline: '2026-01-26',
+    deadlineSource: 'season',
+    firstFiledOn: '2026-01-20',
+    latestVersion: 2,
+    corrections: 1,
+  });
+  assert.match(body.rows[4].value, /^按时（2026-01-20 报送，截止 2026-01-26），其后更正 1 次，现为第 2 版/);
+  const docx = await call('office-watch', 'GET', '/api/agencies/city-edu/evidence/2025?format=docx');
+  assert.equal(
+    docx.headers['content-type'],
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
+  const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+  assert.match(text, /某市教育局2025年度政务公开评估佐证材料/);
+  assert.match(text, /依申请公开按时答复率/);
+  const pdf = await call('office-watch', 'GET', '/api/agencies/city-edu/evidence/2025?format=pdf');
+  assert.equal(pdf.rawPayload.subarray(0, 4).toString(), '%PDF');
 });

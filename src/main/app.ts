@@ -40,6 +40,7 @@ import { registerAuditRoutes } from '../features/report-import/http/audit-routes
 import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
+import { databaseEvidence } from './database-evidence.ts';
 import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
 import { registerComparisonPages } from '../../web/portal/comparison-pages.ts';
 
@@ -135,7 +136,19 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now, yearLock });
-  registerSupervisionRoutes(app, { filing, auth });
+  registerSupervisionRoutes(app, {
+    filing,
+    auth,
+    evidence: databaseEvidence({
+      agencies,
+      cases: caseStore,
+      calendarFor,
+      timeliness: (agencyId, year) => documents.timeliness(agencyId, year),
+      source,
+      store: supervision,
+      today: clock.today,
+    }),
+  });
   registerComparisonPages(app, {
     latestOfYear: (year) => filing.latestOfYear(year),
     latestPerYear: (agencyId) => filing.latestPerYear(agencyId),

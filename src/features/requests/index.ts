@@ -12,3 +12,4 @@ export * from './domain/report-record.ts';
 export * from './domain/processing-fee.ts';
 export * from './domain/legal-parameters.ts';
 export * from './domain/outcome-legal-basis.ts';
+export * from './domain/reply-timeliness.ts';

@@ -12,6 +12,8 @@ import { agencyYearParams, cellParams } from '../../annual-report/http/report-ro
 import { auditReportFile, extractRefusalMessage } from '../../report-import/use-cases/audit-report.ts';
 import { filingRefusalMessage } from '../domain/filing-decision.ts';
 import { FILING_STATE_LABELS } from '../domain/reporting-season.ts';
+import { evidenceRows, type EvaluatorEvidence } from '../domain/evaluator-evidence.ts';
+import { evidenceTitle, renderEvidenceDocx, renderEvidencePdf } from '../export/render-evidence.ts';
 import {
   WRITTEN_SECTIONS,
   type FilingService,
@@ -119,9 +121,15 @@ function refuse(refusal: SupervisionRefusal): never {
   throw new RefusalProblem(refusal, supervisionRefusalMessage(refusal), STATUS[refusal.code] ?? 422);
 }
 
+const evidenceQuery = z.object({ format: z.enum(['json', 'docx', 'pdf']).default('json') });
+
 export function registerSupervisionRoutes(
   app: FastifyInstance,
-  deps: { filing: FilingService; auth: Pick<StaffAuthDependencies, 'ancestorsOf'> },
+  deps: {
+    filing: FilingService;
+    auth: Pick<StaffAuthDependencies, 'ancestorsOf'>;
+    evidence: (agencyId: string, year: number) => Promise<EvaluatorEvidence | undefined>;
+  },
 ): void {
   const { filing } = deps;
 
@@ -393,6 +401,41 @@ export function registerSupervisionRoutes(
       const requested = await filing.requestCorrection(agencyId, year, body.reason, account.username);
       if (!requested.ok) refuse(requested.error);
       return reply.status(201).send(requested.value);
+    },
+  );
+
+  app.get(
+    '/api/agencies/:agencyId/evidence/:year',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          '评估佐证材料：按时答复率、主动公开及时率、政策解读率、留言按时答复率、年报按时报送（JSON、DOCX、PDF）',
+        params: agencyYearParams,
+        querystring: evidenceQuery,
+        ...staffOnly,
+      },
+    },
+    async (request, reply) => {
+      const { agencyId, year } = parseInput(agencyYearParams, request.params);
+      const { format } = parseInput(evidenceQuery, request.query);
+      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const evidence = await deps.evidence(agencyId, year);
+      if (!evidence) throw new HttpProblem('agency-not-found', `没有机关“${agencyId}”`);
+      if (format === 'json') return { ...evidence, rows: evidenceRows(evidence) };
+      const bytes =
+        format === 'docx' ? await renderEvidenceDocx(evidence) : await renderEvidencePdf(evidence);
+      return reply
+        .type(
+          format === 'pdf'
+            ? 'application/pdf'
+            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        )
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${evidenceTitle(evidence)}.${format}`)}`,
+        )
+        .send(bytes);
     },
   );
 

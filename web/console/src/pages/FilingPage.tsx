@@ -168,6 +168,9 @@ export function FilingPage({
               : prepared.latest?.status === 'reopened'
                 ? '更正申请已获批准，该年度已重新打开：改正记录后重新报送。'
                 : '尚未报送。'}{' '}
+            评估佐证材料：
+            <a href={`/api/agencies/${agencyId}/evidence/${year}?format=docx`}>DOCX</a>{' '}
+            <a href={`/api/agencies/${agencyId}/evidence/${year}?format=pdf`}>PDF</a>{' '}
             {prepared.versions.length > 0 && (
               <a href={`/agencies/${agencyId}/published-reports/${year}`}>门户上的报告</a>
             )}
