@@ -4,6 +4,7 @@ import { registerReportCommands, type CliIo } from './cli/report-commands.ts';
 import { registerDatabaseCommands } from './cli/database-commands.ts';
 import { registerCalendarCommands } from './cli/calendar-commands.ts';
 import { registerAuditCommands } from './cli/audit-commands.ts';
+import { registerSeasonCommands } from './cli/season-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -15,6 +16,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerDatabaseCommands(program, io);
   registerCalendarCommands(program, io);
   registerAuditCommands(program, io);
+  registerSeasonCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;
