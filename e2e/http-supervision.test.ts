@@ -322,3 +322,30 @@ test('the evaluator evidence: replies on time from the cases, the report filed a
   const pdf = await call('office-watch', 'GET', '/api/agencies/city-edu/evidence/2025?format=pdf');
   assert.equal(pdf.rawPayload.subarray(0, 4).toString(), '%PDF');
 });
+
+test('a published report with a warning is filed only once the warning is explained', async () => {
+  const text = readFileSync(fixture('reports/008-pingtan-2022.txt'));
+  const upload = async (explanations: object) => {
+    const body = multipart('pingtan-2022.txt', text, { explanations: JSON.stringify(explanations) });
+    return app.inject({
+      method: 'POST',
+      url: '/api/agencies/city-water/filings/2022/import',
+      headers: { ...headers['office-admin']!, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+  };
+  const unexplained = await upload({});
+  assert.equal(unexplained.statusCode, 422);
+  assert.equal(unexplained.json().error.code, 'warnings-unexplained');
+  assert.deepEqual(
+    unexplained.json().error.details.warnings.map((w: { rule: string }) => w.rule),
+    ['R8.received'],
+    'the text says 75 applications, the table 74',
+  );
+  const explained = await upload({ 'R8.received': '正文所述 75 件含 1 件重复提交的申请，表中按 74 件统计' });
+  assert.equal(explained.statusCode, 201, explained.body);
+  const history = await call('office-admin', 'GET', '/api/agencies/city-water/filings/2022');
+  assert.deepEqual(history.json().versions[0].explanations, {
+    'R8.received': '正文所述 75 件含 1 件重复提交的申请，表中按 74 件统计',
+  });
+});

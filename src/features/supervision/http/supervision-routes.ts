@@ -281,7 +281,7 @@ export function registerSupervisionRoutes(
       const filed = await filing.fileFromImport(
         agencyId,
         year,
-        audit.value.reading,
+        { ...audit.value.reading, stated: audit.value.stated },
         file.name,
         explained,
         account.username,

@@ -12,6 +12,7 @@ import {
   reportFormat,
   type AnnualReport,
   type CellId,
+  type CheckContext,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import type { Agency } from '../../agencies/index.ts';
@@ -450,6 +451,8 @@ export function filingService(deps: FilingDependencies) {
         readonly cells: Readonly<Record<CellId, number>>;
         readonly unread: readonly CellId[];
         readonly sections?: AnnualReport['sections'];
+        /** The figures the report's text states (R8 compares them with the tables). */
+        readonly stated?: CheckContext['statedFigures'];
       },
       sourceFile: string,
       explanations: Readonly<Record<string, string>>,
@@ -474,7 +477,10 @@ export function filingService(deps: FilingDependencies) {
       const cells = Object.fromEntries(reportFormat(expected).cellIds.map((c) => [c, reading.cells[c] ?? 0]));
       const checks = checkConsistency(
         { format: expected, cells },
-        previous ? { previous: { format: previous.format, cells: previous.report.cells } } : {},
+        {
+          ...(previous ? { previous: { format: previous.format, cells: previous.report.cells } } : {}),
+          ...(reading.stated ? { statedFigures: reading.stated } : {}),
+        },
       );
       const decided = decideFiling(checks, explanations);
       if (!decided.ok) return decided;
