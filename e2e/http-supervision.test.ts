@@ -207,6 +207,8 @@ test('a season is filed, locked on every write path, corrected and consolidated'
     ],
   );
   assert.equal(history.json().corrections[0].refiledVersion, 2);
+  const city2 = await call('city-approver', 'GET', '/api/agencies/city/filings/2025');
+  assert.equal(city2.json().stale, true, "the city's consolidation summed version 1 of the department");
   const first = await call('edu-officer', 'GET', '/api/agencies/city-edu/filings/2025/versions/1');
   assert.equal(first.json().report.cells['t3.r1.total'], 1, 'the old version is kept as filed');
 });

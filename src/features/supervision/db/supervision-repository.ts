@@ -30,7 +30,7 @@ export interface FiledReport {
 
 export type FiledSummary = Pick<
   FiledReport,
-  'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'filedOn'
+  'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'filedOn' | 'children'
 >;
 
 export interface ReportCorrection {
@@ -186,7 +186,7 @@ export function supervisionRepository(db: Kysely<Database>) {
     /** The latest version of every agency's report for a year, without the report itself (the board). */
     async summariesOfYear(year: number): Promise<FiledSummary[]> {
       const rows = await latestVersions(year)
-        .select(['f.agency_id', 'f.version', 'f.status', 'f.origin', 'f.filed_on'])
+        .select(['f.agency_id', 'f.version', 'f.status', 'f.origin', 'f.filed_on', 'f.children'])
         .orderBy('f.agency_id')
         .execute();
       return rows.map((r) => ({
@@ -196,6 +196,7 @@ export function supervisionRepository(db: Kysely<Database>) {
         status: r.status === 'reopened' ? 'reopened' : 'filed',
         origin: r.origin as FilingOrigin,
         filedOn: r.filed_on as IsoDate,
+        children: JSON.parse(r.children) as FiledReport['children'],
       }));
     },
     /** When each agency first filed for the year (for the on-time state). */

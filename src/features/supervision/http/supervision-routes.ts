@@ -161,13 +161,14 @@ export function registerSupervisionRoutes(
       await requireStaff(request, deps.auth, agencyId, 'read-cases');
       const prepared = await filing.prepare(agencyId, year);
       if (!prepared.ok) refuse(prepared.error);
-      const { agency, report, consolidation, blocking, warnings, latest } = prepared.value;
+      const { agency, report, consolidation, blocking, warnings, latest, stale } = prepared.value;
       return {
         agency,
         year,
         report,
         blocking,
         warnings,
+        ...(stale ? { stale } : {}),
         ...(consolidation
           ? {
               consolidation: {

@@ -182,6 +182,22 @@ testOnBothDatabases(
       (await store.corrections('dept-a', 2025)).map((c) => [c.decision, c.decidedBy, c.refiledVersion]),
       [['approved', 'office', 2]],
     );
+    const countyFix = await service.requestCorrection(
+      'county-dept',
+      2025,
+      '补录一件漏登记的申请后重新报送',
+      'officer-d',
+    );
+    assert.ok(countyFix.ok);
+    assert.ok((await service.decideCorrection('county-dept', countyFix.value.id, true, 'office')).ok);
+    board = await service.board('city', 2025);
+    assert.ok(board.ok);
+    assert.equal(
+      board.value.rows.find((r) => r.agency.id === 'county')?.stale,
+      true,
+      'the county summed a version of its department that has since been re-opened',
+    );
+    assert.equal(board.value.rows.find((r) => r.agency.id === 'dept-a')?.stale, undefined);
     assert.deepEqual(
       (await listAudit(db, 'dept-a')).map((e) => e.action),
       ['report.filed', 'report.correction-requested', 'report.correction-approved', 'report.filed'],

@@ -97,6 +97,8 @@ export interface Preparation {
   readonly blocking: readonly FailingRule[];
   readonly warnings: readonly FailingRule[];
   readonly latest?: FiledReport;
+  /** The filed consolidation no longer sums what the children have filed since (a child corrected). */
+  readonly stale?: boolean;
 }
 
 export interface BoardRow {
@@ -109,6 +111,8 @@ export interface BoardRow {
   readonly origin?: string;
   readonly reminders: number;
   readonly lastReminder?: string;
+  /** A consolidation filed before a child re-filed or re-opened: it no longer sums what the children filed. */
+  readonly stale?: boolean;
 }
 
 export interface SeasonBoard {
@@ -215,9 +219,15 @@ export function filingService(deps: FilingDependencies) {
         ),
       };
     }
+    const summed = new Map((consolidation?.children ?? []).map((c) => [c.agencyId, c.version]));
+    const stale =
+      latest?.origin === 'consolidation' &&
+      (latest.children.length !== summed.size ||
+        latest.children.some((c) => summed.get(c.agencyId) !== c.version));
     return ok({
       agency,
       report,
+      ...(stale ? { stale } : {}),
       ...(consolidation ? { consolidation } : {}),
       ...(previous ? { previous } : {}),
       ...(latest ? { latest } : {}),
@@ -337,6 +347,10 @@ export function filingService(deps: FilingDependencies) {
         );
         counts[state]++;
         const reminded = reminders.get(agency.id);
+        const stale = filed?.children.some((child) => {
+          const now = latestBy.get(child.agencyId);
+          return !now || now.version !== child.version || now.status !== 'filed';
+        });
         return {
           agency,
           depth,
@@ -344,6 +358,7 @@ export function filingService(deps: FilingDependencies) {
           state,
           ...(filed ? { version: filed.version, filedOn: filed.filedOn, origin: filed.origin } : {}),
           reminders: reminded?.count ?? 0,
+          ...(stale ? { stale } : {}),
           ...(reminded ? { lastReminder: reminded.last } : {}),
         };
       });

@@ -17,6 +17,7 @@ interface Preparation {
   warnings: FailingRule[];
   consolidation?: { missing: Array<{ id: string; name: string }>; children: Array<{ agencyId: string }> };
   latest?: { version: number; status: 'filed' | 'reopened'; filedOn: string };
+  stale?: boolean;
   versions: Array<{ version: number; status: string; origin: string; filedOn: string; filedBy: string }>;
   corrections: Array<{
     id: string;
@@ -176,6 +177,11 @@ export function FilingPage({
             )}
           </p>
           <ReportTotals cells={prepared.report.cells} />
+          {prepared.stale && (
+            <p className="error">
+              下级机关在本机关汇总报送后更正了报告：已报送的汇总报告与下级现在的报告不一致，请申请更正后重新汇总报送。
+            </p>
+          )}
           {prepared.consolidation && (
             <p>
               汇总本级和 {prepared.consolidation.children.length} 个已报送的下级机关。

@@ -14,6 +14,7 @@ interface Row {
   origin?: string;
   reminders: number;
   lastReminder?: string;
+  stale?: boolean;
 }
 
 interface Board {
@@ -152,7 +153,10 @@ export function SeasonPage({
                     </a>
                   </td>
                   <td>{r.deadline}</td>
-                  <td>{r.stateLabel}</td>
+                  <td>
+                    {r.stateLabel}
+                    {r.stale ? '（下级已更正，需重新汇总）' : ''}
+                  </td>
                   <td>{r.version ? `第 ${r.version} 版，${r.filedOn}` : ''}</td>
                   <td>
                     {r.reminders > 0 ? `${r.reminders} 次` : ''}
