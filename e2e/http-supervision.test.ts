@@ -262,6 +262,12 @@ test('the filed reports are published: by year and level, with versions, correct
   );
   const json = await app.inject({ method: 'GET', url: '/open-data/filed-reports/2025.json' });
   assert.equal(json.json().reports.length, 3);
+  const byId = Object.fromEntries(
+    json.json().reports.map((r: { agencyId: string; replies?: unknown }) => [r.agencyId, r.replies]),
+  );
+  assert.deepEqual(byId['city-edu'], { replied: 0, repliedOnTime: 0 }, 'its cases are handled here');
+  assert.equal(byId['city-water'], undefined, 'filed from a published file: replies unknown');
+  assert.equal(byId.city, undefined, 'a sum with an unknown part is unknown');
 });
 
 test('peers compared in one year and one agency over the years, drawn as SVG with the numbers', async () => {

@@ -71,7 +71,10 @@ test('a published document is found by a two-character search, listed in its cat
   const reader = await browser.newContext({ javaScriptEnabled: false });
   const portal = await reader.newPage();
   await portal.goto(`${server.url}/`);
-  await portal.getByRole('link', { name: '主动公开目录' }).click();
+  await portal
+    .getByRole('row', { name: /示范市示范局/ })
+    .getByRole('link', { name: '主动公开目录' })
+    .click();
   await portal.getByLabel('全文检索').fill('低保');
   await portal.getByRole('button', { name: '检索' }).click();
   await portal.getByRole('link', { name: '关于调整城乡低保标准的通知' }).click();

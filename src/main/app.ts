@@ -41,6 +41,7 @@ import { supervisionRepository } from '../features/supervision/db/supervision-re
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
 import { databaseEvidence } from './database-evidence.ts';
+import { repliesOfYear } from './reply-counts.ts';
 import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
 import { registerComparisonPages } from '../../web/portal/comparison-pages.ts';
 
@@ -87,7 +88,12 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const supervision = supervisionRepository(handle.db);
   /** A filed year is locked for every write path that would change its figures. */
   const yearLock = (agencyId: string, year: number) => supervision.isLocked(agencyId, year);
-  const filing = databaseFiling(handle.db, clock, source);
+  const filing = databaseFiling(
+    handle.db,
+    clock,
+    source,
+    repliesOfYear(caseRepository(handle.db), calendarFor),
+  );
 
   const caseStore = caseRepository(handle.db);
   const cases = caseService({

@@ -9,11 +9,30 @@ import { buildStoredReport, type ReportFactSource } from '../features/annual-rep
 import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { filingService } from '../features/supervision/use-cases/filing-service.ts';
 import { databaseFactSource } from './database-fact-source.ts';
+import { repliesOfYear } from './reply-counts.ts';
+import { caseRepository } from '../features/requests/db/case-repository.ts';
+import type { ReplyTimeliness } from '../features/requests/index.ts';
+import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
+
+/** The work calendar of an agency's jurisdiction, read from the database. */
+async function calendarOf(db: Kysely<Database>, agencyId: string) {
+  return loadWorkCalendar(
+    calendarRepository(db),
+    (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN',
+  );
+}
 
 export function databaseFiling(
   db: Kysely<Database>,
   clock: { today: () => IsoDate; now: () => string },
   source: ReportFactSource = databaseFactSource(db),
+  /** The cases answered in a year with their timeliness (the server passes its cached calendars). */
+  replies: (
+    agencyId: string,
+    year: number,
+  ) => Promise<readonly ReplyTimeliness[] | undefined> = repliesOfYear(caseRepository(db), (agencyId) =>
+    calendarOf(db, agencyId),
+  ),
 ) {
   return filingService({
     store: supervisionRepository(db),
@@ -26,6 +45,10 @@ export function databaseFiling(
         counting: 'filed-in-year',
         ...(previous ? { previous } : {}),
       }),
+    replyCounts: async (agencyId, year) => {
+      const answered = await replies(agencyId, year);
+      return answered && { replied: answered.length, repliedOnTime: answered.filter((r) => r.onTime).length };
+    },
     today: clock.today,
     now: clock.now,
     newId: () => randomUUID(),

@@ -35,6 +35,9 @@ const peerQuery = z.object({
 });
 const agencyParams = agencyYearParams.pick({ agencyId: true });
 const MOST = 40;
+/** Replies after their deadline, where the agency's cases are handled here; "—" where unknown. */
+const overdueOf = (filed: FiledReport) =>
+  filed.indicators ? String(filed.indicators.replied - filed.indicators.repliedOnTime) : '—';
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDependencies): void {
@@ -45,8 +48,14 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
     const agencies = new Map((await deps.listAgencies()).map((a) => [a.id, a]));
     const filed = year ? await deps.latestOfYear(year) : [];
     const rows = filed
-      .map((f) => ({ agency: agencies.get(f.agencyId), figures: comparedFigures(f.report) }))
-      .filter((r): r is { agency: Agency; figures: ReturnType<typeof comparedFigures> } => Boolean(r.agency))
+      .map((f) => ({
+        agency: agencies.get(f.agencyId),
+        figures: comparedFigures(f.report),
+        overdue: overdueOf(f),
+      }))
+      .filter((r): r is { agency: Agency; figures: ReturnType<typeof comparedFigures>; overdue: string } =>
+        Boolean(r.agency),
+      )
       .filter((r) => !query.level || (r.agency.level ?? 'department') === query.level)
       .filter((r) => !query.parent || r.agency.parentId === query.parent)
       .sort((a, b) => b.figures.applications - a.figures.applications);
@@ -108,6 +117,7 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
                   <th>行政复议</th>
                   <th>行政诉讼</th>
                   <th>结果被纠正</th>
+                  <th>逾期答复</th>
                 </tr>
                 ${rows.map(
                   (r) =>
@@ -119,6 +129,7 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
                       <td>${r.figures.reconsiderations}</td>
                       <td>${r.figures.lawsuits}</td>
                       <td>${r.figures.corrected}</td>
+                      <td>${r.overdue}</td>
                     </tr>`,
                 )}
               </table>`
@@ -143,6 +154,7 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
     const years = reports.map((r, i) => ({
       year: r.year,
       figures: comparedFigures(r.report),
+      overdue: overdueOf(r),
       repeated:
         i > 0 && reports[i - 1]!.year === r.year - 1
           ? repeatedShare(writtenText(r.report), writtenText(reports[i - 1]!.report))
@@ -172,6 +184,7 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
           <th>行政复议</th>
           <th>行政诉讼</th>
           <th>结果被纠正</th>
+          <th>逾期答复</th>
           <th>正文与上年重复</th>
         </tr>
         ${years.map(
@@ -185,6 +198,7 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
               <td>${y.figures.reconsiderations}</td>
               <td>${y.figures.lawsuits}</td>
               <td>${y.figures.corrected}</td>
+              <td>${y.overdue}</td>
               <td>${y.repeated === undefined ? '—' : percent(y.repeated)}</td>
             </tr>`,
         )}

@@ -312,6 +312,7 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
             origin: f.origin,
             format: f.format,
             cells: f.report.cells,
+            ...(f.indicators ? { replies: f.indicators } : {}),
           };
         }),
       });

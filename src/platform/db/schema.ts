@@ -40,6 +40,8 @@ export interface FiledReportTable {
   filed_at: string;
   filed_on: string;
   reopened_at: string | null;
+  /** JSON: { replied, repliedOnTime } when the agency's cases are handled here; null otherwise. */
+  indicators: string | null;
 }
 
 export interface ReportCorrectionTable {

@@ -26,11 +26,18 @@ export interface FiledReport {
   readonly filedAt: string;
   readonly filedOn: IsoDate;
   readonly reopenedAt?: string;
+  /** Replies answered in the year and those on time, when the agency's cases (and its children's) are here. */
+  readonly indicators?: ReplyIndicators;
+}
+
+export interface ReplyIndicators {
+  readonly replied: number;
+  readonly repliedOnTime: number;
 }
 
 export type FiledSummary = Pick<
   FiledReport,
-  'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'filedOn' | 'children'
+  'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'filedOn' | 'children' | 'indicators'
 >;
 
 export interface ReportCorrection {
@@ -63,6 +70,7 @@ function toFiled(row: Selectable<FiledReportTable>): FiledReport {
     filedAt: row.filed_at,
     filedOn: row.filed_on as IsoDate,
     ...(row.reopened_at ? { reopenedAt: row.reopened_at } : {}),
+    ...(row.indicators ? { indicators: JSON.parse(row.indicators) as ReplyIndicators } : {}),
   };
 }
 
@@ -186,7 +194,15 @@ export function supervisionRepository(db: Kysely<Database>) {
     /** The latest version of every agency's report for a year, without the report itself (the board). */
     async summariesOfYear(year: number): Promise<FiledSummary[]> {
       const rows = await latestVersions(year)
-        .select(['f.agency_id', 'f.version', 'f.status', 'f.origin', 'f.filed_on', 'f.children'])
+        .select([
+          'f.agency_id',
+          'f.version',
+          'f.status',
+          'f.origin',
+          'f.filed_on',
+          'f.children',
+          'f.indicators',
+        ])
         .orderBy('f.agency_id')
         .execute();
       return rows.map((r) => ({
@@ -197,6 +213,7 @@ export function supervisionRepository(db: Kysely<Database>) {
         origin: r.origin as FilingOrigin,
         filedOn: r.filed_on as IsoDate,
         children: JSON.parse(r.children) as FiledReport['children'],
+        ...(r.indicators ? { indicators: JSON.parse(r.indicators) as ReplyIndicators } : {}),
       }));
     },
     /** When each agency first filed for the year (for the on-time state). */
@@ -272,6 +289,7 @@ export function supervisionRepository(db: Kysely<Database>) {
               filed_at: report.filedAt,
               filed_on: report.filedOn,
               reopened_at: null,
+              indicators: report.indicators ? JSON.stringify(report.indicators) : null,
             })
             .execute();
         } catch (error) {

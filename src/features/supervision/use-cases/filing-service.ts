@@ -29,6 +29,7 @@ import {
 import {
   FilingConflictError,
   type FiledReport,
+  type ReplyIndicators,
   type ReportCorrection,
   type SupervisionRepository,
 } from '../db/supervision-repository.ts';
@@ -46,6 +47,8 @@ export interface FilingDependencies {
     year: number,
     previous?: Pick<AnnualReport, 'format' | 'cells'>,
   ): Promise<AnnualReport>;
+  /** Replies the agency's cases answered in the year and those on time (undefined: no cases here). */
+  readonly replyCounts?: (agencyId: string, year: number) => Promise<ReplyIndicators | undefined>;
   readonly today: () => IsoDate;
   readonly now: () => string;
   readonly newId: () => string;
@@ -279,6 +282,24 @@ export function filingService(deps: FilingDependencies) {
     return ok(filed);
   }
 
+  /** Own replies plus the children's filed ones; unknown when any of them is (a report filed from a file). */
+  async function indicatorsOf(
+    agencyId: string,
+    year: number,
+    children: ReadonlyArray<{ agencyId: string; version: number }>,
+  ): Promise<ReplyIndicators | undefined> {
+    const own = await deps.replyCounts?.(agencyId, year);
+    if (!own) return undefined;
+    let { replied, repliedOnTime } = own;
+    for (const child of children) {
+      const filed = (await store.version(child.agencyId, year, child.version))?.indicators;
+      if (!filed) return undefined;
+      replied += filed.replied;
+      repliedOnTime += filed.repliedOnTime;
+    }
+    return { replied, repliedOnTime };
+  }
+
   function openForFiling(latest: FiledReport | undefined): SupervisionRefusal | undefined {
     return latest?.status === 'filed' ? { code: 'already-filed', version: latest.version } : undefined;
   }
@@ -435,6 +456,7 @@ export function filingService(deps: FilingDependencies) {
       if (!decided.ok) return decided;
       const left = unfinished(sections);
       if (left.length > 0) return err({ code: 'sections-unfinished', sections: left });
+      const indicators = await indicatorsOf(agency.id, year, consolidation?.children ?? []);
       const written = Object.fromEntries(
         Object.entries(sections)
           .map(([id, text]) => [id, (text ?? '').trim()])
@@ -451,6 +473,7 @@ export function filingService(deps: FilingDependencies) {
           report: { ...report, sections: { ...report.sections, ...latest?.report.sections, ...written } },
           explanations: decided.value,
           children: consolidation?.children ?? [],
+          ...(indicators ? { indicators } : {}),
         },
         actor,
       );

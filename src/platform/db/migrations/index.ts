@@ -10,6 +10,7 @@ import * as createDocumentSearchIndex from './2026-11-29T2200-create-document-se
 import * as addDisclosureRecords from './2026-11-30T0900-add-disclosure-records.ts';
 import * as addDocumentIssuersAndAttachments from './2026-11-30T1000-add-document-issuers-and-attachments.ts';
 import * as createReportingSeasons from './2026-12-01T0900-create-reporting-seasons-and-filed-reports.ts';
+import * as addFiledReportIndicators from './2026-12-01T1000-add-filed-report-indicators.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30T0900-add-disclosure-records': addDisclosureRecords,
   '2026-11-30T1000-add-document-issuers-and-attachments': addDocumentIssuersAndAttachments,
   '2026-12-01T0900-create-reporting-seasons-and-filed-reports': createReportingSeasons,
+  '2026-12-01T1000-add-filed-report-indicators': addFiledReportIndicators,
 };

@@ -3,7 +3,8 @@ CREATE TABLE agencies (
     name text NOT NULL,
     parent_id text,
     created_at text NOT NULL,
-    jurisdiction text DEFAULT 'CN'::text NOT NULL
+    jurisdiction text DEFAULT 'CN'::text NOT NULL,
+    level text DEFAULT 'department'::text NOT NULL
 );
 
 CREATE TABLE agency_figures (
@@ -56,6 +57,24 @@ CREATE TABLE disclosure_settings (
     settings text NOT NULL,
     updated_by text NOT NULL,
     updated_at text NOT NULL
+);
+
+CREATE TABLE filed_reports (
+    agency_id text NOT NULL,
+    year integer NOT NULL,
+    version integer NOT NULL,
+    status text NOT NULL,
+    origin text NOT NULL,
+    format text NOT NULL,
+    report text NOT NULL,
+    explanations text NOT NULL,
+    children text NOT NULL,
+    source_file text,
+    filed_by text NOT NULL,
+    filed_at text NOT NULL,
+    filed_on text NOT NULL,
+    reopened_at text,
+    indicators text
 );
 
 CREATE TABLE kysely_migration (
@@ -162,6 +181,28 @@ CREATE TABLE public_messages (
     query_code_hash text NOT NULL
 );
 
+CREATE TABLE report_corrections (
+    id text NOT NULL,
+    agency_id text NOT NULL,
+    year integer NOT NULL,
+    version integer NOT NULL,
+    reason text NOT NULL,
+    requested_by text NOT NULL,
+    requested_at text NOT NULL,
+    decision text,
+    decided_by text,
+    decided_at text,
+    refiled_version integer
+);
+
+CREATE TABLE reporting_seasons (
+    agency_id text NOT NULL,
+    year integer NOT NULL,
+    deadlines text NOT NULL,
+    opened_by text NOT NULL,
+    opened_at text NOT NULL
+);
+
 CREATE TABLE request_cases (
     agency_id text NOT NULL,
     id text NOT NULL,
@@ -189,6 +230,15 @@ CREATE TABLE request_events (
     reason text,
     type text NOT NULL,
     event text NOT NULL
+);
+
+CREATE TABLE season_reminders (
+    season_agency_id text NOT NULL,
+    year integer NOT NULL,
+    agency_id text NOT NULL,
+    sent_by text NOT NULL,
+    sent_at text NOT NULL,
+    message text NOT NULL
 );
 
 CREATE TABLE staff_accounts (
@@ -237,6 +287,9 @@ ALTER TABLE ONLY disclosure_requests
 ALTER TABLE ONLY disclosure_settings
     ADD CONSTRAINT disclosure_settings_pkey PRIMARY KEY (agency_id);
 
+ALTER TABLE ONLY filed_reports
+    ADD CONSTRAINT filed_reports_pk PRIMARY KEY (agency_id, year, version);
+
 ALTER TABLE ONLY kysely_migration_lock
     ADD CONSTRAINT kysely_migration_lock_pkey PRIMARY KEY (id);
 
@@ -264,6 +317,12 @@ ALTER TABLE ONLY public_documents
 ALTER TABLE ONLY public_messages
     ADD CONSTRAINT public_messages_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY report_corrections
+    ADD CONSTRAINT report_corrections_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY reporting_seasons
+    ADD CONSTRAINT reporting_seasons_pk PRIMARY KEY (agency_id, year);
+
 ALTER TABLE ONLY request_cases
     ADD CONSTRAINT request_cases_pk PRIMARY KEY (agency_id, id);
 
@@ -288,6 +347,8 @@ CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (a
 
 CREATE INDEX disclosure_requests_received ON disclosure_requests USING btree (agency_id, received_on);
 
+CREATE INDEX filed_reports_by_year ON filed_reports USING btree (year, agency_id);
+
 CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
 
 CREATE INDEX public_document_search_tokens ON public_document_search USING gin (tokens);
@@ -298,7 +359,11 @@ CREATE INDEX public_documents_portal ON public_documents USING btree (agency_id,
 
 CREATE INDEX public_messages_received ON public_messages USING btree (agency_id, received_on);
 
+CREATE INDEX report_corrections_by_agency_year ON report_corrections USING btree (agency_id, year);
+
 CREATE INDEX request_cases_status_due ON request_cases USING btree (agency_id, status, due_on);
+
+CREATE INDEX season_reminders_by_season ON season_reminders USING btree (season_agency_id, year, agency_id);
 
 ALTER TABLE ONLY agencies
     ADD CONSTRAINT agencies_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES agencies(id);
@@ -314,6 +379,9 @@ ALTER TABLE ONLY disclosure_requests
 
 ALTER TABLE ONLY disclosure_settings
     ADD CONSTRAINT disclosure_settings_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY filed_reports
+    ADD CONSTRAINT filed_reports_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
 ALTER TABLE ONLY ledger_imports
     ADD CONSTRAINT ledger_imports_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
@@ -339,11 +407,20 @@ ALTER TABLE ONLY public_documents
 ALTER TABLE ONLY public_messages
     ADD CONSTRAINT public_messages_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
+ALTER TABLE ONLY report_corrections
+    ADD CONSTRAINT report_corrections_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY reporting_seasons
+    ADD CONSTRAINT reporting_seasons_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
 ALTER TABLE ONLY request_cases
     ADD CONSTRAINT request_cases_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
 ALTER TABLE ONLY request_events
     ADD CONSTRAINT request_events_case FOREIGN KEY (agency_id, request_id) REFERENCES request_cases(agency_id, id);
+
+ALTER TABLE ONLY season_reminders
+    ADD CONSTRAINT season_reminders_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
 
 ALTER TABLE ONLY staff_accounts
     ADD CONSTRAINT staff_accounts_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);

@@ -1,4 +1,4 @@
-CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null, "jurisdiction" text default 'CN' not null);
+CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null, "jurisdiction" text default 'CN' not null, "level" text default 'department' not null);
 
 CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, constraint "agency_figures_pk" primary key ("agency_id", "year"));
 
@@ -7,6 +7,8 @@ CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor"
 CREATE TABLE "disclosure_requests" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "received_on" text not null, "applicant_type" text not null, "outcome" text, "completed_on" text, "channel" text, "applicant_name" text, "subject" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "disclosure_requests_pk" primary key ("agency_id", "id"), constraint "disclosure_requests_completion" check ((outcome is null) = (completed_on is null)), constraint "disclosure_requests_order" check (completed_on is null or completed_on >= received_on));
 
 CREATE TABLE "disclosure_settings" ("agency_id" text primary key references "agencies" ("id"), "settings" text not null, "updated_by" text not null, "updated_at" text not null);
+
+CREATE TABLE "filed_reports" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "version" integer not null, "status" text not null, "origin" text not null, "format" text not null, "report" text not null, "explanations" text not null, "children" text not null, "source_file" text, "filed_by" text not null, "filed_at" text not null, "filed_on" text not null, "reopened_at" text, "indicators" text, constraint "filed_reports_pk" primary key ("agency_id", "year", "version"));
 
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
@@ -36,9 +38,15 @@ CREATE TABLE "public_documents" ("agency_id" text not null references "agencies"
 
 CREATE TABLE "public_messages" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "subject" text not null, "body" text not null, "author_name" text not null, "author_contact" text not null, "received_on" text not null, "due_on" text not null, "answer" text, "answered_on" text, "answered_by" text, "published" integer default 0 not null, "query_code_hash" text not null, constraint "public_messages_pk" primary key ("agency_id", "id"));
 
+CREATE TABLE "report_corrections" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "year" integer not null, "version" integer not null, "reason" text not null, "requested_by" text not null, "requested_at" text not null, "decision" text, "decided_by" text, "decided_at" text, "refiled_version" integer);
+
+CREATE TABLE "reporting_seasons" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "deadlines" text not null, "opened_by" text not null, "opened_at" text not null, constraint "reporting_seasons_pk" primary key ("agency_id", "year"));
+
 CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "channel" text not null, "submitted_on" text not null, "received_on" text, "status" text not null, "due_on" text, "applicant_type" text not null, "applicant" text not null, "description" text not null, "outcome" text, "completed_on" text, "query_code_hash" text, "event_count" integer not null, "updated_at" text not null, constraint "request_cases_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "request_events" ("agency_id" text not null, "request_id" text not null, "seq" integer not null, "at" text not null, "actor" text not null, "reason" text, "type" text not null, "event" text not null, constraint "request_events_pk" primary key ("agency_id", "request_id", "seq"), constraint "request_events_case" foreign key ("agency_id", "request_id") references "request_cases" ("agency_id", "id"));
+
+CREATE TABLE "season_reminders" ("season_agency_id" text not null, "year" integer not null, "agency_id" text not null references "agencies" ("id"), "sent_by" text not null, "sent_at" text not null, "message" text not null);
 
 CREATE TABLE "staff_accounts" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "username" text not null unique, "display_name" text not null, "roles" text not null, "password_hash" text not null, "disabled" integer default 0 not null, "created_at" text not null);
 
@@ -52,6 +60,8 @@ CREATE INDEX "disclosure_requests_completed" on "disclosure_requests" ("agency_i
 
 CREATE INDEX "disclosure_requests_received" on "disclosure_requests" ("agency_id", "received_on");
 
+CREATE INDEX "filed_reports_by_year" on "filed_reports" ("year", "agency_id");
+
 CREATE INDEX "proceedings_filed" on "proceedings" ("agency_id", "filed_on");
 
 CREATE INDEX "public_documents_interprets" on "public_documents" ("agency_id", "interprets");
@@ -60,4 +70,8 @@ CREATE INDEX "public_documents_portal" on "public_documents" ("agency_id", "stat
 
 CREATE INDEX "public_messages_received" on "public_messages" ("agency_id", "received_on");
 
+CREATE INDEX "report_corrections_by_agency_year" on "report_corrections" ("agency_id", "year");
+
 CREATE INDEX "request_cases_status_due" on "request_cases" ("agency_id", "status", "due_on");
+
+CREATE INDEX "season_reminders_by_season" on "season_reminders" ("season_agency_id", "year", "agency_id");
