@@ -162,7 +162,12 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
             <dt>查询码</dt>
             <dd id="query-code">${created.queryCode ?? ''}</dd>
           </dl>
-          <p>请保存申请编号和查询码，凭二者<a href="/status">查询办理进度</a>。查询码只显示这一次。</p>
+          <p>
+            请保存申请编号和查询码，凭二者<a
+              href="/status?agency=${encodeURIComponent(agency.id)}&amp;id=${encodeURIComponent(created.id)}"
+              >查询办理进度</a
+            >。查询码只显示这一次。
+          </p>
           <p>${agency.name}确认收到申请后开始计算答复期限（《条例》第三十一条）。</p>`,
         201,
       );
@@ -171,7 +176,21 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
 
   app.get('/status', async (request, reply) => {
     const agencies = await deps.listAgencies();
-    return send(reply, '查询申请办理进度', statusForm(agencies, issueFormToken(request, reply), {}));
+    // The receipt page links here with its agency and number filled in; anything else is ignored.
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const agencyId =
+      typeof query.agency === 'string' && agencies.some((a) => a.id === query.agency)
+        ? query.agency
+        : undefined;
+    const id = typeof query.id === 'string' && /^YSQ-\d{4}-\d{5,6}$/.test(query.id) ? query.id : undefined;
+    return send(
+      reply,
+      '查询申请办理进度',
+      statusForm(agencies, issueFormToken(request, reply), {
+        ...(agencyId ? { agencyId } : {}),
+        ...(id ? { id } : {}),
+      }),
+    );
   });
 
   app.post(
