@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { fixture, runCli } from './run-cli.ts';
 
 let tmp: string;
@@ -94,4 +95,25 @@ test('season open and status, filing submit, the locked year refuses a ledger, a
   assert.equal(reimported.code, 0, reimported.stderr);
   const refiled = await cli('filing', 'submit', '--agency', 'edu', '--year', '2024');
   assert.match(refiled.stderr, /第 2 版/);
+});
+
+test('audit-log verify: the chain of what the season recorded, and a change made behind its back', async () => {
+  const database = join(tmp, 'season.db');
+  const env = { DATABASE_URL: database };
+  const verified = await runCli(['audit-log', 'verify'], env);
+  assert.equal(verified.code, 0, verified.stderr);
+  const head = verified.stdout.trim();
+  assert.match(head, /^[0-9a-f]{64}$/);
+  assert.match(verified.stderr, /审计日志完整：共 \d+ 条/);
+  const again = await runCli(['audit-log', 'verify', '--expect-head', head], env);
+  assert.match(again.stderr, /含以前记下的末条/);
+
+  // Someone edits an entry directly in the file, around the triggers.
+  const raw = new SQLite(database);
+  raw.exec('drop trigger audit_log_no_update');
+  raw.prepare("update audit_log set actor = 'nobody' where seq = (select min(seq) from audit_log)").run();
+  raw.close();
+  const broken = await runCli(['audit-log', 'verify'], env);
+  assert.equal(broken.code, 1);
+  assert.match(broken.stderr, /审计日志在第 \d+ 条处断开：该条内容与其哈希不符/);
 });

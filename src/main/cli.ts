@@ -5,6 +5,7 @@ import { registerDatabaseCommands } from './cli/database-commands.ts';
 import { registerCalendarCommands } from './cli/calendar-commands.ts';
 import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerSeasonCommands } from './cli/season-commands.ts';
+import { registerAuditLogCommands } from './cli/audit-log-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -17,6 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerCalendarCommands(program, io);
   registerAuditCommands(program, io);
   registerSeasonCommands(program, io);
+  registerAuditLogCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;

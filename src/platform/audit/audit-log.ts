@@ -1,5 +1,12 @@
-/** The append-only audit log: who did what to which record, when. Entries are only ever inserted. */
-import type { Kysely } from 'kysely';
+/**
+ * The append-only audit log: who did what to which record, when. Entries are only ever inserted
+ * (triggers refuse UPDATE and DELETE), and each is chained to the one before by a hash, so that a change
+ * made around the triggers — an entry edited, removed or inserted — breaks the chain where it was made.
+ * `verifyAuditLog` walks the chain; the head hash it returns can be noted elsewhere, so that even a
+ * rewrite of the whole chain is caught by comparing heads.
+ */
+import { createHash } from 'node:crypto';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export interface AuditEntry {
@@ -11,18 +18,54 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The same function as the migration that chained the existing entries. */
+export function entryHash(
+  prev: string,
+  row: {
+    at: string;
+    actor: string;
+    action: string;
+    agency_id: string | null;
+    subject: string;
+    detail: string;
+  },
+): string {
+  const content = JSON.stringify([row.at, row.actor, row.action, row.agency_id, row.subject, row.detail]);
+  return createHash('sha256').update(`${prev}\n${content}`).digest('hex');
+}
+
+async function append(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  // One writer at a time reads the head and appends (PostgreSQL: a transaction-scoped advisory lock;
+  // SQLite has one writer anyway).
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(7261903)`.execute(db);
+  const head = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    agency_id: entry.agencyId ?? null,
+    subject: entry.subject,
+    detail: JSON.stringify(entry.detail),
+  };
+  const prev = head?.hash ?? GENESIS_HASH;
   await db
     .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      agency_id: entry.agencyId ?? null,
-      subject: entry.subject,
-      detail: JSON.stringify(entry.detail),
-    })
+    .values({ ...row, prev_hash: prev, hash: entryHash(prev, row) })
     .execute();
+}
+
+/** Appends an entry; inside the caller's transaction when given one, else in its own. */
+export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  if (db.isTransaction) await append(db, entry);
+  else await db.transaction().execute((tx) => append(tx, entry));
 }
 
 export async function listAudit(db: Kysely<Database>, agencyId?: string): Promise<AuditEntry[]> {
@@ -37,4 +80,57 @@ export async function listAudit(db: Kysely<Database>, agencyId?: string): Promis
     subject: r.subject,
     detail: JSON.parse(r.detail) as Record<string, unknown>,
   }));
+}
+
+export type AuditVerification =
+  | {
+      readonly ok: true;
+      readonly entries: number;
+      readonly head: string;
+      /** With `expectHead`: whether that hash (a head noted earlier) is still in the chain. */
+      readonly expectedHeadFound?: boolean;
+    }
+  | {
+      readonly ok: false;
+      readonly entries: number;
+      /** The first entry where the chain breaks. */
+      readonly seq: number;
+      readonly reason: 'content-changed' | 'link-broken';
+    };
+
+/** Walks the whole chain in order, a page at a time. */
+export async function verifyAuditLog(
+  db: Kysely<Database>,
+  options: { pageSize?: number; expectHead?: string } = {},
+): Promise<AuditVerification> {
+  const pageSize = options.pageSize ?? 5_000;
+  let found = options.expectHead === GENESIS_HASH;
+  let prev = GENESIS_HASH;
+  let entries = 0;
+  let after = -1;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (row.prev_hash !== prev) return { ok: false, entries, seq, reason: 'link-broken' };
+      if (row.hash !== entryHash(prev, row)) return { ok: false, entries, seq, reason: 'content-changed' };
+      prev = row.hash;
+      if (row.hash === options.expectHead) found = true;
+      entries++;
+      after = seq;
+    }
+    if (rows.length < pageSize)
+      return {
+        ok: true,
+        entries,
+        head: prev,
+        ...(options.expectHead !== undefined ? { expectedHeadFound: found } : {}),
+      };
+  }
 }

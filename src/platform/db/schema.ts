@@ -139,6 +139,10 @@ export interface AuditLogTable {
   agency_id: string | null;
   subject: string;
   detail: string;
+  /** The hash of the entry before (64 zeros for the first). */
+  prev_hash: string | null;
+  /** sha256(prev_hash + "\n" + JSON [at, actor, action, agency_id, subject, detail]). */
+  hash: string | null;
 }
 
 export interface WorkCalendarYearTable {

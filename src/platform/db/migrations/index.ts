@@ -11,6 +11,7 @@ import * as addDisclosureRecords from './2026-11-30T0900-add-disclosure-records.
 import * as addDocumentIssuersAndAttachments from './2026-11-30T1000-add-document-issuers-and-attachments.ts';
 import * as createReportingSeasons from './2026-12-01T0900-create-reporting-seasons-and-filed-reports.ts';
 import * as addFiledReportIndicators from './2026-12-01T1000-add-filed-report-indicators.ts';
+import * as chainAuditLog from './2026-12-01T1100-chain-audit-log.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30T1000-add-document-issuers-and-attachments': addDocumentIssuersAndAttachments,
   '2026-12-01T0900-create-reporting-seasons-and-filed-reports': createReportingSeasons,
   '2026-12-01T1000-add-filed-report-indicators': addFiledReportIndicators,
+  '2026-12-01T1100-chain-audit-log': chainAuditLog,
 };

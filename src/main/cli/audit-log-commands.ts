@@ -1,0 +1,44 @@
+/** `gongkai audit-log verify`: walks the hash chain of the audit log and says where it breaks. */
+import type { Command } from 'commander';
+import { verifyAuditLog } from '../../platform/audit/audit-log.ts';
+import { withDatabase } from './database-context.ts';
+import { CliError, EXIT } from './output.ts';
+import type { CliIo } from './report-commands.ts';
+
+const REASONS = {
+  'content-changed': '该条内容与其哈希不符（被改动过）',
+  'link-broken': '该条与上一条的链接断开（其前有条目被删除或插入）',
+} as const;
+
+export function registerAuditLogCommands(program: Command, io: CliIo): void {
+  program
+    .command('audit-log')
+    .description('审计日志')
+    .command('verify')
+    .description('逐条核对审计日志的哈希链；打印末条哈希，可另行保存，下次用 --expect-head 核对')
+    .option('--expect-head <hash>', '以前记下的末条哈希：须仍在链中（否则日志被整体改写或截断）')
+    .option('--database <url>', '数据库')
+    .action((options: { expectHead?: string; database?: string }) =>
+      withDatabase(options.database, async (handle) => {
+        if (options.expectHead !== undefined && !/^[0-9a-f]{64}$/.test(options.expectHead))
+          throw new CliError('--expect-head 应为 64 位十六进制哈希');
+        const result = await verifyAuditLog(handle.db, {
+          ...(options.expectHead ? { expectHead: options.expectHead } : {}),
+        });
+        if (!result.ok)
+          throw new CliError(
+            `审计日志在第 ${result.seq} 条处断开：${REASONS[result.reason]}；此前 ${result.entries} 条完好`,
+            EXIT.checkErrors,
+          );
+        if (result.expectedHeadFound === false)
+          throw new CliError(
+            `审计日志共 ${result.entries} 条，链条完整，但其中没有以前记下的末条哈希 ${options.expectHead}：日志可能被整体改写或截断`,
+            EXIT.checkErrors,
+          );
+        io.out(`${result.head}\n`);
+        io.err(
+          `审计日志完整：共 ${result.entries} 条，末条哈希如上${result.expectedHeadFound ? '（含以前记下的末条）' : ''}`,
+        );
+      }),
+    );
+}
