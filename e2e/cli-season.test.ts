@@ -1,7 +1,7 @@
 /** The reporting season from the command line: open, file, the lock on ledger imports, correct, re-open. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -116,4 +116,28 @@ test('audit-log verify: the chain of what the season recorded, and a change made
   const broken = await runCli(['audit-log', 'verify'], env);
   assert.equal(broken.code, 1);
   assert.match(broken.stderr, /审计日志在第 \d+ 条处断开：该条内容与其哈希不符/);
+});
+
+test('backup while the data is there, restore to another file: the same report and an intact audit log', async () => {
+  const database = join(tmp, 'season.db');
+  const copy = join(tmp, 'season.backup');
+  const backup = await runCli(['backup', copy], { DATABASE_URL: database });
+  assert.equal(backup.code, 0, backup.stderr);
+  assert.match(backup.stderr, /已备份到/);
+  const again = await runCli(['backup', copy], { DATABASE_URL: database });
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /已存在：不会覆盖/);
+  const restoredDb = join(tmp, 'restored.db');
+  const restored = await runCli(['restore', copy], { DATABASE_URL: restoredDb });
+  // The audit log of season.db was edited behind its back in the test before: the restore says so.
+  assert.equal(restored.code, 2);
+  assert.match(restored.stderr, /已恢复，但审计日志在第 \d+ 条处断开/);
+  const report = (url: string) =>
+    runCli(['report', 'build', '--year', '2024', '--agency', 'edu'], { DATABASE_URL: url });
+  assert.equal((await report(restoredDb)).stdout, (await report(database)).stdout);
+  const junk = join(tmp, 'junk.txt');
+  writeFileSync(junk, 'hello');
+  const bad = await runCli(['restore', junk, '--force'], { DATABASE_URL: join(tmp, 'other.db') });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /不是 gongkai 的 SQLite 备份/);
 });

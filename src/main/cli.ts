@@ -6,6 +6,7 @@ import { registerCalendarCommands } from './cli/calendar-commands.ts';
 import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerSeasonCommands } from './cli/season-commands.ts';
 import { registerAuditLogCommands } from './cli/audit-log-commands.ts';
+import { registerBackupCommands } from './cli/backup-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -19,6 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerAuditCommands(program, io);
   registerSeasonCommands(program, io);
   registerAuditLogCommands(program, io);
+  registerBackupCommands(program, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return io.exitCode;
