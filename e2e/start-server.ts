@@ -10,10 +10,15 @@ export interface RunningServer {
   readonly database: string;
   readonly output: () => string;
   stop(): Promise<void>;
+  /** Kills the process outright (SIGKILL): nothing is flushed or closed. */
+  kill(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const database = join(mkdtempSync(join(tmpdir(), 'gongkai-server-')), 'gongkai.db');
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { database?: string } = {},
+): Promise<RunningServer> {
+  const database = options.database ?? join(mkdtempSync(join(tmpdir(), 'gongkai-server-')), 'gongkai.db');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main/server.ts'], {
     cwd: ROOT,
     env: {
@@ -47,8 +52,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

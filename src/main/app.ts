@@ -47,6 +47,7 @@ import { registerComparisonPages } from '../../web/portal/comparison-pages.ts';
 
 export interface AppOptions {
   readonly logger?: boolean;
+  readonly trustProxy?: string | boolean;
   readonly clock?: Clock;
   readonly secureCookies?: boolean;
 }

@@ -30,7 +30,13 @@ if (process.env.GONGKAI_NO_DEMO !== '1') {
     );
   }
 }
-const app = await createApp(handle, { logger: process.env.LOG_LEVEL !== 'silent', clock });
+// GONGKAI_TRUST_PROXY: the reverse proxy's address (or a comma-separated CIDR list; "true" trusts any) whose X-Forwarded-For counts.
+const trustProxy = process.env.GONGKAI_TRUST_PROXY;
+const app = await createApp(handle, {
+  logger: process.env.LOG_LEVEL !== 'silent',
+  clock,
+  ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void app.close().then(() => handle.close());

@@ -15,6 +15,11 @@ import { HttpProblem, RefusalProblem } from './error-codes.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe (an address or a comma-separated CIDR list; true: any),
+   * so that per-citizen limits apply to the citizen's address and not the proxy's.
+   */
+  readonly trustProxy?: string | boolean;
 }
 
 /** Every route the server registers, for the access-matrix test that fails on a route without an entry. */
@@ -30,7 +35,11 @@ declare module 'fastify' {
 }
 
 export async function createHttpServer(options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+  });
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate(ROUTES, routes);
   app.addHook('onRoute', (route) => {
