@@ -16,6 +16,7 @@ import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './rep
 import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench.ts';
 import { peakRssMb } from './measure.ts';
 import { benchImport } from './import.bench.ts';
+import { benchLoad } from './load.bench.ts';
 import {
   benchProvince,
   FULL_PROVINCE,
@@ -100,6 +101,7 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
   }
 }
 const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
+const loads = await benchLoad(short);
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
 
@@ -139,6 +141,24 @@ for (const r of imports) {
     `${r.set.padEnd(15)} ${String(r.files).padStart(5)} ${r.floorMs.toFixed(0).padStart(14)} ms ${r.auditMs.toFixed(0).padStart(14)} ms ${r.reportsPerSecond.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(7)}×`,
   );
 }
+console.log('\nload over HTTP (SQLite server in its own process, autocannon, 200 connections)');
+console.log('target                        seconds   requests/s    p50     p99   errors  non-2xx');
+for (const r of loads) {
+  console.log(
+    `${r.name.padEnd(28)} ${String(r.seconds).padStart(6)} ${String(r.requestsPerSecond).padStart(12)} ${String(r.p50Ms).padStart(5)} ms ${String(r.p99Ms).padStart(5)} ms ${String(r.errors).padStart(6)} ${String(r.non2xx).padStart(8)}`,
+  );
+}
+const intake = loads.find((r) => r.name === 'intake');
+const floor = loads.find((r) => r.name.startsWith('bare'));
+if (intake && floor)
+  console.log(
+    `intake: ${(floor.requestsPerSecond / intake.requestsPerSecond).toFixed(1)}× the time of the bare route per request`,
+  );
+const failed = loads.filter((r) => r.errors > 0 || r.non2xx > 0);
+if (failed.length > 0) {
+  console.error(`load: errors under load in ${failed.map((r) => r.name).join(', ')}`);
+  process.exitCode = 1;
+}
 console.log(`peak RSS ${peakRssMb()} MB`);
 const machine = {
   cpus: cpus().length,
@@ -158,6 +178,7 @@ writeFileSync(
       search: searches,
       import: imports,
       province: provinces,
+      load: loads,
       peakRssMb: peakRssMb(),
     },
     null,
