@@ -21,8 +21,8 @@ export interface SignedInApp {
 
 export async function signedInApp(options: {
   agencies: ReadonlyArray<Agency>;
-  /** [username, agency, role] */
-  accounts: ReadonlyArray<readonly [string, string, StaffRole]>;
+  /** [username, agency, role or roles] */
+  accounts: ReadonlyArray<readonly [string, string, StaffRole | readonly StaffRole[]]>;
   today: string;
 }): Promise<SignedInApp> {
   const handle = await freshSqlite();
@@ -30,7 +30,13 @@ export async function signedInApp(options: {
   const staff = staffRepository(handle.db);
   for (const [username, agencyId, role] of options.accounts)
     await staff.create(
-      { agencyId, username, displayName: username, roles: [role], password: 'password-123456' },
+      {
+        agencyId,
+        username,
+        displayName: username,
+        roles: typeof role === 'string' ? [role] : [...role],
+        password: 'password-123456',
+      },
       'now',
     );
   const app = await createApp(handle, {

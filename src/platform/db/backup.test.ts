@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { tableSnapshot } from '../../../test-support/table-snapshot.ts';
 import { freshPostgres, POSTGRES_SKIP_REASON, POSTGRES_URL } from '../../../test-support/databases.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './database.ts';
 import type { Database } from './schema.ts';
@@ -19,25 +20,6 @@ import type { IsoDate } from '../../shared/domain/iso-date.ts';
 
 const ledger = (name: string) =>
   fileURLToPath(new URL(`../../../test-support/fixtures/ledger-2024/${name}`, import.meta.url));
-
-/** Every row of every table, in a stable order: what a round trip must give back. */
-async function snapshot(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
-  const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
-  const out: Record<string, unknown[]> = {};
-  for (const table of tables) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
-    out[table] = rows.rows
-      .map((r) =>
-        JSON.stringify(
-          Object.fromEntries(
-            Object.entries(r).map(([k, v]) => [k, v instanceof Buffer ? v.toString('base64') : v]),
-          ),
-        ),
-      )
-      .sort();
-  }
-  return out;
-}
 
 async function seed(db: Kysely<Database>): Promise<void> {
   await agencyRepository(db).create({ id: 'demo', name: '某某市某某局' }, '2025-01-10T00:00:00Z');
@@ -67,7 +49,7 @@ async function roundTrip(
   restoredUrl: (dir: string) => string,
 ) {
   await seed(handle.db);
-  const before = await snapshot(handle.db);
+  const before = await tableSnapshot(handle.db);
   assert.ok((before.disclosure_requests ?? []).length >= 2500);
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-backup-'));
   const file = join(dir, 'backup.bin');
@@ -82,7 +64,7 @@ async function roundTrip(
   await restoreDatabase(file, url, { force: true, ...(schema ? { schema } : {}) });
   const restored = url === handle.url ? handle : openDatabase(url);
   try {
-    assert.deepEqual(await snapshot(restored.db), before);
+    assert.deepEqual(await tableSnapshot(restored.db), before);
     const chain = await verifyAuditLog(restored.db);
     assert.ok(chain.ok && chain.entries > 0, JSON.stringify(chain));
     await migrateToLatest(restored.db, schema ? { schema } : {});
