@@ -9,7 +9,8 @@ import {
   INTERPRETATION_FORM_LABELS,
   isOnPortal,
 } from '../../src/features/proactive-disclosure/domain/public-document.ts';
-import { agencyNav, html, notFoundPage, page } from './page-layout.ts';
+import { agencyNav, html, notFoundPage, page, raw } from './page-layout.ts';
+import { safeBodyHtml } from '../../src/features/proactive-disclosure/domain/document-body.ts';
 import type { AttachmentService } from '../../src/features/proactive-disclosure/use-cases/attachment-service.ts';
 import { sendAttachment } from '../../src/features/proactive-disclosure/http/attachment-routes.ts';
 
@@ -257,7 +258,7 @@ export function registerDocumentPages(
         </tr>
       </table>
       ${related} ${files}
-      <article class="document-body">${stored.body.split(/\n+/).map((p) => html`<p>${p}</p>`)}</article>`;
+      <article class="document-body">${raw(safeBodyHtml(stored.body))}</article>`;
     return reply.type('text/html; charset=utf-8').send(page(d.title, body));
   });
 

@@ -2,6 +2,7 @@
  * Public documents in the database. A save is guarded by the version it read (a stale writer is told to
  * reload). The portal queries return published 主动公开 documents only.
  */
+import { bodyText } from '../domain/document-body.ts';
 import { sql, type Kysely } from 'kysely';
 import {
   indexDocumentTokens,
@@ -114,7 +115,7 @@ function likePattern(text: string): string {
 /** What the index holds of a document: its title, document and index numbers, and its body. */
 function documentTokens(document: PublicDocument, body: string): string[] {
   return searchTokens(
-    [document.title, document.documentNumber ?? '', document.indexNumber ?? '', body].join('\n'),
+    [document.title, document.documentNumber ?? '', document.indexNumber ?? '', bodyText(body)].join('\n'),
   );
 }
 

@@ -2,6 +2,7 @@
  * The compilation (汇编) of the 规章 and 行政规范性文件 in force on a date, as DOCX (to edit and print)
  * or PDF: a title, a table of contents, then each document with its number, dates, amendments and text.
  */
+import { bodyText } from '../domain/document-body.ts';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { Content } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../../platform/rendering/pdf.ts';
@@ -38,7 +39,9 @@ function particulars(entry: CompilationEntry): string[] {
 
 function paragraphsOf(entry: CompilationEntry): string[] {
   if (!entry.body?.trim()) return ['（本文件未在本平台发布正文，请以正式印发文本为准。）'];
-  return entry.body.split(/\n+/).filter((p) => p.trim());
+  return bodyText(entry.body)
+    .split(/\n+/)
+    .filter((p) => p.trim());
 }
 
 export async function renderCompilationDocx(compilation: Compilation): Promise<Buffer> {
