@@ -73,7 +73,7 @@ const MATRIX: Record<string, Entry> = {
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}` },
   },
   'GET /api/agencies/:agencyId/requests/:id/letters/:kind': {
-    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/letters/reply` },
   },
   'GET /api/agencies/:agencyId/requests/:id/fee-quote': {

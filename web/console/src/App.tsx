@@ -118,7 +118,12 @@ export function App() {
         ) : path === '/console/documents' ? (
           <DocumentsPage agencyId={agencyId} today={session.today} />
         ) : caseMatch ? (
-          <CasePage agencyId={agencyId} caseId={caseMatch[1]!} today={session.today} />
+          <CasePage
+            agencyId={agencyId}
+            caseId={caseMatch[1]!}
+            today={session.today}
+            caseWorker={session.account.roles.includes('officer')}
+          />
         ) : path === '/console/requests/new' ? (
           <RegisterPage agencyId={agencyId} today={session.today} />
         ) : (

@@ -2,6 +2,7 @@
  * Who may do what where. A staff account belongs to one agency and acts there and in the agencies below
  * it (a city government's office over its departments). Roles add up.
  * - officer: registers and works cases, imports ledgers, drafts documents, prepares the annual report;
+ *   the only role that sees applicants' personal data in full (the others see it masked);
  * - approver: approves extensions (as the head of the disclosure office, 第三十三条), reviews documents
  *   before publication (保密审查, 第十七条), files the annual report and approves corrections of filed
  *   reports (never their own request);
@@ -30,7 +31,9 @@ export type Permission =
   | 'manage-disclosure-settings'
   | 'file-reports'
   | 'run-seasons'
-  | 'approve-corrections';
+  | 'approve-corrections'
+  /** Applicants' and authors' names, ID numbers, phones, e-mail and addresses in full (the case worker). */
+  | 'see-personal-data';
 
 const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   admin: [
@@ -41,7 +44,7 @@ const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
     'run-seasons',
     'approve-corrections',
   ],
-  officer: ['read-cases', 'work-cases', 'draft-documents'],
+  officer: ['read-cases', 'work-cases', 'draft-documents', 'see-personal-data'],
   approver: ['read-cases', 'approve-extensions', 'review-documents', 'file-reports', 'approve-corrections'],
   supervisor: ['read-cases', 'run-seasons'],
 };

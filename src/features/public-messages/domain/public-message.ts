@@ -3,6 +3,7 @@
  * days it has set; an answered message may be published — its subject, text and answer only, with
  * phone numbers, ID numbers and e-mail addresses masked, and never the author's name or contact.
  */
+import { maskPersonalData } from '../../../shared/domain/personal-data.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { addWorkingDays, type WorkCalendar } from '../../../shared/domain/work-calendar.ts';
@@ -79,17 +80,7 @@ export function isAnsweredLate(message: PublicMessage, today: IsoDate): boolean 
   return (message.answeredOn ?? today) > message.dueOn;
 }
 
-const PERSONAL_DATA: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, '[身份证号已隐去]'],
-  [/(?<!\d)1[3-9]\d{9}(?!\d)/g, '[手机号已隐去]'],
-  [/(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g, '[电话已隐去]'],
-  [/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[邮箱已隐去]'],
-];
-
-/** Masks ID numbers, phone numbers and e-mail addresses in text that will be shown to the public. */
-export function maskPersonalData(text: string): string {
-  return PERSONAL_DATA.reduce((masked, [pattern, label]) => masked.replace(pattern, label), text);
-}
+export { maskPersonalData };
 
 export function toPublished(message: PublicMessage): PublishedMessage | undefined {
   if (!message.published || !message.answer || !message.answeredOn) return undefined;

@@ -1,5 +1,7 @@
 /** Public messages for staff: the list by due date (with the author's contact), answering, publishing. */
 import type { FastifyInstance } from 'fastify';
+import { hasPermission } from '../../agencies/index.ts';
+import { maskContact, maskName, maskPersonalData } from '../../../shared/domain/personal-data.ts';
 import { z } from '../../../platform/validation.ts';
 import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
@@ -45,10 +47,19 @@ export function registerMessageRoutes(
     },
     async (request) => {
       const { agencyId } = parseInput(agencyParams, request.params);
-      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const full = hasPermission(account.roles, 'see-personal-data');
       const today = deps.today();
       const messages = (await deps.messages.list(agencyId)).map((m) => ({
         ...m,
+        // Who wrote and how to reach them: for the officer who answers; masked for everyone else.
+        ...(full
+          ? {}
+          : {
+              authorName: maskName(m.authorName),
+              authorContact: maskContact(m.authorContact),
+              body: maskPersonalData(m.body),
+            }),
         late: isAnsweredLate(m, today),
       }));
       return { messages };

@@ -6,6 +6,15 @@ import { STATUS_LABELS } from '../domain/request-status.ts';
 import { workingDaysLeft } from '../domain/reply-deadline.ts';
 import type { CaseView, PublicStatus } from '../use-cases/case-service.ts';
 import type { CaseSummary } from '../use-cases/case-store.ts';
+import type { Applicant } from '../domain/case-events.ts';
+import {
+  maskAddress,
+  maskEmail,
+  maskIdNumber,
+  maskName,
+  maskPersonalData,
+  maskPhone,
+} from '../../../shared/domain/personal-data.ts';
 
 export function presentDeadline(view: CaseView, today: IsoDate, calendar: WorkCalendar) {
   const deadline = view.deadline;
@@ -74,4 +83,54 @@ export function presentSummary(summary: CaseSummary) {
 
 export function presentPublicStatus(status: PublicStatus) {
   return { ...status, statusLabel: STATUS_LABELS[status.status] };
+}
+
+/** An applicant as staff without the permission see them: a person's name to its first character, the rest partly hidden. */
+export function maskApplicant(applicant: Applicant): Applicant {
+  return {
+    ...applicant,
+    name: applicant.type === 'natural' ? maskName(applicant.name) : applicant.name,
+    ...(applicant.idNumber ? { idNumber: maskIdNumber(applicant.idNumber) } : {}),
+    ...(applicant.phone ? { phone: maskPhone(applicant.phone) } : {}),
+    ...(applicant.email ? { email: maskEmail(applicant.email) } : {}),
+    ...(applicant.address ? { address: maskAddress(applicant.address) } : {}),
+  };
+}
+
+type PresentedCase = ReturnType<typeof presentCase>;
+
+/** The case with its applicant's personal data masked — in the case, its description and its history. */
+export function maskPresentedCase(presented: PresentedCase): PresentedCase {
+  return {
+    ...presented,
+    applicant: maskApplicant(presented.applicant),
+    application: {
+      ...presented.application,
+      description: maskPersonalData(presented.application.description),
+    },
+    history: presented.history.map((h) =>
+      h.event.type === 'submitted'
+        ? {
+            ...h,
+            event: {
+              ...h.event,
+              applicant: maskApplicant(h.event.applicant),
+              application: {
+                ...h.event.application,
+                description: maskPersonalData(h.event.application.description),
+              },
+            },
+          }
+        : h,
+    ),
+  };
+}
+
+export function maskSummary(summary: ReturnType<typeof presentSummary>): ReturnType<typeof presentSummary> {
+  return {
+    ...summary,
+    applicantName:
+      summary.applicantType === 'natural' ? maskName(summary.applicantName) : summary.applicantName,
+    description: maskPersonalData(summary.description),
+  };
 }

@@ -12,7 +12,14 @@ import { REFUSAL_MESSAGES } from '../domain/refusals.ts';
 import type { CaseCommand } from '../domain/case-command.ts';
 import type { CaseService } from '../use-cases/case-service.ts';
 import { ConcurrentChangeError } from '../use-cases/case-store.ts';
-import { presentCase, presentPublicStatus, presentSummary } from './case-presenter.ts';
+import {
+  maskPresentedCase,
+  maskSummary,
+  presentCase,
+  presentPublicStatus,
+  presentSummary,
+} from './case-presenter.ts';
+import { hasPermission } from '../../agencies/index.ts';
 import { draftLetter } from '../letters/draft-letter.ts';
 import { renderLetterDocx, renderLetterPdf } from '../letters/render-letter.ts';
 import { LETTER_KINDS, LETTER_TITLES } from '../letters/letter.ts';
@@ -126,10 +133,11 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     async (request) => {
       const { agencyId } = parseInput(agencyParams, request.params);
       const { open, status } = parseInput(listQuery, request.query);
-      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const full = hasPermission(account.roles, 'see-personal-data');
       return {
         requests: (await deps.cases.list(agencyId, { open, ...(status ? { statuses: [status] } : {}) })).map(
-          presentSummary,
+          (c) => (full ? presentSummary(c) : maskSummary(presentSummary(c))),
         ),
       };
     },
@@ -175,10 +183,11 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     },
     async (request) => {
       const { agencyId, id } = parseInput(caseParams, request.params);
-      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
       const view = await deps.cases.view(agencyId, id);
       if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
-      return presentCase(view, deps.today(), await deps.calendarFor(agencyId));
+      const presented = presentCase(view, deps.today(), await deps.calendarFor(agencyId));
+      return hasPermission(account.roles, 'see-personal-data') ? presented : maskPresentedCase(presented);
     },
   );
 
@@ -221,7 +230,8 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     async (request, reply) => {
       const { agencyId, id, kind } = parseInput(letterParams, request.params);
       const { format } = parseInput(letterQuery, request.query);
-      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      // A letter is addressed to the applicant by name and address: for the case worker only.
+      await requireStaff(request, deps.auth, agencyId, 'see-personal-data');
       const view = await deps.cases.view(agencyId, id);
       if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
       const letter = draftLetter(kind, view.case, {
@@ -312,7 +322,8 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
           result.error.code === 'case-closed' || result.error.code === 'year-locked' ? 409 : 422,
         );
       }
-      return presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));
+      const presented = presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));
+      return hasPermission(account.roles, 'see-personal-data') ? presented : maskPresentedCase(presented);
     },
   );
 }

@@ -322,7 +322,18 @@ function Letters({ detail, path }: { detail: CaseDetail; path: string }) {
   );
 }
 
-export function CasePage({ agencyId, caseId, today }: { agencyId: string; caseId: string; today: string }) {
+export function CasePage({
+  agencyId,
+  caseId,
+  today,
+  caseWorker = true,
+}: {
+  agencyId: string;
+  caseId: string;
+  today: string;
+  /** Letters name the applicant: only the case worker (经办人) downloads them. */
+  caseWorker?: boolean;
+}) {
   const path = `/api/agencies/${agencyId}/requests/${caseId}`;
   const [detail, setDetail] = useState<CaseDetail | undefined>();
   const [error, setError] = useState('');
@@ -368,7 +379,7 @@ export function CasePage({ agencyId, caseId, today }: { agencyId: string; caseId
         )}
       </dl>
       <DeadlineBox deadline={detail.deadline} />
-      <Letters detail={detail} path={path} />
+      {caseWorker && <Letters detail={detail} path={path} />}
       {available.length > 0 && (
         <div className="actions">
           <label htmlFor="action-type">办理</label>
