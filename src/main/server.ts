@@ -26,7 +26,11 @@ if (process.env.GONGKAI_NO_DEMO !== '1') {
       `已创建示范机关“${DEMO_AGENCY.name}”（编号 ${DEMO_AGENCY.id}）：2022–2025 年的示范台账，以及 ${seeded.cases} 件示范申请`,
     );
     console.log(
-      `演示账号：admin（管理员）、officer（经办人、审批人）和 reviewer（审批人）；示范市人民政府的 office（年报报送的主管部门）。密码：${seeded.password}（只显示这一次）`,
+      `演示账号：admin（管理员）、officer（经办人、审批人）和 reviewer（审批人）；示范市人民政府的 office（年报报送的主管部门）。${
+        process.env.GONGKAI_DEMO_PASSWORD
+          ? '密码为 GONGKAI_DEMO_PASSWORD 所设'
+          : `密码：${seeded.password}（只显示这一次）`
+      }`,
     );
   }
 }
