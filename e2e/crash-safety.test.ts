@@ -110,16 +110,24 @@ test(
   { timeout: 180_000, skip: POSTGRES_URL ? false : POSTGRES_SKIP_REASON },
   async () => {
     const name = `crash_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
+    // A short-lived administrative connection for each statement: nothing idles through the crash.
+    const administer = async (statement: string) => {
+      const admin = new pg.Client({ connectionString: POSTGRES_URL });
+      admin.on('error', () => undefined);
+      await admin.connect();
+      try {
+        await admin.query(statement);
+      } finally {
+        await admin.end();
+      }
+    };
+    await administer(`create database ${name}`);
     const url = new URL(POSTGRES_URL!);
     url.pathname = `/${name}`;
     try {
       await crashAndCheck({ DATABASE_URL: url.toString() }, url.toString());
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await administer(`drop database if exists ${name} with (force)`);
     }
   },
 );
