@@ -17,6 +17,7 @@ import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench
 import { peakRssMb } from './measure.ts';
 import { benchImport } from './import.bench.ts';
 import { benchLoad } from './load.bench.ts';
+import { benchDeadline } from './deadline.bench.ts';
 import {
   benchProvince,
   FULL_PROVINCE,
@@ -102,6 +103,7 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
 }
 const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
 const loads = await benchLoad(short);
+const deadline = benchDeadline(short);
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
 
@@ -141,6 +143,9 @@ for (const r of imports) {
     `${r.set.padEnd(15)} ${String(r.files).padStart(5)} ${r.floorMs.toFixed(0).padStart(14)} ms ${r.auditMs.toFixed(0).padStart(14)} ms ${r.reportsPerSecond.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(7)}×`,
   );
 }
+console.log(
+  `\ndue dates: ${deadline.perSecond.toLocaleString('en')} reply deadlines per second (with every day explained), floor ${deadline.floorPerSecond.toLocaleString('en')}/s (bare working-day count) — ${deadline.ratio.toFixed(2)}×`,
+);
 console.log('\nload over HTTP (SQLite server in its own process, autocannon, 200 connections)');
 console.log('target                        seconds   requests/s    p50     p99   errors  non-2xx');
 for (const r of loads) {
@@ -179,6 +184,7 @@ writeFileSync(
       import: imports,
       province: provinces,
       load: loads,
+      deadline,
       peakRssMb: peakRssMb(),
     },
     null,

@@ -13,9 +13,11 @@ export function isValidCalendarDate(year: number, month: number, day: number): b
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
@@ -44,17 +46,37 @@ export function lastDayOfYear(year: number): IsoDate {
   return toIsoDate(year, 12, 31);
 }
 
-/** The date `days` days after (or before, when negative) `date`. */
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The date `days` days after (or before, when negative) `date`. The next day is the hot path (deadlines count day by day). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const year = +date.slice(0, 4);
+  const month = +date.slice(5, 7);
+  const day = +date.slice(8, 10);
+  if (days === 1) {
+    if (day < daysInMonth(year, month)) return `${date.slice(0, 8)}${pad2(day + 1)}` as IsoDate;
+    return (month < 12 ? `${date.slice(0, 5)}${pad2(month + 1)}-01` : `${year + 1}-01-01`) as IsoDate;
+  }
   const moved = new Date(Date.UTC(year, month - 1, day + days));
   return toIsoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
 
+/** Offsets of each month for Sakamoto's weekday formula. */
+const MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+
 /** 1 = Monday … 7 = Sunday (ISO 8601). */
 export function dayOfWeek(date: IsoDate): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const month = +date.slice(5, 7);
+  const day = +date.slice(8, 10);
+  const year = +date.slice(0, 4) - (month < 3 ? 1 : 0);
+  const weekday =
+    (year +
+      Math.floor(year / 4) -
+      Math.floor(year / 100) +
+      Math.floor(year / 400) +
+      MONTH_OFFSET[month - 1]! +
+      day) %
+    7;
   return weekday === 0 ? 7 : weekday;
 }
 
