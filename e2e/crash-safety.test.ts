@@ -19,8 +19,12 @@ const application = {
 };
 
 /** Workers submitting until the server stops answering; the replies that said 201. */
-async function burst(url: string, workers: number, until: () => boolean) {
-  const succeeded: Array<{ id: string; queryCode: string }> = [];
+async function burst(
+  url: string,
+  workers: number,
+  until: () => boolean,
+  succeeded: Array<{ id: string; queryCode: string }>,
+) {
   let attempts = 0;
   await Promise.all(
     Array.from({ length: workers }, async (_, worker) => {
@@ -44,19 +48,23 @@ async function burst(url: string, workers: number, until: () => boolean) {
       }
     }),
   );
-  return { succeeded, attempts };
+  return { attempts };
 }
 
 async function crashAndCheck(env: Record<string, string>, database?: string) {
   const config = { GONGKAI_TRUST_PROXY: '127.0.0.1', GONGKAI_DEMO_PASSWORD: 'crash-test-password', ...env };
   const first = await startServer(config, database ? { database } : {});
   let killed = false;
+  const succeeded: Array<{ id: string; queryCode: string }> = [];
+  // Killed in full flight: once a good number were acknowledged (or after a while on a slow machine).
   const killer = (async () => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const started = Date.now();
+    while (succeeded.length < 60 && Date.now() - started < 10_000)
+      await new Promise((resolve) => setTimeout(resolve, 25));
     await first.kill();
     killed = true;
   })();
-  const { succeeded, attempts } = await burst(first.url, 16, () => killed);
+  const { attempts } = await burst(first.url, 16, () => killed, succeeded);
   await killer;
   assert.ok(
     succeeded.length > 20,
