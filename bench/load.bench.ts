@@ -4,7 +4,9 @@
  * floor for intake, a bare Fastify route answering the same POST in a process of its own.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { startServer } from '../e2e/start-server.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 
@@ -80,32 +82,71 @@ function startBare(): Promise<{ url: string; stop: () => void }> {
   });
 }
 
-export async function benchLoad(short: boolean): Promise<LoadResult[]> {
-  const seconds = short ? 3 : 20;
-  const server = await startServer({
-    GONGKAI_TRUST_PROXY: '127.0.0.1',
-    GONGKAI_DEMO_PASSWORD: 'load-test-password',
-  });
-  const bare = await startBare();
+/** A database of its own on the PostgreSQL server, dropped afterwards. */
+async function withPostgresDatabase<T>(url: string, work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const name = `load_${randomBytes(4).toString('hex')}`;
+  const administer = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: url });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await administer(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  try {
+    return await work(target.toString());
+  } finally {
+    await administer(`drop database if exists ${name} with (force)`);
+  }
+}
+
+async function loadServer(seconds: number, dialect: string, env: Record<string, string>, database?: string) {
+  const server = await startServer(
+    { GONGKAI_TRUST_PROXY: '127.0.0.1', GONGKAI_DEMO_PASSWORD: 'load-test-password', ...env },
+    database ? { database } : {},
+  );
   try {
     const json = { 'content-type': 'application/json' };
-    const results = [
-      await load('portal', server.url, seconds, [
+    return [
+      await load(`portal (${dialect})`, server.url, seconds, [
         { method: 'GET', path: '/' },
         { method: 'GET', path: '/agencies/demo/documents' },
         { method: 'GET', path: '/agencies/demo/guide' },
         { method: 'GET', path: '/published-reports' },
       ]),
-      await load('intake', server.url, seconds, [
+      await load(`intake (${dialect})`, server.url, seconds, [
         { method: 'POST', path: '/api/public/agencies/demo/applications', headers: json, body: application },
       ]),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function benchLoad(short: boolean, postgresUrl?: string): Promise<LoadResult[]> {
+  const seconds = short ? 3 : 20;
+  const results = await loadServer(seconds, 'SQLite', {});
+  if (postgresUrl)
+    results.push(
+      ...(await withPostgresDatabase(postgresUrl, (url) =>
+        loadServer(seconds, 'PostgreSQL', { DATABASE_URL: url }, url),
+      )),
+    );
+  const bare = await startBare();
+  try {
+    const json = { 'content-type': 'application/json' };
+    results.push(
       await load('bare Fastify POST (floor)', bare.url, seconds, [
         { method: 'POST', path: '/bare', headers: json, body: application },
       ]),
-    ];
+    );
     return results;
   } finally {
     bare.stop();
-    await server.stop();
   }
 }

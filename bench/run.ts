@@ -102,7 +102,7 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
   }
 }
 const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
-const loads = await benchLoad(short);
+const loads = await benchLoad(short, postgresUrl);
 const deadline = benchDeadline(short);
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
@@ -146,19 +146,19 @@ for (const r of imports) {
 console.log(
   `\ndue dates: ${deadline.perSecond.toLocaleString('en')} reply deadlines per second (with every day explained), floor ${deadline.floorPerSecond.toLocaleString('en')}/s (bare working-day count) — ${deadline.ratio.toFixed(2)}×`,
 );
-console.log('\nload over HTTP (SQLite server in its own process, autocannon, 200 connections)');
+console.log('\nload over HTTP (the server in its own process, autocannon, 200 connections)');
 console.log('target                        seconds   requests/s    p50     p99   errors  non-2xx');
 for (const r of loads) {
   console.log(
     `${r.name.padEnd(28)} ${String(r.seconds).padStart(6)} ${String(r.requestsPerSecond).padStart(12)} ${String(r.p50Ms).padStart(5)} ms ${String(r.p99Ms).padStart(5)} ms ${String(r.errors).padStart(6)} ${String(r.non2xx).padStart(8)}`,
   );
 }
-const intake = loads.find((r) => r.name === 'intake');
 const floor = loads.find((r) => r.name.startsWith('bare'));
-if (intake && floor)
-  console.log(
-    `intake: ${(floor.requestsPerSecond / intake.requestsPerSecond).toFixed(1)}× the time of the bare route per request`,
-  );
+for (const intake of loads.filter((r) => r.name.startsWith('intake')))
+  if (floor)
+    console.log(
+      `${intake.name}: ${(floor.requestsPerSecond / intake.requestsPerSecond).toFixed(1)}× the time of the bare route per request`,
+    );
 const failed = loads.filter((r) => r.errors > 0 || r.non2xx > 0);
 if (failed.length > 0) {
   console.error(`load: errors under load in ${failed.map((r) => r.name).join(', ')}`);
