@@ -4,10 +4,9 @@
  * floor for intake, a bare Fastify route answering the same POST in a process of its own.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { startServer } from '../e2e/start-server.ts';
+import { withScratchPostgresDatabase } from '../test-support/databases.ts';
 import { ROOT } from '../e2e/run-cli.ts';
 
 export interface LoadResult {
@@ -82,29 +81,6 @@ function startBare(): Promise<{ url: string; stop: () => void }> {
   });
 }
 
-/** A database of its own on the PostgreSQL server, dropped afterwards. */
-async function withPostgresDatabase<T>(url: string, work: (databaseUrl: string) => Promise<T>): Promise<T> {
-  const name = `load_${randomBytes(4).toString('hex')}`;
-  const administer = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: url });
-    admin.on('error', () => undefined);
-    await admin.connect();
-    try {
-      await admin.query(statement);
-    } finally {
-      await admin.end();
-    }
-  };
-  await administer(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  try {
-    return await work(target.toString());
-  } finally {
-    await administer(`drop database if exists ${name} with (force)`);
-  }
-}
-
 async function loadServer(seconds: number, dialect: string, env: Record<string, string>, database?: string) {
   const server = await startServer(
     { GONGKAI_TRUST_PROXY: '127.0.0.1', GONGKAI_DEMO_PASSWORD: 'load-test-password', ...env },
@@ -133,7 +109,7 @@ export async function benchLoad(short: boolean, postgresUrl?: string): Promise<L
   const results = await loadServer(seconds, 'SQLite', {});
   if (postgresUrl)
     results.push(
-      ...(await withPostgresDatabase(postgresUrl, (url) =>
+      ...(await withScratchPostgresDatabase(postgresUrl, 'load', (url) =>
         loadServer(seconds, 'PostgreSQL', { DATABASE_URL: url }, url),
       )),
     );

@@ -6,11 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/platform/db/database.ts';
-import { POSTGRES_SKIP_REASON, POSTGRES_URL } from '../test-support/databases.ts';
+import {
+  POSTGRES_SKIP_REASON,
+  POSTGRES_URL,
+  withScratchPostgresDatabase,
+} from '../test-support/databases.ts';
 import { startServer } from './start-server.ts';
 
 const application = {
@@ -117,25 +119,8 @@ test(
   '[postgres] SIGKILL in a burst of applications: every acknowledged one is stored whole',
   { timeout: 180_000, skip: POSTGRES_URL ? false : POSTGRES_SKIP_REASON },
   async () => {
-    const name = `crash_${randomBytes(4).toString('hex')}`;
-    // A short-lived administrative connection for each statement: nothing idles through the crash.
-    const administer = async (statement: string) => {
-      const admin = new pg.Client({ connectionString: POSTGRES_URL });
-      admin.on('error', () => undefined);
-      await admin.connect();
-      try {
-        await admin.query(statement);
-      } finally {
-        await admin.end();
-      }
-    };
-    await administer(`create database ${name}`);
-    const url = new URL(POSTGRES_URL!);
-    url.pathname = `/${name}`;
-    try {
-      await crashAndCheck({ DATABASE_URL: url.toString() }, url.toString());
-    } finally {
-      await administer(`drop database if exists ${name} with (force)`);
-    }
+    await withScratchPostgresDatabase(POSTGRES_URL!, 'crash', (url) =>
+      crashAndCheck({ DATABASE_URL: url }, url),
+    );
   },
 );

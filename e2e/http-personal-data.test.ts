@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { leaveMessage, signedInApp, type SignedInApp } from './signed-in-app.ts';
 
 let context: SignedInApp;
 let app: FastifyInstance;
@@ -84,20 +84,11 @@ test('the case worker sees the applicant in full; every other role sees it maske
 });
 
 test('a message author is known to the officer who answers, masked for everyone else', async () => {
-  const form = await app.inject({ method: 'GET', url: '/agencies/civil/messages' });
-  const token = /name="formToken" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  const cookie = String(form.headers['set-cookie']).split(';')[0] ?? '';
-  const sent = await app.inject({
-    method: 'POST',
-    url: '/agencies/civil/messages',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      formToken: token,
-      subject: '补贴何时发放',
-      body: '我的身份证110101199003074518，想问补贴何时发放',
-      authorName: '李四',
-      authorContact: '13987654321',
-    }).toString(),
+  const sent = await leaveMessage(app, 'civil', {
+    subject: '补贴何时发放',
+    body: '我的身份证110101199003074518，想问补贴何时发放',
+    authorName: '李四',
+    authorContact: '13987654321',
   });
   assert.equal(sent.statusCode, 201);
   const officer = (await get('officer', '/api/agencies/civil/messages')).json().messages[0];

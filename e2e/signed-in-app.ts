@@ -80,3 +80,20 @@ export function multipartFile(fileName: string, content: Buffer): { contentType:
     ]),
   };
 }
+
+/** Leaves a public message as a citizen's browser does: the page's form token and cookie, then the form. */
+export async function leaveMessage(
+  app: FastifyInstance,
+  agencyId: string,
+  fields: { subject: string; body: string; authorName: string; authorContact: string },
+) {
+  const form = await app.inject({ method: 'GET', url: `/agencies/${agencyId}/messages` });
+  const token = /name="formToken" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+  const cookie = String(form.headers['set-cookie']).split(';')[0] ?? '';
+  return app.inject({
+    method: 'POST',
+    url: `/agencies/${agencyId}/messages`,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ formToken: token, ...fields }).toString(),
+  });
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import * as cheerio from 'cheerio';
 import { agencyRepository } from '../src/features/agencies/index.ts';
-import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { leaveMessage, signedInApp, type SignedInApp } from './signed-in-app.ts';
 
 const P = `<script>alert("x")</script><img src=x onerror=alert(1)>"'><svg/onload=alert(1)>`;
 let context: SignedInApp;
@@ -94,20 +94,11 @@ test('every field that reaches a page is shown as text, never run', async () => 
   });
   assert.equal(registered.statusCode, 201, registered.body);
 
-  const form = await app.inject({ method: 'GET', url: '/agencies/civil/messages' });
-  const token = /name="formToken" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  const cookie = String(form.headers['set-cookie']).split(';')[0] ?? '';
-  const sent = await app.inject({
-    method: 'POST',
-    url: '/agencies/civil/messages',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      formToken: token,
-      subject: `标题${P}`.slice(0, 100),
-      body: `内容${P}`,
-      authorName: `某人${P}`.slice(0, 50),
-      authorContact: '13800000000',
-    }).toString(),
+  const sent = await leaveMessage(app, 'civil', {
+    subject: `标题${P}`.slice(0, 100),
+    body: `内容${P}`,
+    authorName: `某人${P}`.slice(0, 50),
+    authorContact: '13800000000',
   });
   assert.equal(sent.statusCode, 201, sent.body);
   assertInert('the message receipt', sent.body);

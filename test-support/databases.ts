@@ -68,3 +68,33 @@ export function testOnBothDatabases(
     },
   );
 }
+
+/**
+ * A database of its own on the PostgreSQL server (for a server process, which cannot be pointed at a
+ * schema), dropped afterwards; each administrative statement on a short-lived connection.
+ */
+export async function withScratchPostgresDatabase<T>(
+  url: string,
+  prefix: string,
+  work: (databaseUrl: string) => Promise<T>,
+): Promise<T> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const administer = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: url });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await administer(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  try {
+    return await work(target.toString());
+  } finally {
+    await administer(`drop database if exists ${name} with (force)`);
+  }
+}

@@ -94,20 +94,19 @@ function toCorrection(row: Selectable<ReportCorrectionTable>): ReportCorrection 
 export class FilingConflictError extends Error {}
 
 export function supervisionRepository(db: Kysely<Database>) {
-  const latestVersions = (year: number, executor: Kysely<Database> | Transaction<Database> = db) =>
-    executor
-      .selectFrom('filed_reports as f')
-      .where('f.year', '=', year)
-      .where(({ eb, selectFrom }) =>
-        eb(
-          'f.version',
-          '=',
-          selectFrom('filed_reports as g')
-            .select(({ fn }) => fn.max('g.version').as('v'))
-            .whereRef('g.agency_id', '=', 'f.agency_id')
-            .whereRef('g.year', '=', 'f.year'),
-        ),
-      );
+  /** Filed versions `f` that are the latest of their agency and year. */
+  const latestOnly = (executor: Kysely<Database> | Transaction<Database> = db) =>
+    executor.selectFrom('filed_reports as f').where(({ eb, selectFrom }) =>
+      eb(
+        'f.version',
+        '=',
+        selectFrom('filed_reports as g')
+          .select(({ fn }) => fn.max('g.version').as('v'))
+          .whereRef('g.agency_id', '=', 'f.agency_id')
+          .whereRef('g.year', '=', 'f.year'),
+      ),
+    );
+  const latestVersions = (year: number) => latestOnly().where('f.year', '=', year);
   return {
     async season(supervisorId: string, year: number): Promise<ReportingSeason | undefined> {
       const row = await db
@@ -229,20 +228,9 @@ export function supervisionRepository(db: Kysely<Database>) {
     },
     /** An agency's latest filed version of every year, oldest year first. */
     async latestPerYear(agencyId: string): Promise<FiledReport[]> {
-      const rows = await db
-        .selectFrom('filed_reports as f')
+      const rows = await latestOnly()
         .selectAll('f')
         .where('f.agency_id', '=', agencyId)
-        .where(({ eb, selectFrom }) =>
-          eb(
-            'f.version',
-            '=',
-            selectFrom('filed_reports as g')
-              .select(({ fn }) => fn.max('g.version').as('v'))
-              .whereRef('g.agency_id', '=', 'f.agency_id')
-              .whereRef('g.year', '=', 'f.year'),
-          ),
-        )
         .orderBy('f.year')
         .execute();
       return rows.map(toFiled);
