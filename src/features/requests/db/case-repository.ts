@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import { lastNumberInUse } from '../../../platform/db/last-number.ts';
+import { lastNumberInUse, lockNumbering } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
 import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
@@ -93,6 +93,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
         try {
           return await db.transaction().execute(async (tx) => {
             const prefix = `YSQ-${year}-`;
+            await lockNumbering(tx, agencyId, prefix);
             const id = `${prefix}${String((await lastNumber(tx, agencyId, prefix)) + 1).padStart(5, '0')}`;
             await tx
               .insertInto('request_cases')
