@@ -20,3 +20,35 @@ export async function measure(work: () => Promise<unknown>, runs: number, warmup
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/**
+ * The resident memory of this process, sampled every 20 ms: `section(name)` closes the previous section
+ * with the highest value seen during it (in MB), so each benchmark reports its own peak.
+ */
+export function memorySections() {
+  const peaks: Record<string, number> = {};
+  let current: string | undefined;
+  let peak = 0;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 20);
+  timer.unref();
+  const close = () => {
+    sample();
+    if (current) peaks[current] = Math.round(peak / 1024 / 1024);
+  };
+  return {
+    section(name: string) {
+      close();
+      current = name;
+      peak = process.memoryUsage().rss;
+    },
+    done(): Readonly<Record<string, number>> {
+      close();
+      current = undefined;
+      clearInterval(timer);
+      return peaks;
+    },
+  };
+}

@@ -14,7 +14,7 @@ import { migrateToLatest, type DatabaseHandle } from '../src/platform/db/databas
 import type { Database } from '../src/platform/db/schema.ts';
 import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './report-build.bench.ts';
 import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench.ts';
-import { peakRssMb } from './measure.ts';
+import { memorySections, peakRssMb } from './measure.ts';
 import { benchImport } from './import.bench.ts';
 import { benchLoad } from './load.bench.ts';
 import { benchDeadline } from './deadline.bench.ts';
@@ -72,15 +72,18 @@ async function postgresHandle(
 const postgresUrl =
   process.env.TEST_DATABASE_URL ??
   (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+const memory = memorySections();
 const results: ReportBuildResult[] = [];
 const searches: SearchResult[] = [];
 for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgresUrl)] : [])]) {
   const { handle, native, schema, cleanup } = await open();
   try {
     await migrateToLatest(handle.db, schema ? { schema } : {});
+    memory.section(`report build (${handle.dialect})`);
     await seedBenchAgency(handle.db, YEAR, IN_YEAR);
     if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
     results.push(await benchReportBuild(handle, native, YEAR, IN_YEAR, RUNS));
+    memory.section(`portal search (${handle.dialect})`);
     await seedSearchCorpus(handle.db, DOCUMENTS);
     if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
     searches.push(await benchSearch(handle.db, handle.dialect, DOCUMENTS, RUNS));
@@ -96,14 +99,19 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
     await migrateToLatest(handle.db, schema ? { schema } : {});
     const agencies = await seedProvince(handle.db, PROVINCE);
     if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
+    memory.section(`province filing (${handle.dialect})`);
     provinces.push(await benchProvince(handle, native, agencies, PROVINCE, short ? 3 : 9));
   } finally {
     await cleanup();
   }
 }
+memory.section('import and audit');
 const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
+memory.section('load (client side; the server runs in its own process)');
 const loads = await benchLoad(short, postgresUrl);
+memory.section('due dates');
 const deadline = benchDeadline(short);
+const peaks = memory.done();
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set TEST_DATABASE_URL to a postgres:// URL to measure it too.');
 
@@ -164,7 +172,10 @@ if (failed.length > 0) {
   console.error(`load: errors under load in ${failed.map((r) => r.name).join(', ')}`);
   process.exitCode = 1;
 }
-console.log(`peak RSS ${peakRssMb()} MB`);
+console.log('\npeak resident memory of this process during each benchmark (what earlier ones left included)');
+for (const [name, mb] of Object.entries(peaks))
+  console.log(`${name.padEnd(58)} ${String(mb).padStart(6)} MB`);
+console.log(`peak RSS of the whole run ${peakRssMb()} MB`);
 const machine = {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model,
@@ -186,6 +197,7 @@ writeFileSync(
       load: loads,
       deadline,
       peakRssMb: peakRssMb(),
+      peakRssMbBySection: peaks,
     },
     null,
     2,
