@@ -89,12 +89,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const supervision = supervisionRepository(handle.db);
   /** A filed year is locked for every write path that would change its figures. */
   const yearLock = (agencyId: string, year: number) => supervision.isLocked(agencyId, year);
-  const filing = databaseFiling(
-    handle.db,
-    clock,
-    source,
-    repliesOfYear(caseRepository(handle.db), calendarFor),
-  );
+  const replies = repliesOfYear(caseRepository(handle.db), calendarFor);
+  const filing = databaseFiling(handle.db, clock, source, replies);
 
   const caseStore = caseRepository(handle.db);
   const cases = caseService({
@@ -148,8 +144,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     auth,
     evidence: databaseEvidence({
       agencies,
-      cases: caseStore,
-      calendarFor,
+      replies,
       timeliness: (agencyId, year) => documents.timeliness(agencyId, year),
       source,
       store: supervision,
@@ -161,10 +156,12 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     latestPerYear: (agencyId) => filing.latestPerYear(agencyId),
     filedYears: () => filing.filedYears(),
     listAgencies: () => agencies.list(),
+    findAgency: (id) => agencies.find(id),
   });
   registerPublishedReportPages(app, {
     filing,
     listAgencies: () => agencies.list(),
+    findAgency: (id) => agencies.find(id),
     filedYears: () => filing.filedYears(),
   });
   const attachments = attachmentService({

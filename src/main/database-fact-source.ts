@@ -14,17 +14,22 @@ import { agencyRepository } from '../features/agencies/index.ts';
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 
+/** The work calendar of an agency's jurisdiction, read from the database each time (CLI, tests). */
+export function storedCalendarFor(db: Kysely<Database>): (agencyId: string) => Promise<WorkCalendar> {
+  return async (agencyId) =>
+    loadWorkCalendar(
+      calendarRepository(db),
+      (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN',
+    );
+}
+
 /**
  * `calendarFor` lets the server pass its cached calendars; without it (CLI, tests) the agency's calendar
  * is loaded from the database when section 一's interpretation rate needs it.
  */
 export function databaseFactSource(
   db: Kysely<Database>,
-  calendarFor: (agencyId: string) => Promise<WorkCalendar> = async (agencyId) =>
-    loadWorkCalendar(
-      calendarRepository(db),
-      (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN',
-    ),
+  calendarFor: (agencyId: string) => Promise<WorkCalendar> = storedCalendarFor(db),
 ): ReportFactSource {
   const requests = requestRepository(db);
   const proceedings = proceedingRepository(db);

@@ -8,19 +8,10 @@ import { agencyRepository } from '../features/agencies/index.ts';
 import { buildStoredReport, type ReportFactSource } from '../features/annual-report/index.ts';
 import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { filingService } from '../features/supervision/use-cases/filing-service.ts';
-import { databaseFactSource } from './database-fact-source.ts';
+import { databaseFactSource, storedCalendarFor } from './database-fact-source.ts';
 import { repliesOfYear } from './reply-counts.ts';
 import { caseRepository } from '../features/requests/db/case-repository.ts';
 import type { ReplyTimeliness } from '../features/requests/index.ts';
-import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
-
-/** The work calendar of an agency's jurisdiction, read from the database. */
-async function calendarOf(db: Kysely<Database>, agencyId: string) {
-  return loadWorkCalendar(
-    calendarRepository(db),
-    (await agencyRepository(db).find(agencyId))?.jurisdiction ?? 'CN',
-  );
-}
 
 export function databaseFiling(
   db: Kysely<Database>,
@@ -30,8 +21,9 @@ export function databaseFiling(
   replies: (
     agencyId: string,
     year: number,
-  ) => Promise<readonly ReplyTimeliness[] | undefined> = repliesOfYear(caseRepository(db), (agencyId) =>
-    calendarOf(db, agencyId),
+  ) => Promise<readonly ReplyTimeliness[] | undefined> = repliesOfYear(
+    caseRepository(db),
+    storedCalendarFor(db),
   ),
 ) {
   return filingService({

@@ -23,6 +23,7 @@ export interface ComparisonDependencies {
   readonly latestPerYear: (agencyId: string) => Promise<readonly FiledReport[]>;
   readonly filedYears: () => Promise<readonly number[]>;
   readonly listAgencies: () => Promise<readonly Agency[]>;
+  readonly findAgency: (id: string) => Promise<Agency | undefined>;
 }
 
 const peerQuery = z.object({
@@ -139,7 +140,7 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
 
   app.get('/agencies/:agencyId/published-reports/trend', async (request, reply) => {
     const { agencyId } = parseInput(agencyParams, request.params);
-    const agency = (await deps.listAgencies()).find((a) => a.id === agencyId);
+    const agency = await deps.findAgency(agencyId);
     const reports = agency ? await deps.latestPerYear(agencyId) : [];
     if (!agency || reports.length === 0)
       return reply

@@ -24,6 +24,7 @@ export interface PublishedReportDependencies {
     'latestOfYear' | 'summariesOfYear' | 'versions' | 'corrections' | 'traceCell'
   >;
   readonly listAgencies: () => Promise<readonly Agency[]>;
+  readonly findAgency: (id: string) => Promise<Agency | undefined>;
   readonly filedYears: () => Promise<readonly number[]>;
 }
 
@@ -134,7 +135,7 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
   app.get('/agencies/:agencyId/published-reports/:year', async (request, reply) => {
     const { agencyId, year } = parseInput(agencyYearParams, request.params);
     const { version } = parseInput(versionQuery, request.query);
-    const agency = (await agencyIndex()).get(agencyId);
+    const agency = await deps.findAgency(agencyId);
     const { versions, shown } = agency
       ? await versionOf(agencyId, year, version)
       : { versions: [], shown: undefined };
@@ -248,13 +249,19 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
 
   app.get('/agencies/:agencyId/published-reports/:year/cells/:cellId', async (request, reply) => {
     const { agencyId, year, cellId } = parseInput(cellParams, request.params);
-    const agencies = await agencyIndex();
-    const agency = agencies.get(agencyId);
+    const agency = await deps.findAgency(agencyId);
     const { shown } = agency ? await versionOf(agencyId, year) : { shown: undefined };
     if (!agency || !shown || !reportFormat(shown.format).cellIds.includes(cellId))
       return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个单元格'));
     const traced = await deps.filing.traceCell(agencyId, year, cellId);
     const parts = traced.ok ? traced.value.contributions : [];
+    const names = new Map(
+      await Promise.all(
+        parts.map(
+          async (p) => [p.agencyId, (await deps.findAgency(p.agencyId))?.name ?? p.agencyId] as const,
+        ),
+      ),
+    );
     const body = html`<nav class="crumbs">
         <a href="/agencies/${agencyId}/published-reports/${year}">${agency.name}${year}年度报告</a>
       </nav>
@@ -275,7 +282,7 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
                     ? '本级'
                     : html`<a
                         href="/agencies/${p.agencyId}/published-reports/${year}?version=${p.version ?? ''}"
-                        >${agencies.get(p.agencyId)?.name ?? p.agencyId}</a
+                        >${names.get(p.agencyId)}</a
                       >`
                 }
               </td>

@@ -26,9 +26,9 @@ export interface CliIo {
   exitCode: number;
 }
 
-function parseYear(value: string): number {
+export function parseYear(value: string, from = 2008): number {
   const year = Number(value);
-  if (!Number.isInteger(year) || year < 2008 || year > 2100)
+  if (!Number.isInteger(year) || year < from || year > 2100)
     throw new CliError(`年度“${value}”无效：应为四位数年份，如 2024`);
   return year;
 }

@@ -11,13 +11,7 @@ import type { SupervisionRefusal } from '../../features/supervision/use-cases/fi
 import { databaseFiling } from '../database-filing.ts';
 import { findAgency, withDatabase } from './database-context.ts';
 import { CliError, EXIT } from './output.ts';
-import type { CliIo } from './report-commands.ts';
-
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2019 || year > 2100) throw new CliError(`年度“${value}”无效`);
-  return year;
-}
+import { parseYear, type CliIo } from './report-commands.ts';
 
 /** `--deadline department=2027-01-26` (repeatable). */
 function collectDeadline(value: string, previous: Record<string, string>): Record<string, string> {
@@ -68,7 +62,7 @@ export function registerSeasonCommands(program: Command, io: CliIo): void {
           const agency = await findAgency(handle, options.agency);
           const opened = await databaseFiling(handle.db, clock).openSeason(
             agency.id,
-            parseYear(options.year),
+            parseYear(options.year, 2019),
             options.deadline,
             actor(options.actor),
           );
@@ -85,7 +79,7 @@ export function registerSeasonCommands(program: Command, io: CliIo): void {
     .action((options: { agency: string; year: string; database?: string }) =>
       withDatabase(options.database, async (handle) => {
         const agency = await findAgency(handle, options.agency);
-        const board = await databaseFiling(handle.db, clock).board(agency.id, parseYear(options.year));
+        const board = await databaseFiling(handle.db, clock).board(agency.id, parseYear(options.year, 2019));
         if (!board.ok) refused(board.error);
         for (const row of board.value.rows)
           io.out(
@@ -121,7 +115,7 @@ export function registerSeasonCommands(program: Command, io: CliIo): void {
           const agency = await findAgency(handle, options.agency);
           const filed = await databaseFiling(handle.db, clock).fileFromRecords(
             agency.id,
-            parseYear(options.year),
+            parseYear(options.year, 2019),
             options.explain,
             actor(options.actor),
           );
@@ -144,7 +138,7 @@ export function registerSeasonCommands(program: Command, io: CliIo): void {
         const agency = await findAgency(handle, options.agency);
         const requested = await databaseFiling(handle.db, clock).requestCorrection(
           agency.id,
-          parseYear(options.year),
+          parseYear(options.year, 2019),
           options.reason,
           actor(options.actor),
         );

@@ -81,3 +81,8 @@ export function dayOfWeek(date: IsoDate): number {
 }
 
 export const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
+
+/** The dates a record carries in its own fields (received, replied, issued…), whatever they are called. */
+export function datesIn(record: object): IsoDate[] {
+  return Object.values(record).filter((v): v is IsoDate => typeof v === 'string' && ISO_PATTERN.test(v));
+}

@@ -7,6 +7,7 @@ import type { Ledger } from '../domain/ledger.ts';
 import type { LedgerProblem } from '../domain/ledger-problem.ts';
 import { loadLedger, type LedgerFiles } from './load-ledger.ts';
 import { yearLockedMessage, type YearLock } from '../../../shared/domain/year-lock.ts';
+import { datesIn, yearOf } from '../../../shared/domain/iso-date.ts';
 
 export interface LedgerImportRecord {
   readonly id: string;
@@ -38,9 +39,7 @@ export interface LedgerStore {
 function yearsOfRecords(ledger: Ledger): number[] {
   const years = new Set<number>();
   for (const record of [...ledger.requests, ...ledger.proceedings, ...ledger.documents])
-    for (const value of Object.values(record))
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
-        years.add(Number(value.slice(0, 4)));
+    for (const date of datesIn(record)) years.add(yearOf(date));
   return [...years].sort();
 }
 

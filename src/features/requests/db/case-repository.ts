@@ -188,6 +188,8 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       if (filter.open) query = query.where('status', 'not in', OPEN_EXCLUDED);
       if (filter.receivedFrom) query = query.where('received_on', '>=', filter.receivedFrom);
       if (filter.receivedThrough) query = query.where('received_on', '<=', filter.receivedThrough);
+      if (filter.completedFrom) query = query.where('completed_on', '>=', filter.completedFrom);
+      if (filter.completedThrough) query = query.where('completed_on', '<=', filter.completedThrough);
       if (filter.applicantName)
         query = query.where('applicant', '=', JSON.stringify({ name: filter.applicantName }));
       // Cases with a due date first, soonest first (NULLs sort differently on SQLite and PostgreSQL).

@@ -3,7 +3,7 @@
  * them, and the public status check by number and query code. load → decide (domain) → save.
  */
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
-import { yearOf } from '../../../shared/domain/iso-date.ts';
+import { datesIn, yearOf } from '../../../shared/domain/iso-date.ts';
 import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { lockedYearOf, type YearLock } from '../../../shared/domain/year-lock.ts';
@@ -31,13 +31,6 @@ export interface CaseServiceDependencies {
   };
   /** Filed years are locked: no case is registered, changed or closed with a date in one. */
   readonly yearLock?: YearLock;
-}
-
-/** Every date an event carries (received, replied, notice issued…). */
-function datesOf(event: object): IsoDate[] {
-  return Object.values(event).filter(
-    (v): v is IsoDate => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
-  );
 }
 
 export interface CaseView {
@@ -120,7 +113,7 @@ export function caseService(deps: CaseServiceDependencies) {
         ...(reason ? { reason } : {}),
       });
       if (!decision.ok) return decision;
-      const locked = await lockedYearOf(deps.yearLock, agencyId, datesOf(decision.value));
+      const locked = await lockedYearOf(deps.yearLock, agencyId, datesIn(decision.value));
       if (locked) return err({ code: 'year-locked', year: locked.year });
       const recorded: RecordedEvent = {
         seq: stored.history.length + 1,

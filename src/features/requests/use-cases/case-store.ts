@@ -40,6 +40,9 @@ export interface CaseFilter {
   /** Received on or after / on or before (inclusive). */
   readonly receivedFrom?: IsoDate;
   readonly receivedThrough?: IsoDate;
+  /** Completed on or after / on or before (inclusive). */
+  readonly completedFrom?: IsoDate;
+  readonly completedThrough?: IsoDate;
   readonly applicantName?: string;
   readonly limit?: number;
 }

@@ -120,6 +120,7 @@ export function registerSupervisionRoutes(
       return {
         ...board.value,
         rows: board.value.rows.map((r) => ({ ...r, stateLabel: FILING_STATE_LABELS[r.state] })),
+        stateLabels: FILING_STATE_LABELS,
       };
     },
   );

@@ -21,6 +21,7 @@ interface Board {
   season: { year: number; deadlines: Record<string, string>; openedAt: string };
   rows: Row[];
   counts: Record<Row['state'], number>;
+  stateLabels: Record<Row['state'], string>;
 }
 
 const LEVELS: Array<[string, string]> = [
@@ -115,8 +116,7 @@ export function SeasonPage({
                   className={`state state-${state}${filter === state ? ' selected' : ''}`}
                   onClick={() => setFilter(filter === state ? '' : state)}
                 >
-                  {board.rows.find((r) => r.state === state)?.stateLabel ?? stateLabel(state)}{' '}
-                  <strong>{board.counts[state]}</strong>
+                  {board.stateLabels[state]} <strong>{board.counts[state]}</strong>
                 </button>
               </li>
             ))}
@@ -178,14 +178,4 @@ export function SeasonPage({
       )}
     </section>
   );
-}
-
-function stateLabel(state: Row['state']): string {
-  return {
-    filed: '已按时报送',
-    'filed-late': '逾期报送',
-    reopened: '更正中',
-    'not-filed': '未报送',
-    overdue: '已逾期未报送',
-  }[state];
 }
