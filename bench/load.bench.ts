@@ -4,7 +4,8 @@
  * floor for intake, a bare Fastify route answering the same POST in a process of its own.
  */
 import { spawn } from 'node:child_process';
-import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import type autocannon from 'autocannon';
 import { startServer } from '../e2e/start-server.ts';
 import { withScratchPostgresDatabase } from '../test-support/databases.ts';
 import { ROOT } from '../e2e/run-cli.ts';
@@ -16,56 +17,57 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  readonly maxMs: number;
   readonly errors: number;
   readonly non2xx: number;
   readonly total: number;
+  /** The server process's peak resident memory by the end of this target's run (MB). */
+  readonly serverPeakMb: number | undefined;
 }
+
+const CONNECTIONS = 200;
 
 const application = JSON.stringify({
   applicant: { type: 'natural', name: '负载测试', phone: '13900000000' },
   application: { description: '负载测试的申请内容', delivery: 'email' },
 });
 
+/** The peak resident memory of a process (Linux: VmHWM in /proc), in MB; undefined where unknown. */
+function peakMemoryOf(pid: number | undefined): number | undefined {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the client (`load-client.ts`) in a process of its own and reads its result. */
 async function load(
   name: string,
   url: string,
   seconds: number,
   requests: autocannon.Request[],
-): Promise<LoadResult> {
-  let n = 0;
-  const result = await autocannon({
-    url,
-    connections: 200,
-    duration: seconds,
-    requests: requests.map((r) => ({
-      ...r,
-      // Each request its own citizen behind the proxy, so the per-citizen limits do not apply.
-      setupRequest: (request: autocannon.Request) => {
-        n++;
-        return {
-          ...request,
-          headers: {
-            ...request.headers,
-            'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-          },
-        };
-      },
-    })),
+): Promise<Omit<LoadResult, 'serverPeakMb'>> {
+  const plan = { url, connections: CONNECTIONS, seconds, warmupSeconds: seconds > 5 ? 3 : 1, requests };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify(plan)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return {
-    name,
-    connections: 200,
-    seconds,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    total: result.requests.total,
-  };
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`load client for ${name} exited with ${code}: ${stderr}`);
+  const measured = JSON.parse(stdout) as Omit<
+    LoadResult,
+    'name' | 'connections' | 'seconds' | 'serverPeakMb'
+  >;
+  return { name, connections: CONNECTIONS, seconds, ...measured };
 }
 
-function startBare(): Promise<{ url: string; stop: () => void }> {
+function startBare(): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,7 +77,7 @@ function startBare(): Promise<{ url: string; stop: () => void }> {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /已启动：(http:\/\/[^/\s]+)\//.exec(output);
-      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+      if (match) resolve({ url: match[1]!, pid: child.pid, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`bare server exited with ${code}: ${output}`)));
   });
@@ -88,16 +90,19 @@ async function loadServer(seconds: number, dialect: string, env: Record<string, 
   );
   try {
     const json = { 'content-type': 'application/json' };
+    const portal = await load(`portal (${dialect})`, server.url, seconds, [
+      { method: 'GET', path: '/' },
+      { method: 'GET', path: '/agencies/demo/documents' },
+      { method: 'GET', path: '/agencies/demo/guide' },
+      { method: 'GET', path: '/published-reports' },
+    ]);
+    const portalPeak = peakMemoryOf(server.pid);
+    const intake = await load(`intake (${dialect})`, server.url, seconds, [
+      { method: 'POST', path: '/api/public/agencies/demo/applications', headers: json, body: application },
+    ]);
     return [
-      await load(`portal (${dialect})`, server.url, seconds, [
-        { method: 'GET', path: '/' },
-        { method: 'GET', path: '/agencies/demo/documents' },
-        { method: 'GET', path: '/agencies/demo/guide' },
-        { method: 'GET', path: '/published-reports' },
-      ]),
-      await load(`intake (${dialect})`, server.url, seconds, [
-        { method: 'POST', path: '/api/public/agencies/demo/applications', headers: json, body: application },
-      ]),
+      { ...portal, serverPeakMb: portalPeak },
+      { ...intake, serverPeakMb: peakMemoryOf(server.pid) },
     ];
   } finally {
     await server.stop();
@@ -116,11 +121,10 @@ export async function benchLoad(short: boolean, postgresUrl?: string): Promise<L
   const bare = await startBare();
   try {
     const json = { 'content-type': 'application/json' };
-    results.push(
-      await load('bare Fastify POST (floor)', bare.url, seconds, [
-        { method: 'POST', path: '/bare', headers: json, body: application },
-      ]),
-    );
+    const floor = await load('bare Fastify POST (floor)', bare.url, seconds, [
+      { method: 'POST', path: '/bare', headers: json, body: application },
+    ]);
+    results.push({ ...floor, serverPeakMb: peakMemoryOf(bare.pid) });
     return results;
   } finally {
     bare.stop();

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { sqliteDialect } from '../src/platform/db/sqlite-dialect.ts';
 import { migrateToLatest } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { benchProvince, FULL_PROVINCE, SHORT_PROVINCE, seedProvince } from './province.bench.ts';
@@ -23,7 +24,7 @@ for (const dialect of ['sqlite', ...(url ? ['postgres' as const] : [])] as const
   if (dialect === 'sqlite') {
     native = new SQLite(join(mkdtempSync(join(tmpdir(), 'gongkai-province-')), 'bench.db'));
     native.pragma('journal_mode = WAL');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    db = new Kysely<Database>({ dialect: sqliteDialect(native) });
   } else {
     schema = `province_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { sqliteDialect } from '../src/platform/db/sqlite-dialect.ts';
 import { migrateToLatest, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './report-build.bench.ts';
@@ -40,7 +41,7 @@ async function sqliteHandle(): Promise<{
 }> {
   const native = new SQLite(join(mkdtempSync(join(tmpdir(), 'gongkai-bench-')), 'bench.db'));
   native.pragma('journal_mode = WAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(native) });
   return {
     handle: { db, dialect: 'sqlite', url: 'bench', close: () => db.destroy() },
     native,
@@ -107,7 +108,9 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
 }
 memory.section('import and audit');
 const imports = await benchImport(short ? 40 : 1_000, short ? 8 : 100);
-memory.section('load (client side; the server runs in its own process)');
+memory.section(
+  "load (this process waits; server and client have their own, the server's peak is in the load table)",
+);
 const loads = await benchLoad(short, postgresUrl);
 memory.section('due dates');
 const deadline = benchDeadline(short);
@@ -155,10 +158,12 @@ console.log(
   `\ndue dates: ${deadline.perSecond.toLocaleString('en')} reply deadlines per second (with every day explained), floor ${deadline.floorPerSecond.toLocaleString('en')}/s (bare working-day count) — ${deadline.ratio.toFixed(2)}×`,
 );
 console.log('\nload over HTTP (the server in its own process, autocannon, 200 connections)');
-console.log('target                        seconds   requests/s    p50     p99   errors  non-2xx');
+console.log(
+  'target                        seconds   requests/s    p50     p99     max   errors  non-2xx  server peak',
+);
 for (const r of loads) {
   console.log(
-    `${r.name.padEnd(28)} ${String(r.seconds).padStart(6)} ${String(r.requestsPerSecond).padStart(12)} ${String(r.p50Ms).padStart(5)} ms ${String(r.p99Ms).padStart(5)} ms ${String(r.errors).padStart(6)} ${String(r.non2xx).padStart(8)}`,
+    `${r.name.padEnd(28)} ${String(r.seconds).padStart(6)} ${String(r.requestsPerSecond).padStart(12)} ${String(r.p50Ms).padStart(5)} ms ${String(r.p99Ms).padStart(5)} ms ${String(r.maxMs).padStart(5)} ms ${String(r.errors).padStart(6)} ${String(r.non2xx).padStart(8)} ${String(r.serverPeakMb ?? '?').padStart(8)} MB`,
   );
 }
 const floor = loads.find((r) => r.name.startsWith('bare'));

@@ -9,6 +9,8 @@ export interface RunningServer {
   readonly url: string;
   readonly database: string;
   readonly output: () => string;
+  /** The server process's id (to read its memory from /proc, say). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
   /** Kills the process outright (SIGKILL): nothing is flushed or closed. */
   kill(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startServer(
     url,
     database,
     output: () => output,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -12,6 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
+import { boundTurns } from './bounded-turns.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -40,6 +41,7 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
     bodyLimit: 5 * 1024 * 1024,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
+  boundTurns(app);
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate(ROUTES, routes);
   app.addHook('onRoute', (route) => {
