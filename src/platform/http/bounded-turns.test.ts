@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
+import helmet from '@fastify/helmet';
 import { boundTurns } from './bounded-turns.ts';
 
 /** Synchronous work, as a request on SQLite does. */
@@ -9,9 +10,11 @@ function spin(ms: number) {
   while (performance.now() < end);
 }
 
-async function busyApp(gated: boolean) {
+async function busyApp(gated: boolean, maxWaiting?: number) {
   const app = Fastify({ logger: false });
-  const gate = gated ? boundTurns(app, 5) : undefined;
+  // As in the server: the security headers first, so that a "busy" answer carries them too.
+  await app.register(helmet);
+  const gate = gated ? boundTurns(app, { budgetMs: 5, ...(maxWaiting ? { maxWaiting } : {}) }) : undefined;
   const served: number[] = [];
   app.get('/work/:n', async (request) => {
     spin(1);
@@ -24,8 +27,14 @@ async function busyApp(gated: boolean) {
 }
 
 /** Fires `count` requests at once; returns how many were served when a timer set meanwhile fired. */
-async function burst(app: Awaited<ReturnType<typeof busyApp>>['app'], count: number) {
-  const replies = Array.from({ length: count }, (_, n) => app.inject({ method: 'GET', url: `/work/${n}` }));
+async function burst(
+  app: Awaited<ReturnType<typeof busyApp>>['app'],
+  count: number,
+  headers: Record<string, string> = {},
+) {
+  const replies = Array.from({ length: count }, (_, n) =>
+    app.inject({ method: 'GET', url: `/work/${n}`, headers }),
+  );
   let servedWhenTimerFired = -1;
   let served = 0;
   for (const reply of replies) void reply.then(() => served++);
@@ -74,5 +83,34 @@ test('a request that comes while the loop is idle is let in at once', async () =
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   assert.equal(gate!.deferred, 0);
+  await app.close();
+});
+
+test('beyond the waiting limit a request is told at once that the server is busy, and nothing else is lost', async () => {
+  const { app, gate, served } = await busyApp(true, 20);
+  const { all } = await burst(app, 100);
+  const busy = all.filter((r) => r.statusCode === 503);
+  const ok = all.filter((r) => r.statusCode === 200);
+  assert.ok(busy.length > 0 && ok.length > 0, `503: ${busy.length}, 200: ${ok.length}`);
+  assert.equal(busy.length + ok.length, 100);
+  assert.equal(gate!.refused, busy.length);
+  assert.equal(busy[0]!.headers['retry-after'], '5');
+  assert.equal(busy[0]!.json().error.code, 'busy');
+  assert.match(busy[0]!.json().error.message, /服务器正忙/);
+  // Every request let in was served, each once.
+  assert.equal(served.length, ok.length);
+  assert.equal(new Set(served).size, served.length);
+  await app.close();
+});
+
+test('a browser asking for a page while the server is busy gets a page in Chinese', async () => {
+  const { app } = await busyApp(true, 20);
+  const { all } = await burst(app, 100, { accept: 'text/html,application/xhtml+xml' });
+  const busy = all.find((r) => r.statusCode === 503)!;
+  assert.match(String(busy.headers['content-type']), /text\/html/);
+  assert.match(busy.body, /服务器正忙/);
+  assert.match(busy.body, /没有提交/);
+  assert.equal(busy.headers['x-content-type-options'], 'nosniff');
+  assert.ok(busy.headers['content-security-policy']);
   await app.close();
 });

@@ -9,9 +9,12 @@
  *
  * So each turn does a bounded amount of work: a request that arrives once the turn has spent its budget
  * waits, in the order it came, for a later turn (setImmediate), and between two slices of work the loop
- * accepts, reads and writes. Nothing is held while waiting, so a slow client cannot block anyone.
+ * accepts, reads and writes. Nothing is held while waiting, so a slow client cannot block anyone. When
+ * more than `maxWaiting` requests wait already, a new one is answered 503 at once (with Retry-After)
+ * instead of joining a queue it would take seconds to reach the head of.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ERROR_STATUS } from './error-codes.ts';
 
 const WAITING = Symbol('waiting for a turn');
 
@@ -21,16 +24,30 @@ declare module 'fastify' {
   }
 }
 
+const BUSY_MESSAGE = '服务器正忙，请 5 秒后再试';
+const BUSY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>服务器正忙</title></head><body><h1>服务器正忙</h1><p>${BUSY_MESSAGE}。您填写的内容没有提交，请返回后重新提交。</p></body></html>`;
+
 export interface TurnGate {
   /** Requests waiting for a later turn now. */
   readonly waiting: number;
   /** Requests that have waited for a later turn since the start. */
   readonly deferred: number;
+  /** Requests answered 503 because too many were waiting. */
+  readonly refused: number;
 }
 
-export function boundTurns(app: FastifyInstance, budgetMs = 5): TurnGate {
+export interface TurnOptions {
+  /** The work one turn may do before the next request waits for a later turn (ms). */
+  readonly budgetMs?: number;
+  /** How many requests may wait; beyond that the server is busy (503). */
+  readonly maxWaiting?: number;
+}
+
+export function boundTurns(app: FastifyInstance, options: TurnOptions = {}): TurnGate {
+  const { budgetMs = 5, maxWaiting = 1000 } = options;
   const waiting: Array<{ request: FastifyRequest; enter: () => void }> = [];
   let deferred = 0;
+  let refused = 0;
   let sliceOpen = false;
   let sliceStart = 0;
   const closeSlice = () => {
@@ -60,8 +77,17 @@ export function boundTurns(app: FastifyInstance, budgetMs = 5): TurnGate {
     next.enter();
   };
 
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     if (waiting.length === 0 && budgetLeft()) return done();
+    if (waiting.length >= maxWaiting) {
+      refused++;
+      void reply.status(ERROR_STATUS.busy).header('retry-after', '5');
+      // A citizen's browser gets a page, the API its error object.
+      if (!request.url.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? ''))
+        void reply.type('text/html; charset=utf-8').send(BUSY_PAGE);
+      else void reply.send({ error: { code: 'busy', message: BUSY_MESSAGE } });
+      return;
+    }
     request[WAITING] = true;
     deferred++;
     waiting.push({ request, enter: done });
@@ -80,6 +106,9 @@ export function boundTurns(app: FastifyInstance, budgetMs = 5): TurnGate {
     },
     get deferred() {
       return deferred;
+    },
+    get refused() {
+      return refused;
     },
   };
 }

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   'case-refused': 422,
   'too-many-requests': 429,
   internal: 500,
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
-import { boundTurns } from './bounded-turns.ts';
+import { boundTurns, type TurnOptions } from './bounded-turns.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -21,6 +21,8 @@ export interface ServerOptions {
    * so that per-citizen limits apply to the citizen's address and not the proxy's.
    */
   readonly trustProxy?: string | boolean;
+  /** How much work a turn of the event loop does and how many requests may wait (`bounded-turns.ts`). */
+  readonly turns?: TurnOptions;
 }
 
 /** Every route the server registers, for the access-matrix test that fails on a route without an entry. */
@@ -41,7 +43,6 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
     bodyLimit: 5 * 1024 * 1024,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
-  boundTurns(app);
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate(ROUTES, routes);
   app.addHook('onRoute', (route) => {
@@ -59,6 +60,8 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
       },
     },
   });
+  // After the security headers, so that even a "busy" answer carries them; before everything else.
+  boundTurns(app, options.turns);
   // Route schemas (zod, beside each route) document the API at /api/docs; each handler parses its input
   // with the same schema, so validation here would only do the work twice.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
