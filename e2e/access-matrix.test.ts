@@ -490,6 +490,29 @@ test('staff routes: anonymous 401; a foreign agency 403; a role without the perm
   }
 });
 
+test('every state-changing staff route refuses a signed-in request without the CSRF token of its session', async () => {
+  let checked = 0;
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.access.kind !== 'staff' || ['GET', 'HEAD'].includes(entry.sample.method)) continue;
+    const role = entry.access.allowed[0]!;
+    const own = sessions.get(`${role}@city`)!;
+    const other = sessions.get(`${role}@other`)!;
+    for (const token of [undefined, other.csrf, '']) {
+      const response = await app.inject({
+        ...sampleFor(entry, 'city'),
+        headers: { cookie: own.cookie, ...(token !== undefined ? { 'x-csrf-token': token } : {}) },
+      });
+      assert.deepEqual(
+        [response.statusCode, response.json().error?.code],
+        [403, 'csrf-token-invalid'],
+        `${route} with ${token === undefined ? 'no token' : token ? "another session's token" : 'an empty token'}`,
+      );
+    }
+    checked++;
+  }
+  assert.ok(checked >= 20, `only ${checked} state-changing staff routes`);
+});
+
 test('public routes answer without a session and never with 401 or 403', async () => {
   for (const [route, entry] of Object.entries(MATRIX)) {
     if (entry.access.kind !== 'public') continue;
