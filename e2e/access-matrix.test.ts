@@ -125,6 +125,10 @@ const MATRIX: Record<string, Entry> = {
       body: { type: 'send-back', comment: '请修改' },
     },
   },
+  'GET /agencies/:agencyId': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency' },
+  },
   'GET /agencies/:agencyId/documents': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/documents?q=低保' },

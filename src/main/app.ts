@@ -37,12 +37,16 @@ import { attachmentService } from '../features/proactive-disclosure/use-cases/at
 import { attachmentRepository } from '../features/proactive-disclosure/db/attachment-repository.ts';
 import { registerAttachmentRoutes } from '../features/proactive-disclosure/http/attachment-routes.ts';
 import { registerAuditRoutes } from '../features/report-import/http/audit-routes.ts';
-import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
+import {
+  supervisionRepository,
+  type FiledSummary,
+} from '../features/supervision/db/supervision-repository.ts';
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
 import { databaseEvidence } from './database-evidence.ts';
 import { repliesOfYear } from './reply-counts.ts';
 import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
+import { registerAgencyHomePage } from '../../web/portal/agency-home-page.ts';
 import { registerComparisonPages } from '../../web/portal/comparison-pages.ts';
 
 export interface AppOptions {
@@ -191,6 +195,14 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     today: clock.today,
   });
   registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
+  registerAgencyHomePage(app, {
+    findAgency: (id) => agencies.find(id),
+    children: (id) => agencies.children(id),
+    documents,
+    filedReports: (id) => filing.latestPerYear(id),
+    reportYears: (id) => requests.reportYears(id),
+    today: clock.today,
+  });
   // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then hourly.
   const sweep = () =>
     agencies
@@ -209,6 +221,15 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     findAgency,
     listAgencies: () => agencies.list(),
     reportYears: (id) => requests.reportYears(id),
+    filedReports: async () => {
+      const byAgency = new Map<string, FiledSummary[]>();
+      for (const year of await filing.filedYears())
+        for (const summary of await filing.summariesOfYear(year))
+          byAgency.set(summary.agencyId, [...(byAgency.get(summary.agencyId) ?? []), summary]);
+      return byAgency;
+    },
+    filedReportOf: async (id, year) => (await filing.versions(id, year)).at(-1),
+    today: clock.today,
     caseIdsAmong: (agencyId, ids) => caseStore.caseIdsAmong(agencyId, ids),
   });
   return app;

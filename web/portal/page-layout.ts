@@ -66,7 +66,7 @@ export function page(title: string, body: SafeHtml): string {
 export function agencyNav(agencyId: string, agencyName: string): SafeHtml {
   const base = `/agencies/${agencyId}`;
   return html`<nav class="crumbs" aria-label="${agencyName}">
-    <a href="/">全部机关</a> › ${agencyName}： <a href="${base}/guide">公开指南</a> ·
+    <a href="/">全部机关</a> › <a href="${base}">${agencyName}</a>： <a href="${base}/guide">公开指南</a> ·
     <a href="${base}/documents">主动公开目录</a> · <a href="${base}/normative-documents">规范性文件</a> ·
     <a href="${base}/messages">公众留言</a> ·
     <a href="${base}/apply">申请公开</a>

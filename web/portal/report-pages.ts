@@ -15,6 +15,8 @@ import { reportTitle } from '../../src/features/annual-report/export/report-titl
 import { agencyYearParams, cellParams } from '../../src/features/annual-report/http/report-routes.schema.ts';
 import { parseInput, requireAgency } from '../../src/features/annual-report/http/report-routes.ts';
 import { html, page } from './page-layout.ts';
+import type { FiledReportSummary } from './agency-home-page.ts';
+import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
 
 export interface PortalDependencies {
   readonly source: ReportFactSource;
@@ -22,6 +24,11 @@ export interface PortalDependencies {
   readonly listAgencies: () => Promise<ReadonlyArray<{ id: string; name: string }>>;
   /** The report years an agency has records for, newest first. */
   readonly reportYears: (agencyId: string) => Promise<readonly number[]>;
+  /** Every agency's filed reports (the latest version of each year), by agency id. */
+  readonly filedReports: () => Promise<ReadonlyMap<string, readonly FiledReportSummary[]>>;
+  /** The latest filed version of an agency's report for a year, if it filed one. */
+  readonly filedReportOf: (agencyId: string, year: number) => Promise<FiledReportSummary | undefined>;
+  readonly today: () => IsoDate;
   /** Which of these request ids are cases handled in gongkai (the others came from a ledger import). */
   readonly caseIdsAmong: (agencyId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
 }
@@ -61,13 +68,23 @@ function countingRule(cellId: string, year: number): string {
 
 export function registerPortalPages(app: FastifyInstance, deps: PortalDependencies): void {
   app.get('/', async (_request, reply) => {
-    const agencies = await deps.listAgencies();
+    const [agencies, filed] = await Promise.all([deps.listAgencies(), deps.filedReports()]);
+    const currentYear = Number(deps.today().slice(0, 4));
     const rows = await Promise.all(
       agencies.map(async (a) => {
-        const years = await deps.reportYears(a.id);
+        const filedByYear = new Map((filed.get(a.id) ?? []).map((f) => [f.year, f]));
+        const years = [...new Set([...filedByYear.keys(), ...(await deps.reportYears(a.id))])].sort(
+          (x, y) => y - x,
+        );
+        const unfiled = (y: number) => html`<small>（${y >= currentYear ? '进行中' : '未报送'}）</small>`;
+        // A filed year links to the report as published; another to what the records give, marked.
+        const link = (y: number) =>
+          filedByYear.has(y)
+            ? html`<a href="/agencies/${a.id}/published-reports/${y}">${y}年度</a> `
+            : html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a>${unfiled(y)} `;
         return html`<tr>
-          <td>${a.name}</td>
-          <td>${years.map((y) => html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a> `)}</td>
+          <td style="white-space:nowrap"><a href="/agencies/${a.id}">${a.name}</a></td>
+          <td>${years.map(link)}</td>
           <td>
             <a href="/agencies/${a.id}/guide">公开指南</a>
             <a href="/agencies/${a.id}/documents">主动公开目录</a>
@@ -100,6 +117,7 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
   app.get('/agencies/:agencyId/reports/:year', async (request, reply) => {
     const { agencyId, year } = parseInput(agencyYearParams, request.params);
     const agency = await requireAgency(deps, agencyId);
+    const filed = await deps.filedReportOf(agencyId, year);
     const report = await buildStoredReport(deps.source, {
       agencyId,
       agencyName: agency.name,
@@ -110,7 +128,21 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
     const downloads = html`<ul class="downloads">
       ${(['docx', 'pdf', 'xlsx', 'json'] as const).map((f) => html`<li><a href="${base}?format=${f}">下载 ${f.toUpperCase()}</a></li>`)}
     </ul>`;
-    const navigation = html`<nav class="crumbs"><a href="/">全部机关</a></nav>
+    // Whoever reads this must know it is what the records give, not necessarily what the agency published.
+    const status = filed
+      ? html`本机关已报送${year}年度报告（第 ${filed.version} 版，${filed.filedOn}）：<a
+            href="/agencies/${agencyId}/published-reports/${year}"
+            >查看正式发布的报告</a
+          >。本页按办理记录统计，可能与报送的版本不同。`
+      : year >= Number(deps.today().slice(0, 4))
+        ? html`${year}年度尚未结束：本页按截至${deps.today()}的办理记录统计，不是正式发布的年度报告。`
+        : html`本机关尚未报送${year}年度报告：本页按办理记录统计，不是正式发布的年度报告。`;
+    const navigation = html`<nav class="crumbs">
+        <a href="/">全部机关</a> › <a href="/agencies/${agencyId}">${agency.name}</a>
+      </nav>
+      <p role="note" style="background:#eef4fb;border-left:4px solid #1a4f8b;padding:.5rem .8rem">
+        ${status}
+      </p>
       ${downloads}`;
     const document = renderReportHtml(report, {
       cellLink: (cell) => `/agencies/${agencyId}/reports/${year}/cells/${cell}`,
