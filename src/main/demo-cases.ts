@@ -114,7 +114,8 @@ export async function seedDemoCases(
       {
         channel,
         submittedOn,
-        applicant: { type, name, phone: '138****0000' },
+        // Numbers no one has (1380000xxxx): the case worker sees them whole, every other role masked.
+        applicant: { type, name, phone: `1380000${String(i).padStart(4, '0')}` },
         application: {
           description: `申请公开${pick(SUBJECTS)}`,
           delivery: pick(['email', 'paper-post', 'online'] as const),
