@@ -100,7 +100,7 @@ export function registerAgencyHomePage(app: FastifyInstance, deps: AgencyHomeDep
                 ({ document: d }) =>
                   html`<tr>
                     <td><a href="${base}/documents/${d.id}">${d.title}</a></td>
-                    <td>${d.publishedOn ?? ''}</td>
+                    <td style="white-space:nowrap">${d.publishedOn ?? ''}</td>
                   </tr>`,
               )}
             </table>`

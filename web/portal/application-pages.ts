@@ -11,7 +11,7 @@ import {
   publicApplicationBody,
   publicStatusBody,
 } from '../../src/features/requests/http/request-routes.schema.ts';
-import { html, page, type SafeHtml } from './page-layout.ts';
+import { agencyNav, html, page, type SafeHtml } from './page-layout.ts';
 import { issueFormToken, isFormTokenValid } from './form-token.ts';
 import { field, select, text, type FormValues } from './form-fields.ts';
 
@@ -34,7 +34,8 @@ function applicationForm(
   values: FormValues,
   errors: Record<string, string>,
 ): SafeHtml {
-  return html`<h1>向${agency.name}申请公开政府信息</h1>
+  return html`${agencyNav(agency.id, agency.name)}
+    <h1>向${agency.name}申请公开政府信息</h1>
     <p>
       依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条。一份申请只写一项所需信息。网上提交的申请，自双方确认之日起计算答复期限（第三十一条）；一般在收到申请之日起20个工作日内答复（第三十三条）。
     </p>
