@@ -76,7 +76,7 @@ test('a filed report is linked as published; a city lists the agencies below it'
   const water = await get('/agencies/demo-water');
   const filed = links(water.$).find((l) => l.href === '/agencies/demo-water/published-reports/2025');
   assert.ok(filed, 'the filed 2025 report is linked');
-  assert.match(water.$('h2:contains("年度报告") + ul').text().replace(/\s+/g, ''), /第1版，2026-03-03报送/);
+  assert.match(water.$('h2:contains("年度报告") + ul').text().replace(/\s+/g, ''), /第1版，2026-01-20报送/);
   const city = await get('/agencies/demo-city');
   const below = city
     .$('h2:contains("下级机关") + ul a')

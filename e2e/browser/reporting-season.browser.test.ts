@@ -47,7 +47,7 @@ test('the office follows the season, a department files, the portal publishes it
   await office.getByRole('link', { name: '报送进度' }).click();
   const board = office.locator('table.season-board');
   await board.waitFor();
-  assert.match((await board.textContent()) ?? '', /示范市水务局.*逾期报送/s);
+  assert.match((await board.textContent()) ?? '', /示范市水务局.*已按时报送/s);
   assert.match((await board.textContent()) ?? '', /示范市示范局.*已逾期未报送/s);
   await noSeriousViolations(office, 'season board');
   await office.screenshot({ path: join(SCREENSHOTS, 'console-season-board.png'), fullPage: true });

@@ -1,7 +1,7 @@
 /**
  * The demo's reporting season: 示范市人民政府 over the demo agency and two more departments, with the
- * season for last year open. The water bureau has filed its published report; the transport bureau has
- * not; the demo agency is left for the newcomer to file from its records in the console.
+ * season for last year open. The water bureau filed its published report on time; the transport bureau
+ * has not; the demo agency is left for the newcomer to file from its records in the console.
  */
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -43,6 +43,10 @@ export async function seedDemoSeason(
   );
   const year = yearOf(today) - 1;
   const filing = databaseFiling(db, { today: () => today, now: () => now });
+  // The water bureau filed on time: on 20 January, or today when the demo starts before then.
+  const filedOn = (`${year + 1}-01-20` < today ? `${year + 1}-01-20` : today) as IsoDate;
+  const filedAt = filedOn === today ? now : `${filedOn}T02:00:00.000Z`;
+  const onTime = databaseFiling(db, { today: () => filedOn, now: () => filedAt });
   const opened = await filing.openSeason(DEMO_CITY.id, year, {}, 'office');
   if (!opened.ok) throw new Error(`the demo season does not open: ${opened.error.code}`);
   // The water bureau keeps no records here: it files a published report (the 中卫 sample, dated to the year).
@@ -53,7 +57,7 @@ export async function seedDemoSeason(
     .replaceAll('中卫市民政局', '示范市水务局')
     .replaceAll('2021', String(year));
   const reading = readReportText(sample);
-  const filed = await filing.fileFromImport(
+  const filed = await onTime.fileFromImport(
     'demo-water',
     year,
     reading,

@@ -72,7 +72,10 @@ export function App() {
               {label}
             </a>
           ))}
-          <a href={`/agencies/${agencyId}/reports/${session.today.slice(0, 4)}`}>本年度报告</a>
+          {/* The agency's page on the public portal (its reports among them) opens beside the console. */}
+          <a href={`/agencies/${agencyId}`} target="_blank" rel="noopener" title="在门户中打开（新窗口）">
+            本机关门户
+          </a>
         </nav>
         <span className="who">
           {session.account.displayName}（{session.account.roleLabels.join('、')}）
