@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { freshSqlite } from '../test-support/databases.ts';
 import { createApp } from '../src/main/app.ts';
 import { seedDemoAgency } from '../src/main/demo-agency.ts';
+import { agencyRepository } from '../src/features/agencies/index.ts';
 import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import type { IsoDate } from '../src/shared/domain/iso-date.ts';
 
@@ -21,6 +22,11 @@ let app: FastifyInstance;
 before(async () => {
   handle = await freshSqlite();
   await seedDemoAgency(handle.db, NOW, TODAY, 'demo-password-123');
+  // A third level, below the water bureau: reached from its superior's page or by name, not on the index.
+  await agencyRepository(handle.db).create(
+    { id: 'demo-water-station', name: '示范市水务局水文站', parentId: 'demo-water' },
+    NOW,
+  );
   app = await createApp(handle, { clock: { today: () => TODAY, now: () => NOW } });
 });
 after(async () => {
@@ -94,6 +100,32 @@ test('the portal index links each agency to its page and each filed year to its 
   const demoRow = $('tr:contains("示范市示范局")').text().replace(/\s+/g, '');
   assert.match(demoRow, /2026年度（进行中）/);
   assert.match(demoRow, /2025年度（未报送）/);
+});
+
+test('the index lists the top of the tree with the agencies directly below; the rest are found by name', async () => {
+  const { $ } = await get('/');
+  const names = $('table.list tr td:first-child a')
+    .map((_, a) => $(a).text())
+    .get();
+  assert.equal(names[0], '示范市人民政府');
+  assert.deepEqual(names.slice(1).sort(), ['示范市交通运输局', '示范市水务局', '示范市示范局'].sort());
+  assert.ok(!names.includes('示范市水务局水文站'));
+  assert.match($.text(), /共 5 个机关/);
+  const found = await get('/?q=水文');
+  assert.deepEqual(
+    found
+      .$('table.list tr td:first-child a')
+      .map((_, a) => found.$(a).attr('href'))
+      .get(),
+    ['/agencies/demo-water-station'],
+  );
+  assert.match(found.$('[role=status]').text().replace(/\s+/g, ' '), /名称含“水文”的机关 1 个/);
+  const none = await get('/?q=' + encodeURIComponent('<script>x</script>'));
+  assert.match(none.$('[role=status]').text(), /没有名称含“<script>x<\/script>”的机关/);
+  assert.equal(none.$('script').length, 0);
+  // The water bureau's page leads down to it.
+  const water = await get('/agencies/demo-water');
+  assert.ok(links(water.$).some((l) => l.href === '/agencies/demo-water-station'));
 });
 
 test('the report built from records says it is not the published report', async () => {

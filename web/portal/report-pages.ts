@@ -21,7 +21,7 @@ import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
 export interface PortalDependencies {
   readonly source: ReportFactSource;
   readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
-  readonly listAgencies: () => Promise<ReadonlyArray<{ id: string; name: string }>>;
+  readonly listAgencies: () => Promise<ReadonlyArray<ListedAgency>>;
   /** The report years an agency has records for, newest first. */
   readonly reportYears: (agencyId: string) => Promise<readonly number[]>;
   /** Every agency's filed reports (the latest version of each year), by agency id. */
@@ -66,12 +66,48 @@ function countingRule(cellId: string, year: number): string {
   }
 }
 
+interface ListedAgency {
+  readonly id: string;
+  readonly name: string;
+  readonly parentId?: string;
+}
+
+const byName = (a: ListedAgency, b: ListedAgency) => a.name.localeCompare(b.name, 'zh-Hans-CN');
+const AGENCIES_FOUND_MAX = 200;
+
+/** The agencies at the top of the installation's tree, each followed by those directly below it. */
+function topTwoLevels(agencies: readonly ListedAgency[]): Array<{ agency: ListedAgency; depth: number }> {
+  const known = new Set(agencies.map((a) => a.id));
+  const below = new Map<string, ListedAgency[]>();
+  for (const a of agencies)
+    if (a.parentId && known.has(a.parentId)) below.set(a.parentId, [...(below.get(a.parentId) ?? []), a]);
+  return agencies
+    .filter((a) => !a.parentId || !known.has(a.parentId))
+    .sort(byName)
+    .flatMap((top) => [
+      { agency: top, depth: 0 },
+      ...(below.get(top.id) ?? []).sort(byName).map((agency) => ({ agency, depth: 1 })),
+    ]);
+}
+
+/** Agencies whose name contains the words, at any level (the first 200). */
+function agenciesNamed(agencies: readonly ListedAgency[], q: string) {
+  return agencies
+    .filter((a) => a.name.includes(q))
+    .sort(byName)
+    .slice(0, AGENCIES_FOUND_MAX)
+    .map((agency) => ({ agency, depth: 0 }));
+}
+
 export function registerPortalPages(app: FastifyInstance, deps: PortalDependencies): void {
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const q = typeof query.q === 'string' ? query.q.trim().slice(0, 50) : '';
     const [agencies, filed] = await Promise.all([deps.listAgencies(), deps.filedReports()]);
+    const shown = q ? agenciesNamed(agencies, q) : topTwoLevels(agencies);
     const currentYear = Number(deps.today().slice(0, 4));
     const rows = await Promise.all(
-      agencies.map(async (a) => {
+      shown.map(async ({ agency: a, depth }) => {
         const filedByYear = new Map((filed.get(a.id) ?? []).map((f) => [f.year, f]));
         const years = [...new Set([...filedByYear.keys(), ...(await deps.reportYears(a.id))])].sort(
           (x, y) => y - x,
@@ -82,8 +118,9 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
           filedByYear.has(y)
             ? html`<a href="/agencies/${a.id}/published-reports/${y}">${y}年度</a> `
             : html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a>${unfiled(y)} `;
+        const indent = depth > 0 ? 'padding-left:1.6rem;' : '';
         return html`<tr>
-          <td style="white-space:nowrap"><a href="/agencies/${a.id}">${a.name}</a></td>
+          <td style="white-space:nowrap;${indent}"><a href="/agencies/${a.id}">${a.name}</a></td>
           <td>${years.map(link)}</td>
           <td>
             <a href="/agencies/${a.id}/guide">公开指南</a>
@@ -95,23 +132,47 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
         </tr>`;
       }),
     );
-    const body = html`<h1>政府信息公开工作年度报告</h1>
+    const hidden = agencies.length - shown.length;
+    const summary = q
+      ? shown.length === 0
+        ? html`<p role="status">没有名称含“${q}”的机关。</p>`
+        : html`<p role="status">
+            名称含“${q}”的机关 ${shown.length}
+            个${shown.length === AGENCIES_FOUND_MAX ? '（只列出前 200 个，请输入更完整的名称）' : ''}。
+            <a href="/">全部机关</a>
+          </p>`
+      : hidden > 0
+        ? html`<p>共 ${agencies.length} 个机关；更下一级的机关见其上级机关的页面，或按名称查找。</p>`
+        : '';
+    const body = html`<h1>政府信息公开</h1>
       <p>
         <a href="/status">查询申请办理进度</a> ·
         <a href="/published-reports">已发布的年度报告（全部机关，可下载，含开放数据）</a>
       </p>
-      <table class="list">
-        <tr>
-          <th>机关</th>
-          <th>年度报告</th>
-          <th>政府信息</th>
-        </tr>
-        ${rows}
-      </table>
+      <form method="get" action="/" role="search" class="filters">
+        <div class="field">
+          <label for="agency-search">按名称查找机关</label>
+          <input id="agency-search" name="q" value="${q}" maxlength="50" placeholder="如：教育局" />
+        </div>
+        <button type="submit">查找</button>
+      </form>
+      ${summary}
+      ${
+        rows.length > 0
+          ? html`<table class="list">
+              <tr>
+                <th>机关</th>
+                <th>年度报告</th>
+                <th>政府信息</th>
+              </tr>
+              ${rows}
+            </table>`
+          : ''
+      }
       <p>
         年度报告依据《中华人民共和国政府信息公开条例》第五十条编制，表中每个数字都可以追溯到所统计的记录。
       </p>`;
-    return reply.type('text/html; charset=utf-8').send(page('政府信息公开工作年度报告', body));
+    return reply.type('text/html; charset=utf-8').send(page('政府信息公开', body));
   });
 
   app.get('/agencies/:agencyId/reports/:year', async (request, reply) => {
