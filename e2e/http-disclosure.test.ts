@@ -184,6 +184,7 @@ test('the sitemap and the dated catalogue hold published documents only', async 
   const published = await publish({ title: '2025年低保资金公示', category: '社会救助', body: '公示。' });
   const sitemap = (await app.inject({ method: 'GET', url: '/agencies/civil/sitemap.xml' })).body;
   assert.match(sitemap, new RegExp(`/agencies/civil/documents/${published}</loc>`));
+  assert.match(sitemap, /\/agencies\/civil<\/loc>/); // the agency's front page
   assert.doesNotMatch(sitemap, new RegExp(draftId));
   assert.match(
     (await app.inject({ method: 'GET', url: '/sitemap.xml' })).body,

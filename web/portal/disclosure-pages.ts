@@ -266,6 +266,7 @@ export function registerDisclosurePages(app: FastifyInstance, deps: DisclosurePa
       ...years.map((y) => `reports/${y}`),
     ];
     const entries = [
+      `<url><loc>${escapeHtml(base)}</loc></url>`,
       ...pages.map((p) => `<url><loc>${escapeHtml(`${base}/${p}`)}</loc></url>`),
       ...documents.map(
         (s) =>
