@@ -146,3 +146,30 @@ test('an unknown agency is a 404 page that leads back', async () => {
   assert.equal($('h1').text(), '没有这个机关');
   assert.ok(links($).some((l) => l.href === '/'));
 });
+
+test('a browser gets an error page in Chinese that leads home; the API and scripts keep the error object', async () => {
+  const html = { accept: 'text/html,application/xhtml+xml' };
+  const missing = await app.inject({ method: 'GET', url: '/no-such-page', headers: html });
+  assert.equal(missing.statusCode, 404);
+  assert.match(String(missing.headers['content-type']), /text\/html/);
+  const $ = cheerio.load(missing.body);
+  assert.equal($('h1').text(), '页面不存在');
+  assert.match($('p').first().text(), /没有这个地址：GET \/no-such-page/);
+  assert.equal($('a[href="/"]').length, 1);
+  const badYear = await app.inject({ method: 'GET', url: '/agencies/demo/reports/abc', headers: html });
+  assert.equal(badYear.statusCode, 400);
+  assert.equal(cheerio.load(badYear.body)('h1').text(), '地址或填写的内容有误');
+  // What a browser typed into the address bar comes back escaped.
+  const hostile = await app.inject({
+    method: 'GET',
+    url: '/%3Cscript%3Ealert(1)%3C/script%3E',
+    headers: html,
+  });
+  assert.equal(cheerio.load(hostile.body)('script').length, 0);
+  for (const headers of [{}, { accept: 'application/json' }]) {
+    const json = await app.inject({ method: 'GET', url: '/no-such-page', headers });
+    assert.equal(json.json().error.code, 'not-found');
+  }
+  const api = await app.inject({ method: 'GET', url: '/api/no-such-route', headers: html });
+  assert.equal(api.json().error.code, 'not-found');
+});

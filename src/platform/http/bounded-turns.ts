@@ -15,6 +15,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ERROR_STATUS } from './error-codes.ts';
+import { htmlErrorPage, wantsHtml } from './html-error-page.ts';
 
 const WAITING = Symbol('waiting for a turn');
 
@@ -25,7 +26,6 @@ declare module 'fastify' {
 }
 
 const BUSY_MESSAGE = '服务器正忙，请 5 秒后再试';
-const BUSY_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>服务器正忙</title></head><body><h1>服务器正忙</h1><p>${BUSY_MESSAGE}。您填写的内容没有提交，请返回后重新提交。</p></body></html>`;
 
 export interface TurnGate {
   /** Requests waiting for a later turn now. */
@@ -83,8 +83,10 @@ export function boundTurns(app: FastifyInstance, options: TurnOptions = {}): Tur
       refused++;
       void reply.status(ERROR_STATUS.busy).header('retry-after', '5');
       // A citizen's browser gets a page, the API its error object.
-      if (!request.url.startsWith('/api/') && /text\/html/.test(request.headers.accept ?? ''))
-        void reply.type('text/html; charset=utf-8').send(BUSY_PAGE);
+      if (wantsHtml(request))
+        void reply
+          .type('text/html; charset=utf-8')
+          .send(htmlErrorPage('服务器正忙', `${BUSY_MESSAGE}。您填写的内容没有提交，请返回后重新提交。`));
       else void reply.send({ error: { code: 'busy', message: BUSY_MESSAGE } });
       return;
     }

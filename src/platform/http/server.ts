@@ -2,7 +2,7 @@
  * The HTTP server: Fastify with security headers, one error handler that maps codes to statuses, and
  * the routes each feature registers. Unexpected errors are logged once and answered with 500.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -13,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
 import { boundTurns, type TurnOptions } from './bounded-turns.ts';
+import { htmlErrorPage, wantsHtml } from './html-error-page.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -36,6 +37,18 @@ declare module 'fastify' {
     [ROUTES]: Array<{ method: string; url: string }>;
   }
 }
+
+/** The heading of the page a browser gets for an error status. */
+const PAGE_TITLES: Readonly<Record<number, string>> = {
+  400: '地址或填写的内容有误',
+  401: '请先登录',
+  403: '没有权限',
+  404: '页面不存在',
+  413: '文件太大',
+  415: '不支持的文件类型',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
+};
 
 export async function createHttpServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -97,40 +110,47 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
       message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
     }),
   });
+  // A person's browser gets a page in Chinese; the API (and scripts) the error object.
+  const answer = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    error: { code: string; message: string; details?: unknown },
+  ) =>
+    wantsHtml(request)
+      ? reply
+          .status(status)
+          .type('text/html; charset=utf-8')
+          .send(htmlErrorPage(PAGE_TITLES[status] ?? '无法显示这个页面', error.message))
+      : reply.status(status).send({ error });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof RefusalProblem) {
       const { code, ...details } = error.refusal;
-      return reply.status(error.status).send({
-        error: { code, message: error.message, ...(Object.keys(details).length ? { details } : {}) },
+      return answer(request, reply, error.status, {
+        code,
+        message: error.message,
+        ...(Object.keys(details).length ? { details } : {}),
       });
     }
-    if ((error as { statusCode?: number }).statusCode === 429) {
-      return reply
-        .status(429)
-        .send({ error: { code: 'too-many-requests', message: (error as Error).message } });
-    }
-    if (error instanceof HttpProblem) {
-      return reply.status(error.status).send({
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details ? { details: error.details } : {}),
-        },
+    if ((error as { statusCode?: number }).statusCode === 429)
+      return answer(request, reply, 429, { code: 'too-many-requests', message: (error as Error).message });
+    if (error instanceof HttpProblem)
+      return answer(request, reply, error.status, {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
       });
-    }
     const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send({ error: { code: 'invalid-request', message: (error as Error).message } });
-    }
+    if (status && status >= 400 && status < 500)
+      return answer(request, reply, status, { code: 'invalid-request', message: (error as Error).message });
     request.log.error(error);
-    return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误' } });
+    return answer(request, reply, 500, { code: 'internal', message: '服务器内部错误' });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: 'not-found', message: `没有这个地址：${request.method} ${request.url}` } }),
+    answer(request, reply, 404, {
+      code: 'not-found',
+      message: `没有这个地址：${request.method} ${request.url}`,
+    }),
   );
   app.get('/api/health', async () => ({ status: 'ok' }));
   return app;

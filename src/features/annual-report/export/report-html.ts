@@ -7,13 +7,9 @@ import { draftNarrative } from '../domain/draft-narrative.ts';
 import { reportFormat } from '../domain/report-format.ts';
 import { layoutReportTables, type TableLayout } from './table-layout.ts';
 import { checkStatusLabel, reportTitle, severityLabel } from './report-title.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
-  );
-}
+export { escapeHtml };
 
 export interface HtmlOptions {
   /** A link to the records behind a cell, e.g. `/reports/2024/cells/t3.r1.natural`. */
