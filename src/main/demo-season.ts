@@ -55,6 +55,8 @@ export async function seedDemoSeason(
     'utf8',
   )
     .replaceAll('中卫市民政局', '示范市水务局')
+    .replaceAll('中卫', '示范')
+    .replaceAll('民政', '水务')
     .replaceAll('2021', String(year));
   const reading = readReportText(sample);
   const filed = await onTime.fileFromImport(

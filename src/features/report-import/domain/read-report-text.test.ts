@@ -153,3 +153,33 @@ test('flattened text: a local row run into the table is named and leaves the for
     );
   }
 });
+
+test("the agency's own text of sections 一, 五 and 六, by their headings, from lines or from a page's run-on text", () => {
+  const sections = (name: string) => readReportText(fixture(name).text).sections ?? {};
+  const zhongwei = sections('zhongwei-civil-affairs-2021');
+  assert.match(zhongwei.s1!, /^（一）主动公开政府信息情况\n2021 年，市民政局认真贯彻落实/);
+  assert.match(zhongwei.s5!, /^（一）存在问题及不足\n/);
+  assert.match(zhongwei.s6!, /（二）信息处理费情况\n2021年，我局未收到政府信息公开申请，未收取信息处理费。$/);
+  // No table line is taken for prose.
+  for (const text of Object.values(zhongwei)) assert.doesNotMatch(text!, /\t|本年新收政府信息公开申请数量/);
+  // A PDF's text: lines broken where the page was full joined back; the page number left out; a
+  // section whose heading the text lost (五) is not made up.
+  const shanghai = sections('014-shanghai-gov-office-2025');
+  assert.match(
+    shanghai.s1!,
+    /^2025 年，上海市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻/,
+  );
+  assert.equal(shanghai.s6, '2025 年度本机关未收取信息公开处理费。');
+  assert.equal(shanghai.s5, undefined);
+  // A web page's text with every paragraph on one line: by the headings inside it.
+  const pingtan = sections('008-pingtan-2022');
+  assert.match(pingtan.s1!, /^2022年，平潭综合实验区坚持/);
+  assert.match(pingtan.s1!, /\n（二）依申请公开方面 /);
+  assert.doesNotMatch(pingtan.s1!, /主动公开政府信息情况第二十条/);
+  assert.match(pingtan.s5!, /^2022年，平潭综合实验区政府信息公开工作取得了一定成绩/);
+  assert.equal(pingtan.s6, '2022年，无收取信息处理费情况。');
+  // What the website put around the report (抄送, 来源, 附件下载) is not the report's text.
+  const market = sections('003-pingtan-market-regulation-2019');
+  assert.match(market.s6!, /^无其他需要报告事项。/);
+  assert.doesNotMatch(market.s6!, /抄送|来源|附件下载/);
+});
