@@ -220,7 +220,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     source,
     findAgency,
     listAgencies: () => agencies.list(),
-    reportYears: (id) => requests.reportYears(id),
+    reportYearsOf: (ids) => requests.reportYearsOf(ids),
     filedReports: async () => {
       const byAgency = new Map<string, FiledSummary[]>();
       for (const year of await filing.filedYears())

@@ -144,3 +144,19 @@ testOnBothDatabases('an import that fails half-way stores nothing', async ({ db 
   assert.equal(imports.length, 0);
   assert.equal((await listAudit(db)).length, 0);
 });
+
+testOnBothDatabases(
+  'the report years of many agencies in one query, the same as one by one',
+  async ({ db }) => {
+    await seed(db);
+    await agencyRepository(db).create({ id: 'empty', name: '没有记录的机关' }, NOW);
+    const requests = requestRepository(db);
+    const years = await requests.reportYearsOf(['demo', 'empty', 'no-such-agency']);
+    assert.deepEqual([...years.keys()], ['demo']);
+    assert.deepEqual(years.get('demo'), await requests.reportYears('demo'));
+    assert.equal(years.get('demo')![0], Math.max(...years.get('demo')!));
+    assert.ok(years.get('demo')!.includes(2024));
+    assert.deepEqual(await requests.reportYears('empty'), []);
+    assert.equal((await requests.reportYearsOf([])).size, 0);
+  },
+);

@@ -22,8 +22,8 @@ export interface PortalDependencies {
   readonly source: ReportFactSource;
   readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
   readonly listAgencies: () => Promise<ReadonlyArray<ListedAgency>>;
-  /** The report years an agency has records for, newest first. */
-  readonly reportYears: (agencyId: string) => Promise<readonly number[]>;
+  /** The report years each of these agencies has records for, newest first. */
+  readonly reportYearsOf: (agencyIds: readonly string[]) => Promise<ReadonlyMap<string, readonly number[]>>;
   /** Every agency's filed reports (the latest version of each year), by agency id. */
   readonly filedReports: () => Promise<ReadonlyMap<string, readonly FiledReportSummary[]>>;
   /** The latest filed version of an agency's report for a year, if it filed one. */
@@ -106,32 +106,31 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
     const [agencies, filed] = await Promise.all([deps.listAgencies(), deps.filedReports()]);
     const shown = q ? agenciesNamed(agencies, q) : topTwoLevels(agencies);
     const currentYear = Number(deps.today().slice(0, 4));
-    const rows = await Promise.all(
-      shown.map(async ({ agency: a, depth }) => {
-        const filedByYear = new Map((filed.get(a.id) ?? []).map((f) => [f.year, f]));
-        const years = [...new Set([...filedByYear.keys(), ...(await deps.reportYears(a.id))])].sort(
-          (x, y) => y - x,
-        );
-        const unfiled = (y: number) => html`<small>（${y >= currentYear ? '进行中' : '未报送'}）</small>`;
-        // A filed year links to the report as published; another to what the records give, marked.
-        const link = (y: number) =>
-          filedByYear.has(y)
-            ? html`<a href="/agencies/${a.id}/published-reports/${y}">${y}年度</a> `
-            : html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a>${unfiled(y)} `;
-        const indent = depth > 0 ? 'padding-left:1.6rem;' : '';
-        return html`<tr>
-          <td style="white-space:nowrap;${indent}"><a href="/agencies/${a.id}">${a.name}</a></td>
-          <td>${years.map(link)}</td>
-          <td>
-            <a href="/agencies/${a.id}/guide">公开指南</a>
-            <a href="/agencies/${a.id}/documents">主动公开目录</a>
-            <a href="/agencies/${a.id}/normative-documents">规范性文件</a>
-            <a href="/agencies/${a.id}/messages">公众留言</a>
-            <a href="/agencies/${a.id}/apply">申请公开</a>
-          </td>
-        </tr>`;
-      }),
-    );
+    const recordYears = await deps.reportYearsOf(shown.map((s) => s.agency.id));
+    const rows = shown.map(({ agency: a, depth }) => {
+      const filedByYear = new Map((filed.get(a.id) ?? []).map((f) => [f.year, f]));
+      const years = [...new Set([...filedByYear.keys(), ...(recordYears.get(a.id) ?? [])])].sort(
+        (x, y) => y - x,
+      );
+      const unfiled = (y: number) => html`<small>（${y >= currentYear ? '进行中' : '未报送'}）</small>`;
+      // A filed year links to the report as published; another to what the records give, marked.
+      const link = (y: number) =>
+        filedByYear.has(y)
+          ? html`<a href="/agencies/${a.id}/published-reports/${y}">${y}年度</a> `
+          : html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a>${unfiled(y)} `;
+      const indent = depth > 0 ? 'padding-left:1.6rem;' : '';
+      return html`<tr>
+        <td style="white-space:nowrap;${indent}"><a href="/agencies/${a.id}">${a.name}</a></td>
+        <td>${years.map(link)}</td>
+        <td>
+          <a href="/agencies/${a.id}/guide">公开指南</a>
+          <a href="/agencies/${a.id}/documents">主动公开目录</a>
+          <a href="/agencies/${a.id}/normative-documents">规范性文件</a>
+          <a href="/agencies/${a.id}/messages">公众留言</a>
+          <a href="/agencies/${a.id}/apply">申请公开</a>
+        </td>
+      </tr>`;
+    });
     const hidden = agencies.length - shown.length;
     const summary = q
       ? shown.length === 0

@@ -54,6 +54,36 @@ function toDomain(row: DisclosureRequestTable): DisclosureRequest {
 }
 
 export function requestRepository(db: Kysely<Database>) {
+  /** The report years of each of these agencies (one grouped query); an agency without records has none. */
+  async function reportYearsOf(agencyIds: readonly string[]): Promise<Map<string, number[]>> {
+    const years = new Map<string, number[]>();
+    if (agencyIds.length === 0) return years;
+    const rows = await db
+      .selectFrom('disclosure_requests')
+      .select((eb) => [
+        'agency_id',
+        eb.fn.min('received_on').as('first'),
+        eb.fn.max('received_on').as('last_received'),
+        eb.fn.max('completed_on').as('last_completed'),
+      ])
+      .where('agency_id', 'in', [...agencyIds])
+      .groupBy('agency_id')
+      .execute();
+    for (const row of rows) {
+      if (!row.first) continue;
+      const first = Number(String(row.first).slice(0, 4));
+      const last = Math.max(
+        Number(String(row.last_received).slice(0, 4)),
+        Number(String(row.last_completed ?? row.last_received).slice(0, 4)),
+      );
+      years.set(
+        row.agency_id,
+        Array.from({ length: last - first + 1 }, (_, i) => last - i),
+      );
+    }
+    return years;
+  }
+
   return {
     /** Inserts or replaces requests by (agency, id). */
     async save(
@@ -102,23 +132,10 @@ export function requestRepository(db: Kysely<Database>) {
 
     /** The report years this agency's requests touch, newest first. */
     async reportYears(agencyId: string): Promise<number[]> {
-      const row = await db
-        .selectFrom('disclosure_requests')
-        .select((eb) => [
-          eb.fn.min('received_on').as('first'),
-          eb.fn.max('received_on').as('last_received'),
-          eb.fn.max('completed_on').as('last_completed'),
-        ])
-        .where('agency_id', '=', agencyId)
-        .executeTakeFirst();
-      if (!row?.first) return [];
-      const first = Number(String(row.first).slice(0, 4));
-      const last = Math.max(
-        Number(String(row.last_received).slice(0, 4)),
-        Number(String(row.last_completed ?? row.last_received).slice(0, 4)),
-      );
-      return Array.from({ length: last - first + 1 }, (_, i) => last - i);
+      return (await reportYearsOf([agencyId])).get(agencyId) ?? [];
     },
+
+    reportYearsOf,
 
     async tally(agencyId: string, year: number): Promise<RequestTally[]> {
       const rows = await tallyQuery(db, agencyId, year).execute();
