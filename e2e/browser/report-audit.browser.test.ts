@@ -33,6 +33,9 @@ test('upload a published report in the console: the cells read, the failing rule
   const text = (await page.locator('main').textContent()) ?? '';
   assert.match(text, /平潭综合实验区 2022年度/);
   assert.match(text, /R8\.received（警告）/);
+  // The agency's own words, read with the tables: folded, opened on a click.
+  await page.getByText(/^五、存在的主要问题及改进情况（\d+ 字）$/).click();
+  await page.getByText(/^2022年，平潭综合实验区政府信息公开工作取得了一定成绩/).waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit.png'), fullPage: true });
   await page
     .getByLabel('年度报告文件')

@@ -19,8 +19,17 @@ interface Audit {
   unread: string[];
   problems: string[];
   extraRows: Array<{ table: string; label: string; line: number; values: number[]; digits?: string }>;
+  sections?: Partial<Record<ProseSection, string>>;
   checks: Check[];
 }
+
+type ProseSection = 's1' | 's5' | 's6';
+/** The sections the agency writes itself (the others are the tables). */
+const PROSE_SECTIONS: ReadonlyArray<[ProseSection, string]> = [
+  ['s1', '一、总体情况'],
+  ['s5', '五、存在的主要问题及改进情况'],
+  ['s6', '六、其他需要报告的事项'],
+];
 
 const TABLE_NAMES: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' };
 
@@ -123,6 +132,24 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
               </table>
             </>
           )}
+          <h2>读出的正文</h2>
+          {PROSE_SECTIONS.map(([id, heading]) => {
+            const text = audit.sections?.[id];
+            return text ? (
+              <details key={id} className="audit-section">
+                <summary>
+                  {heading}（{text.length} 字）
+                </summary>
+                {text.split('\n').map((paragraph, i) => (
+                  <p key={i}>{paragraph}</p>
+                ))}
+              </details>
+            ) : (
+              <p key={id} className="hint">
+                {heading}：没有找到这一部分的标题。
+              </p>
+            );
+          })}
           {audit.unread.length > 0 && (
             <>
               <h2>未能读出的单元格</h2>
