@@ -97,6 +97,26 @@ test('a citizen applies online and follows the status with the query code only',
     queryCode: 'AAAAAAAAAAAA',
   });
   assert.deepEqual([guessed.status, guessed.body.error.code], [404, 'case-not-found']);
+  // The agency may be left out: the number and the code find the application.
+  const withoutAgency = await citizen.request('POST', '/api/public/status', {
+    id: created.body.id,
+    queryCode: created.body.queryCode.toLowerCase(),
+  });
+  assert.deepEqual(withoutAgency.body, status.body);
+  for (const wrong of [
+    { id: created.body.id, queryCode: 'AAAAAAAAAAAA' },
+    { id: 'YSQ-2025-99999', queryCode: created.body.queryCode },
+  ]) {
+    const refused = await citizen.request('POST', '/api/public/status', wrong);
+    assert.deepEqual([refused.status, refused.body.error.code], [404, 'case-not-found']);
+  }
+  // Another agency's number with this code: not found either.
+  const elsewhere = await citizen.request('POST', '/api/public/status', {
+    agencyId: 'demo-water',
+    id: created.body.id,
+    queryCode: created.body.queryCode,
+  });
+  assert.equal(elsewhere.status, 404);
 });
 
 test('an officer works a case from receipt to reply, and the report counts it', async () => {

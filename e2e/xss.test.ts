@@ -134,6 +134,8 @@ test('every field that reaches a page is shown as text, never run', async () => 
     '/agencies/civil/sitemap.xml',
     '/status',
     '/agencies/evil/guide',
+    '/agencies/evil',
+    '/agencies/civil',
   ];
   let escaped = 0;
   for (const url of pages) {

@@ -55,6 +55,13 @@ test('a citizen applies on a phone without JavaScript, then checks the status wi
   const text = (await page.locator('main').textContent()) ?? '';
   assert.match(text, /待确认收到/);
   assert.ok(!text.includes('张三') && !text.includes('13800000000'), 'no personal data on the status page');
+  // Coming back another day from the front page: the number and the code are all it takes.
+  await page.goto(`${server.url}/`);
+  await page.getByRole('link', { name: '查询申请办理进度' }).click();
+  await page.getByLabel('申请编号').fill(id.toLowerCase());
+  await page.getByLabel('查询码').fill(code);
+  await page.getByRole('button', { name: '查询' }).click();
+  assert.match((await page.locator('main').textContent()) ?? '', /待确认收到/);
   await context.close();
 });
 

@@ -194,7 +194,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     reportYears: (id) => requests.reportYears(id),
     today: clock.today,
   });
-  registerApplicationPages(app, { cases, listAgencies: () => agencies.list(), findAgency });
+  registerApplicationPages(app, { cases, findAgency });
   registerAgencyHomePage(app, {
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),

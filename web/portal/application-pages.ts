@@ -17,7 +17,6 @@ import { field, select, text, type FormValues } from './form-fields.ts';
 
 export interface ApplicationPageDependencies {
   readonly cases: CaseService;
-  readonly listAgencies: () => Promise<ReadonlyArray<{ id: string; name: string }>>;
   readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
 }
 
@@ -164,8 +163,7 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
             <dd id="query-code">${created.queryCode ?? ''}</dd>
           </dl>
           <p>
-            请保存申请编号和查询码，凭二者<a
-              href="/status?agency=${encodeURIComponent(agency.id)}&amp;id=${encodeURIComponent(created.id)}"
+            请保存申请编号和查询码，凭二者<a href="/status?id=${encodeURIComponent(created.id)}"
               >查询办理进度</a
             >。查询码只显示这一次。
           </p>
@@ -176,22 +174,10 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
   );
 
   app.get('/status', async (request, reply) => {
-    const agencies = await deps.listAgencies();
-    // The receipt page links here with its agency and number filled in; anything else is ignored.
+    // The receipt page links here with the number filled in; anything else is ignored.
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const agencyId =
-      typeof query.agency === 'string' && agencies.some((a) => a.id === query.agency)
-        ? query.agency
-        : undefined;
     const id = typeof query.id === 'string' && /^YSQ-\d{4}-\d{5,6}$/.test(query.id) ? query.id : undefined;
-    return send(
-      reply,
-      '查询申请办理进度',
-      statusForm(agencies, issueFormToken(request, reply), {
-        ...(agencyId ? { agencyId } : {}),
-        ...(id ? { id } : {}),
-      }),
-    );
+    return send(reply, '查询申请办理进度', statusForm(issueFormToken(request, reply), id ? { id } : {}));
   });
 
   app.post(
@@ -199,7 +185,6 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
     { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const values = (request.body ?? {}) as FormValues;
-      const agencies = await deps.listAgencies();
       const token = issueFormToken(request, reply);
       if (!isFormTokenValid(request, values.formToken))
         return send(
@@ -210,18 +195,17 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
           403,
         );
       const parsed = publicStatusBody.safeParse({
-        agencyId: values.agencyId,
         id: values.id?.trim().toUpperCase(),
         queryCode: values.queryCode,
       });
       const status = parsed.success
-        ? await deps.cases.publicStatus(parsed.data.agencyId, parsed.data.id, parsed.data.queryCode)
+        ? await deps.cases.publicStatus(undefined, parsed.data.id, parsed.data.queryCode)
         : undefined;
       if (!status)
         return send(
           reply,
           '查询申请办理进度',
-          statusForm(agencies, token, values, '没有找到该申请，或查询码不正确。'),
+          statusForm(token, values, '没有找到该申请，或查询码不正确。'),
           404,
         );
       const rows: Array<[string, string | undefined]> = [
@@ -254,23 +238,12 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
   );
 }
 
-function statusForm(
-  agencies: ReadonlyArray<{ id: string; name: string }>,
-  token: string,
-  values: FormValues,
-  message?: string,
-): SafeHtml {
+function statusForm(token: string, values: FormValues, message?: string): SafeHtml {
   return html`<h1>查询申请办理进度</h1>
     ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
     <form method="post" action="/status">
       <input type="hidden" name="formToken" value="${token}" />
-      <div class="field">
-        <label for="agencyId">受理机关</label>${select(
-          'agencyId',
-          agencies.map((a) => [a.id, a.name] as const),
-          values,
-        )}
-      </div>
+      <p class="hint">申请编号和查询码见提交申请后的页面（当面或邮寄提交的，见受理机关出具的凭证）。</p>
       <div class="field">
         <label for="id">申请编号</label
         ><input id="id" name="id" value="${values.id ?? ''}" placeholder="YSQ-2025-00001" required />

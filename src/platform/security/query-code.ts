@@ -13,6 +13,7 @@ export function hashQueryCode(code: string): string {
 }
 
 export const queryCodes = {
+  hash: hashQueryCode,
   issue(): { code: string; hash: string } {
     let code = '';
     for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];

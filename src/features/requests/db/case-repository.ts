@@ -168,6 +168,16 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       }
     },
 
+    async agencyOfQueryCode(id, queryCodeHash) {
+      const row = await db
+        .selectFrom('request_cases')
+        .select('agency_id')
+        .where('query_code_hash', '=', queryCodeHash)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.agency_id;
+    },
+
     async caseIdsAmong(agencyId, ids) {
       const found = new Set<string>();
       for (let i = 0; i < ids.length; i += 500) {

@@ -33,7 +33,8 @@ export const applicationSchema = z.object({
 export const publicApplicationBody = z.object({ applicant: applicantSchema, application: applicationSchema });
 
 export const publicStatusBody = z.object({
-  agencyId: agencyParams.shape.agencyId,
+  /** May be left out: the number and the query code find the application. */
+  agencyId: agencyParams.shape.agencyId.optional(),
   id: caseParams.shape.id,
   queryCode: z.string().trim().min(8).max(32),
 });

@@ -26,6 +26,7 @@ export interface CaseServiceDependencies {
   readonly now: () => string;
   /** A fresh query code and its hash; and a constant-time check of a code against a hash. */
   readonly queryCodes: {
+    hash(code: string): string;
     issue(): { code: string; hash: string };
     matches(code: string, hash: string): boolean;
   };
@@ -194,8 +195,20 @@ export function caseService(deps: CaseServiceDependencies) {
       return deps.store.list(agencyId, filter);
     },
 
-    /** The public status page: nothing without the matching query code, and no personal data with it. */
-    async publicStatus(agencyId: string, id: string, queryCode: string): Promise<PublicStatus | undefined> {
+    /**
+     * The public status page: nothing without the matching query code, and no personal data with it.
+     * Without the agency, the number and the code find it (a code is 60 random bits: it names one case).
+     */
+    async publicStatus(
+      agencyId: string | undefined,
+      id: string,
+      queryCode: string,
+    ): Promise<PublicStatus | undefined> {
+      if (agencyId === undefined) {
+        const found = await deps.store.agencyOfQueryCode(id, deps.queryCodes.hash(queryCode));
+        if (found === undefined) return undefined;
+        agencyId = found;
+      }
       const stored = await deps.store.load(agencyId, id);
       if (!stored?.queryCodeHash || !deps.queryCodes.matches(queryCode, stored.queryCodeHash))
         return undefined;

@@ -67,6 +67,8 @@ export interface CaseStore {
     now: string,
   ): Promise<void>;
   list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
+  /** The agency whose case `id` carries this query code hash, if one does (the public status page). */
+  agencyOfQueryCode(id: string, queryCodeHash: string): Promise<string | undefined>;
   /** Which of `ids` are cases (the others are records a ledger import brought). */
   caseIdsAmong(agencyId: string, ids: readonly string[]): Promise<Set<string>>;
 }

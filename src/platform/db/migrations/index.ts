@@ -12,6 +12,7 @@ import * as addDocumentIssuersAndAttachments from './2026-11-30T1000-add-documen
 import * as createReportingSeasons from './2026-12-01T0900-create-reporting-seasons-and-filed-reports.ts';
 import * as addFiledReportIndicators from './2026-12-01T1000-add-filed-report-indicators.ts';
 import * as chainAuditLog from './2026-12-01T1100-chain-audit-log.ts';
+import * as indexQueryCodes from './2026-12-02T0900-index-query-codes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-01T0900-create-reporting-seasons-and-filed-reports': createReportingSeasons,
   '2026-12-01T1000-add-filed-report-indicators': addFiledReportIndicators,
   '2026-12-01T1100-chain-audit-log': chainAuditLog,
+  '2026-12-02T0900-index-query-codes': indexQueryCodes,
 };

@@ -1,3 +1,8 @@
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin raise exception 'audit_log is append-only'; end $$;
+
 CREATE TABLE agencies (
     id text NOT NULL,
     name text NOT NULL,
@@ -25,7 +30,9 @@ CREATE TABLE audit_log (
     action text NOT NULL,
     agency_id text,
     subject text NOT NULL,
-    detail text NOT NULL
+    detail text NOT NULL,
+    prev_hash text,
+    hash text
 );
 
 CREATE SEQUENCE audit_log_seq_seq
@@ -361,9 +368,13 @@ CREATE INDEX public_messages_received ON public_messages USING btree (agency_id,
 
 CREATE INDEX report_corrections_by_agency_year ON report_corrections USING btree (agency_id, year);
 
+CREATE INDEX request_cases_query_code_hash ON request_cases USING btree (query_code_hash);
+
 CREATE INDEX request_cases_status_due ON request_cases USING btree (agency_id, status, due_on);
 
 CREATE INDEX season_reminders_by_season ON season_reminders USING btree (season_agency_id, year, agency_id);
+
+CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
 
 ALTER TABLE ONLY agencies
     ADD CONSTRAINT agencies_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES agencies(id);

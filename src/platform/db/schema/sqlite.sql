@@ -1,8 +1,14 @@
+CREATE TRIGGER audit_log_no_delete before delete on audit_log
+      begin select raise(abort, 'audit_log is append-only'); end;
+
+CREATE TRIGGER audit_log_no_update before update on audit_log
+      begin select raise(abort, 'audit_log is append-only'); end;
+
 CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null, "jurisdiction" text default 'CN' not null, "level" text default 'department' not null);
 
 CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, constraint "agency_figures_pk" primary key ("agency_id", "year"));
 
-CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor" text not null, "action" text not null, "agency_id" text, "subject" text not null, "detail" text not null);
+CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor" text not null, "action" text not null, "agency_id" text, "subject" text not null, "detail" text not null, "prev_hash" text, "hash" text);
 
 CREATE TABLE "disclosure_requests" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "received_on" text not null, "applicant_type" text not null, "outcome" text, "completed_on" text, "channel" text, "applicant_name" text, "subject" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "disclosure_requests_pk" primary key ("agency_id", "id"), constraint "disclosure_requests_completion" check ((outcome is null) = (completed_on is null)), constraint "disclosure_requests_order" check (completed_on is null or completed_on >= received_on));
 
@@ -71,6 +77,8 @@ CREATE INDEX "public_documents_portal" on "public_documents" ("agency_id", "stat
 CREATE INDEX "public_messages_received" on "public_messages" ("agency_id", "received_on");
 
 CREATE INDEX "report_corrections_by_agency_year" on "report_corrections" ("agency_id", "year");
+
+CREATE INDEX "request_cases_query_code_hash" on "request_cases" ("query_code_hash");
 
 CREATE INDEX "request_cases_status_due" on "request_cases" ("agency_id", "status", "due_on");
 
