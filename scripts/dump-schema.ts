@@ -4,17 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { freshPostgres, freshSqlite } from '../test-support/databases.ts';
-import { sql } from 'kysely';
+import { sqliteSchemaText } from '../test-support/sqlite-schema.ts';
 
 const target = new URL('../src/platform/db/schema/', import.meta.url);
 
 const sqlite = await freshSqlite();
-const rows = await sql<{
-  sql: string;
-}>`select sql from sqlite_master where sql is not null and name not like 'sqlite_%' order by type desc, name`.execute(
-  sqlite.db,
-);
-writeFileSync(new URL('sqlite.sql', target), rows.rows.map((r) => `${r.sql};`).join('\n\n') + '\n');
+writeFileSync(new URL('sqlite.sql', target), await sqliteSchemaText(sqlite.db));
 await sqlite.close();
 
 if (process.env.TEST_DATABASE_URL) {
