@@ -109,7 +109,7 @@ test('a browser asking for a page while the server is busy gets a page in Chines
   const busy = all.find((r) => r.statusCode === 503)!;
   assert.match(String(busy.headers['content-type']), /text\/html/);
   assert.match(busy.body, /服务器正忙/);
-  assert.match(busy.body, /没有提交/);
+  assert.match(busy.body, /刷新本页/); // a page asked for: nothing was submitted
   assert.equal(busy.headers['x-content-type-options'], 'nosniff');
   assert.ok(busy.headers['content-security-policy']);
   await app.close();

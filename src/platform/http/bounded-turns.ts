@@ -86,7 +86,14 @@ export function boundTurns(app: FastifyInstance, options: TurnOptions = {}): Tur
       if (wantsHtml(request))
         void reply
           .type('text/html; charset=utf-8')
-          .send(htmlErrorPage('服务器正忙', `${BUSY_MESSAGE}。您填写的内容没有提交，请返回后重新提交。`));
+          .send(
+            htmlErrorPage(
+              '服务器正忙',
+              request.method === 'GET'
+                ? `${BUSY_MESSAGE}（刷新本页）。`
+                : `${BUSY_MESSAGE}。您填写的内容没有提交，请返回后重新提交。`,
+            ),
+          );
       else void reply.send({ error: { code: 'busy', message: BUSY_MESSAGE } });
       return;
     }
