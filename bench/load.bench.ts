@@ -92,6 +92,7 @@ async function loadServer(seconds: number, dialect: string, env: Record<string, 
     const json = { 'content-type': 'application/json' };
     const portal = await load(`portal (${dialect})`, server.url, seconds, [
       { method: 'GET', path: '/' },
+      { method: 'GET', path: '/agencies/demo' },
       { method: 'GET', path: '/agencies/demo/documents' },
       { method: 'GET', path: '/agencies/demo/guide' },
       { method: 'GET', path: '/published-reports' },
