@@ -52,10 +52,8 @@ test('a citizen leaves a message on a phone, the officer answers it in the conso
   });
   const citizen = await context.newPage();
   await citizen.goto(`${server.url}/`);
-  await citizen
-    .getByRole('row', { name: /示范市示范局/ })
-    .getByRole('link', { name: '公众留言' })
-    .click();
+  await citizen.getByRole('link', { name: '示范市示范局' }).click();
+  await citizen.getByRole('link', { name: '公众留言和答复' }).click();
   await citizen.getByRole('button', { name: '提交留言' }).click();
   assert.match((await citizen.locator('#subject-error').textContent()) ?? '', /请填写标题/);
   await citizen.getByLabel('标题').fill('残疾人补贴何时发放');

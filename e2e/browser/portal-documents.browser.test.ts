@@ -88,18 +88,29 @@ test('a published document is found by a two-character search, listed in its cat
   await reader.close();
 });
 
-test('the catalogue pages read well and pass axe on a phone', async () => {
+test('the index, the agency front page and the catalogue read well and pass axe on a phone', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/agencies/demo/documents`);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  assert.deepEqual(
-    results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help}`),
-    [],
-  );
-  await page.screenshot({ path: join(SCREENSHOTS, 'catalogue-phone.png'), fullPage: true });
+  for (const [path, shot] of [
+    ['/', 'index-phone.png'],
+    ['/agencies/demo', 'agency-phone.png'],
+    ['/agencies/demo/documents', 'catalogue-phone.png'],
+  ] as const) {
+    await page.goto(`${server.url}${path}`);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    assert.deepEqual(
+      results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${path} ${v.id}: ${v.help}`),
+      [],
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+  }
+  // From the front page to a document in two clicks.
+  await page.getByRole('link', { name: '示范市示范局' }).first().click();
+  await page.getByRole('table').getByRole('link').first().click();
+  assert.match(await page.title(), /.+/);
+  assert.match(page.url(), /\/agencies\/demo\/documents\/DOC-\d{4}-\d{5}$/);
   await context.close();
 });
 

@@ -42,6 +42,8 @@ button{background:#b3261e;color:#fff;border:0;padding:.6rem 1.6rem;font-size:1re
 .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.filters .field{flex:1 1 12rem}.filters button{margin:.6rem 0}
 article.message{border-bottom:1px solid #ddd;padding-bottom:.5rem}article.message h3{font-size:1rem}
 dl.receipt dt{font-weight:bold}dl.receipt dd{font-size:1.4rem;font-family:monospace;margin:0 0 .5rem}
+table.agency-index td:nth-child(3) a{white-space:nowrap;margin-right:.4rem}
+@media (max-width:40rem){table.agency-index td:nth-child(3),table.agency-index th:nth-child(3){display:none}}
 `;
 
 export function page(title: string, body: SafeHtml): string {

@@ -158,7 +158,7 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
       ${summary}
       ${
         rows.length > 0
-          ? html`<table class="list">
+          ? html`<table class="list agency-index">
               <tr>
                 <th>机关</th>
                 <th>年度报告</th>
