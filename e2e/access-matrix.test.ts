@@ -125,6 +125,26 @@ const MATRIX: Record<string, Entry> = {
       body: { type: 'send-back', comment: '请修改' },
     },
   },
+  'GET /api/agencies/:agencyId/requests/:id/proceedings': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/proceedings` },
+  },
+  'POST /api/agencies/:agencyId/requests/:id/proceedings': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: `/api/agencies/:agency/requests/${CASE}/proceedings`,
+      body: { kind: 'review', filedOn: '2025-03-03' },
+    },
+  },
+  'POST /api/agencies/:agencyId/proceedings/:proceedingId/decision': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/proceedings/FY-2025-001/decision',
+      body: { result: 'upheld', decidedOn: '2025-03-03' },
+    },
+  },
   'GET /agencies/:agencyId': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency' },

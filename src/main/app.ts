@@ -47,6 +47,9 @@ import { databaseEvidence } from './database-evidence.ts';
 import { repliesOfYear } from './reply-counts.ts';
 import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
 import { registerAgencyHomePage } from '../../web/portal/agency-home-page.ts';
+import { proceedingRepository } from '../features/reviews/db/proceeding-repository.ts';
+import { proceedingService } from '../features/reviews/use-cases/proceeding-service.ts';
+import { registerProceedingRoutes } from '../features/reviews/http/proceeding-routes.ts';
 import { registerComparisonPages } from '../../web/portal/comparison-pages.ts';
 
 export interface AppOptions {
@@ -106,7 +109,16 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     yearLock,
   });
 
+  const proceedings = proceedingService({
+    store: proceedingRepository(handle.db),
+    caseSubmittedOn: async (agencyId, id) => (await cases.view(agencyId, id))?.case.submittedOn,
+    today: clock.today,
+    now: clock.now,
+    yearLock,
+  });
+
   registerStaffSession(app, auth);
+  registerProceedingRoutes(app, { proceedings, auth });
   await registerConsoleAssets(app);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   registerReportRoutes(app, { source, findAgency });

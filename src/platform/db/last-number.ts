@@ -2,7 +2,8 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
-type NumberedTable = 'request_cases' | 'disclosure_requests' | 'public_documents' | 'public_messages';
+type NumberedTable =
+  'request_cases' | 'disclosure_requests' | 'public_documents' | 'public_messages' | 'proceedings';
 
 /** The highest number in use after `prefix` in `table`, 0 when none: one indexed lookup. */
 export async function lastNumberInUse(

@@ -12,6 +12,8 @@ import type {
 } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { Proceeding } from '../domain/proceeding.ts';
+import { lastNumberInUse, lockNumbering } from '../../../platform/db/last-number.ts';
+import { appendAudit, type AuditEntry } from '../../../platform/audit/audit-log.ts';
 
 function toRow(agencyId: string, p: Proceeding, importId: string | null): ProceedingTable {
   return {
@@ -80,6 +82,73 @@ export function proceedingRepository(db: Kysely<Database>) {
           )
           .execute();
       }
+    },
+
+    /**
+     * A new proceeding about a case, numbered next in its series (FY-2025-001), with its audit entry, in
+     * one transaction; returns its id.
+     */
+    async create(
+      agencyId: string,
+      prefix: string,
+      proceeding: Omit<Proceeding, 'id'>,
+      audit: Omit<AuditEntry, 'subject'>,
+    ): Promise<string> {
+      return db.transaction().execute(async (tx) => {
+        await lockNumbering(tx, agencyId, prefix);
+        const id = `${prefix}${String((await lastNumberInUse(tx, 'proceedings', agencyId, prefix)) + 1).padStart(3, '0')}`;
+        await tx
+          .insertInto('proceedings')
+          .values(toRow(agencyId, { ...proceeding, id }, null))
+          .execute();
+        await appendAudit(tx, { ...audit, subject: id });
+        return id;
+      });
+    },
+
+    async find(agencyId: string, id: string): Promise<Proceeding | undefined> {
+      const row = await db
+        .selectFrom('proceedings')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toDomain(row) : undefined;
+    },
+
+    /** The outcome, once: false when the proceeding was decided meanwhile (nothing is written then). */
+    async decide(
+      agencyId: string,
+      id: string,
+      result: ProceedingResult,
+      decidedOn: IsoDate,
+      audit: Omit<AuditEntry, 'subject'>,
+    ): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const updated = await tx
+          .updateTable('proceedings')
+          .set({ result, decided_on: decidedOn })
+          .where('agency_id', '=', agencyId)
+          .where('id', '=', id)
+          .where('decided_on', 'is', null)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return false;
+        await appendAudit(tx, { ...audit, subject: id });
+        return true;
+      });
+    },
+
+    /** The proceedings about one case, oldest first. */
+    async ofRequest(agencyId: string, requestId: string): Promise<Proceeding[]> {
+      const rows = await db
+        .selectFrom('proceedings')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .where('request_id', '=', requestId)
+        .orderBy('filed_on')
+        .orderBy('id')
+        .execute();
+      return rows.map(toDomain);
     },
 
     async list(agencyId: string): Promise<Proceeding[]> {
