@@ -122,3 +122,35 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   );
   await context.close();
 });
+
+test('the case worker records a reconsideration on the case and its result; table 四 counts it', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('用户名').fill('officer');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
+  await page.getByRole('link', { name: /^YSQ-/ }).first().click();
+  await page.getByRole('heading', { name: '行政复议、行政诉讼' }).waitFor();
+  const year = (await page.locator('#proceeding-filed-on').inputValue()).slice(0, 4);
+  const reports = await context.newPage();
+  const before = await reportCell(reports, year, 't4.review.corrected');
+  await page.getByLabel('登记', { exact: true }).selectOption({ label: '行政复议' });
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  const recorded = page.getByRole('status').filter({ hasText: /已登记 FY-\d{4}-\d{3}（行政复议）/ });
+  await recorded.waitFor();
+  const id = /FY-\d{4}-\d{3}/.exec((await recorded.textContent()) ?? '')![0];
+  const row = page.getByRole('row', { name: new RegExp(id) });
+  assert.match((await row.textContent()) ?? '', /尚未审结/);
+  await row.getByLabel('结果', { exact: true }).selectOption({ label: '结果纠正' });
+  await row.getByRole('button', { name: '登记结果' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已登记 ${id} 的结果：结果纠正` })
+    .waitFor();
+  await page.getByRole('row', { name: new RegExp(`${id}.*结果纠正`) }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-proceedings.png'), fullPage: true });
+  assert.equal(await reportCell(reports, year, 't4.review.corrected'), before + 1);
+  await context.close();
+});

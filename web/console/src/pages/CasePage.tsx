@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { CaseProceedings } from './CaseProceedings.tsx';
 import { api, ApiFailure } from '../api.ts';
 import { ACTIONS, type ActionField, type ActionSpec } from '../actions.ts';
 import {
@@ -406,6 +407,7 @@ export function CasePage({
           )}
         </div>
       )}
+      <CaseProceedings casePath={path} agencyId={agencyId} today={today} caseWorker={caseWorker} />
       <h2>办理记录</h2>
       <ol className="timeline">
         {detail.history.map((h) => (
