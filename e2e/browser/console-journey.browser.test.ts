@@ -24,6 +24,17 @@ async function reportCell(page: Page, year: string, cell: string): Promise<numbe
   return Number(await page.locator(`td[data-cell="${cell}"]`).textContent());
 }
 
+/** A fresh browser context with the officer signed in to the console. */
+async function officerSignedIn() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel('用户名').fill('officer');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  return { context, page };
+}
+
 async function act(page: Page, label: string, fill: (page: Page) => Promise<void> = async () => {}) {
   await page.getByLabel('办理', { exact: true }).selectOption({ label });
   await fill(page);
@@ -87,12 +98,7 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
 });
 
 test("a refused step shows the law's reason and changes nothing", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill('officer');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  const { context, page } = await officerSignedIn();
   await page.getByRole('link', { name: '登记申请' }).click();
   await page.getByLabel('姓名或名称').fill('王五');
   await page.getByLabel('所需政府信息').fill('某道路改造工程的立项批复');
@@ -124,12 +130,7 @@ test("a refused step shows the law's reason and changes nothing", async () => {
 });
 
 test('the case worker records a reconsideration on the case and its result; table 四 counts it', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
-  await page.getByLabel('用户名').fill('officer');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  const { context, page } = await officerSignedIn();
   await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
   await page.getByRole('link', { name: /^YSQ-/ }).first().click();
   await page.getByRole('heading', { name: '行政复议、行政诉讼' }).waitFor();
