@@ -145,6 +145,22 @@ const MATRIX: Record<string, Entry> = {
       body: { result: 'upheld', decidedOn: '2025-03-03' },
     },
   },
+  'POST /api/agencies/:agencyId/proceedings/:proceedingId/correction': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/proceedings/FY-2025-001/correction',
+      body: { filedOn: '2025-03-03', reason: '日期登记有误' },
+    },
+  },
+  'POST /api/agencies/:agencyId/proceedings/:proceedingId/removal': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/proceedings/FY-2025-001/removal',
+      body: { reason: '误登记' },
+    },
+  },
   'GET /agencies/:agencyId': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency' },

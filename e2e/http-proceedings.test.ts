@@ -147,3 +147,51 @@ test('what cannot be so is refused with the reason, and nothing is written', asy
   assert.equal((await call('GET', base, undefined, 'head')).statusCode, 200);
   assert.equal((await call('POST', base, { kind: 'review', filedOn: '2025-06-01' }, 'head')).statusCode, 403);
 });
+
+test('a record entered wrongly is put right or removed, with the reason; the audit log keeps what it was', async () => {
+  const { base } = await registerCase('2025-02-03');
+  const recorded = (await call('POST', base, { kind: 'review', filedOn: '2025-04-10' })).json();
+  const at = (what: string) => `/api/agencies/civil/proceedings/${recorded.id}/${what}`;
+  const noReason = await call('POST', at('correction'), { filedOn: '2025-04-11' });
+  assert.deepEqual([noReason.statusCode, noReason.json().error.code], [400, 'invalid-request']);
+  const nothing = await call('POST', at('correction'), { reason: '没有要改的' });
+  assert.equal(nothing.statusCode, 400);
+  const notDecided = await call('POST', at('correction'), { result: 'upheld', reason: '结果登记' });
+  assert.deepEqual([notDecided.statusCode, notDecided.json().error.code], [422, 'not-decided']);
+  const corrected = await call('POST', at('correction'), {
+    filedOn: '2025-04-11',
+    reason: '收件日期登记有误',
+  });
+  assert.equal(corrected.statusCode, 200, corrected.body);
+  assert.equal(corrected.json().filedOn, '2025-04-11');
+  await call('POST', at('decision'), { result: 'upheld', decidedOn: '2025-07-01' });
+  const wrongResult = await call('POST', at('correction'), {
+    result: 'other',
+    reason: '实为撤回申请，终止审理',
+  });
+  assert.deepEqual([wrongResult.json().status, wrongResult.json().decidedOn], ['other', '2025-07-01']);
+  const impossible = await call('POST', at('correction'), { decidedOn: '2025-04-01', reason: '审结日期' });
+  assert.deepEqual([impossible.statusCode, impossible.json().error.code], [422, 'decided-before-filed']);
+  assert.equal((await cell('t4.review.other')).recordIds.includes(recorded.id), true);
+
+  const removed = await call('POST', at('removal'), { reason: '误登记：申请人撤回了复议申请前并未提出' });
+  assert.equal(removed.statusCode, 200, removed.body);
+  assert.equal((await cell('t4.review.other')).recordIds.includes(recorded.id), false);
+  assert.deepEqual((await call('GET', base)).json().proceedings, []);
+  assert.equal((await call('POST', at('removal'), { reason: '再次撤销' })).statusCode, 404);
+
+  const entries = (await listAudit(context.handle.db, 'civil')).filter((e) => e.subject === recorded.id);
+  assert.deepEqual(
+    entries.map((e) => e.action),
+    [
+      'proceeding.recorded',
+      'proceeding.corrected',
+      'proceeding.decided',
+      'proceeding.corrected',
+      'proceeding.removed',
+    ],
+  );
+  const last = entries.at(-1)!.detail as { reason: string; before: { result: string; filedOn: string } };
+  assert.deepEqual([last.before.result, last.before.filedOn], ['other', '2025-04-11']);
+  assert.match(last.reason, /误登记/);
+});

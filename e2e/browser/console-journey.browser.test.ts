@@ -129,7 +129,7 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   await context.close();
 });
 
-test('the case worker records a reconsideration on the case and its result; table 四 counts it', async () => {
+test('the case worker records a reconsideration on the case and its result, corrects it, removes it; table 四 follows', async () => {
   const { context, page } = await officerSignedIn();
   await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
   await page.getByRole('link', { name: /^YSQ-/ }).first().click();
@@ -153,5 +153,28 @@ test('the case worker records a reconsideration on the case and its result; tabl
   await page.getByRole('row', { name: new RegExp(`${id}.*结果纠正`) }).waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'console-proceedings.png'), fullPage: true });
   assert.equal(await reportCell(reports, year, 't4.review.corrected'), before + 1);
+  // Entered in error: corrected, then removed with a reason; the count goes back.
+  const decidedRow = page.getByRole('row', { name: new RegExp(id) });
+  await decidedRow.getByText('更正或撤销').click();
+  await decidedRow.getByLabel('更正后的结果').selectOption({ label: '其他结果' });
+  await decidedRow.getByLabel('理由').fill('实为申请人撤回复议申请');
+  await decidedRow.getByRole('button', { name: '更正', exact: true }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已更正 ${id}` })
+    .waitFor();
+  await page.getByRole('row', { name: new RegExp(`${id}.*其他结果`) }).waitFor();
+  const row2 = page.getByRole('row', { name: new RegExp(id) });
+  // Still open from the correction.
+  if ((await row2.locator('details.correction').getAttribute('open')) === null)
+    await row2.getByText('更正或撤销').click();
+  await row2.getByLabel('理由').fill('误登记，并无复议');
+  await row2.getByRole('button', { name: '撤销登记' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已撤销 ${id} 的登记` })
+    .waitFor();
+  assert.equal(await page.getByRole('row', { name: new RegExp(id) }).count(), 0);
+  assert.equal(await reportCell(reports, year, 't4.review.corrected'), before);
   await context.close();
 });

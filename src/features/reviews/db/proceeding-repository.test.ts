@@ -123,3 +123,39 @@ testOnBothDatabases(
     ]);
   },
 );
+
+testOnBothDatabases(
+  'a correction or removal is written only over the record it was made from',
+  async ({ db }) => {
+    await agencyRepository(db).create({ id: 'civil', name: '某市民政局' }, 'now');
+    const store = proceedingRepository(db);
+    const id = await store.create(
+      'civil',
+      'SS-2025-',
+      { kind: 'lit_direct', filedOn: '2025-05-01' as IsoDate, requestId: 'YSQ-2025-00001' },
+      audit,
+    );
+    const before = (await store.find('civil', id))!;
+    const entry = { ...audit, action: 'proceeding.corrected' };
+    const [first, second] = await Promise.all([
+      store.replace('civil', before, { ...before, filedOn: '2025-05-02' as IsoDate }, entry),
+      store.replace('civil', before, { ...before, filedOn: '2025-05-03' as IsoDate }, entry),
+    ]);
+    assert.deepEqual([first, second].sort(), [false, true]);
+    const now = (await store.find('civil', id))!;
+    // A removal made from the old record finds it changed; from the current one it goes.
+    assert.equal(
+      await store.replace('civil', before, undefined, { ...audit, action: 'proceeding.removed' }),
+      false,
+    );
+    assert.equal(
+      await store.replace('civil', now, undefined, { ...audit, action: 'proceeding.removed' }),
+      true,
+    );
+    assert.equal(await store.find('civil', id), undefined);
+    assert.deepEqual(
+      (await listAudit(db, 'civil')).map((e) => e.action),
+      ['proceeding.recorded', 'proceeding.corrected', 'proceeding.removed'],
+    );
+  },
+);

@@ -138,6 +138,47 @@ export function proceedingRepository(db: Kysely<Database>) {
       });
     },
 
+    /**
+     * A record put right, or removed (`after` undefined), with its audit entry; false when the record
+     * changed meanwhile (nothing is written then).
+     */
+    async replace(
+      agencyId: string,
+      before: Proceeding,
+      after: Proceeding | undefined,
+      audit: Omit<AuditEntry, 'subject'>,
+    ): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const unchanged = (eb: ExpressionBuilder<Database, 'proceedings'>) =>
+          eb.and([
+            eb('agency_id', '=', agencyId),
+            eb('id', '=', before.id),
+            eb('filed_on', '=', before.filedOn),
+            before.result ? eb('result', '=', before.result) : eb('result', 'is', null),
+            before.decidedOn ? eb('decided_on', '=', before.decidedOn) : eb('decided_on', 'is', null),
+          ]);
+        const written = after
+          ? await tx
+              .updateTable('proceedings')
+              .set({
+                filed_on: after.filedOn,
+                result: after.result ?? null,
+                decided_on: after.decidedOn ?? null,
+              })
+              .where(unchanged)
+              .executeTakeFirst()
+              .then((r) => Number(r.numUpdatedRows))
+          : await tx
+              .deleteFrom('proceedings')
+              .where(unchanged)
+              .executeTakeFirst()
+              .then((r) => Number(r.numDeletedRows));
+        if (written !== 1) return false;
+        await appendAudit(tx, { ...audit, subject: before.id });
+        return true;
+      });
+    },
+
     /** The proceedings about one case, oldest first. */
     async ofRequest(agencyId: string, requestId: string): Promise<Proceeding[]> {
       const rows = await db

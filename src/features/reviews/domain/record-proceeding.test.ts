@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
   checkDecision,
   checkNewProceeding,
+  correctProceeding,
   proceedingPrefix,
   proceedingRefusalMessage,
 } from './record-proceeding.ts';
@@ -42,4 +43,19 @@ test('reconsiderations and lawsuits are numbered apart, by the year they were fi
   assert.equal(proceedingPrefix('review', d('2025-05-10')), 'FY-2025-');
   assert.equal(proceedingPrefix('lit_direct', d('2026-01-03')), 'SS-2026-');
   assert.equal(proceedingPrefix('lit_after_review', d('2026-01-03')), 'SS-2026-');
+});
+
+test('a correction yields a record that could have been recorded, and gives no outcome to a pending one', () => {
+  const pending = { id: 'FY-2025-001', kind: 'review' as const, filedOn: d('2025-05-10') };
+  const moved = correctProceeding(pending, { filedOn: d('2025-05-12') }, d('2025-03-03'), d('2025-08-01'));
+  assert.deepEqual(moved.ok && moved.value, { ...pending, filedOn: '2025-05-12' });
+  const early = correctProceeding(pending, { filedOn: d('2025-03-01') }, d('2025-03-03'), d('2025-08-01'));
+  assert.equal(!early.ok && early.error.code, 'filed-before-application');
+  const outcome = correctProceeding(pending, { result: 'upheld' }, d('2025-03-03'), d('2025-08-01'));
+  assert.equal(!outcome.ok && outcome.error.code, 'not-decided');
+  const decided = { ...pending, result: 'upheld' as const, decidedOn: d('2025-07-01') };
+  const later = correctProceeding(decided, { filedOn: d('2025-07-02') }, d('2025-03-03'), d('2025-08-01'));
+  assert.equal(!later.ok && later.error.code, 'decided-before-filed');
+  const other = correctProceeding(decided, { result: 'other' }, d('2025-03-03'), d('2025-08-01'));
+  assert.deepEqual(other.ok && [other.value.result, other.value.decidedOn], ['other', '2025-07-01']);
 });

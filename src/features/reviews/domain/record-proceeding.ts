@@ -31,7 +31,8 @@ export type ProceedingRefusal =
   | { readonly code: 'filed-before-application'; readonly filedOn: IsoDate; readonly submittedOn: IsoDate }
   | { readonly code: 'decided-in-future'; readonly decidedOn: IsoDate }
   | { readonly code: 'decided-before-filed'; readonly decidedOn: IsoDate; readonly filedOn: IsoDate }
-  | { readonly code: 'already-decided'; readonly result: ProceedingResult; readonly decidedOn: IsoDate };
+  | { readonly code: 'already-decided'; readonly result: ProceedingResult; readonly decidedOn: IsoDate }
+  | { readonly code: 'not-decided' };
 
 export function proceedingRefusalMessage(refusal: ProceedingRefusal): string {
   switch (refusal.code) {
@@ -44,7 +45,9 @@ export function proceedingRefusalMessage(refusal: ProceedingRefusal): string {
     case 'decided-before-filed':
       return `决定（裁判）日期 ${refusal.decidedOn} 早于立案（申请）日期 ${refusal.filedOn}`;
     case 'already-decided':
-      return `该案已于 ${refusal.decidedOn} 审结（${PROCEEDING_RESULT_LABELS[refusal.result]}），不能再次登记结果`;
+      return `该案已于 ${refusal.decidedOn} 审结（${PROCEEDING_RESULT_LABELS[refusal.result]}），不能再次登记结果；登记有误的，请更正`;
+    case 'not-decided':
+      return '该案尚未审结：审结后请登记结果，而不是更正';
   }
 }
 
@@ -79,6 +82,40 @@ export function checkDecision(
   if (decidedOn < proceeding.filedOn)
     return err({ code: 'decided-before-filed', decidedOn, filedOn: proceeding.filedOn });
   return ok(undefined);
+}
+
+/** What a correction may change: the day it was filed; for a decided one, its result and day. */
+export interface ProceedingCorrection {
+  readonly filedOn?: IsoDate;
+  readonly result?: ProceedingResult;
+  readonly decidedOn?: IsoDate;
+}
+
+/**
+ * A record entered wrongly, put right: the corrected record must be one that could have been recorded
+ * (filed after the application, not in the future; decided on or after it was filed). A pending one gets
+ * its outcome by a decision, not by a correction.
+ */
+export function correctProceeding(
+  proceeding: Proceeding,
+  correction: ProceedingCorrection,
+  submittedOn: IsoDate,
+  today: IsoDate,
+): Result<Proceeding, ProceedingRefusal> {
+  if (!proceeding.result && (correction.result || correction.decidedOn)) return err({ code: 'not-decided' });
+  const corrected: Proceeding = {
+    ...proceeding,
+    ...(correction.filedOn ? { filedOn: correction.filedOn } : {}),
+    ...(correction.result ? { result: correction.result } : {}),
+    ...(correction.decidedOn ? { decidedOn: correction.decidedOn } : {}),
+  };
+  const filed = checkNewProceeding(corrected.filedOn, submittedOn, today);
+  if (!filed.ok) return filed;
+  if (corrected.decidedOn) {
+    const decided = checkDecision({ ...corrected, result: undefined }, corrected.decidedOn, today);
+    if (!decided.ok) return decided;
+  }
+  return ok(corrected);
 }
 
 /** 复议 FY-2026-001, 诉讼 SS-2026-001: numbered per agency, kind of case and year of filing. */

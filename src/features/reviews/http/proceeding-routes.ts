@@ -37,6 +37,16 @@ const decisionBody = z.object({
   result: z.enum(PROCEEDING_RESULTS),
   decidedOn: isoDate,
 });
+const reason = z.string().trim().min(2, '请写明更正或撤销的理由').max(500);
+const correctionBody = z
+  .object({
+    filedOn: isoDate.optional(),
+    result: z.enum(PROCEEDING_RESULTS).optional(),
+    decidedOn: isoDate.optional(),
+    reason,
+  })
+  .refine((b) => b.filedOn || b.result || b.decidedOn, '请写明要更正的内容（立案日期、结果或审结日期）');
+const removalBody = z.object({ reason });
 
 function present(p: Proceeding) {
   return {
@@ -59,6 +69,8 @@ function refuse(refusal: ProceedingServiceRefusal): never {
       throw new HttpProblem('not-found', `没有复议、诉讼案件 ${refusal.id}`);
     case 'year-locked':
       throw new RefusalProblem(refusal, yearLockedMessage(refusal), 409);
+    case 'changed-meanwhile':
+      throw new HttpProblem('concurrent-change', `${refusal.id} 刚被他人修改，请刷新后重试`);
     default:
       throw new RefusalProblem(refusal, proceedingRefusalMessage(refusal));
   }
@@ -124,6 +136,59 @@ export function registerProceedingRoutes(app: FastifyInstance, deps: ProceedingR
       );
       if (!decided.ok) refuse(decided.error);
       return present(decided.value);
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/proceedings/:proceedingId/correction',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '更正登记有误的立案日期、结果或审结日期（写明理由）',
+        params: proceedingParams,
+        body: correctionBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, proceedingId } = parseInput(proceedingParams, request.params);
+      const body = parseInput(correctionBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
+      const { reason: why, ...fields } = body;
+      const corrected = await deps.proceedings.correct(
+        agencyId,
+        proceedingId,
+        {
+          ...(fields.filedOn ? { filedOn: fields.filedOn as IsoDate } : {}),
+          ...(fields.result ? { result: fields.result } : {}),
+          ...(fields.decidedOn ? { decidedOn: fields.decidedOn as IsoDate } : {}),
+        },
+        why,
+        account.username,
+      );
+      if (!corrected.ok) refuse(corrected.error);
+      return present(corrected.value);
+    },
+  );
+
+  app.post(
+    '/api/agencies/:agencyId/proceedings/:proceedingId/removal',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '撤销误登记的复议、诉讼案件（写明理由；审计日志保留原记录）',
+        params: proceedingParams,
+        body: removalBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, proceedingId } = parseInput(proceedingParams, request.params);
+      const body = parseInput(removalBody, request.body);
+      const account = await requireStaff(request, deps.auth, agencyId, 'work-cases');
+      const removed = await deps.proceedings.remove(agencyId, proceedingId, body.reason, account.username);
+      if (!removed.ok) refuse(removed.error);
+      return { removed: present(removed.value) };
     },
   );
 }

@@ -11,9 +11,11 @@ import type { Proceeding } from '../domain/proceeding.ts';
 import {
   checkDecision,
   checkNewProceeding,
+  correctProceeding,
   proceedingPrefix,
   PROCEEDING_KIND_LABELS,
   PROCEEDING_RESULT_LABELS,
+  type ProceedingCorrection,
   type ProceedingRefusal,
 } from '../domain/record-proceeding.ts';
 
@@ -32,6 +34,12 @@ export interface ProceedingStore {
     decidedOn: IsoDate,
     audit: Omit<AuditEntry, 'subject'>,
   ): Promise<boolean>;
+  replace(
+    agencyId: string,
+    before: Proceeding,
+    after: Proceeding | undefined,
+    audit: Omit<AuditEntry, 'subject'>,
+  ): Promise<boolean>;
   ofRequest(agencyId: string, requestId: string): Promise<Proceeding[]>;
 }
 
@@ -48,7 +56,8 @@ export type ProceedingServiceRefusal =
   | ProceedingRefusal
   | YearLockedRefusal
   | { readonly code: 'case-not-found'; readonly caseId: string }
-  | { readonly code: 'proceeding-not-found'; readonly id: string };
+  | { readonly code: 'proceeding-not-found'; readonly id: string }
+  | { readonly code: 'changed-meanwhile'; readonly id: string };
 
 export function proceedingService(deps: ProceedingServiceDependencies) {
   return {
@@ -110,6 +119,64 @@ export function proceedingService(deps: ProceedingServiceDependencies) {
         return err({ code: 'already-decided', result: now!.result!, decidedOn: now!.decidedOn! });
       }
       return ok({ ...proceeding, result: input.result, decidedOn: input.decidedOn });
+    },
+
+    /** A record entered wrongly, put right, with the reason; audited with what it was and what it is. */
+    async correct(
+      agencyId: string,
+      id: string,
+      correction: ProceedingCorrection,
+      reason: string,
+      actor: string,
+    ): Promise<Result<Proceeding, ProceedingServiceRefusal>> {
+      const before = await deps.store.find(agencyId, id);
+      if (!before) return err({ code: 'proceeding-not-found', id });
+      const submittedOn = before.requestId
+        ? await deps.caseSubmittedOn(agencyId, before.requestId)
+        : undefined;
+      const corrected = correctProceeding(before, correction, submittedOn ?? before.filedOn, deps.today());
+      if (!corrected.ok) return corrected;
+      const after = corrected.value;
+      // The years whose figures the change moves: of the filing, if it moves; of the decision, if it does.
+      const dates = [
+        ...(after.filedOn !== before.filedOn ? [before.filedOn, after.filedOn] : []),
+        ...(after.decidedOn !== before.decidedOn || after.result !== before.result
+          ? [before.decidedOn, after.decidedOn]
+          : []),
+      ];
+      const locked = await lockedYearOf(deps.yearLock, agencyId, dates);
+      if (locked) return err(locked);
+      const written = await deps.store.replace(agencyId, before, after, {
+        at: deps.now(),
+        actor,
+        action: 'proceeding.corrected',
+        agencyId,
+        detail: { reason, before: { ...before }, after: { ...after } },
+      });
+      if (!written) return err({ code: 'changed-meanwhile', id });
+      return ok(after);
+    },
+
+    /** A record entered in error, removed with the reason; the audit log keeps what it was. */
+    async remove(
+      agencyId: string,
+      id: string,
+      reason: string,
+      actor: string,
+    ): Promise<Result<Proceeding, ProceedingServiceRefusal>> {
+      const before = await deps.store.find(agencyId, id);
+      if (!before) return err({ code: 'proceeding-not-found', id });
+      const locked = await lockedYearOf(deps.yearLock, agencyId, [before.filedOn, before.decidedOn]);
+      if (locked) return err(locked);
+      const written = await deps.store.replace(agencyId, before, undefined, {
+        at: deps.now(),
+        actor,
+        action: 'proceeding.removed',
+        agencyId,
+        detail: { reason, before: { ...before } },
+      });
+      if (!written) return err({ code: 'changed-meanwhile', id });
+      return ok(before);
     },
 
     ofCase(agencyId: string, caseId: string): Promise<Proceeding[]> {

@@ -49,14 +49,22 @@ export function CaseProceedings({
   }, [casePath]);
   useEffect(load, [load]);
 
-  async function send(event: FormEvent<HTMLFormElement>, path: string, done: (p: Proceeding) => string) {
+  async function send(
+    event: FormEvent<HTMLFormElement>,
+    path: string,
+    done: (p: Proceeding) => string,
+    fields?: Record<string, string>,
+  ) {
     event.preventDefault();
     const form = event.currentTarget;
-    const body = Object.fromEntries(new FormData(form).entries());
+    // Empty fields are left out: a correction names only what it changes.
+    const body =
+      fields ?? Object.fromEntries([...new FormData(form).entries()].filter(([, value]) => value !== ''));
     setError('');
     setNotice('');
     try {
-      const saved = await api<Proceeding>('POST', path, body);
+      const answer = await api<Proceeding | { removed: Proceeding }>('POST', path, body);
+      const saved = 'removed' in answer ? answer.removed : answer;
       setNotice(done(saved));
       load();
     } catch (e) {
@@ -118,7 +126,17 @@ export function CaseProceedings({
                     </form>
                   )}
                 </td>
-                <td>{p.decidedOn ?? ''}</td>
+                <td>
+                  {p.decidedOn ?? ''}
+                  {caseWorker && (
+                    <CorrectionForm
+                      proceeding={p}
+                      base={`/api/agencies/${agencyId}/proceedings/${p.id}`}
+                      today={today}
+                      onSent={send}
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -150,5 +168,73 @@ export function CaseProceedings({
       )}
       {notice && <p role="status">{notice}</p>}
     </section>
+  );
+}
+
+/** Put right what was entered wrongly (with the reason), or remove a record entered in error. */
+function CorrectionForm({
+  proceeding,
+  base,
+  today,
+  onSent,
+}: {
+  proceeding: Proceeding;
+  base: string;
+  today: string;
+  onSent: (
+    event: FormEvent<HTMLFormElement>,
+    path: string,
+    done: (p: Proceeding) => string,
+    fields?: Record<string, string>,
+  ) => Promise<void>;
+}) {
+  const decided = proceeding.status !== 'pending';
+  return (
+    <details className="correction">
+      <summary>更正或撤销</summary>
+      <form
+        aria-label={`更正或撤销 ${proceeding.id}`}
+        onSubmit={(e) => {
+          const remove = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('data-action') === 'remove';
+          const data = Object.fromEntries(
+            [...new FormData(e.currentTarget).entries()].filter(([, v]) => v !== ''),
+          ) as Record<string, string>;
+          return remove
+            ? onSent(e, `${base}/removal`, (p) => `已撤销 ${p.id} 的登记`, { reason: data.reason ?? '' })
+            : onSent(e, `${base}/correction`, (p) => `已更正 ${p.id}`, data);
+        }}
+      >
+        <label>
+          立案（申请）日期 <input name="filedOn" type="date" max={today} />
+        </label>
+        {decided && (
+          <>
+            <label>
+              结果{' '}
+              <select name="result" defaultValue="" aria-label="更正后的结果">
+                <option value="">不变</option>
+                {RESULTS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              审结日期 <input name="decidedOn" type="date" max={today} />
+            </label>
+          </>
+        )}
+        <label>
+          理由 <input name="reason" required minLength={2} maxLength={500} />
+        </label>
+        <button type="submit" data-action="correct">
+          更正
+        </button>
+        <button type="submit" className="danger" data-action="remove">
+          撤销登记
+        </button>
+      </form>
+    </details>
   );
 }
