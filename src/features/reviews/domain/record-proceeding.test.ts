@@ -56,6 +56,9 @@ test('a correction yields a record that could have been recorded, and gives no o
   const decided = { ...pending, result: 'upheld' as const, decidedOn: d('2025-07-01') };
   const later = correctProceeding(decided, { filedOn: d('2025-07-02') }, d('2025-03-03'), d('2025-08-01'));
   assert.equal(!later.ok && later.error.code, 'decided-before-filed');
+  // A record a ledger brought has no application here: any earlier filing date will do.
+  const fromLedger = correctProceeding(pending, { filedOn: d('2024-12-01') }, undefined, d('2025-08-01'));
+  assert.ok(fromLedger.ok);
   const other = correctProceeding(decided, { result: 'other' }, d('2025-03-03'), d('2025-08-01'));
   assert.deepEqual(other.ok && [other.value.result, other.value.decidedOn], ['other', '2025-07-01']);
 });

@@ -99,7 +99,8 @@ export interface ProceedingCorrection {
 export function correctProceeding(
   proceeding: Proceeding,
   correction: ProceedingCorrection,
-  submittedOn: IsoDate,
+  /** When the application it is about was submitted; unknown for a record a ledger brought. */
+  submittedOn: IsoDate | undefined,
   today: IsoDate,
 ): Result<Proceeding, ProceedingRefusal> {
   if (!proceeding.result && (correction.result || correction.decidedOn)) return err({ code: 'not-decided' });
@@ -109,7 +110,7 @@ export function correctProceeding(
     ...(correction.result ? { result: correction.result } : {}),
     ...(correction.decidedOn ? { decidedOn: correction.decidedOn } : {}),
   };
-  const filed = checkNewProceeding(corrected.filedOn, submittedOn, today);
+  const filed = checkNewProceeding(corrected.filedOn, submittedOn ?? corrected.filedOn, today);
   if (!filed.ok) return filed;
   if (corrected.decidedOn) {
     const decided = checkDecision({ ...corrected, result: undefined }, corrected.decidedOn, today);

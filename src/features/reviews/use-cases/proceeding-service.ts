@@ -134,7 +134,7 @@ export function proceedingService(deps: ProceedingServiceDependencies) {
       const submittedOn = before.requestId
         ? await deps.caseSubmittedOn(agencyId, before.requestId)
         : undefined;
-      const corrected = correctProceeding(before, correction, submittedOn ?? before.filedOn, deps.today());
+      const corrected = correctProceeding(before, correction, submittedOn, deps.today());
       if (!corrected.ok) return corrected;
       const after = corrected.value;
       // The years whose figures the change moves: of the filing, if it moves; of the decision, if it does.
