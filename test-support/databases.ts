@@ -95,6 +95,24 @@ export async function withScratchPostgresDatabase<T>(
   try {
     return await work(target.toString());
   } finally {
-    await administer(`drop database if exists ${name} with (force)`);
+    // Connections closed a moment ago may still be going (a pool's end() does not wait for its sockets);
+    // forcing them off would hit a client that is still listening with "terminating connection due to
+    // administrator command". So wait until the database has no one left, and force only after that.
+    const admin = new pg.Client({ connectionString: url });
+    admin.on('error', () => undefined);
+    await admin.connect();
+    try {
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await admin.query<{ n: string }>(
+          'select count(*) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+          [name],
+        );
+        if (Number(rows[0]?.n) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await admin.query(`drop database if exists ${name} with (force)`);
+    } finally {
+      await admin.end();
+    }
   }
 }
