@@ -18,25 +18,45 @@ export async function freshSqlite(): Promise<DatabaseHandle> {
   return handle;
 }
 
-export async function freshPostgres(): Promise<DatabaseHandle> {
-  if (!POSTGRES_URL) throw new Error(POSTGRES_SKIP_REASON);
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+/**
+ * Kysely's migrator looks for its tables through every schema of the database; a schema another test
+ * drops meanwhile makes that look-up fail ("schema … does not exist"). So migrations hold this lock
+ * shared and a drop holds it alone: a drop waits for running migrations, and they for it.
+ */
+const SCHEMA_CHANGES = "hashtext('gongkai-test-schemas')";
+
+/** Administrative statements on a short-lived connection of their own. */
+async function withAdmin<R>(url: string, work: (admin: pg.Client) => Promise<R>): Promise<R> {
+  const admin = new pg.Client({ connectionString: url });
+  admin.on('error', () => undefined);
   await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function freshPostgres(): Promise<DatabaseHandle> {
+  const server = POSTGRES_URL;
+  if (!server) throw new Error(POSTGRES_SKIP_REASON);
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const url = new URL(server);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const handle = openDatabase(url.toString());
-  await migrateToLatest(handle.db, { schema });
+  await withAdmin(server, async (admin) => {
+    await admin.query(`select pg_advisory_lock_shared(${SCHEMA_CHANGES})`);
+    await admin.query(`create schema ${schema}`);
+    await migrateToLatest(handle.db, { schema });
+  });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await withAdmin(server, async (admin) => {
+        await admin.query(`select pg_advisory_lock(${SCHEMA_CHANGES})`);
+        await admin.query(`drop schema ${schema} cascade`);
+      });
     },
   };
 }
@@ -79,17 +99,7 @@ export async function withScratchPostgresDatabase<T>(
   work: (databaseUrl: string) => Promise<T>,
 ): Promise<T> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const administer = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: url });
-    admin.on('error', () => undefined);
-    await admin.connect();
-    try {
-      await admin.query(statement);
-    } finally {
-      await admin.end();
-    }
-  };
-  await administer(`create database ${name}`);
+  await withAdmin(url, (admin) => admin.query(`create database ${name}`));
   const target = new URL(url);
   target.pathname = `/${name}`;
   try {
@@ -98,10 +108,7 @@ export async function withScratchPostgresDatabase<T>(
     // Connections closed a moment ago may still be going (a pool's end() does not wait for its sockets);
     // forcing them off would hit a client that is still listening with "terminating connection due to
     // administrator command". So wait until the database has no one left, and force only after that.
-    const admin = new pg.Client({ connectionString: url });
-    admin.on('error', () => undefined);
-    await admin.connect();
-    try {
+    await withAdmin(url, async (admin) => {
       for (let i = 0; i < 100; i++) {
         const { rows } = await admin.query<{ n: string }>(
           'select count(*) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
@@ -111,8 +118,6 @@ export async function withScratchPostgresDatabase<T>(
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await admin.query(`drop database if exists ${name} with (force)`);
-    } finally {
-      await admin.end();
-    }
+    });
   }
 }
