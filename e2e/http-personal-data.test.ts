@@ -27,6 +27,15 @@ after(() => context?.close());
 
 const get = (as: string, url: string) => app.inject({ method: 'GET', url, headers: context.headers[as]! });
 
+const applicant = {
+  type: 'natural',
+  name: '张三丰',
+  idNumber: '110101199003074518',
+  phone: '13812345678',
+  email: 'zhang@example.com',
+  address: '北京市东城区某街道某号',
+};
+
 test('the case worker sees the applicant in full; every other role sees it masked and gets no letter', async () => {
   const created = await app.inject({
     method: 'POST',
@@ -35,28 +44,14 @@ test('the case worker sees the applicant in full; every other role sees it maske
     payload: {
       channel: 'in-person',
       submittedOn: '2026-01-19',
-      applicant: {
-        type: 'natural',
-        name: '张三丰',
-        idNumber: '110101199003074518',
-        phone: '13812345678',
-        email: 'zhang@example.com',
-        address: '北京市东城区某街道某号',
-      },
+      applicant,
       application: { description: '请公开低保名单，我的电话13812345678', delivery: 'email' },
     },
   });
   assert.equal(created.statusCode, 201, created.body);
   const id = created.json().id as string;
   const full = (await get('officer', `/api/agencies/civil/requests/${id}`)).json();
-  assert.deepEqual(full.applicant, {
-    type: 'natural',
-    name: '张三丰',
-    idNumber: '110101199003074518',
-    phone: '13812345678',
-    email: 'zhang@example.com',
-    address: '北京市东城区某街道某号',
-  });
+  assert.deepEqual(full.applicant, applicant);
   for (const role of ['approver', 'supervisor', 'admin']) {
     const response = await get(role, `/api/agencies/civil/requests/${id}`);
     assert.equal(response.statusCode, 200);

@@ -37,10 +37,7 @@ import { attachmentService } from '../features/proactive-disclosure/use-cases/at
 import { attachmentRepository } from '../features/proactive-disclosure/db/attachment-repository.ts';
 import { registerAttachmentRoutes } from '../features/proactive-disclosure/http/attachment-routes.ts';
 import { registerAuditRoutes } from '../features/report-import/http/audit-routes.ts';
-import {
-  supervisionRepository,
-  type FiledSummary,
-} from '../features/supervision/db/supervision-repository.ts';
+import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
 import { databaseEvidence } from './database-evidence.ts';
@@ -211,7 +208,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),
     documents,
-    filedReports: (id) => filing.latestPerYear(id),
+    filedReports: (id) => filing.summariesOf([id]),
     reportYears: (id) => requests.reportYears(id),
     today: clock.today,
   });
@@ -233,14 +230,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     findAgency,
     listAgencies: () => agencies.list(),
     reportYearsOf: (ids) => requests.reportYearsOf(ids),
-    filedReports: async () => {
-      const byAgency = new Map<string, FiledSummary[]>();
-      for (const year of await filing.filedYears())
-        for (const summary of await filing.summariesOfYear(year))
-          byAgency.set(summary.agencyId, [...(byAgency.get(summary.agencyId) ?? []), summary]);
-      return byAgency;
-    },
-    filedReportOf: async (id, year) => (await filing.versions(id, year)).at(-1),
+    filedReportsOf: (ids) => filing.summariesOf(ids),
     today: clock.today,
     caseIdsAmong: (agencyId, ids) => caseStore.caseIdsAmong(agencyId, ids),
   });

@@ -8,14 +8,24 @@ import type { FastifyInstance } from 'fastify';
 import type { Agency } from '../../src/features/agencies/index.ts';
 import type { DocumentService } from '../../src/features/proactive-disclosure/use-cases/document-service.ts';
 import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
+import type { FiledSummary } from '../../src/features/supervision/db/supervision-repository.ts';
 import { agencyNav, html, notFoundPage, page, type SafeHtml } from './page-layout.ts';
 
 /** A report an agency filed: its latest version. */
-export interface FiledReportSummary {
-  readonly year: number;
-  readonly version: number;
-  readonly filedOn: IsoDate;
-  readonly status: 'filed' | 'reopened';
+export type FiledReportSummary = Pick<FiledSummary, 'year' | 'version' | 'filedOn' | 'status'>;
+
+/** The years of an agency's reports, newest first: those it filed and those its records cover. */
+export function reportYearsOf(
+  filed: readonly FiledReportSummary[],
+  recordYears: readonly number[],
+): Array<{ year: number; filed?: FiledReportSummary }> {
+  const filedByYear = new Map(filed.map((f) => [f.year, f]));
+  return [...new Set([...filedByYear.keys(), ...recordYears])]
+    .sort((a, b) => b - a)
+    .map((year) => {
+      const report = filedByYear.get(year);
+      return report ? { year, filed: report } : { year };
+    });
 }
 
 export interface AgencyHomeDependencies {
@@ -42,10 +52,7 @@ export function reportLinks(
   recordYears: readonly number[],
   currentYear: number,
 ): SafeHtml[] {
-  const filedByYear = new Map(filed.map((f) => [f.year, f]));
-  const years = [...new Set([...filed.map((f) => f.year), ...recordYears])].sort((a, b) => b - a);
-  return years.map((year) => {
-    const report = filedByYear.get(year);
+  return reportYearsOf(filed, recordYears).map(({ year, filed: report }) => {
     if (report)
       return html`<li>
         <a href="/agencies/${agencyId}/published-reports/${year}">${year}年度报告</a>

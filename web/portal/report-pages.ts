@@ -15,7 +15,7 @@ import { reportTitle } from '../../src/features/annual-report/export/report-titl
 import { agencyYearParams, cellParams } from '../../src/features/annual-report/http/report-routes.schema.ts';
 import { parseInput, requireAgency } from '../../src/features/annual-report/http/report-routes.ts';
 import { html, page } from './page-layout.ts';
-import type { FiledReportSummary } from './agency-home-page.ts';
+import { reportYearsOf, type FiledReportSummary } from './agency-home-page.ts';
 import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
 
 export interface PortalDependencies {
@@ -24,10 +24,10 @@ export interface PortalDependencies {
   readonly listAgencies: () => Promise<ReadonlyArray<ListedAgency>>;
   /** The report years each of these agencies has records for, newest first. */
   readonly reportYearsOf: (agencyIds: readonly string[]) => Promise<ReadonlyMap<string, readonly number[]>>;
-  /** Every agency's filed reports (the latest version of each year), by agency id. */
-  readonly filedReports: () => Promise<ReadonlyMap<string, readonly FiledReportSummary[]>>;
-  /** The latest filed version of an agency's report for a year, if it filed one. */
-  readonly filedReportOf: (agencyId: string, year: number) => Promise<FiledReportSummary | undefined>;
+  /** The latest filed version of each year these agencies filed. */
+  readonly filedReportsOf: (
+    agencyIds: readonly string[],
+  ) => Promise<ReadonlyArray<FiledReportSummary & { readonly agencyId: string }>>;
   readonly today: () => IsoDate;
   /** Which of these request ids are cases handled in gongkai (the others came from a ledger import). */
   readonly caseIdsAmong: (agencyId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
@@ -103,19 +103,20 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
   app.get('/', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 50) : '';
-    const [agencies, filed] = await Promise.all([deps.listAgencies(), deps.filedReports()]);
+    const agencies = await deps.listAgencies();
     const shown = q ? agenciesNamed(agencies, q) : topTwoLevels(agencies);
+    const ids = shown.map((s) => s.agency.id);
+    const [filed, recordYears] = await Promise.all([deps.filedReportsOf(ids), deps.reportYearsOf(ids)]);
     const currentYear = Number(deps.today().slice(0, 4));
-    const recordYears = await deps.reportYearsOf(shown.map((s) => s.agency.id));
     const rows = shown.map(({ agency: a, depth }) => {
-      const filedByYear = new Map((filed.get(a.id) ?? []).map((f) => [f.year, f]));
-      const years = [...new Set([...filedByYear.keys(), ...(recordYears.get(a.id) ?? [])])].sort(
-        (x, y) => y - x,
+      const years = reportYearsOf(
+        filed.filter((f) => f.agencyId === a.id),
+        recordYears.get(a.id) ?? [],
       );
       const unfiled = (y: number) => html`<small>（${y >= currentYear ? '进行中' : '未报送'}）</small>`;
       // A filed year links to the report as published; another to what the records give, marked.
-      const link = (y: number) =>
-        filedByYear.has(y)
+      const link = ({ year: y, filed: report }: { year: number; filed?: FiledReportSummary }) =>
+        report
           ? html`<a href="/agencies/${a.id}/published-reports/${y}">${y}年度</a> `
           : html`<a href="/agencies/${a.id}/reports/${y}">${y}年度</a>${unfiled(y)} `;
       const indent = depth > 0 ? 'padding-left:1.6rem;' : '';
@@ -177,7 +178,7 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
   app.get('/agencies/:agencyId/reports/:year', async (request, reply) => {
     const { agencyId, year } = parseInput(agencyYearParams, request.params);
     const agency = await requireAgency(deps, agencyId);
-    const filed = await deps.filedReportOf(agencyId, year);
+    const filed = (await deps.filedReportsOf([agencyId])).find((f) => f.year === year);
     const report = await buildStoredReport(deps.source, {
       agencyId,
       agencyName: agency.name,

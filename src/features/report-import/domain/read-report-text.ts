@@ -459,10 +459,11 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   const lines = text.split(/\r?\n/);
   const format = detectFormat(text);
   const out = new Reading();
+  // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
+  const t2 = findLine(lines, /^二\.主动公开政府信息情况/);
+  const t3 = findLine(lines, /^三\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
+  const t4 = findLine(lines, /^四\.政府信息公开行政复议/, Math.max(t3, 0));
   if (format) {
-    const t2 = findLine(lines, /^二\.主动公开政府信息情况/);
-    const t3 = findLine(lines, /^三\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
-    const t4 = findLine(lines, /^四\.政府信息公开行政复议/, Math.max(t3, 0));
     if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out, layout);
     else out.problems.push('没有找到表二');
     if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, format, out);
@@ -479,13 +480,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
     }
   }
   const cellIds = format ? reportFormat(format).cellIds : [];
-  const sections = format
-    ? readSections(
-        lines,
-        findLine(lines, /^二\.主动公开政府信息情况/),
-        findLine(lines, /^四\.政府信息公开行政复议/),
-      )
-    : undefined;
+  const sections = format ? readSections(lines, t2, t4) : undefined;
   return {
     format,
     ...statedSubject(text),

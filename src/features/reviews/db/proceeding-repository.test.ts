@@ -36,16 +36,18 @@ testOnBothDatabases(
       'SS-2025-001',
     );
     // Two decisions at once: one is written, the other told it came too late.
-    const decisions = await Promise.all([
-      store.decide('civil', 'FY-2025-001', 'upheld', '2025-07-01' as IsoDate, {
-        ...audit,
-        action: 'proceeding.decided',
-      }),
-      store.decide('civil', 'FY-2025-001', 'corrected', '2025-07-02' as IsoDate, {
-        ...audit,
-        action: 'proceeding.decided',
-      }),
-    ]);
+    const pending = (await store.find('civil', 'FY-2025-001'))!;
+    const decide = (result: 'upheld' | 'corrected', decidedOn: string) =>
+      store.replace(
+        'civil',
+        pending,
+        { ...pending, result, decidedOn: decidedOn as IsoDate },
+        {
+          ...audit,
+          action: 'proceeding.decided',
+        },
+      );
+    const decisions = await Promise.all([decide('upheld', '2025-07-01'), decide('corrected', '2025-07-02')]);
     assert.deepEqual([...decisions].sort(), [false, true]);
     const decided = await store.find('civil', 'FY-2025-001');
     assert.ok(decided?.result && decided.decidedOn);

@@ -116,31 +116,9 @@ export function proceedingRepository(db: Kysely<Database>) {
       return row ? toDomain(row) : undefined;
     },
 
-    /** The outcome, once: false when the proceeding was decided meanwhile (nothing is written then). */
-    async decide(
-      agencyId: string,
-      id: string,
-      result: ProceedingResult,
-      decidedOn: IsoDate,
-      audit: Omit<AuditEntry, 'subject'>,
-    ): Promise<boolean> {
-      return db.transaction().execute(async (tx) => {
-        const updated = await tx
-          .updateTable('proceedings')
-          .set({ result, decided_on: decidedOn })
-          .where('agency_id', '=', agencyId)
-          .where('id', '=', id)
-          .where('decided_on', 'is', null)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) return false;
-        await appendAudit(tx, { ...audit, subject: id });
-        return true;
-      });
-    },
-
     /**
-     * A record put right, or removed (`after` undefined), with its audit entry; false when the record
-     * changed meanwhile (nothing is written then).
+     * A record decided, put right, or removed (`after` undefined), with its audit entry — only over the
+     * record it was made from: false when it changed meanwhile (nothing is written then).
      */
     async replace(
       agencyId: string,

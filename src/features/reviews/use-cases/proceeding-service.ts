@@ -27,13 +27,6 @@ export interface ProceedingStore {
     audit: Omit<AuditEntry, 'subject'>,
   ): Promise<string>;
   find(agencyId: string, id: string): Promise<Proceeding | undefined>;
-  decide(
-    agencyId: string,
-    id: string,
-    result: ProceedingResult,
-    decidedOn: IsoDate,
-    audit: Omit<AuditEntry, 'subject'>,
-  ): Promise<boolean>;
   replace(
     agencyId: string,
     before: Proceeding,
@@ -103,7 +96,8 @@ export function proceedingService(deps: ProceedingServiceDependencies) {
       // the proceeding was still pending), so only the year of the decision must be open.
       const locked = await lockedYearOf(deps.yearLock, agencyId, [input.decidedOn]);
       if (locked) return err(locked);
-      const written = await deps.store.decide(agencyId, id, input.result, input.decidedOn, {
+      const decided = { ...proceeding, result: input.result, decidedOn: input.decidedOn };
+      const written = await deps.store.replace(agencyId, proceeding, decided, {
         at: deps.now(),
         actor,
         action: 'proceeding.decided',
@@ -118,7 +112,7 @@ export function proceedingService(deps: ProceedingServiceDependencies) {
         const now = await deps.store.find(agencyId, id);
         return err({ code: 'already-decided', result: now!.result!, decidedOn: now!.decidedOn! });
       }
-      return ok({ ...proceeding, result: input.result, decidedOn: input.decidedOn });
+      return ok(decided);
     },
 
     /** A record entered wrongly, put right, with the reason; audited with what it was and what it is. */

@@ -93,6 +93,28 @@ function toCorrection(row: Selectable<ReportCorrectionTable>): ReportCorrection 
 /** A filed version that lost the race for its number. */
 export class FilingConflictError extends Error {}
 
+function toSummary(r: {
+  agency_id: string;
+  year: number | string;
+  version: number | string;
+  status: string;
+  origin: string;
+  filed_on: string;
+  children: string;
+  indicators: string | null;
+}): FiledSummary {
+  return {
+    agencyId: r.agency_id,
+    year: Number(r.year),
+    version: Number(r.version),
+    status: r.status === 'reopened' ? 'reopened' : 'filed',
+    origin: r.origin as FilingOrigin,
+    filedOn: r.filed_on as IsoDate,
+    children: JSON.parse(r.children) as FiledReport['children'],
+    ...(r.indicators ? { indicators: JSON.parse(r.indicators) as ReplyIndicators } : {}),
+  };
+}
+
 export function supervisionRepository(db: Kysely<Database>) {
   /** Filed versions `f` that are the latest of their agency and year. */
   const latestOnly = (executor: Kysely<Database> | Transaction<Database> = db) =>
@@ -107,6 +129,17 @@ export function supervisionRepository(db: Kysely<Database>) {
       ),
     );
   const latestVersions = (year: number) => latestOnly().where('f.year', '=', year);
+  const summaries = () =>
+    latestOnly().select([
+      'f.agency_id',
+      'f.year',
+      'f.version',
+      'f.status',
+      'f.origin',
+      'f.filed_on',
+      'f.children',
+      'f.indicators',
+    ]);
   return {
     async season(supervisorId: string, year: number): Promise<ReportingSeason | undefined> {
       const row = await db
@@ -192,28 +225,17 @@ export function supervisionRepository(db: Kysely<Database>) {
     },
     /** The latest version of every agency's report for a year, without the report itself (the board). */
     async summariesOfYear(year: number): Promise<FiledSummary[]> {
-      const rows = await latestVersions(year)
-        .select([
-          'f.agency_id',
-          'f.version',
-          'f.status',
-          'f.origin',
-          'f.filed_on',
-          'f.children',
-          'f.indicators',
-        ])
+      return (await summaries().where('f.year', '=', year).orderBy('f.agency_id').execute()).map(toSummary);
+    },
+    /** The latest version of each year these agencies filed, without the reports (oldest year first). */
+    async summariesOf(agencyIds: readonly string[]): Promise<FiledSummary[]> {
+      if (agencyIds.length === 0) return [];
+      const rows = await summaries()
+        .where('f.agency_id', 'in', [...agencyIds])
         .orderBy('f.agency_id')
+        .orderBy('f.year')
         .execute();
-      return rows.map((r) => ({
-        agencyId: r.agency_id,
-        year,
-        version: Number(r.version),
-        status: r.status === 'reopened' ? 'reopened' : 'filed',
-        origin: r.origin as FilingOrigin,
-        filedOn: r.filed_on as IsoDate,
-        children: JSON.parse(r.children) as FiledReport['children'],
-        ...(r.indicators ? { indicators: JSON.parse(r.indicators) as ReplyIndicators } : {}),
-      }));
+      return rows.map(toSummary);
     },
     /** When each agency first filed for the year (for the on-time state). */
     async firstFiledOn(year: number): Promise<Map<string, IsoDate>> {

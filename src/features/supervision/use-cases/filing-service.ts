@@ -636,6 +636,7 @@ export function filingService(deps: FilingDependencies) {
     remindersTo: (agencyId: string, year: number) => store.remindersTo(agencyId, year),
     latestOfYear: (year: number) => store.latestOfYear(year),
     summariesOfYear: (year: number) => store.summariesOfYear(year),
+    summariesOf: (agencyIds: readonly string[]) => store.summariesOf(agencyIds),
     filedYears: () => store.filedYears(),
     latestPerYear: (agencyId: string) => store.latestPerYear(agencyId),
   };

@@ -196,12 +196,11 @@ function CorrectionForm({
         aria-label={`更正或撤销 ${proceeding.id}`}
         onSubmit={(e) => {
           const remove = (e.nativeEvent as SubmitEvent).submitter?.getAttribute('data-action') === 'remove';
-          const data = Object.fromEntries(
-            [...new FormData(e.currentTarget).entries()].filter(([, v]) => v !== ''),
-          ) as Record<string, string>;
+          // A removal sends only the reason; a correction what was filled in.
+          const reason = String(new FormData(e.currentTarget).get('reason') ?? '');
           return remove
-            ? onSent(e, `${base}/removal`, (p) => `已撤销 ${p.id} 的登记`, { reason: data.reason ?? '' })
-            : onSent(e, `${base}/correction`, (p) => `已更正 ${p.id}`, data);
+            ? onSent(e, `${base}/removal`, (p) => `已撤销 ${p.id} 的登记`, { reason })
+            : onSent(e, `${base}/correction`, (p) => `已更正 ${p.id}`);
         }}
       >
         <label>
