@@ -553,6 +553,66 @@ test('every state-changing staff route refuses a signed-in request without the C
   assert.ok(checked >= 20, `only ${checked} state-changing staff routes`);
 });
 
+/** The same route written as a router may still read it: percent-encoded, with doubled slashes, in capitals. */
+function disguises(url: string): string[] {
+  return [
+    url.replace('/api/', '/%61pi/'),
+    url.replace('/api/agencies/', '/api/%61gencies/'),
+    url.replace(/\/([a-z])/g, (_, c: string) => `/%${c.charCodeAt(0).toString(16)}`),
+    url.replace('/api/', '//api/'),
+    url.replace('/api/', '/api//'),
+    url.replace('/api/', '/API/'),
+  ];
+}
+
+test('CSRF is decided on the route that runs: an encoded, doubled-slash or capitalised path is no way around it', async () => {
+  let checked = 0;
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.access.kind !== 'staff' || ['GET', 'HEAD'].includes(entry.sample.method)) continue;
+    const own = sessions.get(`${entry.access.allowed[0]!}@city`)!;
+    const sample = sampleFor(entry, 'city');
+    for (const url of disguises(sample.url)) {
+      const response = await app.inject({ ...sample, url, headers: { cookie: own.cookie } });
+      const code = response.statusCode === 404 ? 'not-found' : response.json().error?.code;
+      assert.ok(
+        (response.statusCode === 403 && code === 'csrf-token-invalid') || response.statusCode === 404,
+        `${route} as ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+      );
+      checked++;
+    }
+  }
+  assert.ok(checked >= 120, `only ${checked} disguised requests`);
+});
+
+test('a state-changing API request from another site is refused even with the session and its token', async () => {
+  const entry = MATRIX['POST /api/agencies/:agencyId/requests']!;
+  const own = sessions.get('officer@city')!;
+  const headers = { cookie: own.cookie, 'x-csrf-token': own.csrf };
+  for (const from of [
+    { 'sec-fetch-site': 'same-site' },
+    { 'sec-fetch-site': 'cross-site' },
+    { origin: 'https://evil.example' },
+    { origin: 'null' },
+  ]) {
+    const response = await app.inject({ ...sampleFor(entry, 'city'), headers: { ...headers, ...from } });
+    assert.deepEqual(
+      [response.statusCode, response.json().error.code],
+      [403, 'cross-site-request'],
+      JSON.stringify(from),
+    );
+  }
+  const sameOrigin = await app.inject({
+    ...sampleFor(entry, 'city'),
+    headers: {
+      ...headers,
+      'sec-fetch-site': 'same-origin',
+      origin: 'http://localhost:80',
+      host: 'localhost:80',
+    },
+  });
+  assert.equal(sameOrigin.statusCode, 201, sameOrigin.body);
+});
+
 test('public routes answer without a session and never with 401 or 403', async () => {
   for (const [route, entry] of Object.entries(MATRIX)) {
     if (entry.access.kind !== 'public') continue;

@@ -21,6 +21,7 @@ before(async () => {
       ['drafter', 'civil', 'officer'],
       ['reviewer', 'civil', 'approver'],
       ['province', 'province', 'officer'],
+      ['provinceReviewer', 'province', 'approver'],
     ],
     today: '2025-03-05',
   });
@@ -118,64 +119,87 @@ test('a draft takes a PDF, refuses other kinds, fakes and oversize files; the po
   assert.match(page, /某市财政局、某市卫生健康委员会/);
 });
 
-test('a forwarded document inherits the source document’s attribute unless decided anew', async () => {
-  const source = await app.inject({
+function draftAt(agencyId: string, account: string, payload: Record<string, unknown>) {
+  return app.inject({
     method: 'POST',
-    url: '/api/agencies/province/documents',
-    headers: headers.province,
-    payload: {
-      title: '关于养老机构安全检查的内部通知',
-      formedOn: '2025-03-01',
-      category: '监督检查',
-      body: '内部。',
-      attribute: { attribute: 'on-request', article: 'article-16', reason: '内部事务信息' },
-    },
+    url: `/api/agencies/${agencyId}/documents`,
+    headers: headers[account],
+    payload: { formedOn: '2025-03-04', category: '监督检查', body: '转发。', ...payload },
+  });
+}
+
+test('a forwarded document inherits the source document’s attribute unless decided anew', async () => {
+  const source = await draftAt('civil', 'drafter', {
+    title: '关于养老机构安全检查的内部通知',
+    formedOn: '2025-03-01',
+    attribute: { attribute: 'on-request', article: 'article-16', reason: '内部事务信息' },
   });
   assert.equal(source.statusCode, 201, source.body);
-  const forwards = { agencyId: 'province', documentId: source.json().id };
-  const inherited = await app.inject({
-    method: 'POST',
-    url: '/api/agencies/civil/documents',
-    headers: headers.drafter,
-    payload: {
-      title: '转发省厅通知',
-      formedOn: '2025-03-04',
-      category: '监督检查',
-      body: '转发。',
-      forwards,
-    },
-  });
+  const forwards = { agencyId: 'civil', documentId: source.json().id };
+  const inherited = await draftAt('civil', 'drafter', { title: '转发内部通知', forwards });
   assert.equal(inherited.statusCode, 201, inherited.body);
   assert.deepEqual(inherited.json().attribute, {
     attribute: 'on-request',
     article: 'article-16',
     reason: '内部事务信息',
   });
-  const decided = await app.inject({
-    method: 'POST',
-    url: '/api/agencies/civil/documents',
-    headers: headers.drafter,
-    payload: {
-      title: '转发省厅通知（公开版）',
-      formedOn: '2025-03-04',
-      category: '监督检查',
-      body: '转发。',
-      forwards,
-      attribute: { attribute: 'proactive' },
-    },
+  const decided = await draftAt('civil', 'drafter', {
+    title: '转发内部通知（公开版）',
+    forwards,
+    attribute: { attribute: 'proactive' },
   });
   assert.deepEqual(decided.json().attribute, { attribute: 'proactive' });
-  const missing = await app.inject({
-    method: 'POST',
-    url: '/api/agencies/civil/documents',
-    headers: headers.drafter,
-    payload: {
-      title: '转发不存在的文件',
-      formedOn: '2025-03-04',
-      category: '监督检查',
-      body: '转发。',
-      forwards: { agencyId: 'province', documentId: 'DOC-2025-09999' },
-    },
+  const missing = await draftAt('civil', 'drafter', {
+    title: '转发不存在的文件',
+    forwards: { agencyId: 'province', documentId: 'DOC-2025-09999' },
   });
   assert.deepEqual([missing.statusCode, missing.json().error.code], [422, 'forwarded-document-not-found']);
+});
+
+test('another agency’s unpublished document cannot be forwarded: the answer is that of a missing one', async () => {
+  const internal = await draftAt('province', 'province', {
+    title: '关于养老机构安全检查的内部通知',
+    attribute: { attribute: 'not-disclosed', article: 'article-14', reason: '涉及国家秘密' },
+  });
+  assert.equal(internal.statusCode, 201, internal.body);
+  const forwarded = await draftAt('civil', 'drafter', {
+    title: '转发省厅通知',
+    forwards: { agencyId: 'province', documentId: internal.json().id },
+  });
+  assert.deepEqual(
+    [forwarded.statusCode, forwarded.json().error.code],
+    [422, 'forwarded-document-not-found'],
+  );
+  assert.doesNotMatch(forwarded.body, /article-14|not-disclosed|国家秘密/);
+  // Once the province publishes a document, any agency may forward it.
+  const published = await draftAt('province', 'province', {
+    title: '关于养老机构安全检查的通知',
+    attribute: { attribute: 'proactive' },
+  });
+  const id = published.json().id as string;
+  await app.inject({
+    method: 'POST',
+    url: `/api/agencies/province/documents/${id}/steps`,
+    headers: headers.province,
+    payload: { type: 'submit-for-review' },
+  });
+  const provinceReviewer = headers.provinceReviewer;
+  for (const type of ['approve', 'publish'])
+    assert.equal(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/agencies/province/documents/${id}/steps`,
+          headers: type === 'approve' ? provinceReviewer : headers.province,
+          payload: { type },
+        })
+      ).statusCode,
+      200,
+    );
+  const ok = await draftAt('civil', 'drafter', {
+    title: '转发省厅通知',
+    forwards: { agencyId: 'province', documentId: id },
+  });
+  assert.equal(ok.statusCode, 201, ok.body);
+  assert.deepEqual(ok.json().attribute, { attribute: 'proactive' });
 });

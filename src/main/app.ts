@@ -139,6 +139,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
         agencyId,
         { ...input, formedOn: clock.today(), attribute: { attribute: 'proactive' } },
         actor,
+        async () => false,
       );
       if (!drafted.ok) refuseDocument(drafted.error);
       return drafted.value.id;

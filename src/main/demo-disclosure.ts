@@ -104,6 +104,7 @@ export async function seedDemoDisclosure(
       agencyId,
       { ...draft, attribute: { attribute: 'proactive' } },
       'officer',
+      async () => false,
     );
     if (!drafted.ok) throw new Error(`demo document refused: ${drafted.error.code}`);
     const id = drafted.value.id;

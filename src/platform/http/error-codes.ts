@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   'login-failed': 401,
   forbidden: 403,
   'csrf-token-invalid': 403,
+  'cross-site-request': 403,
   'case-not-found': 404,
   'concurrent-change': 409,
   'payload-too-large': 413,

@@ -52,10 +52,15 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
     const token = request.cookies[SESSION_COOKIE];
     request.staffSession = token ? await deps.staff.session(token, new Date()) : undefined;
   });
-  // CSRF: a signed-in browser's state-changing request must carry the session's token.
+  // CSRF, decided on the route that will run (never on the URL's text, which may be percent-encoded):
+  // every state-changing request of the JSON API — sign-in included — must come from this site, and a
+  // signed-in one must carry the session's token. The public HTML forms carry their own token
+  // (web/portal/form-token.ts).
   app.addHook('preHandler', async (request) => {
-    // The public HTML forms carry their own token (web/portal/form-token.ts); this guards the JSON API.
-    if (SAFE_METHODS.has(request.method) || !request.staffSession || !request.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(request.method) || !isApiRoute(request)) return;
+    if (isCrossSite(request))
+      throw new HttpProblem('cross-site-request', '拒绝来自其他网站的请求，请在本系统的页面中操作');
+    if (!request.staffSession) return;
     if (request.headers['x-csrf-token'] !== request.staffSession.csrfToken)
       throw new HttpProblem('csrf-token-invalid', '缺少或错误的 CSRF 令牌，请刷新页面后重试');
   });
@@ -71,6 +76,12 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
       },
     },
     async (request, reply) => {
+      // A form can post urlencoded, multipart or text/plain across sites without asking; JSON it cannot.
+      if (!isJson(request))
+        throw new HttpProblem(
+          'unsupported-media-type',
+          '登录请求须为 JSON（Content-Type: application/json）',
+        );
       const parsed = loginBody.safeParse(request.body);
       if (!parsed.success) throw new HttpProblem('invalid-request', '请输入用户名和密码');
       const account = await deps.staff.authenticate(parsed.data.username, parsed.data.password);
@@ -92,6 +103,32 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { signedOut: true };
   });
+}
+
+/** The route's own pattern, as the router matched it. */
+function isApiRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/') ?? false;
+}
+
+function isJson(request: FastifyRequest): boolean {
+  return /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '');
+}
+
+/**
+ * A browser says where a request comes from: Sec-Fetch-Site (same-site is a sibling origin, which
+ * SameSite cookies do not stop) and Origin, compared with the host the request was sent to. A client
+ * that sends neither (a script, curl) is not a browser carrying someone's cookies.
+ */
+export function isCrossSite(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).origin !== new URL(`${request.protocol}://${request.host}`).origin;
+  } catch {
+    return true;
+  }
 }
 
 function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, secure: boolean): void {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
+import { isWithinScope } from '../../agencies/domain/staff-role.ts';
 import { decideAttribute } from '../domain/disclosure-attribute.ts';
 import type { DocumentCommand } from '../domain/public-document.ts';
 import type { DocumentService, DocumentServiceError } from '../use-cases/document-service.ts';
@@ -31,7 +32,7 @@ const MESSAGES: Readonly<Record<DocumentServiceError['code'], string>> = {
   'unknown-category': '该类别不在本机关的公开目录中，请先在公开设置中添加',
   'interpretation-needs-document': '政策解读须选择“政策解读”类别并指明所解读的文件',
   'interpreted-document-not-found': '所解读的文件不存在',
-  'forwarded-document-not-found': '所转发的文件不存在',
+  'forwarded-document-not-found': '所转发的文件不存在，或属于其他机关且尚未公开',
 };
 
 const TAG = '主动公开（工作人员）';
@@ -65,7 +66,9 @@ export function registerDocumentRoutes(
       const { agencyId } = parseInput(agencyParams, request.params);
       const body = parseInput(draftBody, request.body);
       const account = await requireStaff(request, deps.auth, agencyId, 'draft-documents');
-      const drafted = await deps.documents.draft(agencyId, body, account.username);
+      const drafted = await deps.documents.draft(agencyId, body, account.username, async (source) =>
+        isWithinScope(account.agencyId, source, await deps.auth.ancestorsOf(source)),
+      );
       if (!drafted.ok) refuse(drafted.error);
       return reply.status(201).send(drafted.value);
     },

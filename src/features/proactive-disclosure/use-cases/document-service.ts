@@ -87,10 +87,16 @@ export function documentService(deps: {
     return undefined;
   };
   return {
+    /**
+     * `mayReadDrafts(agency)` says whether the actor may see that agency's unpublished documents: a
+     * document of an agency outside the actor's scope can be forwarded only once published, so that
+     * forwarding never reveals another agency's drafts (whether they exist, or their attribute).
+     */
     async draft(
       agencyId: string,
       input: DocumentDraft,
       actor: string,
+      mayReadDrafts: (agencyId: string) => Promise<boolean>,
     ): Promise<Result<PublicDocument, DocumentServiceError>> {
       const own = input.attribute ? decideAttribute(input.attribute) : undefined;
       if (own && !own.ok) return own;
@@ -99,7 +105,10 @@ export function documentService(deps: {
       let attribute = own?.value;
       if (input.forwards) {
         const source = await deps.documents.find(input.forwards.agencyId, input.forwards.documentId);
-        if (!source)
+        const visible =
+          source &&
+          (source.document.status === 'published' || (await mayReadDrafts(input.forwards.agencyId)));
+        if (!source || !visible)
           return err({
             code: 'forwarded-document-not-found',
             agencyId: input.forwards.agencyId,
