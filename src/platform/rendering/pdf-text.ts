@@ -22,8 +22,21 @@ export async function extractPdfLines(bytes: Uint8Array): Promise<string[][]> {
   return (await extractPdfLayout(bytes)).map((page) => page.map((line) => line.map((i) => i.text).join(' ')));
 }
 
+/** A PDF with more pages than its reader accepts: refused before any page is opened. */
+export class TooManyPages extends Error {
+  constructor(
+    readonly pages: number,
+    readonly limit: number,
+  ) {
+    super(`PDF 共 ${pages} 页，超过 ${limit} 页的上限`);
+  }
+}
+
 /** Each page's lines, each line its items left to right with their positions. */
-export async function extractPdfLayout(bytes: Uint8Array): Promise<PdfLineItem[][][]> {
+export async function extractPdfLayout(
+  bytes: Uint8Array,
+  options: { maxPages?: number } = {},
+): Promise<PdfLineItem[][][]> {
   const document = await getDocument({
     data: new Uint8Array(bytes),
     useSystemFonts: false,
@@ -31,6 +44,8 @@ export async function extractPdfLayout(bytes: Uint8Array): Promise<PdfLineItem[]
     verbosity: 0,
   }).promise;
   try {
+    if (options.maxPages !== undefined && document.numPages > options.maxPages)
+      throw new TooManyPages(document.numPages, options.maxPages);
     const pages: PdfLineItem[][][] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);

@@ -1,5 +1,6 @@
 /**
- * Reads a ledger file into rows of text. CSV in UTF-8 (with or without BOM) or GB18030 — what Excel
+ * Reads a ledger file into rows of text, in the file sandbox (a worker with limits on time, memory,
+ * inflated bytes and rows). CSV in UTF-8 (with or without BOM) or GB18030 — what Excel
  * on a Chinese Windows saves — and XLSX (the first worksheet with data). Excel date cells become
  * ISO dates; numbers keep their digits.
  */
@@ -8,6 +9,10 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { LedgerSheet } from '../domain/ledger-sheet.ts';
+import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
+import { measureZip } from '../../../platform/untrusted-files/zip-inflation.ts';
+import { sandboxRefusalMessage, sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
 
 export class LedgerFileError extends Error {
   constructor(
@@ -29,7 +34,11 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-export function readCsvSheet(file: string, bytes: Uint8Array): LedgerSheet {
+export function readCsvSheet(
+  file: string,
+  bytes: Uint8Array,
+  limits: Pick<FileLimits, 'tableRows'> = FILE_LIMITS,
+): LedgerSheet {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(decodeText(bytes), {
@@ -42,6 +51,7 @@ export function readCsvSheet(file: string, bytes: Uint8Array): LedgerSheet {
   }
   const [header, ...rows] = records;
   if (!header) throw new LedgerFileError(file, '文件为空');
+  if (rows.length > limits.tableRows) throw new LedgerFileError(file, `超过 ${limits.tableRows} 行`);
   return { file, headers: header.record, rows: rows.map((r) => ({ line: r.info.lines, values: r.record })) };
 }
 
@@ -57,7 +67,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readXlsxSheet(file: string, bytes: Uint8Array): Promise<LedgerSheet> {
+export async function readXlsxSheet(
+  file: string,
+  bytes: Uint8Array,
+  limits: FileLimits = FILE_LIMITS,
+): Promise<LedgerSheet> {
+  const zip = measureZip(bytes, limits);
+  if (!zip.ok) throw new LedgerFileError(file, `不是有效的 XLSX 文件：${zip.error}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -66,6 +82,7 @@ export async function readXlsxSheet(file: string, bytes: Uint8Array): Promise<Le
   }
   const sheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
   if (!sheet) throw new LedgerFileError(file, '工作簿中没有数据');
+  if (sheet.rowCount > limits.tableRows) throw new LedgerFileError(file, `工作表超过 ${limits.tableRows} 行`);
   const rows: Array<{ line: number; values: string[] }> = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
@@ -78,6 +95,9 @@ export async function readXlsxSheet(file: string, bytes: Uint8Array): Promise<Le
   return { file, headers: header.values, rows: data };
 }
 
+/** What a ledger may cost to read: more rows and a larger heap than a report, the same zip checks. */
+export const LEDGER_LIMITS: Partial<FileLimits> = { tableRows: 1_100_000, heapMb: 1536, residentMb: 2048 };
+
 export async function readLedgerSheet(path: string): Promise<LedgerSheet> {
   const file = basename(path);
   const extension = extname(path).toLowerCase();
@@ -88,7 +108,36 @@ export async function readLedgerSheet(path: string): Promise<LedgerSheet> {
     );
   }
   const bytes = await readBytes(path, file);
-  return extension === '.xlsx' ? readXlsxSheet(file, bytes) : readCsvSheet(file, bytes);
+  const input: LedgerFileInput = { file, extension, bytes };
+  const read = await sharedFileSandbox().run<Result<LedgerSheet, string>>(WORKER, input, {
+    limits: LEDGER_LIMITS,
+  });
+  if (!read.ok) throw new LedgerFileError(file, sandboxRefusalMessage(read.error));
+  if (!read.value.ok) throw new LedgerFileError(file, read.value.error);
+  return read.value.value;
+}
+
+const WORKER = new URL('./read-ledger-worker.ts', import.meta.url);
+
+export interface LedgerFileInput {
+  readonly file: string;
+  readonly extension: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Here, in this thread: the worker's work (read-ledger-worker.ts), within `limits`. */
+export async function readLedgerBytes(
+  { file, extension, bytes }: LedgerFileInput,
+  limits: FileLimits,
+): Promise<Result<LedgerSheet, string>> {
+  try {
+    return ok(
+      extension === '.xlsx' ? await readXlsxSheet(file, bytes, limits) : readCsvSheet(file, bytes, limits),
+    );
+  } catch (error) {
+    if (error instanceof LedgerFileError) return err(error.message);
+    throw error;
+  }
 }
 
 async function readBytes(path: string, file: string): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLedger } from './load-ledger.ts';
+import { lyingZip } from '../../../../test-support/hostile-files.ts';
 
 const dir = new URL('../../../../test-support/fixtures/bad-ledgers/', import.meta.url);
 const path = (name: string) => fileURLToPath(new URL(name, dir));
@@ -93,4 +94,16 @@ test('files that cannot be read and figures that are not numbers are clear error
   assert.match(load.problems[0]?.message ?? '', /不是有效的 XLSX 文件/);
   assert.match(load.problems[1]?.message ?? '', /不支持的文件类型“\.pdf”/);
   assert.match(load.problems[2]?.message ?? '', /文件不存在/);
+});
+
+test('an XLSX ledger that inflates past the limit is refused with the reason, without being unpacked', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'gongkai-ledger-'));
+  const bomb = join(folder, 'requests.xlsx');
+  writeFileSync(bomb, lyingZip('xlsx', 1024));
+  const before = process.memoryUsage.rss();
+  const load = await loadLedger({ requests: bomb }, 2024);
+  assert.equal(load.ok, false);
+  if (load.ok) return;
+  assert.match(load.problems[0]?.message ?? '', /疑似压缩炸弹/);
+  assert.ok(process.memoryUsage.rss() - before < 700 * 1024 * 1024);
 });

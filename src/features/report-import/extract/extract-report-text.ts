@@ -7,8 +7,13 @@ import { extname } from 'node:path';
 import * as cheerio from 'cheerio';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { decodeBuffer } from 'encoding-sniffer';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import { extractPdfLayout, type PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
+import { extractPdfLayout, TooManyPages, type PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
+import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
+import { measureZip } from '../../../platform/untrusted-files/zip-inflation.ts';
+import { measurePdfStreams } from '../../../platform/untrusted-files/pdf-inflation.ts';
+import { measureHtml } from '../../../platform/untrusted-files/html-shape.ts';
 
 export const REPORT_FILE_KINDS = ['txt', 'html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFileKind = (typeof REPORT_FILE_KINDS)[number];
@@ -34,6 +39,14 @@ const KIND_OF: Readonly<Record<string, ReportFileKind>> = {
 
 export function reportFileKind(fileName: string): ReportFileKind | undefined {
   return KIND_OF[extname(fileName).toLowerCase()];
+}
+
+/**
+ * An HTML page's text: the charset its bytes are in (cheerio's sniffing: BOM, <meta charset>, then
+ * a guess), decoded once so that its shape can be measured before it is parsed.
+ */
+function decodeHtml(bytes: Uint8Array): string {
+  return decodeBuffer(Buffer.from(bytes), { defaultEncoding: 'windows-1252' });
 }
 
 /** UTF-8, or GB18030 when the bytes are not valid UTF-8 (older pages and text files). */
@@ -81,13 +94,15 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function xlsxToText(bytes: Uint8Array): Promise<string> {
+async function xlsxToText(bytes: Uint8Array, limits: FileLimits): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   // The workbook's title (document properties) names the report when no sheet carries a title row.
   const lines: string[] = workbook.title ? [workbook.title] : [];
   workbook.eachSheet((sheet) => {
     lines.push('', sheet.name);
+    if (sheet.rowCount > limits.tableRows)
+      throw new Error(`工作表“${sheet.name}”超过 ${limits.tableRows} 行`);
     sheet.eachRow((row) => {
       const values: string[] = [];
       // A merged range repeats its value in every cell: only its first (master) cell counts.
@@ -100,37 +115,10 @@ async function xlsxToText(bytes: Uint8Array): Promise<string> {
   return lines.join('\n');
 }
 
-/** Limits of what a DOCX or XLSX may unpack to: a zip bomb ends here, before anything is decompressed. */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 5_000;
-
-/**
- * Reads a zip's central directory (end record, then each entry's header) for the entry count and the
- * sizes the entries unpack to — without unpacking anything.
- */
-function checkZip(bytes: Uint8Array, kind: ReportFileKind): ExtractRefusal | undefined {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > buffer.length)
-    return { code: 'unreadable-file', kind, reason: '不是有效的压缩包' };
-  const entries = buffer.readUInt16LE(end + 10);
-  if (entries > MAX_ZIP_ENTRIES)
-    return { code: 'unreadable-file', kind, reason: `压缩包内文件过多（${entries} 个）` };
-  let at = buffer.readUInt32LE(end + 16);
-  let unpacked = 0;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50)
-      return { code: 'unreadable-file', kind, reason: '压缩包目录已损坏' };
-    unpacked += buffer.readUInt32LE(at + 24);
-    at += 46 + buffer.readUInt16LE(at + 28) + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-  }
-  if (unpacked > MAX_UNPACKED_BYTES)
-    return {
-      code: 'unreadable-file',
-      kind,
-      reason: `解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB（疑似压缩炸弹）`,
-    };
-  return undefined;
+/** A zip (DOCX, XLSX) inflated and counted before its reader sees it. */
+function checkZip(bytes: Uint8Array, kind: ReportFileKind, limits: FileLimits): ExtractRefusal | undefined {
+  const measured = measureZip(bytes, limits);
+  return measured.ok ? undefined : { code: 'unreadable-file', kind, reason: measured.error };
 }
 
 export interface ExtractedReport {
@@ -140,38 +128,63 @@ export interface ExtractedReport {
   readonly layout?: ReadonlyArray<readonly PdfLineItem[]>;
 }
 
+/**
+ * The text of a report file, within `limits` (counted on the work done: bytes inflated, pages, elements).
+ * Runs in a worker of the file sandbox (use-cases/audit-report.ts); never call it on the event loop
+ * with a file from outside.
+ */
 export async function extractReportText(
   fileName: string,
   bytes: Uint8Array,
+  limits: FileLimits = FILE_LIMITS,
 ): Promise<Result<ExtractedReport, ExtractRefusal>> {
   const kind = reportFileKind(fileName);
   if (!kind) return err({ code: 'unsupported-file', extension: extname(fileName).toLowerCase() });
   if (bytes.length > MAX_REPORT_BYTES) return err({ code: 'file-too-large', limitBytes: MAX_REPORT_BYTES });
+  const unreadable = (reason: string) => err({ code: 'unreadable-file' as const, kind, reason });
+  const bounded = (text: string) =>
+    text.length > limits.textChars
+      ? unreadable(`文字超过 ${limits.textChars} 字，不像是一份年度报告`)
+      : undefined;
   try {
     switch (kind) {
-      case 'txt':
-        return ok({ kind, text: decodeText(bytes) });
-      case 'html':
-        return ok({ kind, text: htmlToText(cheerio.loadBuffer(Buffer.from(bytes))) });
+      case 'txt': {
+        const text = decodeText(bytes);
+        return bounded(text) ?? ok({ kind, text });
+      }
+      case 'html': {
+        const html = decodeHtml(bytes);
+        const shape = measureHtml(html, limits);
+        if (!shape.ok) return unreadable(shape.error);
+        const text = htmlToText(cheerio.load(html));
+        return bounded(text) ?? ok({ kind, text });
+      }
       case 'docx': {
-        const bomb = checkZip(bytes, kind);
+        const bomb = checkZip(bytes, kind, limits);
         if (bomb) return err(bomb);
         const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-        return ok({ kind, text: htmlToText(cheerio.load(value)) });
+        const shape = measureHtml(value, limits);
+        if (!shape.ok) return unreadable(shape.error);
+        const text = htmlToText(cheerio.load(value));
+        return bounded(text) ?? ok({ kind, text });
       }
       case 'pdf': {
-        const layout = (await extractPdfLayout(bytes)).flat();
+        const streams = await measurePdfStreams(bytes, limits);
+        if (!streams.ok) return unreadable(streams.error);
+        const layout = (await extractPdfLayout(bytes, { maxPages: limits.pages })).flat();
         const text = layout.map((line) => line.map((i) => i.text).join(' ')).join('\n');
         if (text.replace(/\s/g, '').length < 20) return err({ code: 'no-text-layer' });
-        return ok({ kind, text, layout });
+        return bounded(text) ?? ok({ kind, text, layout });
       }
       case 'xlsx': {
-        const bomb = checkZip(bytes, kind);
+        const bomb = checkZip(bytes, kind, limits);
         if (bomb) return err(bomb);
-        return ok({ kind, text: await xlsxToText(bytes) });
+        const text = await xlsxToText(bytes, limits);
+        return bounded(text) ?? ok({ kind, text });
       }
     }
   } catch (error) {
-    return err({ code: 'unreadable-file', kind, reason: (error as Error).message.slice(0, 200) });
+    if (error instanceof TooManyPages) return unreadable(error.message);
+    return unreadable((error as Error).message.slice(0, 200));
   }
 }

@@ -6,27 +6,64 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { Document, Packer, Paragraph } from 'docx';
 import { extractReportText } from './extract-report-text.ts';
 import { readReportText } from '../domain/read-report-text.ts';
+import { auditReportFile, extractRefusalMessage } from '../use-cases/audit-report.ts';
+import { hugeTableHtml, lyingZip, nestedHtml, pdfOf } from '../../../../test-support/hostile-files.ts';
 
 const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const fixtureText = readFileSync(new URL('008-pingtan-2022.txt', folder), 'utf8');
 
-test('a DOCX that would unpack to more than 200 MB is refused before it is unpacked', async () => {
-  const bytes = Buffer.from(
-    await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('x')] }] })),
-  );
-  // Claim 1 GB in the central directory, as a zip bomb would.
-  const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-  bytes.writeUInt32LE(1024 * 1024 * 1024, central + 24);
-  const result = await extractReportText('bomb.docx', bytes);
-  assert.equal(result.ok, false);
-  assert.match(
-    !result.ok && result.error.code === 'unreadable-file' ? result.error.reason : '',
-    /疑似压缩炸弹/,
-  );
-});
+/** The process's resident memory sampled while `work` runs: its peak growth, in MB. */
+async function peakGrowthMb<T>(work: () => Promise<T>): Promise<{ result: T; growthMb: number; ms: number }> {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const started = Date.now();
+  try {
+    const result = await work();
+    return {
+      result,
+      growthMb: (Math.max(peak, process.memoryUsage.rss()) - before) / 1024 / 1024,
+      ms: Date.now() - started,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const variants = new URL('variants/', folder);
+const docx = readFileSync(new URL('zhongwei-civil-affairs-2021.docx', variants));
+const pdf = readFileSync(new URL('zhongwei-civil-affairs-2021.pdf', variants));
+
+/** [file name, bytes, what the refusal must say (undefined: read or refused, but never stuck)] */
+const CORPUS: ReadonlyArray<readonly [string, () => Buffer, RegExp | undefined]> = [
+  ['nested.html', () => nestedHtml(2_000_000), /嵌套层数过多/],
+  ['huge-table.html', () => hugeTableHtml(450_000), /表格行数过多/],
+  ['many-elements.html', () => Buffer.from(`<body>${'<p>1</p>'.repeat(400_000)}</body>`), /网页元素过多/],
+  ['lying.docx', () => lyingZip('docx', 1024), /疑似压缩炸弹/],
+  ['lying.xlsx', () => lyingZip('xlsx', 1024), /疑似压缩炸弹/],
+  ['stream-bomb.pdf', () => pdfOf({ pages: 1, bombMegabytes: 300 }), /疑似压缩炸弹/],
+  ['many-pages.pdf', () => pdfOf({ pages: 20_000 }), /共 20000 页，超过 500 页/],
+  ['truncated.docx', () => docx.subarray(0, docx.length >> 1), /压缩包|损坏/],
+  ['truncated.pdf', () => pdf.subarray(0, pdf.length >> 1), undefined],
+  ['polyglot.docx', () => Buffer.concat([pdf, docx]), /压缩包/],
+  ['polyglot.pdf', () => Buffer.concat([pdf, docx]), undefined],
+  ['one-line.txt', () => Buffer.from('1'.repeat(1024 * 1024)), undefined],
+  ['too-long.txt', () => Buffer.from('政府信息公开'.repeat(1_000_000)), /不像是一份年度报告/],
+];
+
+for (const [name, make, reason] of CORPUS)
+  test(`hostile file ${name}: ends in bounded time and memory${reason ? ', refused with its reason' : ''}`, async () => {
+    const bytes = make();
+    const { result, growthMb, ms } = await peakGrowthMb(() => auditReportFile(name, bytes));
+    if (reason) {
+      assert.equal(result.ok, false, `${name} was read`);
+      assert.match(result.ok ? '' : extractRefusalMessage(result.error), reason);
+    }
+    assert.ok(ms < 20_000, `${name} took ${ms} ms`);
+    assert.ok(growthMb < 700, `${name} grew the process by ${Math.round(growthMb)} MB`);
+  });
 
 test('binary junk, a thousand-column table and a long run of digits end quickly with nothing guessed', async () => {
   const junk = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256));

@@ -4,7 +4,7 @@ import { HttpProblem } from '../../../platform/http/error-codes.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyParams } from '../../requests/http/request-routes.schema.ts';
-import { auditReportFile, extractRefusalMessage } from '../use-cases/audit-report.ts';
+import { auditRefusalCode, auditReportFile, extractRefusalMessage } from '../use-cases/audit-report.ts';
 
 export function registerAuditRoutes(
   app: FastifyInstance,
@@ -22,7 +22,7 @@ export function registerAuditRoutes(
     },
     async (request) => {
       const { agencyId } = parseInput(agencyParams, request.params);
-      await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
       if (!request.isMultipart())
         throw new HttpProblem('invalid-request', '请以 multipart/form-data 上传一个文件');
       const part = await request.file();
@@ -32,11 +32,9 @@ export function registerAuditRoutes(
           throw new HttpProblem('payload-too-large', '文件不能超过 20 MB');
         throw error;
       });
-      const audit = await auditReportFile(part.filename, bytes);
-      if (!audit.ok) {
-        const code = audit.error.code === 'unsupported-file' ? 'unsupported-media-type' : 'invalid-request';
-        throw new HttpProblem(code, extractRefusalMessage(audit.error), audit.error);
-      }
+      const audit = await auditReportFile(part.filename, bytes, undefined, account.id);
+      if (!audit.ok)
+        throw new HttpProblem(auditRefusalCode(audit.error), extractRefusalMessage(audit.error), audit.error);
       const { reading, checks, stated, kind } = audit.value;
       return { file: part.filename, kind, ...reading, stated, checks };
     },

@@ -8,6 +8,12 @@ import {
   type ExtractRefusal,
   type ReportFileKind,
 } from '../extract/extract-report-text.ts';
+import type { FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
+import {
+  sandboxRefusalMessage,
+  sharedFileSandbox,
+  type SandboxRefusal,
+} from '../../../platform/untrusted-files/file-sandbox.ts';
 
 export interface ReportAudit {
   readonly reading: TextReading;
@@ -42,17 +48,24 @@ export function auditReportText(text: string, previousText?: string, layout?: Te
   };
 }
 
-/** A report file of any published form: its text extracted, then audited. */
-export async function auditReportFile(
-  fileName: string,
-  bytes: Uint8Array,
-  previous?: { fileName: string; bytes: Uint8Array },
-): Promise<Result<ReportAudit & { kind: ReportFileKind }, ExtractRefusal>> {
-  const extracted = await extractReportText(fileName, bytes);
+export type AuditRefusal = ExtractRefusal | SandboxRefusal;
+export type FileAudit = ReportAudit & { kind: ReportFileKind };
+export interface ReportFileInput {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly previous?: { fileName: string; bytes: Uint8Array };
+}
+
+/** Here, in this thread: the worker's work (audit-report-worker.ts), within `limits`. */
+export async function auditReportFileHere(
+  { fileName, bytes, previous }: ReportFileInput,
+  limits?: FileLimits,
+): Promise<Result<FileAudit, ExtractRefusal>> {
+  const extracted = await extractReportText(fileName, bytes, limits);
   if (!extracted.ok) return err(extracted.error);
   let previousText: string | undefined;
   if (previous) {
-    const before = await extractReportText(previous.fileName, previous.bytes);
+    const before = await extractReportText(previous.fileName, previous.bytes, limits);
     if (!before.ok) return err(before.error);
     previousText = before.value.text;
   }
@@ -62,8 +75,36 @@ export async function auditReportFile(
   });
 }
 
-export function extractRefusalMessage(refusal: ExtractRefusal): string {
+const WORKER = new URL('./audit-report-worker.ts', import.meta.url);
+
+/**
+ * A report file of any published form — a file from outside — its text extracted and audited in the
+ * file sandbox (a worker thread with limits on time, memory, inflated bytes, pages and nesting), so a
+ * hostile file never holds up the server. `account` names who asked, for the per-account limit.
+ */
+export async function auditReportFile(
+  fileName: string,
+  bytes: Uint8Array,
+  previous?: { fileName: string; bytes: Uint8Array },
+  account?: string,
+): Promise<Result<FileAudit, AuditRefusal>> {
+  const input: ReportFileInput = { fileName, bytes, ...(previous ? { previous } : {}) };
+  const done = await sharedFileSandbox().run<Result<FileAudit, ExtractRefusal>>(
+    WORKER,
+    input,
+    account !== undefined ? { key: account } : {},
+  );
+  return done.ok ? done.value : done;
+}
+
+export function extractRefusalMessage(refusal: AuditRefusal): string {
   switch (refusal.code) {
+    case 'file-too-slow':
+    case 'file-too-big-in-memory':
+    case 'file-reader-crashed':
+    case 'sandbox-busy':
+    case 'too-many-files-at-once':
+      return sandboxRefusalMessage(refusal);
     case 'unsupported-file':
       return `不支持 ${refusal.extension || '无扩展名'} 文件：可读取 TXT、HTML、DOCX、PDF、XLSX`;
     case 'file-too-large':
@@ -73,4 +114,14 @@ export function extractRefusalMessage(refusal: ExtractRefusal): string {
     case 'unreadable-file':
       return `${refusal.kind.toUpperCase()} 文件已损坏或无法解析：${refusal.reason}`;
   }
+}
+
+/** The HTTP error code for a refused file: busy and per-account limits are not the file's fault. */
+export function auditRefusalCode(
+  refusal: AuditRefusal,
+): 'unsupported-media-type' | 'invalid-request' | 'busy' | 'too-many-requests' {
+  if (refusal.code === 'unsupported-file') return 'unsupported-media-type';
+  if (refusal.code === 'sandbox-busy') return 'busy';
+  if (refusal.code === 'too-many-files-at-once') return 'too-many-requests';
+  return 'invalid-request';
 }

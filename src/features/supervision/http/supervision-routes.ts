@@ -9,7 +9,11 @@ import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyYearParams, cellParams } from '../../annual-report/http/report-routes.schema.ts';
-import { auditReportFile, extractRefusalMessage } from '../../report-import/use-cases/audit-report.ts';
+import {
+  auditRefusalCode,
+  auditReportFile,
+  extractRefusalMessage,
+} from '../../report-import/use-cases/audit-report.ts';
 import { FILING_STATE_LABELS } from '../domain/reporting-season.ts';
 import { supervisionRefusalMessage } from '../use-cases/refusal-messages.ts';
 import { evidenceRows, type EvaluatorEvidence } from '../domain/evaluator-evidence.ts';
@@ -275,11 +279,9 @@ export function registerSupervisionRoutes(
       }
       if (!file) throw new HttpProblem('invalid-request', '没有收到报告文件（字段 file）');
       const explained = parseInput(explanations, given);
-      const audit = await auditReportFile(file.name, file.bytes);
-      if (!audit.ok) {
-        const code = audit.error.code === 'unsupported-file' ? 'unsupported-media-type' : 'invalid-request';
-        throw new HttpProblem(code, extractRefusalMessage(audit.error), audit.error);
-      }
+      const audit = await auditReportFile(file.name, file.bytes, undefined, account.id);
+      if (!audit.ok)
+        throw new HttpProblem(auditRefusalCode(audit.error), extractRefusalMessage(audit.error), audit.error);
       const filed = await filing.fileFromImport(
         agencyId,
         year,

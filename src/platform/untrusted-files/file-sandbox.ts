@@ -1,0 +1,164 @@
+/**
+ * Reads files from outside off the event loop: each file is handed to a worker thread of its own,
+ * which has a bounded heap and is stopped when it runs out of time or when the process's memory grows
+ * past the limit (buffers live outside the heap). At most `workers` files are read at once and at most
+ * `queue` wait; one account may have at most `perKey` files in the sandbox. A file that breaks a limit
+ * ends with a named reason in Chinese; the server goes on answering meanwhile.
+ */
+import { Worker } from 'node:worker_threads';
+import { err, ok, type Result } from '../../shared/domain/result.ts';
+import { FILE_LIMITS, type FileLimits } from './file-limits.ts';
+
+export type SandboxRefusal =
+  | { readonly code: 'file-too-slow'; readonly limitMs: number }
+  | { readonly code: 'file-too-big-in-memory'; readonly limitMb: number }
+  | { readonly code: 'file-reader-crashed'; readonly reason: string }
+  | { readonly code: 'sandbox-busy' }
+  | { readonly code: 'too-many-files-at-once'; readonly limit: number };
+
+export function sandboxRefusalMessage(refusal: SandboxRefusal): string {
+  switch (refusal.code) {
+    case 'file-too-slow':
+      return `文件在 ${refusal.limitMs / 1000} 秒内未能读完，已停止读取（文件过于复杂或已损坏）`;
+    case 'file-too-big-in-memory':
+      return `读取文件所需内存超过 ${refusal.limitMb} MB，已停止读取（文件过于复杂或已损坏）`;
+    case 'file-reader-crashed':
+      return `文件无法读取：${refusal.reason}`;
+    case 'sandbox-busy':
+      return '正在读取的文件过多，请稍后再试';
+    case 'too-many-files-at-once':
+      return `同一账号同时只能读取 ${refusal.limit} 个文件，请等前一个完成后再试`;
+  }
+}
+
+export interface SandboxOptions {
+  readonly workers?: number;
+  readonly queue?: number;
+  readonly perKey?: number;
+  readonly limits?: Partial<FileLimits>;
+}
+
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+export interface RunOptions {
+  /** Who asked (an account), for the per-account limit. */
+  readonly key?: string;
+  /** Limits of this kind of file, over the sandbox's own. */
+  readonly limits?: Partial<FileLimits>;
+}
+
+export interface FileSandbox {
+  /**
+   * Runs the worker module `entry` on `input` (copied into the worker), within the limits.
+   */
+  run<T>(entry: URL, input: unknown, options?: RunOptions): Promise<Result<T, SandboxRefusal>>;
+  /** Files being read and files waiting, for tests and the health of the server. */
+  readonly load: () => { running: number; waiting: number };
+}
+
+let shared: FileSandbox | undefined;
+
+/** The process's one sandbox: the server's routes and the CLI share its workers and its queue. */
+export function sharedFileSandbox(): FileSandbox {
+  return (shared ??= fileSandbox());
+}
+
+export function fileSandbox(options: SandboxOptions = {}): FileSandbox {
+  const workers = options.workers ?? 2;
+  const queueLimit = options.queue ?? 20;
+  const perKey = options.perKey ?? 2;
+  const own: FileLimits = { ...FILE_LIMITS, ...options.limits };
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const byKey = new Map<string, number>();
+
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  const acquire = (): Promise<void> | undefined => {
+    if (running < workers) {
+      running++;
+      return Promise.resolve();
+    }
+    if (waiting.length >= queueLimit) return undefined;
+    return new Promise((resolve) =>
+      waiting.push(() => {
+        running++;
+        resolve();
+      }),
+    );
+  };
+
+  const execute = <T>(entry: URL, input: unknown, limits: FileLimits): Promise<Result<T, SandboxRefusal>> =>
+    new Promise((resolve) => {
+      const startRss = process.memoryUsage.rss();
+      const worker = new Worker(BOOTSTRAP, {
+        workerData: { entry: entry.href, input, limits },
+        resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
+        stdout: false,
+        stderr: false,
+      });
+      let settled = false;
+      const finish = (result: Result<T, SandboxRefusal>) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearInterval(watch);
+        void worker.terminate();
+        resolve(result);
+      };
+      const timer = setTimeout(
+        () => finish(err({ code: 'file-too-slow', limitMs: limits.timeMs })),
+        limits.timeMs,
+      );
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() - startRss > limits.residentMb * 1024 * 1024)
+          finish(err({ code: 'file-too-big-in-memory', limitMb: limits.residentMb }));
+      }, 50);
+      worker.once('message', (message: { value: T }) => finish(ok(message.value)));
+      worker.once('error', (error: Error & { code?: string }) =>
+        finish(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? err({ code: 'file-too-big-in-memory', limitMb: limits.heapMb })
+            : err({ code: 'file-reader-crashed', reason: error.message.slice(0, 200) }),
+        ),
+      );
+      worker.once('exit', (code) =>
+        finish(err({ code: 'file-reader-crashed', reason: `读取进程意外退出（${code}）` })),
+      );
+    });
+
+  return {
+    async run<T>(entry: URL, input: unknown, run: RunOptions = {}): Promise<Result<T, SandboxRefusal>> {
+      const { key } = run;
+      if (key !== undefined && (byKey.get(key) ?? 0) >= perKey)
+        return err({ code: 'too-many-files-at-once', limit: perKey });
+      const turn = acquire();
+      if (!turn) return err({ code: 'sandbox-busy' });
+      if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      try {
+        await turn;
+        return await execute<T>(entry, input, { ...own, ...run.limits });
+      } finally {
+        release();
+        if (key !== undefined) {
+          const left = (byKey.get(key) ?? 1) - 1;
+          if (left > 0) byKey.set(key, left);
+          else byKey.delete(key);
+        }
+      }
+    },
+    load: () => ({ running, waiting: waiting.length }),
+  };
+}
+
+/** The worker's side: runs `handle` on the input once and posts its result. */
+export async function serveOneFile<I, T>(
+  handle: (input: I, limits: FileLimits) => Promise<T> | T,
+): Promise<void> {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const data = workerData as { input: I; limits: FileLimits };
+  const value = await handle(data.input, data.limits);
+  parentPort?.postMessage({ value });
+}

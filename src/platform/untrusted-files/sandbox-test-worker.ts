@@ -1,0 +1,34 @@
+/** A worker for the sandbox's own tests: does what it is told (answer, sleep, fill the heap or memory, throw). */
+import { serveOneFile } from './file-sandbox.ts';
+
+type Order =
+  | { do: 'echo'; value: string }
+  | { do: 'spin'; ms: number }
+  | { do: 'fill-heap' }
+  | { do: 'fill-buffers' }
+  | { do: 'throw' };
+
+await serveOneFile(async (order: Order) => {
+  switch (order.do) {
+    case 'echo':
+      return order.value.toUpperCase();
+    case 'spin': {
+      const until = Date.now() + order.ms;
+      while (Date.now() < until);
+      return 'spun';
+    }
+    case 'fill-heap': {
+      const kept: string[][] = [];
+      for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => `${i}-${kept.length}`));
+    }
+    case 'fill-buffers': {
+      const kept: Buffer[] = [];
+      for (;;) {
+        kept.push(Buffer.alloc(64 * 1024 * 1024, 1));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    case 'throw':
+      throw new Error('读不下去了');
+  }
+});
