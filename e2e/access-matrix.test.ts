@@ -13,7 +13,12 @@ import type { DatabaseHandle } from '../src/platform/db/database.ts';
 import type { IsoDate } from '../src/shared/domain/iso-date.ts';
 
 /** `public-form`: anyone, but only with the form token the page issued (CSRF), so 403 without it. */
-type Access = { kind: 'public' } | { kind: 'public-form' } | { kind: 'staff'; allowed: readonly StaffRole[] };
+/** `signed-in`: any account, on its own things (its password, its sessions), so 401 without a session. */
+type Access =
+  | { kind: 'public' }
+  | { kind: 'public-form' }
+  | { kind: 'signed-in' }
+  | { kind: 'staff'; allowed: readonly StaffRole[] };
 
 interface Entry {
   readonly access: Access;
@@ -31,6 +36,61 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/session': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/session' } },
   'DELETE /api/session': { access: { kind: 'public' }, sample: { method: 'DELETE', url: '/api/session' } },
+  'POST /api/session/password': {
+    access: { kind: 'signed-in' },
+    sample: {
+      method: 'POST',
+      url: '/api/session/password',
+      body: { currentPassword: 'x', newPassword: 'y' },
+    },
+  },
+  'GET /api/session/sessions': {
+    access: { kind: 'signed-in' },
+    sample: { method: 'GET', url: '/api/session/sessions' },
+  },
+  'DELETE /api/session/sessions/:sessionId': {
+    access: { kind: 'signed-in' },
+    sample: { method: 'DELETE', url: '/api/session/sessions/0123456789abcdef' },
+  },
+  'GET /api/agencies/:agencyId/staff': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/staff' },
+  },
+  'POST /api/agencies/:agencyId/staff': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/staff',
+      body: { username: 'matrix-new', displayName: '新同事', roles: ['officer'] },
+    },
+  },
+  'POST /api/agencies/:agencyId/staff/:accountId/password-reset': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/staff/0123456789abcdef/password-reset' },
+  },
+  'POST /api/agencies/:agencyId/staff/:accountId/status': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/staff/0123456789abcdef/status',
+      body: { disabled: true },
+    },
+  },
+  'GET /api/agencies/:agencyId/staff/:accountId/sessions': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/staff/0123456789abcdef/sessions' },
+  },
+  'DELETE /api/agencies/:agencyId/staff/:accountId/sessions/:sessionId': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'DELETE',
+      url: '/api/agencies/:agency/staff/0123456789abcdef/sessions/0123456789abcdef',
+    },
+  },
+  'DELETE /api/agencies/:agencyId/staff/:accountId/sessions': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: { method: 'DELETE', url: '/api/agencies/:agency/staff/0123456789abcdef/sessions' },
+  },
   'GET /api/agencies/:agencyId/reports/:year': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/api/agencies/:agency/reports/2025' },
@@ -485,6 +545,10 @@ after(async () => {
   await handle?.close();
 });
 
+const needsSession = (entry: Entry) => entry.access.kind === 'staff' || entry.access.kind === 'signed-in';
+const firstRole = (entry: Entry): StaffRole =>
+  entry.access.kind === 'staff' ? entry.access.allowed[0]! : 'officer';
+
 function sampleFor(entry: Entry, agency: string) {
   return {
     method: entry.sample.method as 'GET',
@@ -533,8 +597,8 @@ test('staff routes: anonymous 401; a foreign agency 403; a role without the perm
 test('every state-changing staff route refuses a signed-in request without the CSRF token of its session', async () => {
   let checked = 0;
   for (const [route, entry] of Object.entries(MATRIX)) {
-    if (entry.access.kind !== 'staff' || ['GET', 'HEAD'].includes(entry.sample.method)) continue;
-    const role = entry.access.allowed[0]!;
+    if (!needsSession(entry) || ['GET', 'HEAD'].includes(entry.sample.method)) continue;
+    const role = firstRole(entry);
     const own = sessions.get(`${role}@city`)!;
     const other = sessions.get(`${role}@other`)!;
     for (const token of [undefined, other.csrf, '']) {
@@ -568,8 +632,8 @@ function disguises(url: string): string[] {
 test('CSRF is decided on the route that runs: an encoded, doubled-slash or capitalised path is no way around it', async () => {
   let checked = 0;
   for (const [route, entry] of Object.entries(MATRIX)) {
-    if (entry.access.kind !== 'staff' || ['GET', 'HEAD'].includes(entry.sample.method)) continue;
-    const own = sessions.get(`${entry.access.allowed[0]!}@city`)!;
+    if (!needsSession(entry) || ['GET', 'HEAD'].includes(entry.sample.method)) continue;
+    const own = sessions.get(`${firstRole(entry)}@city`)!;
     const sample = sampleFor(entry, 'city');
     for (const url of disguises(sample.url)) {
       const response = await app.inject({ ...sample, url, headers: { cookie: own.cookie } });
@@ -611,6 +675,27 @@ test('a state-changing API request from another site is refused even with the se
     },
   });
   assert.equal(sameOrigin.statusCode, 201, sameOrigin.body);
+});
+
+test('routes on one’s own account: anonymous 401, every role allowed', async () => {
+  let checked = 0;
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.access.kind !== 'signed-in') continue;
+    assert.equal((await app.inject(sampleFor(entry, 'city'))).statusCode, 401, `${route} anonymous`);
+    for (const role of ROLES) {
+      const own = sessions.get(`${role}@city`)!;
+      const response = await app.inject({
+        ...sampleFor(entry, 'city'),
+        headers: { cookie: own.cookie, 'x-csrf-token': own.csrf },
+      });
+      assert.ok(
+        ![401, 403].includes(response.statusCode),
+        `${route} ${role}: ${response.statusCode} ${response.body}`,
+      );
+    }
+    checked++;
+  }
+  assert.equal(checked, 3);
 });
 
 test('public routes answer without a session and never with 401 or 403', async () => {

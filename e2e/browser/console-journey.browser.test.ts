@@ -1,34 +1,24 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, type RunningServer } from '../start-server.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'console-demo-password';
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 async function reportCell(page: Page, year: string, cell: string): Promise<number> {
-  await page.goto(`${server.url}/agencies/demo/reports/${year}`);
+  await page.goto(`${live.server.url}/agencies/demo/reports/${year}`);
   return Number(await page.locator(`td[data-cell="${cell}"]`).textContent());
 }
 
 /** A fresh browser context with the officer signed in to the console. */
 async function officerSignedIn() {
-  const context = await browser.newContext();
+  const context = await live.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}/console/`);
+  await page.goto(`${live.server.url}/console/`);
   await page.getByLabel('用户名').fill('officer');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -42,9 +32,9 @@ async function act(page: Page, label: string, fill: (page: Page) => Promise<void
 }
 
 test('apply as a citizen → the officer confirms, asks for 补正, receives it, replies → the report cell changes', async () => {
-  const citizen = await browser.newContext({ javaScriptEnabled: false });
+  const citizen = await live.browser.newContext({ javaScriptEnabled: false });
   const form = await citizen.newPage();
-  await form.goto(`${server.url}/agencies/demo/apply`);
+  await form.goto(`${live.server.url}/agencies/demo/apply`);
   await form.getByLabel('姓名或名称').fill('李四');
   await form.getByLabel('电子邮箱').fill('lisi@example.com');
   await form.getByLabel('所需政府信息的名称、文号或便于查询的其他特征').fill('本局2025年行政许可事项目录');
@@ -52,11 +42,11 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
   const caseId = (await form.locator('#case-id').textContent()) ?? '';
   await citizen.close();
 
-  const staff = await browser.newContext();
+  const staff = await live.browser.newContext();
   const page = await staff.newPage();
   const year = caseId.slice(4, 8);
   const before = await reportCell(page, year, 't3.r3_1.natural');
-  await page.goto(`${server.url}/console/`);
+  await page.goto(`${live.server.url}/console/`);
   await page.getByLabel('用户名').fill('officer');
   await page.getByLabel('密码').fill('wrong password');
   await page.getByRole('button', { name: '登录' }).click();

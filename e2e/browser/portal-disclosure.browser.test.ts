@@ -2,30 +2,20 @@
  * The guide, public messages and the normative-document register as their users meet them: a citizen on a
  * phone without JavaScript, the officer in the console; axe on every portal page.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, type RunningServer } from '../start-server.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'disclosure-demo-password';
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 /** Axe needs JavaScript in the page, so it reads the page's URL in a context of its own, on a phone. */
 async function seriousViolations(url: string): Promise<string[]> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await live.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(url);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -36,8 +26,8 @@ async function seriousViolations(url: string): Promise<string[]> {
 }
 
 async function signIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/console/`);
+  const page = await (await live.browser.newContext()).newPage();
+  await page.goto(`${live.server.url}/console/`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -46,12 +36,12 @@ async function signIn(username: string): Promise<Page> {
 }
 
 test('a citizen leaves a message on a phone, the officer answers it in the console, the answer is published', async () => {
-  const context = await browser.newContext({
+  const context = await live.browser.newContext({
     javaScriptEnabled: false,
     viewport: { width: 390, height: 844 },
   });
   const citizen = await context.newPage();
-  await citizen.goto(`${server.url}/`);
+  await citizen.goto(`${live.server.url}/`);
   await citizen.getByRole('link', { name: '示范市示范局' }).click();
   await citizen.getByRole('link', { name: '公众留言和答复' }).click();
   await citizen.getByRole('button', { name: '提交留言' }).click();
@@ -76,7 +66,7 @@ test('a citizen leaves a message on a phone, the officer answers it in the conso
   await officer.screenshot({ path: join(SCREENSHOTS, 'console-messages.png'), fullPage: true });
   await officer.context().close();
 
-  await citizen.goto(`${server.url}/agencies/demo/messages`);
+  await citizen.goto(`${live.server.url}/agencies/demo/messages`);
   const published = (await citizen.locator('main').textContent()) ?? '';
   assert.match(published, /残疾人补贴何时发放/);
   assert.match(published, /第四季度补贴将于12月20日前发放到账/);
@@ -106,12 +96,12 @@ test('the officer registers and repeals a normative document; the portal registe
   await officer.screenshot({ path: join(SCREENSHOTS, 'console-register.png'), fullPage: true });
   await officer.context().close();
 
-  const context = await browser.newContext({
+  const context = await live.browser.newContext({
     javaScriptEnabled: false,
     viewport: { width: 390, height: 844 },
   });
   const reader = await context.newPage();
-  await reader.goto(`${server.url}/agencies/demo/normative-documents?on=2026-03-01`);
+  await reader.goto(`${live.server.url}/agencies/demo/normative-documents?on=2026-03-01`);
   assert.match(
     (await reader.locator('tr', { hasText: '示范市困难群众临时救助实施细则' }).textContent()) ?? '',
     /现行有效/,

@@ -1,27 +1,16 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, type RunningServer } from '../start-server.ts';
 import { HttpClient } from '../http-client.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'documents-demo-password';
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 test('a published document is found by a two-character search, listed in its category, and readable; axe finds nothing serious', async () => {
-  const officer = new HttpClient(server.url);
+  const officer = new HttpClient(live.server.url);
   await officer.login('officer', PASSWORD);
   const drafted = await officer.request('POST', '/api/agencies/demo/documents', {
     title: '关于调整城乡低保标准的通知',
@@ -40,9 +29,9 @@ test('a published document is found by a two-character search, listed in its cat
   });
   assert.equal(selfReview.body.error.code, 'reviewer-is-drafter');
 
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await live.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.url}/agencies/demo/documents`);
+  await page.goto(`${live.server.url}/agencies/demo/documents`);
   await page.getByLabel('全文检索').fill('低保');
   await page.getByRole('button', { name: '检索' }).click();
   const text = (await page.locator('main').textContent()) ?? '';
@@ -50,14 +39,14 @@ test('a published document is found by a two-character search, listed in its cat
   assert.match(text, /低保对象名单公示/, 'the demo agency’s published documents are found');
   await context.close();
 
-  const admin = new HttpClient(server.url);
+  const admin = new HttpClient(live.server.url);
   await admin.login('admin', PASSWORD);
   assert.equal(
     (await admin.request('POST', `/api/agencies/demo/documents/${id}/steps`, { type: 'approve' })).status,
     403,
     'an administrator does not review',
   );
-  const reviewer = new HttpClient(server.url);
+  const reviewer = new HttpClient(live.server.url);
   await reviewer.login('reviewer', PASSWORD);
   assert.equal(
     (await reviewer.request('POST', `/api/agencies/demo/documents/${id}/steps`, { type: 'approve' })).status,
@@ -68,9 +57,9 @@ test('a published document is found by a two-character search, listed in its cat
     200,
   );
 
-  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await live.browser.newContext({ javaScriptEnabled: false });
   const portal = await reader.newPage();
-  await portal.goto(`${server.url}/`);
+  await portal.goto(`${live.server.url}/`);
   await portal
     .getByRole('row', { name: /示范市示范局/ })
     .getByRole('link', { name: '主动公开目录' })
@@ -89,14 +78,14 @@ test('a published document is found by a two-character search, listed in its cat
 });
 
 test('the index, the agency front page and the catalogue read well and pass axe on a phone', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await live.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   for (const [path, shot] of [
     ['/', 'index-phone.png'],
     ['/agencies/demo', 'agency-phone.png'],
     ['/agencies/demo/documents', 'catalogue-phone.png'],
   ] as const) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${live.server.url}${path}`);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     assert.deepEqual(
       results.violations
@@ -116,9 +105,9 @@ test('the index, the agency front page and the catalogue read well and pass axe 
 
 test('in the console: draft → submit → another person approves → publish → the portal search finds it', async () => {
   const signIn = async (username: string, password: string) => {
-    const context = await browser.newContext();
+    const context = await live.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${live.server.url}/console/`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -166,24 +155,24 @@ test('in the console: draft → submit → another person approves → publish �
   assert.deepEqual(steps, ['起草', '提交审查', '审查通过', '发布']);
   await drafter.context.close();
 
-  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await live.browser.newContext({ javaScriptEnabled: false });
   const portal = await reader.newPage();
-  await portal.goto(`${server.url}/agencies/demo/documents?q=${encodeURIComponent('养老')}`);
+  await portal.goto(`${live.server.url}/agencies/demo/documents?q=${encodeURIComponent('养老')}`);
   assert.match((await portal.locator('main').textContent()) ?? '', /2026年养老服务补贴发放办法/);
   await portal.getByRole('link', { name: '2026年养老服务补贴发放办法' }).click();
   const documentPage = portal.url();
   const text = (await portal.locator('main').textContent()) ?? '';
   assert.match(text, /示范市财政局/);
   const href = (await portal.getByRole('link', { name: '补贴标准.pdf' }).getAttribute('href')) ?? '';
-  const download = await portal.request.get(`${server.url}${href}`);
+  const download = await portal.request.get(`${live.server.url}${href}`);
   assert.equal(download.headers()['content-type'], 'application/pdf');
   const feed = await portal.request.get(
-    `${server.url}/agencies/demo/documents/feed.atom?category=${encodeURIComponent('养老服务')}`,
+    `${live.server.url}/agencies/demo/documents/feed.atom?category=${encodeURIComponent('养老服务')}`,
   );
   assert.match(await feed.text(), /<title>2026年养老服务补贴发放办法<\/title>/);
   await reader.close();
 
-  const axe = await browser.newContext();
+  const axe = await live.browser.newContext();
   const checked = await axe.newPage();
   await checked.goto(documentPage);
   const results = await new AxeBuilder({ page: checked }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -1,27 +1,16 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, type RunningServer } from '../start-server.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo();
 
 test('a reader goes from the agency list to the 2024 report and to the requests behind a number', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await live.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${live.server.url}/`);
   await page.getByRole('link', { name: '2024年度' }).click();
   await page.waitForURL(/\/agencies\/demo\/reports\/2024$/);
   assert.equal(await page.locator('h1').textContent(), '示范市示范局2024年政府信息公开工作年度报告');
@@ -36,9 +25,9 @@ test('a reader goes from the agency list to the 2024 report and to the requests 
 });
 
 test('the report page lays out table 三 as printed: the vertical cell spans 22 rows', async () => {
-  const context = await browser.newContext();
+  const context = await live.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}/agencies/demo/reports/2024`);
+  await page.goto(`${live.server.url}/agencies/demo/reports/2024`);
   const vertical = page.locator('table#t3 td', { hasText: '三、本年度办理结果' });
   assert.equal(await vertical.getAttribute('rowspan'), '22');
   const box = await vertical.boundingBox();
@@ -48,9 +37,9 @@ test('the report page lays out table 三 as printed: the vertical cell spans 22 
 });
 
 test('the report page has no serious accessibility violations and reads on a phone', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await live.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/agencies/demo/reports/2024`);
+  await page.goto(`${live.server.url}/agencies/demo/reports/2024`);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(

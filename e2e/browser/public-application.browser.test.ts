@@ -1,30 +1,19 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, type RunningServer } from '../start-server.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ GONGKAI_TODAY: '2025-03-03' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo({ GONGKAI_TODAY: '2025-03-03' });
 
 test('a citizen applies on a phone without JavaScript, then checks the status with the number and query code', async () => {
-  const context = await browser.newContext({
+  const context = await live.browser.newContext({
     javaScriptEnabled: false,
     viewport: { width: 390, height: 844 },
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${live.server.url}/`);
   // On a phone the index shows agencies and reports; the agency's page has the rest.
   await page.getByRole('link', { name: '示范市示范局' }).click();
   await page.getByRole('link', { name: '在线提交申请' }).click();
@@ -55,7 +44,7 @@ test('a citizen applies on a phone without JavaScript, then checks the status wi
   assert.match(text, /待确认收到/);
   assert.ok(!text.includes('张三') && !text.includes('13800000000'), 'no personal data on the status page');
   // Coming back another day from the front page: the number and the code are all it takes.
-  await page.goto(`${server.url}/`);
+  await page.goto(`${live.server.url}/`);
   await page.getByRole('link', { name: '查询申请办理进度' }).click();
   await page.getByLabel('申请编号').fill(id.toLowerCase());
   await page.getByLabel('查询码').fill(code);
@@ -65,9 +54,9 @@ test('a citizen applies on a phone without JavaScript, then checks the status wi
 });
 
 test('the application form has no serious accessibility violations', async () => {
-  const context = await browser.newContext();
+  const context = await live.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}/agencies/demo/apply`);
+  await page.goto(`${live.server.url}/agencies/demo/apply`);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   assert.deepEqual(
     results.violations

@@ -1,28 +1,17 @@
 /** A supervisor uploads a published report in the console and reads what was found. */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../start-server.ts';
 import { fixture } from '../run-cli.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'audit-demo-password';
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 test('upload a published report in the console: the cells read, the failing rules, the unread cells', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/console/`);
+  const page = await (await live.browser.newContext()).newPage();
+  await page.goto(`${live.server.url}/console/`);
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();

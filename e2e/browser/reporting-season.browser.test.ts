@@ -2,30 +2,20 @@
  * The reporting season in Chromium: the city's office sees who has filed and reminds the others; the
  * demo agency's officer files from the console; the filed reports appear on the public portal.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, type RunningServer } from '../start-server.ts';
-import { launchBrowser, SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS } from './launch-browser.ts';
+import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'season-demo-password';
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ GONGKAI_DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 async function signIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/console/`);
+  const page = await (await live.browser.newContext()).newPage();
+  await page.goto(`${live.server.url}/console/`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -78,8 +68,8 @@ test('the office follows the season, a department files, the portal publishes it
   await office.getByRole('button', { name: /^报送 \d{4} 年度报告$/ }).click();
   await office.getByRole('status').filter({ hasText: '下级机关尚未报送：示范市交通运输局' }).waitFor();
 
-  const portal = await (await browser.newContext()).newPage();
-  await portal.goto(`${server.url}/published-reports`);
+  const portal = await (await live.browser.newContext()).newPage();
+  await portal.goto(`${live.server.url}/published-reports`);
   const list = (await portal.locator('main').textContent()) ?? '';
   assert.match(list, /示范市示范局/);
   assert.match(list, /示范市水务局/);
@@ -90,7 +80,7 @@ test('the office follows the season, a department files, the portal publishes it
   assert.match((await portal.title()) ?? '', /示范市示范局\d{4}年政府信息公开工作年度报告/);
   await noSeriousViolations(portal, 'published report');
   await portal.screenshot({ path: join(SCREENSHOTS, 'portal-published-report.png'), fullPage: true });
-  await portal.goto(`${server.url}/published-reports/compare`);
+  await portal.goto(`${live.server.url}/published-reports/compare`);
   assert.equal(await portal.locator('svg[role="img"]').count(), 3);
   await noSeriousViolations(portal, 'comparison');
   await portal.screenshot({ path: join(SCREENSHOTS, 'portal-comparison.png'), fullPage: true });

@@ -7,6 +7,10 @@ import { systemClock, type Clock } from '../platform/clock.ts';
 import { queryCodes } from '../platform/security/query-code.ts';
 import { agencyRepository, staffRepository } from '../features/agencies/index.ts';
 import { registerStaffSession } from '../features/agencies/http/staff-session.ts';
+import { registerAccountRoutes } from '../features/agencies/http/account-routes.ts';
+import { accountService } from '../features/agencies/use-cases/account-service.ts';
+import { COMMON_PASSWORDS } from '../features/agencies/common-passwords.ts';
+import { appendAudit } from '../platform/audit/audit-log.ts';
 import { registerReportRoutes } from '../features/annual-report/http/report-routes.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
 import { caseRepository } from '../features/requests/db/case-repository.ts';
@@ -84,8 +88,16 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     return load();
   };
   const source = databaseFactSource(handle.db, calendarFor);
+  const staff = staffRepository(handle.db);
   const auth = {
-    staff: staffRepository(handle.db),
+    staff,
+    // Sessions, locks and their audit entries go by the real clock, whatever day the app is told it is.
+    accounts: accountService({
+      staff,
+      audit: (entry) => appendAudit(handle.db, entry),
+      commonPasswords: COMMON_PASSWORDS,
+      now: () => new Date(),
+    }),
     ancestorsOf: (id: string) => agencies.ancestors(id),
     secureCookies: options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1',
     today: clock.today,
@@ -115,6 +127,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
 
   registerStaffSession(app, auth);
+  registerAccountRoutes(app, auth);
   registerProceedingRoutes(app, { proceedings, auth });
   await registerConsoleAssets(app);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
@@ -128,7 +141,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const settings = disclosureSettingsService(handle.db, clock.now);
   const register = normativeRegister(handle.db, clock.now, yearLock);
   const documents = documentService({
-    documents: documentRepository(handle.db),
+    documents: documentRepository(handle.db, clock.now),
     today: clock.today,
     calendarFor,
     settingsFor: settings.settingsFor,
@@ -179,7 +192,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     filedYears: () => filing.filedYears(),
   });
   const attachments = attachmentService({
-    documents: documentRepository(handle.db),
+    documents: documentRepository(handle.db, clock.now),
     attachments: attachmentRepository(handle.db),
     now: clock.now,
   });

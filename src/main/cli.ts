@@ -6,6 +6,7 @@ import { registerCalendarCommands } from './cli/calendar-commands.ts';
 import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerSeasonCommands } from './cli/season-commands.ts';
 import { registerAuditLogCommands } from './cli/audit-log-commands.ts';
+import { registerStaffCommands } from './cli/staff-commands.ts';
 import { registerBackupCommands } from './cli/backup-commands.ts';
 import { CliError, EXIT } from './cli/output.ts';
 
@@ -16,6 +17,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text.trimEnd()) });
   registerReportCommands(program, io);
   registerDatabaseCommands(program, io);
+  registerStaffCommands(program, io);
   registerCalendarCommands(program, io);
   registerAuditCommands(program, io);
   registerSeasonCommands(program, io);

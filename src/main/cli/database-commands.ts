@@ -6,12 +6,7 @@ import {
   AGENCY_LEVEL_LABELS,
   AGENCY_LEVELS,
   agencyRepository,
-  generatePassword,
   isAgencyLevel,
-  isStaffRole,
-  staffRepository,
-  STAFF_ROLES,
-  type StaffRole,
 } from '../../features/agencies/index.ts';
 import { importLedger } from '../../features/ledger-import/index.ts';
 import { databaseLedgerStore } from '../ledger-store.ts';
@@ -95,60 +90,6 @@ export function registerDatabaseCommands(program: Command, io: CliIo): void {
         for (const a of await agencyRepository(handle.db).list())
           io.out(`${a.id}\t${a.name}${a.parentId ? `\t上级：${a.parentId}` : ''}\n`);
       }),
-    );
-
-  program
-    .command('staff')
-    .description('工作人员账号')
-    .command('add')
-    .description('添加工作人员账号；不指定密码时生成一个并显示一次')
-    .requiredOption('--agency <id|name>', '所属机关（可办理本机关及下级机关的事项）')
-    .requiredOption('--username <name>', '用户名（字母、数字、点、下划线、连字符）')
-    .requiredOption('--name <display>', '姓名')
-    .option(
-      '--role <role>',
-      `角色：${STAFF_ROLES.join('、')}（可重复）`,
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
-    )
-    .option('--password <password>', '密码（至少 12 个字符）')
-    .option('--database <url>', '数据库')
-    .action(
-      (options: {
-        agency: string;
-        username: string;
-        name: string;
-        role: string[];
-        password?: string;
-        database?: string;
-      }) =>
-        withDatabase(options.database, async (handle) => {
-          const agencyRecord = await findAgency(handle, options.agency);
-          if (!/^[A-Za-z0-9._-]{2,64}$/.test(options.username))
-            throw new CliError(`用户名“${options.username}”无效`);
-          const roles = options.role.length ? options.role : ['officer'];
-          const unknown = roles.filter((r) => !isStaffRole(r));
-          if (unknown.length)
-            throw new CliError(`不认识的角色：${unknown.join('、')}；应为 ${STAFF_ROLES.join('、')}`);
-          if (options.password !== undefined && options.password.length < 12)
-            throw new CliError('密码至少 12 个字符');
-          const staff = staffRepository(handle.db);
-          if (await staff.findByUsername(options.username))
-            throw new CliError(`用户名“${options.username}”已被使用`);
-          const password = options.password ?? generatePassword();
-          await staff.create(
-            {
-              agencyId: agencyRecord.id,
-              username: options.username,
-              displayName: options.name,
-              roles: roles as StaffRole[],
-              password,
-            },
-            new Date().toISOString(),
-          );
-          io.err(`已添加 ${agencyRecord.name} 的工作人员 ${options.username}（${roles.join('、')}）`);
-          if (!options.password) io.out(`${password}\n`);
-        }),
     );
 
   program

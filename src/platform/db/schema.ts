@@ -193,6 +193,18 @@ export interface StaffAccountTable {
   password_hash: string;
   disabled: number;
   created_at: string;
+  /** 1 after a reset or when an administrator made the account: only a change of password is allowed. */
+  must_change_password: Generated<number>;
+  /** Failed sign-ins in a row; at the limit the account is locked until `locked_until`. */
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  password_set_at: string | null;
+}
+
+export interface StaffPasswordHistoryTable {
+  account_id: string;
+  password_hash: string;
+  set_at: string;
 }
 
 export interface StaffSessionTable {
@@ -201,6 +213,8 @@ export interface StaffSessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  user_agent: string | null;
+  ip: string | null;
 }
 
 export interface PublicDocumentTable {
@@ -280,6 +294,7 @@ export interface Database {
   request_events: RequestEventTable;
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
+  staff_password_history: StaffPasswordHistoryTable;
   public_documents: PublicDocumentTable;
   disclosure_settings: DisclosureSettingsTable;
   public_messages: PublicMessageTable;

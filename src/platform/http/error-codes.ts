@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   'not-found': 404,
   'not-signed-in': 401,
   'login-failed': 401,
+  'account-locked': 423,
+  'password-change-required': 403,
   forbidden: 403,
   'csrf-token-invalid': 403,
   'cross-site-request': 403,

@@ -14,6 +14,9 @@ import { FiguresPage } from './pages/FiguresPage.tsx';
 import { ReportAuditPage } from './pages/ReportAuditPage.tsx';
 import { SeasonPage } from './pages/SeasonPage.tsx';
 import { FilingPage } from './pages/FilingPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { StaffPage } from './pages/StaffPage.tsx';
+import { ChangePasswordForm } from './pages/ChangePasswordForm.tsx';
 
 export function App() {
   const path = usePath();
@@ -38,6 +41,25 @@ export function App() {
           setSession(s);
         }}
       />
+    );
+  }
+  const signOut = async () => {
+    await api('DELETE', '/api/session');
+    setSession(null);
+  };
+  if (session.mustChangePassword) {
+    return (
+      <main className="login">
+        <h1>请先修改密码</h1>
+        <p>
+          {session.account.displayName}（{session.account.username}
+          ）：这是管理员新建或重置的一次性密码，须改为只有您知道的密码后才能继续。
+        </p>
+        <ChangePasswordForm onChanged={() => setSession({ ...session, mustChangePassword: false })} />
+        <button type="button" className="link" onClick={signOut}>
+          退出
+        </button>
+      </main>
     );
   }
   const agencyId = session.account.agencyId;
@@ -66,6 +88,7 @@ export function App() {
               ['/console/filing', '年报报送'],
               ['/console/season', '报送进度'],
               ['/console/audit', '年报核查'],
+              ...(session.account.roles.includes('admin') ? ([['/console/staff', '工作人员']] as const) : []),
             ] as const
           ).map(([href, label]) => (
             <a key={href} href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
@@ -78,21 +101,24 @@ export function App() {
           </a>
         </nav>
         <span className="who">
-          {session.account.displayName}（{session.account.roleLabels.join('、')}）
-          <button
-            type="button"
-            className="link"
-            onClick={async () => {
-              await api('DELETE', '/api/session');
-              setSession(null);
-            }}
+          <a
+            href="/console/account"
+            title="我的账号：修改密码、登录会话"
+            onClick={(e) => (e.preventDefault(), navigate('/console/account'))}
           >
+            {session.account.displayName}（{session.account.roleLabels.join('、')}）
+          </a>
+          <button type="button" className="link" onClick={signOut}>
             退出
           </button>
         </span>
       </header>
       <main>
-        {documentMatch ? (
+        {path === '/console/account' ? (
+          <AccountPage />
+        ) : path === '/console/staff' ? (
+          <StaffPage agencyId={agencyId} ownId={session.account.id} />
+        ) : documentMatch ? (
           <DocumentPage agencyId={agencyId} documentId={documentMatch[1]!} />
         ) : path === '/console/messages' ? (
           <MessagesPage agencyId={agencyId} today={session.today} />

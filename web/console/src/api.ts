@@ -57,6 +57,8 @@ export interface Session {
     roleLabels: string[];
   };
   readonly csrfToken: string;
+  /** After a reset, or for a new account: the password must be changed before anything else. */
+  readonly mustChangePassword: boolean;
   /** Today in China, by the server's clock: the default for every date field. */
   readonly today: string;
 }

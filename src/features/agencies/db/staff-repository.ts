@@ -15,15 +15,56 @@ export interface StaffAccount {
 
 export interface StaffSession {
   readonly account: StaffAccount;
+  /** The session's public id (the start of its token's hash), to list and end it. */
+  readonly id: string;
   readonly csrfToken: string;
   readonly expiresAt: string;
+  /** After a reset: nothing but a change of password is allowed. */
+  readonly mustChangePassword: boolean;
 }
+
+/** An account as its administrator sees it. */
+export interface StaffAccountStatus extends StaffAccount {
+  readonly disabled: boolean;
+  readonly lockedUntil?: string;
+  readonly mustChangePassword: boolean;
+  readonly createdAt: string;
+  readonly passwordSetAt?: string;
+}
+
+export interface SessionSummary {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly userAgent?: string;
+  readonly ip?: string;
+}
+
+export type SignIn =
+  | { readonly ok: true; readonly account: StaffAccount }
+  | { readonly ok: false; readonly refused: 'invalid' }
+  | {
+      readonly ok: false;
+      readonly refused: 'locked';
+      readonly until: string;
+      readonly justLocked: boolean;
+      readonly account: StaffAccount;
+    }
+  | { readonly ok: false; readonly refused: 'wrong-password'; readonly account: StaffAccount };
+
+/** Failed sign-ins in a row that lock an account, and for how long. */
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
 
 const SESSION_HOURS = 12;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** A session's public id: 16 hex digits of its token's hash (64 bits; the token cannot be had from it). */
+const SESSION_ID_LENGTH = 16;
+const sessionIdOf = (hashOfToken: string) => hashOfToken.slice(0, SESSION_ID_LENGTH);
 
 function toAccount(row: {
   id: string;
@@ -54,6 +95,31 @@ function dummyHash(): Promise<string> {
   return dummy;
 }
 
+function toStatus(
+  row: {
+    id: string;
+    agency_id: string;
+    username: string;
+    display_name: string;
+    roles: string;
+    disabled: number;
+    locked_until: string | null;
+    must_change_password: number;
+    created_at: string;
+    password_set_at: string | null;
+  },
+  now: string,
+): StaffAccountStatus {
+  return {
+    ...toAccount(row),
+    disabled: row.disabled === 1,
+    ...(row.locked_until && row.locked_until > now ? { lockedUntil: row.locked_until } : {}),
+    mustChangePassword: row.must_change_password === 1,
+    createdAt: row.created_at,
+    ...(row.password_set_at ? { passwordSetAt: row.password_set_at } : {}),
+  };
+}
+
 export function staffRepository(db: Kysely<Database>) {
   return {
     async create(
@@ -63,23 +129,34 @@ export function staffRepository(db: Kysely<Database>) {
         displayName: string;
         roles: readonly StaffRole[];
         password: string;
+        /** An account made for someone else: its first password is to be changed at the first sign-in. */
+        mustChangePassword?: boolean;
       },
       now: string,
     ): Promise<StaffAccount> {
       const id = randomBytes(8).toString('hex');
-      await db
-        .insertInto('staff_accounts')
-        .values({
-          id,
-          agency_id: input.agencyId,
-          username: input.username,
-          display_name: input.displayName,
-          roles: JSON.stringify(input.roles),
-          password_hash: await hash(input.password),
-          disabled: 0,
-          created_at: now,
-        })
-        .execute();
+      const passwordHash = await hash(input.password);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('staff_accounts')
+          .values({
+            id,
+            agency_id: input.agencyId,
+            username: input.username,
+            display_name: input.displayName,
+            roles: JSON.stringify(input.roles),
+            password_hash: passwordHash,
+            disabled: 0,
+            created_at: now,
+            must_change_password: input.mustChangePassword ? 1 : 0,
+            password_set_at: now,
+          })
+          .execute();
+        await tx
+          .insertInto('staff_password_history')
+          .values({ account_id: id, password_hash: passwordHash, set_at: now })
+          .execute();
+      });
       return {
         id,
         agencyId: input.agencyId,
@@ -98,39 +175,154 @@ export function staffRepository(db: Kysely<Database>) {
       return row ? toAccount(row) : undefined;
     },
 
-    /** The account when the password is right and the account enabled; the same answer time either way. */
-    async authenticate(username: string, password: string): Promise<StaffAccount | undefined> {
+    async status(accountId: string, now: string): Promise<StaffAccountStatus | undefined> {
+      const row = await db
+        .selectFrom('staff_accounts')
+        .selectAll()
+        .where('id', '=', accountId)
+        .executeTakeFirst();
+      return row ? toStatus(row, now) : undefined;
+    },
+
+    /** The accounts of one agency, by username. */
+    async list(agencyId: string, now: string): Promise<StaffAccountStatus[]> {
+      const rows = await db
+        .selectFrom('staff_accounts')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .orderBy('username')
+        .execute();
+      return rows.map((row) => toStatus(row, now));
+    },
+
+    /**
+     * Signs in when the password is right, the account enabled and not locked; the same answer time
+     * whether or not the username exists. Failed attempts in a row are counted; at the limit the account
+     * is locked for a while (an attacker who guesses learns nothing until then).
+     */
+    async signIn(username: string, password: string, now: Date): Promise<SignIn> {
       const row = await db
         .selectFrom('staff_accounts')
         .selectAll()
         .where('username', '=', username)
         .executeTakeFirst();
-      const passwordHash = row?.password_hash ?? (await dummyHash());
-      const valid = await verify(passwordHash, password).catch(() => false);
-      return row && valid && !row.disabled ? toAccount(row) : undefined;
+      const valid = await verify(row?.password_hash ?? (await dummyHash()), password).catch(() => false);
+      if (!row || row.disabled) return { ok: false, refused: 'invalid' };
+      const account = toAccount(row);
+      const at = now.toISOString();
+      if (row.locked_until && row.locked_until > at)
+        return { ok: false, refused: 'locked', until: row.locked_until, justLocked: false, account };
+      if (valid) {
+        if (row.failed_logins > 0 || row.locked_until)
+          await db
+            .updateTable('staff_accounts')
+            .set({ failed_logins: 0, locked_until: null })
+            .where('id', '=', row.id)
+            .execute();
+        return { ok: true, account };
+      }
+      // Counted in the database, so that parallel guesses cannot each read the same count.
+      const counted = await db
+        .updateTable('staff_accounts')
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .where('id', '=', row.id)
+        .returning('failed_logins')
+        .executeTakeFirst();
+      if ((counted?.failed_logins ?? 0) < LOCK_AFTER_FAILURES)
+        return { ok: false, refused: 'wrong-password', account };
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+      await db
+        .updateTable('staff_accounts')
+        .set({ failed_logins: 0, locked_until: until })
+        .where('id', '=', row.id)
+        .execute();
+      return { ok: false, refused: 'locked', until, justLocked: true, account };
+    },
+
+    /** Whether `password` is the account's current one. */
+    async checkPassword(accountId: string, password: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('staff_accounts')
+        .select('password_hash')
+        .where('id', '=', accountId)
+        .executeTakeFirst();
+      return verify(row?.password_hash ?? (await dummyHash()), password).catch(() => false);
+    },
+
+    /** Whether `password` is one of the account's `count` most recent passwords. */
+    async usedRecently(accountId: string, password: string, count: number): Promise<boolean> {
+      const rows = await db
+        .selectFrom('staff_password_history')
+        .select('password_hash')
+        .where('account_id', '=', accountId)
+        .orderBy('set_at', 'desc')
+        .limit(count)
+        .execute();
+      for (const row of rows) if (await verify(row.password_hash, password).catch(() => false)) return true;
+      return false;
+    },
+
+    /** A new password; the lock and the failure count are cleared. */
+    async setPassword(
+      accountId: string,
+      password: string,
+      options: { mustChange: boolean },
+      now: string,
+    ): Promise<void> {
+      const passwordHash = await hash(password);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('staff_accounts')
+          .set({
+            password_hash: passwordHash,
+            must_change_password: options.mustChange ? 1 : 0,
+            failed_logins: 0,
+            locked_until: null,
+            password_set_at: now,
+          })
+          .where('id', '=', accountId)
+          .execute();
+        await tx
+          .insertInto('staff_password_history')
+          .values({ account_id: accountId, password_hash: passwordHash, set_at: now })
+          .execute();
+      });
+    },
+
+    async setDisabled(accountId: string, disabled: boolean): Promise<void> {
+      await db
+        .updateTable('staff_accounts')
+        .set({ disabled: disabled ? 1 : 0, ...(disabled ? {} : { failed_logins: 0, locked_until: null }) })
+        .where('id', '=', accountId)
+        .execute();
     },
 
     async startSession(
       accountId: string,
       now: Date,
-    ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+      from: { userAgent?: string; ip?: string } = {},
+    ): Promise<{ token: string; csrfToken: string; expiresAt: string; id: string }> {
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+      const hashed = tokenHash(token);
       await db
         .insertInto('staff_sessions')
         .values({
-          token_hash: tokenHash(token),
+          token_hash: hashed,
           account_id: accountId,
           csrf_token: csrfToken,
           created_at: now.toISOString(),
           expires_at: expiresAt,
+          user_agent: from.userAgent?.slice(0, 300) ?? null,
+          ip: from.ip?.slice(0, 64) ?? null,
         })
         .execute();
-      return { token, csrfToken, expiresAt };
+      return { token, csrfToken, expiresAt, id: sessionIdOf(hashed) };
     },
 
     async session(token: string, now: Date): Promise<StaffSession | undefined> {
+      const hashed = tokenHash(token);
       const row = await db
         .selectFrom('staff_sessions')
         .innerJoin('staff_accounts', 'staff_accounts.id', 'staff_sessions.account_id')
@@ -141,17 +333,60 @@ export function staffRepository(db: Kysely<Database>) {
           'staff_accounts.display_name',
           'staff_accounts.roles',
           'staff_accounts.disabled',
+          'staff_accounts.must_change_password',
           'staff_sessions.csrf_token',
           'staff_sessions.expires_at',
         ])
-        .where('staff_sessions.token_hash', '=', tokenHash(token))
+        .where('staff_sessions.token_hash', '=', hashed)
         .executeTakeFirst();
       if (!row || row.disabled || row.expires_at <= now.toISOString()) return undefined;
-      return { account: toAccount(row), csrfToken: row.csrf_token, expiresAt: row.expires_at };
+      return {
+        account: toAccount(row),
+        id: sessionIdOf(hashed),
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+        mustChangePassword: row.must_change_password === 1,
+      };
+    },
+
+    /** The account's sessions that have not expired, newest first. */
+    async sessionsOf(accountId: string, now: Date): Promise<SessionSummary[]> {
+      const rows = await db
+        .selectFrom('staff_sessions')
+        .select(['token_hash', 'created_at', 'expires_at', 'user_agent', 'ip'])
+        .where('account_id', '=', accountId)
+        .where('expires_at', '>', now.toISOString())
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        id: sessionIdOf(row.token_hash),
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        ...(row.user_agent ? { userAgent: row.user_agent } : {}),
+        ...(row.ip ? { ip: row.ip } : {}),
+      }));
     },
 
     async endSession(token: string): Promise<void> {
       await db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash(token)).execute();
+    },
+
+    /** Ends one of the account's sessions by its public id; false when it has none such. */
+    async endSessionById(accountId: string, id: string): Promise<boolean> {
+      if (!/^[0-9a-f]{16}$/.test(id)) return false;
+      const result = await db
+        .deleteFrom('staff_sessions')
+        .where('account_id', '=', accountId)
+        .where('token_hash', 'like', `${id}%`)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    /** Ends every session of the account but `keepId` (the one asking, when it changes its password). */
+    async endSessions(accountId: string, keepId?: string): Promise<number> {
+      let query = db.deleteFrom('staff_sessions').where('account_id', '=', accountId);
+      if (keepId) query = query.where('token_hash', 'not like', `${keepId}%`);
+      return Number((await query.executeTakeFirst()).numDeletedRows);
     },
   };
 }

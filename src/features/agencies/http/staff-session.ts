@@ -8,12 +8,14 @@ import { z } from '../../../platform/validation.ts';
 import { HttpProblem } from '../../../platform/http/error-codes.ts';
 import { hasPermission, isWithinScope, ROLE_LABELS, type Permission } from '../domain/staff-role.ts';
 import type { StaffAccount, StaffRepository, StaffSession } from '../db/staff-repository.ts';
+import type { AccountService } from '../use-cases/account-service.ts';
 
 export const SESSION_COOKIE = 'gk_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface StaffAuthDependencies {
   readonly staff: StaffRepository;
+  readonly accounts: AccountService;
   readonly ancestorsOf: (agencyId: string) => Promise<string[]>;
   /** Whether cookies need HTTPS (GONGKAI_SECURE_COOKIES=1 behind a TLS proxy). */
   readonly secureCookies: boolean;
@@ -29,7 +31,7 @@ declare module 'fastify' {
 
 const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
-function present(session: StaffSession, today: string) {
+function present(session: Omit<StaffSession, 'id'>, today: string) {
   const { account } = session;
   return {
     account: {
@@ -42,6 +44,7 @@ function present(session: StaffSession, today: string) {
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
+    mustChangePassword: session.mustChangePassword,
     today,
   };
 }
@@ -84,11 +87,20 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
         );
       const parsed = loginBody.safeParse(request.body);
       if (!parsed.success) throw new HttpProblem('invalid-request', '请输入用户名和密码');
-      const account = await deps.staff.authenticate(parsed.data.username, parsed.data.password);
-      if (!account) throw new HttpProblem('login-failed', '用户名或密码错误');
-      const started = await deps.staff.startSession(account.id, new Date());
-      setSessionCookie(reply, started.token, started.expiresAt, deps.secureCookies);
-      return present({ account, csrfToken: started.csrfToken, expiresAt: started.expiresAt }, deps.today());
+      const started = await deps.accounts.signIn(parsed.data.username, parsed.data.password, {
+        ip: request.ip,
+        ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+      });
+      if (!started.ok) {
+        if (started.error.code === 'account-locked')
+          throw new HttpProblem(
+            'account-locked',
+            `登录失败次数过多，账号已锁定至 ${lockedUntil(started.error.until)}；请稍后再试，或请管理员重置密码`,
+          );
+        throw new HttpProblem('login-failed', '用户名或密码错误');
+      }
+      setSessionCookie(reply, started.value.token, started.value.expiresAt, deps.secureCookies);
+      return present(started.value, deps.today());
     },
   );
 
@@ -103,6 +115,13 @@ export function registerStaffSession(app: FastifyInstance, deps: StaffAuthDepend
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { signedOut: true };
   });
+}
+
+/** A lock's end in Beijing time, as people read it: 2025年3月3日 10:15. */
+function lockedUntil(iso: string): string {
+  const beijing = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
 }
 
 /** The route's own pattern, as the router matched it. */
@@ -151,6 +170,11 @@ export async function requireStaff(
   const session = request.staffSession;
   if (!session) throw new HttpProblem('not-signed-in', '请先登录');
   const { account } = session;
+  if (session.mustChangePassword)
+    throw new HttpProblem(
+      'password-change-required',
+      '请先修改密码（管理员重置或新建的账号须在首次登录时修改）',
+    );
   if (!hasPermission(account.roles, permission)) throw new HttpProblem('forbidden', '您的角色无权进行此操作');
   if (!isWithinScope(account.agencyId, agencyId, await deps.ancestorsOf(agencyId)))
     throw new HttpProblem('forbidden', '您无权访问其他机关的数据');

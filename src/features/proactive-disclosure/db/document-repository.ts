@@ -4,6 +4,8 @@
  */
 import { bodyText } from '../domain/document-body.ts';
 import { sql, type Kysely } from 'kysely';
+import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
+import { documentStepAnchors } from './document-step-anchors.ts';
 import {
   indexDocumentTokens,
   matchesAllTokens,
@@ -119,7 +121,8 @@ function documentTokens(document: PublicDocument, body: string): string[] {
   );
 }
 
-export function documentRepository(db: Kysely<Database>) {
+/** `now` stamps the audit entries that anchor each review step (the steps themselves carry the day). */
+export function documentRepository(db: Kysely<Database>, now: () => string = () => new Date().toISOString()) {
   return {
     /** Indexes documents stored before the full-text index existed; returns how many. */
     async indexMissing(): Promise<number> {
@@ -133,10 +136,9 @@ export function documentRepository(db: Kysely<Database>) {
 
     async create(agencyId: string, document: PublicDocument, body: string): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('public_documents')
-          .values(toRow(agencyId, document, body, 1))
-          .execute();
+        const row = toRow(agencyId, document, body, 1);
+        await tx.insertInto('public_documents').values(row).execute();
+        await anchorRecords(tx, documentStepAnchors(agencyId, document.id, row.history, 0, now()));
         await indexDocumentTokens(tx, agencyId, document.id, documentTokens(document, body));
       });
     },
@@ -158,6 +160,14 @@ export function documentRepository(db: Kysely<Database>) {
     async save(agencyId: string, document: PublicDocument, body: string, readVersion: number): Promise<void> {
       const { agency_id: _agency, id: _id, ...changes } = toRow(agencyId, document, body, readVersion + 1);
       await db.transaction().execute(async (tx) => {
+        const before = await tx
+          .selectFrom('public_documents')
+          .select('history')
+          .where('agency_id', '=', agencyId)
+          .where('id', '=', document.id)
+          .where('version', '=', readVersion)
+          .executeTakeFirst();
+        if (!before) throw new StaleDocumentError(document.id);
         const result = await tx
           .updateTable('public_documents')
           .set(changes)
@@ -166,6 +176,8 @@ export function documentRepository(db: Kysely<Database>) {
           .where('version', '=', readVersion)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw new StaleDocumentError(document.id);
+        const steps = (JSON.parse(before.history) as unknown[]).length;
+        await anchorRecords(tx, documentStepAnchors(agencyId, document.id, changes.history, steps, now()));
         await indexDocumentTokens(tx, agencyId, document.id, documentTokens(document, body));
       });
     },

@@ -1,7 +1,7 @@
 /**
- * Cases in the database: the append-only event history, the projection lists read, and — once a case is
- * received — its record in disclosure_requests, so the annual report counts it like any other request.
- * Every write is one transaction.
+ * Cases in the database: the append-only event history (each event anchored in the audit log), the
+ * projection lists read, and — once a case is received — its record in disclosure_requests, so the
+ * annual report counts it like any other request. Every write is one transaction.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
@@ -18,6 +18,8 @@ import {
   type CaseSummary,
 } from '../use-cases/case-store.ts';
 import { requestRepository } from './request-repository.ts';
+import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
+import { caseEventAnchor } from './case-event-anchors.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
 
@@ -106,10 +108,9 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
                 updated_at: now,
               })
               .execute();
-            await tx
-              .insertInto('request_events')
-              .values(history.map((r) => eventRow(agencyId, id, r)))
-              .execute();
+            const rows = history.map((r) => eventRow(agencyId, id, r));
+            await tx.insertInto('request_events').values(rows).execute();
+            await anchorRecords(tx, rows.map(caseEventAnchor));
             await syncReportRecord(tx, agencyId, id, projection);
             return id;
           });
@@ -156,10 +157,9 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
             .where('event_count', '=', recorded.seq - 1)
             .executeTakeFirst();
           if (Number(updated.numUpdatedRows) !== 1) throw new ConcurrentChangeError(id);
-          await tx
-            .insertInto('request_events')
-            .values(eventRow(agencyId, id, recorded))
-            .execute();
+          const row = eventRow(agencyId, id, recorded);
+          await tx.insertInto('request_events').values(row).execute();
+          await anchorRecords(tx, [caseEventAnchor(row)]);
           await syncReportRecord(tx, agencyId, id, projection);
         });
       } catch (error) {

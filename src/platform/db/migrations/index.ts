@@ -13,6 +13,8 @@ import * as createReportingSeasons from './2026-12-01T0900-create-reporting-seas
 import * as addFiledReportIndicators from './2026-12-01T1000-add-filed-report-indicators.ts';
 import * as chainAuditLog from './2026-12-01T1100-chain-audit-log.ts';
 import * as indexQueryCodes from './2026-12-02T0900-index-query-codes.ts';
+import * as anchorCaseEventsAndDocumentSteps from './2026-12-06T0900-anchor-case-events-and-document-steps.ts';
+import * as staffAccountLifecycle from './2026-12-06T1000-staff-account-lifecycle.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -28,4 +30,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-01T1000-add-filed-report-indicators': addFiledReportIndicators,
   '2026-12-01T1100-chain-audit-log': chainAuditLog,
   '2026-12-02T0900-index-query-codes': indexQueryCodes,
+  '2026-12-06T0900-anchor-case-events-and-document-steps': anchorCaseEventsAndDocumentSteps,
+  '2026-12-06T1000-staff-account-lifecycle': staffAccountLifecycle,
 };

@@ -3,6 +3,21 @@ CREATE FUNCTION audit_log_refuse_change() RETURNS trigger
     AS $$
       begin raise exception 'audit_log is append-only'; end $$;
 
+CREATE FUNCTION gongkai_refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin raise exception '% is append-only', tg_table_name; end $$;
+
+CREATE FUNCTION public_documents_history_grows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        if left(new.history, length(old.history) - 1) is distinct from left(old.history, length(old.history) - 1) then
+          raise exception 'a document''s history is append-only';
+        end if;
+        return new;
+      end $$;
+
 CREATE TABLE agencies (
     id text NOT NULL,
     name text NOT NULL,
@@ -256,7 +271,17 @@ CREATE TABLE staff_accounts (
     roles text NOT NULL,
     password_hash text NOT NULL,
     disabled integer DEFAULT 0 NOT NULL,
-    created_at text NOT NULL
+    created_at text NOT NULL,
+    must_change_password integer DEFAULT 0 NOT NULL,
+    failed_logins integer DEFAULT 0 NOT NULL,
+    locked_until text,
+    password_set_at text
+);
+
+CREATE TABLE staff_password_history (
+    account_id text NOT NULL,
+    password_hash text NOT NULL,
+    set_at text NOT NULL
 );
 
 CREATE TABLE staff_sessions (
@@ -264,7 +289,9 @@ CREATE TABLE staff_sessions (
     account_id text NOT NULL,
     csrf_token text NOT NULL,
     created_at text NOT NULL,
-    expires_at text NOT NULL
+    expires_at text NOT NULL,
+    user_agent text,
+    ip text
 );
 
 CREATE TABLE work_calendar_years (
@@ -374,7 +401,17 @@ CREATE INDEX request_cases_status_due ON request_cases USING btree (agency_id, s
 
 CREATE INDEX season_reminders_by_season ON season_reminders USING btree (season_agency_id, year, agency_id);
 
+CREATE INDEX staff_password_history_account ON staff_password_history USING btree (account_id, set_at);
+
+CREATE INDEX staff_sessions_account ON staff_sessions USING btree (account_id);
+
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+
+CREATE TRIGGER public_documents_history_grows BEFORE UPDATE ON public_documents FOR EACH ROW EXECUTE FUNCTION public_documents_history_grows();
+
+CREATE TRIGGER public_documents_no_delete BEFORE DELETE ON public_documents FOR EACH ROW EXECUTE FUNCTION gongkai_refuse_change();
+
+CREATE TRIGGER request_events_no_change BEFORE DELETE OR UPDATE ON request_events FOR EACH ROW EXECUTE FUNCTION gongkai_refuse_change();
 
 ALTER TABLE ONLY agencies
     ADD CONSTRAINT agencies_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES agencies(id);
@@ -435,6 +472,9 @@ ALTER TABLE ONLY season_reminders
 
 ALTER TABLE ONLY staff_accounts
     ADD CONSTRAINT staff_accounts_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);
+
+ALTER TABLE ONLY staff_password_history
+    ADD CONSTRAINT staff_password_history_account_id_fkey FOREIGN KEY (account_id) REFERENCES staff_accounts(id);
 
 ALTER TABLE ONLY staff_sessions
     ADD CONSTRAINT staff_sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES staff_accounts(id);

@@ -4,6 +4,19 @@ CREATE TRIGGER audit_log_no_delete before delete on audit_log
 CREATE TRIGGER audit_log_no_update before update on audit_log
       begin select raise(abort, 'audit_log is append-only'); end;
 
+CREATE TRIGGER public_documents_history_grows before update of history on public_documents
+      when substr(new.history, 1, length(old.history) - 1) is not substr(old.history, 1, length(old.history) - 1)
+      begin select raise(abort, 'a document''s history is append-only'); end;
+
+CREATE TRIGGER public_documents_no_delete before delete on public_documents
+      begin select raise(abort, 'public_documents is append-only'); end;
+
+CREATE TRIGGER request_events_no_delete before delete on request_events
+      begin select raise(abort, 'request_events is append-only'); end;
+
+CREATE TRIGGER request_events_no_update before update on request_events
+      begin select raise(abort, 'request_events is append-only'); end;
+
 CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null, "jurisdiction" text default 'CN' not null, "level" text default 'department' not null);
 
 CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, constraint "agency_figures_pk" primary key ("agency_id", "year"));
@@ -54,9 +67,11 @@ CREATE TABLE "request_events" ("agency_id" text not null, "request_id" text not 
 
 CREATE TABLE "season_reminders" ("season_agency_id" text not null, "year" integer not null, "agency_id" text not null references "agencies" ("id"), "sent_by" text not null, "sent_at" text not null, "message" text not null);
 
-CREATE TABLE "staff_accounts" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "username" text not null unique, "display_name" text not null, "roles" text not null, "password_hash" text not null, "disabled" integer default 0 not null, "created_at" text not null);
+CREATE TABLE "staff_accounts" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "username" text not null unique, "display_name" text not null, "roles" text not null, "password_hash" text not null, "disabled" integer default 0 not null, "created_at" text not null, "must_change_password" integer default 0 not null, "failed_logins" integer default 0 not null, "locked_until" text, "password_set_at" text);
 
-CREATE TABLE "staff_sessions" ("token_hash" text primary key, "account_id" text not null references "staff_accounts" ("id"), "csrf_token" text not null, "created_at" text not null, "expires_at" text not null);
+CREATE TABLE "staff_password_history" ("account_id" text not null references "staff_accounts" ("id"), "password_hash" text not null, "set_at" text not null);
+
+CREATE TABLE "staff_sessions" ("token_hash" text primary key, "account_id" text not null references "staff_accounts" ("id"), "csrf_token" text not null, "created_at" text not null, "expires_at" text not null, "user_agent" text, "ip" text);
 
 CREATE TABLE "work_calendar_years" ("jurisdiction" text not null, "year" integer not null, "holidays" text not null, "makeup_workdays" text not null, "source" text not null, "imported_by" text not null, "imported_at" text not null, constraint "work_calendar_years_pk" primary key ("jurisdiction", "year"));
 
@@ -83,3 +98,7 @@ CREATE INDEX "request_cases_query_code_hash" on "request_cases" ("query_code_has
 CREATE INDEX "request_cases_status_due" on "request_cases" ("agency_id", "status", "due_on");
 
 CREATE INDEX "season_reminders_by_season" on "season_reminders" ("season_agency_id", "year", "agency_id");
+
+CREATE INDEX "staff_password_history_account" on "staff_password_history" ("account_id", "set_at");
+
+CREATE INDEX "staff_sessions_account" on "staff_sessions" ("account_id");
