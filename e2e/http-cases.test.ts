@@ -26,7 +26,7 @@ before(async () => {
       '--role',
       'officer',
       '--password',
-      'Stranger-Pass-2025',
+      'Xq7-vel-Tarn-48',
     ],
     env,
   );
@@ -43,7 +43,7 @@ before(async () => {
       '--role',
       'supervisor',
       '--password',
-      'Watcher-Pass-2025',
+      'Sunflower#River9',
     ],
     env,
   );
@@ -186,7 +186,7 @@ test('an officer works a case from receipt to reply, and the report counts it', 
 
 test("no one reads or changes another agency's cases, and roles limit what one may do", async () => {
   const stranger = new HttpClient(server.url);
-  await stranger.login('stranger', 'Stranger-Pass-2025');
+  await stranger.login('stranger', 'Xq7-vel-Tarn-48');
   const list = await stranger.request('GET', '/api/agencies/demo/requests');
   assert.deepEqual([list.status, list.body.error.code], [403, 'forbidden']);
   const register = await stranger.request('POST', '/api/agencies/demo/requests', {
@@ -197,7 +197,7 @@ test("no one reads or changes another agency's cases, and roles limit what one m
   });
   assert.equal(register.status, 403);
   const watcher = new HttpClient(server.url);
-  await watcher.login('watcher', 'Watcher-Pass-2025');
+  await watcher.login('watcher', 'Sunflower#River9');
   assert.equal((await watcher.request('GET', '/api/agencies/demo/requests')).status, 200);
   const write = await watcher.request('POST', '/api/agencies/demo/requests', {
     channel: 'in-person',

@@ -1,5 +1,6 @@
 /** Wires the database to the features' routes and the public pages: the whole server, ready to listen. */
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { createHttpServer } from '../platform/http/server.ts';
 import { registerConsoleAssets } from '../platform/http/console-assets.ts';
@@ -20,6 +21,7 @@ import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { registerApplicationPages } from '../../web/portal/application-pages.ts';
+import { configureFormTokens } from '../../web/portal/form-token.ts';
 import { registerDocumentPages } from '../../web/portal/document-pages.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
 import { documentService } from '../features/proactive-disclosure/use-cases/document-service.ts';
@@ -58,6 +60,8 @@ export interface AppOptions {
   readonly trustProxy?: string | boolean;
   readonly clock?: Clock;
   readonly secureCookies?: boolean;
+  /** The site's address as the public reaches it, for absolute links (sitemaps, feeds). */
+  readonly publicUrl?: string;
 }
 
 /** The calendar changes only when an administrator imports a year: cache it for a minute. */
@@ -70,7 +74,10 @@ function cachedCalendar(load: () => Promise<WorkCalendar>): () => Promise<WorkCa
 }
 
 export async function createApp(handle: DatabaseHandle, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = await createHttpServer(options);
+  const app = await createHttpServer({
+    ...options,
+    databaseAnswers: async () => (await sql`select 1 as one`.execute(handle.db)).rows.length === 1,
+  });
   const clock = options.clock ?? systemClock();
   const agencies = agencyRepository(handle.db);
   const requests = requestRepository(handle.db);
@@ -88,6 +95,11 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     return load();
   };
   const source = databaseFactSource(handle.db, calendarFor);
+  const secureCookies = options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1';
+  configureFormTokens({
+    secure: secureCookies,
+    ...(process.env.GONGKAI_SECRET ? { secret: process.env.GONGKAI_SECRET } : {}),
+  });
   const staff = staffRepository(handle.db);
   const auth = {
     staff,
@@ -99,7 +111,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
       now: () => new Date(),
     }),
     ancestorsOf: (id: string) => agencies.ancestors(id),
-    secureCookies: options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1',
+    secureCookies,
     today: clock.today,
   };
   const supervision = supervisionRepository(handle.db);
@@ -198,7 +210,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
   registerAttachmentRoutes(app, { attachments, auth });
   registerAuditRoutes(app, { auth });
-  registerDocumentPages(app, { documents, attachments, findAgency });
+  const publicUrl = (options.publicUrl ?? 'http://localhost').replace(/\/+$/, '');
+  registerDocumentPages(app, { documents, attachments, findAgency, publicUrl });
   registerRegisterRoutes(app, { register, settings, auth, today: clock.today });
   const answerDaysFor = async (agencyId: string) => (await settings.settingsFor(agencyId)).messageAnswerDays;
   const messages = messageService(handle.db, {
@@ -216,6 +229,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     listAgencies: () => agencies.list(),
     reportYears: (id) => requests.reportYears(id),
     today: clock.today,
+    publicUrl,
   });
   registerApplicationPages(app, { cases, findAgency });
   registerAgencyHomePage(app, {

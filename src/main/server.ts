@@ -2,7 +2,14 @@
  * `npm start`: the server on the database of DATABASE_URL (default: SQLite at ./data/gongkai.db),
  * migrated to the latest schema, with the demo agency on a fresh database.
  */
-import { openDatabase, migrateToLatest, DEFAULT_DATABASE_URL } from '../platform/db/database.ts';
+import { existsSync } from 'node:fs';
+import {
+  openDatabase,
+  migrateToLatest,
+  DEFAULT_DATABASE_URL,
+  isPostgresUrl,
+} from '../platform/db/database.ts';
+import { sqliteProblems } from '../platform/db/backup.ts';
 import { systemClock } from '../platform/clock.ts';
 import { createApp } from './app.ts';
 import { seedDemoAgency, DEMO_AGENCY } from './demo-agency.ts';
@@ -12,7 +19,18 @@ const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 const clock = systemClock();
 
-const handle = openDatabase(url);
+// A damaged SQLite file is found before anyone is served from it (pages would fail one by one).
+if (!isPostgresUrl(url) && existsSync(url.replace(/^sqlite:(\/\/)?/, ''))) {
+  const problems = sqliteProblems(url.replace(/^sqlite:(\/\/)?/, ''));
+  if (problems.length > 0) {
+    console.error(
+      `数据库文件 ${url} 已损坏（SQLite 自检未通过），服务未启动：\n${problems.slice(0, 5).join('\n')}\n请从备份恢复：gongkai restore <备份文件> --force`,
+    );
+    process.exit(1);
+  }
+}
+// A write lock held elsewhere (a backup, a script) is waited for at most 100 ms, then answered with 503.
+const handle = openDatabase(url, { busyTimeoutMs: 100 });
 await migrateToLatest(handle.db);
 if (process.env.GONGKAI_NO_DEMO !== '1') {
   const seeded = await seedDemoAgency(
@@ -36,9 +54,17 @@ if (process.env.GONGKAI_NO_DEMO !== '1') {
 }
 // GONGKAI_TRUST_PROXY: the reverse proxy's address (or a comma-separated CIDR list; "true" trusts any) whose X-Forwarded-For counts.
 const trustProxy = process.env.GONGKAI_TRUST_PROXY;
+// GONGKAI_PUBLIC_URL: the address the public reaches the site at (https://gk.example.gov.cn), for the
+// absolute links of sitemaps and feeds; by default the address this server listens on.
+const publicUrl = process.env.GONGKAI_PUBLIC_URL ?? `http://${host}:${port}`;
+if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+  console.error(`GONGKAI_PUBLIC_URL 应为 http:// 或 https:// 开头的网址，而不是“${publicUrl}”`);
+  process.exit(1);
+}
 const app = await createApp(handle, {
   logger: process.env.LOG_LEVEL !== 'silent',
   clock,
+  publicUrl,
   ...(trustProxy ? { trustProxy: trustProxy === 'true' ? true : trustProxy } : {}),
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -139,14 +139,6 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
         );
         return send(reply, '申请未提交', applicationForm(agency, token, values, errors), 400);
       }
-      if (!parsed.data.applicant.phone && !parsed.data.applicant.email && !parsed.data.applicant.address) {
-        return send(
-          reply,
-          '申请未提交',
-          applicationForm(agency, token, values, { phone: '请至少填写一种联系方式（第二十九条）' }),
-          400,
-        );
-      }
       const created = await deps.cases.submitOnline(
         agency.id,
         parsed.data.applicant,

@@ -34,6 +34,8 @@ export interface DisclosurePageDependencies {
   readonly listAgencies: () => Promise<readonly Agency[]>;
   readonly reportYears: (agencyId: string) => Promise<number[]>;
   readonly today: () => IsoDate;
+  /** The site's address as the public reaches it (absolute links; never taken from a request's Host). */
+  readonly publicUrl: string;
 }
 
 async function agencyOr404(
@@ -241,7 +243,7 @@ export function registerDisclosurePages(app: FastifyInstance, deps: DisclosurePa
   // A sitemap index of the agencies, and one sitemap per agency: only what is public. Built as plain
   // strings (escaped) so that formatting never reaches the XML.
   app.get('/sitemap.xml', async (request, reply) => {
-    const origin = `${request.protocol}://${request.host}`;
+    const origin = deps.publicUrl;
     const agencies = await deps.listAgencies();
     const entries = agencies.map(
       (a) => `<sitemap><loc>${escapeHtml(`${origin}/agencies/${a.id}/sitemap.xml`)}</loc></sitemap>`,
@@ -253,7 +255,7 @@ export function registerDisclosurePages(app: FastifyInstance, deps: DisclosurePa
     const { agencyId } = request.params as { agencyId: string };
     const agency = await deps.findAgency(agencyId);
     if (!agency) return reply.status(404).type('text/plain; charset=utf-8').send('没有这个机关');
-    const base = `${request.protocol}://${request.host}/agencies/${agencyId}`;
+    const base = `${deps.publicUrl}/agencies/${agencyId}`;
     const [documents, years] = await Promise.all([
       deps.documents.published(agencyId, { limit: 49_000 }),
       deps.reportYears(agencyId),

@@ -31,6 +31,8 @@ export function registerDocumentPages(
     documents: DocumentService;
     attachments: AttachmentService;
     findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
+    /** The site's address as the public reaches it (absolute links; never taken from a request's Host). */
+    publicUrl: string;
   },
 ): void {
   app.get('/agencies/:agencyId/documents', async (request, reply) => {
@@ -124,7 +126,7 @@ export function registerDocumentPages(
     const raw = (request.query as { category?: unknown }).category;
     const category = typeof raw === 'string' ? raw.trim().slice(0, 100) : '';
     const documents = await deps.documents.published(agencyId, category ? { category } : {});
-    const base = `${request.protocol}://${request.host}`;
+    const base = deps.publicUrl;
     const updated = documents[0]?.document.publishedOn ?? '2000-01-01';
     const self = `${base}/agencies/${agencyId}/documents/feed.atom${category ? `?category=${encodeURIComponent(category)}` : ''}`;
     const feed = html`<?xml version="1.0" encoding="utf-8"?>

@@ -5,6 +5,7 @@
  * Only what an agency filed is shown — never a draft — and no staff names.
  */
 import type { FastifyInstance } from 'fastify';
+import { csvField } from '../../src/platform/rendering/csv.ts';
 import { z } from '../../src/platform/validation.ts';
 import { reportFormat } from '../../src/features/annual-report/index.ts';
 import { renderReportHtml } from '../../src/features/annual-report/export/report-html.ts';
@@ -44,11 +45,6 @@ const ORIGIN_LABELS: Readonly<Record<string, string>> = {
   consolidation: '本级记录与下级报告汇总',
   import: '依已发布的报告文件报送',
 };
-
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function registerPublishedReportPages(app: FastifyInstance, deps: PublishedReportDependencies): void {
   const agencyIndex = async () => new Map((await deps.listAgencies()).map((a) => [a.id, a]));

@@ -13,6 +13,7 @@ import {
 import { reportFileKind } from '../../features/report-import/extract/extract-report-text.ts';
 import { escapeHtml } from '../../features/annual-report/export/report-html.ts';
 import { CliError } from './output.ts';
+import { csvLine } from '../../platform/rendering/csv.ts';
 import type { CliIo } from './report-commands.ts';
 
 async function filesOf(source: string): Promise<string[]> {
@@ -35,14 +36,15 @@ async function filesOf(source: string): Promise<string[]> {
   return found.sort();
 }
 
-function csvLine(values: readonly string[]): string {
-  return `${values.map((v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')}\n`;
-}
-
 async function existingRows(out: string): Promise<BatchRow[]> {
   const text = await readFile(out, 'utf8').catch(() => undefined);
   if (!text) return [];
-  return parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as BatchRow[];
+  // A field written neutralised ('=…) is read back as it was, so a resumed batch recognises its files.
+  return parse(text.replace(/^\uFEFF/, ''), {
+    columns: true,
+    skip_empty_lines: true,
+    cast: (value) => value.replace(/^'(?=[=+\-@\t\r])/, ''),
+  }) as BatchRow[];
 }
 
 function summaryHtml(rows: readonly BatchRow[]): string {

@@ -4,7 +4,7 @@
  * replaced database — in one transaction on PostgreSQL, by copying through the backup API on SQLite.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { isPostgresUrl } from './database.ts';
 
@@ -12,6 +12,7 @@ export type BackupError =
   | { readonly code: 'not-found'; readonly path: string }
   | { readonly code: 'not-a-backup'; readonly path: string; readonly expected: 'sqlite' | 'postgres' }
   | { readonly code: 'target-exists'; readonly path: string }
+  | { readonly code: 'corrupt'; readonly path: string; readonly problems: readonly string[] }
   | { readonly code: 'tool-failed'; readonly tool: string; readonly message: string };
 
 export class BackupFailure extends Error {
@@ -57,7 +58,38 @@ function run(tool: string, args: readonly string[]): Promise<void> {
   });
 }
 
-/** Writes a backup of the database at `url` to `target`; returns its size in bytes. */
+/**
+ * SQLite's own check of a database file (PRAGMA quick_check: every page and index readable and
+ * consistent): the problems found, none when the file is sound.
+ */
+export function sqliteProblems(path: string): string[] {
+  const database = new SQLite(path, { readonly: true, fileMustExist: true });
+  try {
+    const rows = database.pragma('quick_check(20)') as Array<{ quick_check: string }>;
+    return rows.map((r) => r.quick_check).filter((line) => line !== 'ok');
+  } catch (error) {
+    return [(error as Error).message];
+  } finally {
+    database.close();
+  }
+}
+
+function assertSound(path: string): void {
+  const problems = sqliteProblems(path);
+  if (problems.length > 0) throw new BackupFailure({ code: 'corrupt', path, problems });
+}
+
+/** An empty file only its owner may read: a backup holds every applicant's personal data. */
+function createPrivately(target: string): void {
+  closeSync(openSync(target, 'wx', 0o600));
+  chmodSync(target, 0o600);
+}
+
+/**
+ * Writes a backup of the database at `url` to `target`, readable by its owner only; returns its size in
+ * bytes. A SQLite database that fails its own check is not copied (a backup of a broken file would
+ * only look like one).
+ */
 export async function backupDatabase(
   url: string,
   target: string,
@@ -65,6 +97,7 @@ export async function backupDatabase(
 ): Promise<number> {
   if (existsSync(target)) throw new BackupFailure({ code: 'target-exists', path: target });
   if (isPostgresUrl(url)) {
+    createPrivately(target);
     await run('pg_dump', [
       '--format=custom',
       '--no-owner',
@@ -77,12 +110,15 @@ export async function backupDatabase(
   } else {
     const path = sqlitePath(url);
     if (!existsSync(path)) throw new BackupFailure({ code: 'not-found', path });
+    assertSound(path);
+    createPrivately(target);
     const source = new SQLite(path, { readonly: true, fileMustExist: true });
     try {
       await source.backup(target);
     } finally {
       source.close();
     }
+    assertSound(target);
   }
   return statSync(target).size;
 }
@@ -118,6 +154,8 @@ export async function restoreDatabase(
     throw new BackupFailure({ code: 'not-a-backup', path: source, expected: 'sqlite' });
   const path = sqlitePath(url);
   if (existsSync(path) && !options.force) throw new BackupFailure({ code: 'target-exists', path });
+  // Checked before anything of the current database is touched.
+  assertSound(source);
   const backup = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
     const tables = backup

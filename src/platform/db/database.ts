@@ -30,7 +30,14 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-export function openDatabase(url: string = DEFAULT_DATABASE_URL): DatabaseHandle {
+/**
+ * `busyTimeoutMs`: how long SQLite waits for another process's write lock. The wait blocks the thread,
+ * so the server keeps it short and answers "busy" instead; the CLI can afford to wait.
+ */
+export function openDatabase(
+  url: string = DEFAULT_DATABASE_URL,
+  options: { busyTimeoutMs?: number } = {},
+): DatabaseHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -41,7 +48,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): DatabaseHandle
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', url, close: () => db.destroy() };
 }

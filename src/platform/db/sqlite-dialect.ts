@@ -8,6 +8,7 @@
  *   client timed out, while every other request took milliseconds.
  * - **Statements are prepared once and kept** (the most recently used few hundred), instead of being
  *   prepared again for every query.
+ * And a rollback after SQLite has already ended the transaction leaves the original error standing.
  */
 import type SQLite from 'better-sqlite3';
 import {
@@ -57,6 +58,18 @@ class FairSqliteDriver extends SqliteDriver {
   override async releaseConnection(): Promise<void> {
     await super.releaseConnection();
     this.#lock.release();
+  }
+
+  /**
+   * SQLite ends a transaction itself on some errors (a full disk, I/O errors); the rollback that follows
+   * would then fail with "cannot rollback - no transaction is active" and hide the error that mattered.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/.test((error as Error).message)) throw error;
+    }
   }
 }
 

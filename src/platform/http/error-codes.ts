@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   'too-many-requests': 429,
   internal: 500,
   busy: 503,
+  'disk-full': 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -24,6 +24,8 @@ export interface ServerOptions {
   readonly trustProxy?: string | boolean;
   /** How much work a turn of the event loop does and how many requests may wait (`bounded-turns.ts`). */
   readonly turns?: TurnOptions;
+  /** Whether the database answers, for /api/health (a server without its database is not healthy). */
+  readonly databaseAnswers?: () => Promise<boolean>;
 }
 
 /** Every route the server registers, for the access-matrix test that fails on a route without an entry. */
@@ -48,6 +50,8 @@ const PAGE_TITLES: Readonly<Record<number, string>> = {
   415: '不支持的文件类型',
   429: '请求过于频繁',
   500: '服务器内部错误',
+  503: '服务器正忙',
+  507: '服务器磁盘已满',
 };
 
 export async function createHttpServer(options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -140,6 +144,21 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
         message: error.message,
         ...(error.details ? { details: error.details } : {}),
       });
+    const storage = storageTrouble(error);
+    if (storage === 'busy') {
+      void reply.header('retry-after', '2');
+      return answer(request, reply, 503, {
+        code: 'busy',
+        message: '数据正被其他操作占用，请稍后再试；刚才的操作没有保存',
+      });
+    }
+    if (storage === 'disk-full') {
+      request.log.error({ err: error }, 'disk full: the database could not write');
+      return answer(request, reply, 507, {
+        code: 'disk-full',
+        message: '服务器磁盘已满，刚才的操作没有保存；请通知系统管理员',
+      });
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500)
       return answer(request, reply, status, { code: 'invalid-request', message: (error as Error).message });
@@ -152,6 +171,48 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
       message: `没有这个地址：${request.method} ${request.url}`,
     }),
   );
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  // A NUL character is in no legitimate text and PostgreSQL cannot store it: refused at the edge, with the field.
+  app.addHook('preHandler', async (request) => {
+    const where = nulIn(request.body) ?? nulIn(request.query) ?? nulIn(request.params);
+    if (where !== undefined)
+      throw new HttpProblem(
+        'invalid-request',
+        `${where ? `“${where}”` : '提交的内容'}含有不允许的控制字符（NUL）`,
+      );
+  });
+  // Answers of the JSON API, and pages answering a form (a receipt with its query code), may carry
+  // personal data or a secret: never kept by a cache.
+  app.addHook('onSend', async (request, reply) => {
+    const personal = request.routeOptions.url?.startsWith('/api/') || request.method === 'POST';
+    if (personal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  app.get('/api/health', async (_request, reply) => {
+    const answers = options.databaseAnswers ? await options.databaseAnswers().catch(() => false) : true;
+    return answers ? { status: 'ok' } : reply.status(503).send({ status: 'database-unavailable' });
+  });
   return app;
+}
+
+/** The path of the first string holding a NUL character ('' at the top), or undefined when none does. */
+export function nulIn(value: unknown, path = '', depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path;
+    const found = nulIn(inner, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A database that cannot take a write now: locked by another writer (SQLite BUSY/LOCKED, PostgreSQL's
+ * lock_not_available) or out of disk (SQLITE_FULL, PostgreSQL's disk_full, ENOSPC).
+ */
+export function storageTrouble(error: unknown): 'busy' | 'disk-full' | undefined {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (['SQLITE_BUSY', 'SQLITE_LOCKED', '55P03'].includes(code) || code.startsWith('SQLITE_BUSY_'))
+    return 'busy';
+  if (['SQLITE_FULL', '53100', 'ENOSPC'].includes(code)) return 'disk-full';
+  return undefined;
 }

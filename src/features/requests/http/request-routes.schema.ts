@@ -30,7 +30,13 @@ export const applicationSchema = z.object({
   delivery: z.enum(['paper-post', 'pickup', 'email', 'online']),
 });
 
-export const publicApplicationBody = z.object({ applicant: applicantSchema, application: applicationSchema });
+/** An application from the public must say how to reach the applicant (第二十九条): a phone, an e-mail or an address. */
+export const publicApplicationBody = z
+  .object({ applicant: applicantSchema, application: applicationSchema })
+  .refine((body) => Boolean(body.applicant.phone || body.applicant.email || body.applicant.address), {
+    message: '请至少填写一种联系方式（第二十九条）',
+    path: ['applicant', 'phone'],
+  });
 
 export const publicStatusBody = z.object({
   /** May be left out: the number and the query code find the application. */
