@@ -243,3 +243,27 @@ test('sitemaps and feeds link to the configured public address, whatever Host a 
     await handle.close();
   }
 });
+
+test('an unchanged report downloads the same file; anonymous downloads are limited per address', async () => {
+  const context = await withCity();
+  try {
+    const { app, headers } = context;
+    const download = (extra: Record<string, string> = {}) =>
+      app.inject({ method: 'GET', url: '/api/agencies/city/reports/2025?format=pdf', headers: extra });
+    const first = await download();
+    assert.equal(first.statusCode, 200);
+    const started = Date.now();
+    const many = await Promise.all(Array.from({ length: 59 }, () => download()));
+    assert.ok(many.every((r) => r.statusCode === 200 && r.rawPayload.equals(first.rawPayload)));
+    assert.ok(
+      Date.now() - started < 5_000,
+      `59 downloads of one unchanged report took ${Date.now() - started} ms`,
+    );
+    const limited = await download();
+    assert.deepEqual([limited.statusCode, limited.json().error.code], [429, 'too-many-requests']);
+    const staff = await download(headers.officer!);
+    assert.equal(staff.statusCode, 200, 'staff signed in are not limited');
+  } finally {
+    await context.close();
+  }
+});

@@ -13,6 +13,7 @@ import { accountService } from '../features/agencies/use-cases/account-service.t
 import { COMMON_PASSWORDS } from '../features/agencies/common-passwords.ts';
 import { appendAudit } from '../platform/audit/audit-log.ts';
 import { registerReportRoutes } from '../features/annual-report/http/report-routes.ts';
+import { renderCache } from '../features/annual-report/export/render-cache.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
 import { caseRepository } from '../features/requests/db/case-repository.ts';
 import { caseService } from '../features/requests/use-cases/case-service.ts';
@@ -143,7 +144,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   registerProceedingRoutes(app, { proceedings, auth });
   await registerConsoleAssets(app);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
-  registerReportRoutes(app, { source, findAgency });
+  const files = renderCache();
+  registerReportRoutes(app, { source, findAgency, files });
   const letterContext = async (agencyId: string) => {
     const agency = await agencies.find(agencyId);
     const parent = agency?.parentId ? await agencies.find(agency.parentId) : undefined;
@@ -198,6 +200,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     findAgency: (id) => agencies.find(id),
   });
   registerPublishedReportPages(app, {
+    files,
     filing,
     listAgencies: () => agencies.list(),
     findAgency: (id) => agencies.find(id),

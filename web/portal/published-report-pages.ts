@@ -9,10 +9,11 @@ import { csvField } from '../../src/platform/rendering/csv.ts';
 import { z } from '../../src/platform/validation.ts';
 import { reportFormat } from '../../src/features/annual-report/index.ts';
 import { renderReportHtml } from '../../src/features/annual-report/export/report-html.ts';
-import { CONTENT_TYPES, renderReport } from '../../src/features/annual-report/export/render-report.ts';
+import { CONTENT_TYPES } from '../../src/features/annual-report/export/render-report.ts';
+import type { RenderCache } from '../../src/features/annual-report/export/render-cache.ts';
 import { reportTitle } from '../../src/features/annual-report/export/report-title.ts';
 import { agencyYearParams, cellParams } from '../../src/features/annual-report/http/report-routes.schema.ts';
-import { parseInput } from '../../src/features/annual-report/http/report-routes.ts';
+import { ANONYMOUS_DOWNLOADS, parseInput } from '../../src/features/annual-report/http/report-routes.ts';
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS, type Agency } from '../../src/features/agencies/index.ts';
 import type { FiledSummary } from '../../src/features/supervision/db/supervision-repository.ts';
 import type { FilingService } from '../../src/features/supervision/use-cases/filing-service.ts';
@@ -27,6 +28,8 @@ export interface PublishedReportDependencies {
   readonly listAgencies: () => Promise<readonly Agency[]>;
   readonly findAgency: (id: string) => Promise<Agency | undefined>;
   readonly filedYears: () => Promise<readonly number[]>;
+  /** Rendered files kept by content, at most two renders at once. */
+  readonly files: RenderCache;
 }
 
 const listQuery = z.object({
@@ -224,24 +227,28 @@ export function registerPublishedReportPages(app: FastifyInstance, deps: Publish
       .send(document.replace('</body>', `${history.__html}</body>`));
   });
 
-  app.get('/agencies/:agencyId/published-reports/:year/report.:format', async (request, reply) => {
-    const { agencyId, year, format } = parseInput(downloadParams, request.params);
-    const { version } = parseInput(versionQuery, request.query);
-    const { shown } = await versionOf(agencyId, year, version);
-    if (!shown)
+  app.get(
+    '/agencies/:agencyId/published-reports/:year/report.:format',
+    { config: ANONYMOUS_DOWNLOADS },
+    async (request, reply) => {
+      const { agencyId, year, format } = parseInput(downloadParams, request.params);
+      const { version } = parseInput(versionQuery, request.query);
+      const { shown } = await versionOf(agencyId, year, version);
+      if (!shown)
+        return reply
+          .status(404)
+          .type('text/html; charset=utf-8')
+          .send(notFoundPage(`没有已报送的${year}年度报告`));
+      const bytes = await deps.files.render(shown.report, format);
       return reply
-        .status(404)
-        .type('text/html; charset=utf-8')
-        .send(notFoundPage(`没有已报送的${year}年度报告`));
-    const bytes = await renderReport(shown.report, format);
-    return reply
-      .type(CONTENT_TYPES[format])
-      .header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(shown.report)}（第${shown.version}版）.${format}`)}`,
-      )
-      .send(bytes);
-  });
+        .type(CONTENT_TYPES[format])
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`${reportTitle(shown.report)}（第${shown.version}版）.${format}`)}`,
+        )
+        .send(bytes);
+    },
+  );
 
   app.get('/agencies/:agencyId/published-reports/:year/cells/:cellId', async (request, reply) => {
     const { agencyId, year, cellId } = parseInput(cellParams, request.params);

@@ -2,13 +2,14 @@
  * The report over HTTP: the report of an agency-year in any export format, the records behind a cell,
  * and the consistency check of a posted report JSON.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { HttpProblem } from '../../../platform/http/error-codes.ts';
 import { buildStoredReport, explainStoredCell } from '../use-cases/build-stored-report.ts';
 import type { ReportFactSource } from '../use-cases/report-fact-source.ts';
 import { checkConsistency } from '../domain/check-consistency.ts';
-import { CONTENT_TYPES, renderReport } from '../export/render-report.ts';
+import { CONTENT_TYPES } from '../export/render-report.ts';
+import type { RenderCache } from '../export/render-cache.ts';
 import { reportTitle } from '../export/report-title.ts';
 import { parseReportInput } from '../io/parse-report-json.ts';
 import { agencyYearParams, cellParams, checkBody, reportQuery } from './report-routes.schema.ts';
@@ -16,7 +17,21 @@ import { agencyYearParams, cellParams, checkBody, reportQuery } from './report-r
 export interface ReportRouteDependencies {
   readonly source: ReportFactSource;
   readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
+  /** Rendered files kept by content, at most two renders at once (export/render-cache.ts). */
+  readonly files: RenderCache;
 }
+
+/**
+ * Downloads of rendered reports by anyone: limited per address (a rendered PDF costs the server tens of
+ * milliseconds), staff signed in are not.
+ */
+export const ANONYMOUS_DOWNLOADS = {
+  rateLimit: {
+    max: 60,
+    timeWindow: '1 minute',
+    allowList: (request: FastifyRequest) => request.staffSession !== undefined,
+  },
+};
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
@@ -30,7 +45,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return parsed.data;
 }
 
-export async function requireAgency(deps: ReportRouteDependencies, agencyId: string) {
+export async function requireAgency(deps: Pick<ReportRouteDependencies, 'findAgency'>, agencyId: string) {
   const agency = await deps.findAgency(agencyId);
   if (!agency) throw new HttpProblem('agency-not-found', `没有机关“${agencyId}”`);
   return agency;
@@ -40,6 +55,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDepe
   app.get(
     '/api/agencies/:agencyId/reports/:year',
     {
+      config: ANONYMOUS_DOWNLOADS,
       schema: {
         tags: ['年度报告'],
         summary: '由记录生成的年度报告（JSON、HTML、XLSX、DOCX、PDF）',
@@ -57,7 +73,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDepe
         year,
         counting: t4Counting,
       });
-      const bytes = await renderReport(report, format);
+      const bytes = await deps.files.render(report, format);
       if (format !== 'json' && format !== 'html') {
         reply.header(
           'content-disposition',
