@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { Document, Packer, Paragraph } from 'docx';
 import { multipartFile, signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { lyingZip } from '../test-support/hostile-files.ts';
 
 let app: FastifyInstance;
 let headers: Record<string, Record<string, string>>;
@@ -202,4 +204,19 @@ test('another agency’s unpublished document cannot be forwarded: the answer is
   });
   assert.equal(ok.statusCode, 201, ok.body);
   assert.deepEqual(ok.json().attribute, { attribute: 'proactive' });
+});
+
+test('a Word or Excel attachment that would inflate past the limit on a reader’s machine is refused', async () => {
+  const drafted = await draftAt('civil', 'drafter', {
+    title: '关于公布补贴标准的通知',
+    attribute: { attribute: 'proactive' },
+  });
+  const id = drafted.json().id as string;
+  const bomb = await upload(id, '补贴标准.docx', lyingZip('docx', 1024));
+  assert.deepEqual([bomb.statusCode, bomb.json().error.code], [422, 'attachment-unreadable']);
+  assert.match(bomb.json().error.message, /疑似压缩炸弹/);
+  const honest = Buffer.from(
+    await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('补贴标准')] }] })),
+  );
+  assert.equal((await upload(id, '补贴标准.docx', honest)).statusCode, 201);
 });

@@ -12,6 +12,7 @@ import { registerAccountRoutes } from '../features/agencies/http/account-routes.
 import { accountService } from '../features/agencies/use-cases/account-service.ts';
 import { COMMON_PASSWORDS } from '../features/agencies/common-passwords.ts';
 import { appendAudit } from '../platform/audit/audit-log.ts';
+import { inspectZip } from '../platform/untrusted-files/file-sandbox.ts';
 import { registerReportRoutes } from '../features/annual-report/http/report-routes.ts';
 import { renderCache } from '../features/annual-report/export/render-cache.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
@@ -210,6 +211,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     documents: documentRepository(handle.db, clock.now),
     attachments: attachmentRepository(handle.db),
     now: clock.now,
+    inspectZip,
   });
   registerAttachmentRoutes(app, { attachments, auth });
   registerAuditRoutes(app, { auth });

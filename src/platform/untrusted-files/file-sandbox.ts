@@ -162,3 +162,18 @@ export async function serveOneFile<I, T>(
   const value = await handle(data.input, data.limits);
   parentPort?.postMessage({ value });
 }
+
+const ZIP_WORKER = new URL('./zip-worker.ts', import.meta.url);
+
+/**
+ * What is wrong with a zip from outside (broken, too many entries, inflating past the limit), inflated
+ * in the shared sandbox; undefined when it is sound.
+ */
+export async function inspectZip(bytes: Uint8Array, account?: string): Promise<string | undefined> {
+  const done = await sharedFileSandbox().run<string | undefined>(
+    ZIP_WORKER,
+    { bytes },
+    account !== undefined ? { key: account } : {},
+  );
+  return done.ok ? done.value : sandboxRefusalMessage(done.error);
+}

@@ -32,6 +32,8 @@ function message(error: AttachmentServiceError): string {
       return '没有这个附件';
     case 'not-editable':
       return '文件已提交审查或已发布，不能再增删附件';
+    case 'attachment-unreadable':
+      return `附件无法使用：${error.reason}`;
   }
 }
 

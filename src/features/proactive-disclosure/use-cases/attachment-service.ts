@@ -9,7 +9,16 @@ export type AttachmentServiceError =
   | AttachmentRefusal
   | { readonly code: 'document-not-found'; readonly id: string }
   | { readonly code: 'attachment-not-found'; readonly id: string }
-  | { readonly code: 'not-editable'; readonly status: DocumentStatus };
+  | { readonly code: 'not-editable'; readonly status: DocumentStatus }
+  /** A Word, Excel or OFD file whose zip is broken or would inflate past the limit on a reader's machine. */
+  | { readonly code: 'attachment-unreadable'; readonly reason: string };
+
+/** The media types that are zips (DOCX, XLSX, OFD): inflated and counted before they are published. */
+const ZIPPED = new Set([
+  'application/ofd',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);
 
 const EDITABLE: readonly DocumentStatus[] = ['draft', 'returned'];
 
@@ -17,6 +26,8 @@ export function attachmentService(deps: {
   documents: DocumentRepository;
   attachments: AttachmentRepository;
   now: () => string;
+  /** Inflates a zip off the event loop and says what is wrong with it, if anything (the file sandbox). */
+  inspectZip: (content: Uint8Array, account: string) => Promise<string | undefined>;
 }) {
   /** The document, if it exists and can still take or lose attachments (before review). */
   const editable = async (
@@ -42,6 +53,10 @@ export function attachmentService(deps: {
       const existing = await deps.attachments.list(agencyId, documentId);
       const checked = checkAttachment(file.fileName, file.content, existing.length);
       if (!checked.ok) return checked;
+      if (ZIPPED.has(checked.value.mediaType)) {
+        const wrong = await deps.inspectZip(file.content, actor);
+        if (wrong) return err({ code: 'attachment-unreadable', reason: wrong });
+      }
       return ok(
         await deps.attachments.add(
           agencyId,
