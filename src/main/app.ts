@@ -6,7 +6,12 @@ import { createHttpServer } from '../platform/http/server.ts';
 import { registerConsoleAssets } from '../platform/http/console-assets.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import { queryCodes } from '../platform/security/query-code.ts';
-import { agencyRepository, staffRepository } from '../features/agencies/index.ts';
+import {
+  agencyRepository,
+  DEFAULT_STAFF_POLICY,
+  staffRepository,
+  type StaffPolicy,
+} from '../features/agencies/index.ts';
 import { registerStaffSession } from '../features/agencies/http/staff-session.ts';
 import { registerAccountRoutes } from '../features/agencies/http/account-routes.ts';
 import { accountService } from '../features/agencies/use-cases/account-service.ts';
@@ -64,6 +69,20 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** The site's address as the public reaches it, for absolute links (sitemaps, feeds). */
   readonly publicUrl?: string;
+  /** Idle session timeout and password age (default: GONGKAI_SESSION_IDLE_MINUTES, GONGKAI_PASSWORD_MAX_DAYS). */
+  readonly staffPolicy?: StaffPolicy;
+}
+
+/** GONGKAI_SESSION_IDLE_MINUTES (default 30) and GONGKAI_PASSWORD_MAX_DAYS (default 90; 0: never). */
+function staffPolicyFromEnvironment(): StaffPolicy {
+  const number = (name: string, fallback: number) => {
+    const value = Number(process.env[name] ?? fallback);
+    return Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
+  return {
+    idleMinutes: Math.max(1, number('GONGKAI_SESSION_IDLE_MINUTES', DEFAULT_STAFF_POLICY.idleMinutes)),
+    passwordMaxDays: number('GONGKAI_PASSWORD_MAX_DAYS', DEFAULT_STAFF_POLICY.passwordMaxDays),
+  };
 }
 
 /** The calendar changes only when an administrator imports a year: cache it for a minute. */
@@ -102,7 +121,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     secure: secureCookies,
     ...(process.env.GONGKAI_SECRET ? { secret: process.env.GONGKAI_SECRET } : {}),
   });
-  const staff = staffRepository(handle.db);
+  const staff = staffRepository(handle.db, options.staffPolicy ?? staffPolicyFromEnvironment());
   const auth = {
     staff,
     // Sessions, locks and their audit entries go by the real clock, whatever day the app is told it is.

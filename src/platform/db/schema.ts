@@ -215,6 +215,8 @@ export interface StaffSessionTable {
   expires_at: string;
   user_agent: string | null;
   ip: string | null;
+  /** The last request made with the session (written at most once a minute); idle too long, it ends. */
+  last_seen_at: string | null;
 }
 
 export interface PublicDocumentTable {

@@ -36,6 +36,8 @@ export interface SessionSummary {
   readonly id: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+  /** The last request made with it, to the minute. */
+  readonly lastSeenAt: string;
   readonly userAgent?: string;
   readonly ip?: string;
 }
@@ -57,6 +59,18 @@ export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 
 const SESSION_HOURS = 12;
+
+export interface StaffPolicy {
+  /** A session unused this long ends (等级保护: 登录连接超时自动退出). */
+  readonly idleMinutes: number;
+  /** A password older than this must be changed at the next sign-in; 0: never. */
+  readonly passwordMaxDays: number;
+}
+
+export const DEFAULT_STAFF_POLICY: StaffPolicy = { idleMinutes: 30, passwordMaxDays: 90 };
+
+/** How often a session's last use is written: not on every request. */
+const SEEN_EVERY_MS = 60_000;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -120,7 +134,17 @@ function toStatus(
   };
 }
 
-export function staffRepository(db: Kysely<Database>) {
+export function staffRepository(db: Kysely<Database>, policy: StaffPolicy = DEFAULT_STAFF_POLICY) {
+  const idleMs = policy.idleMinutes * 60_000;
+  /** Whether a password set at `setAt` is too old on `now` (a value that is no date is never too old). */
+  const expired = (setAt: string | null, now: Date) => {
+    const set = setAt ? Date.parse(setAt) : NaN;
+    return (
+      policy.passwordMaxDays > 0 &&
+      !Number.isNaN(set) &&
+      now.getTime() - set > policy.passwordMaxDays * 86_400_000
+    );
+  };
   return {
     async create(
       input: {
@@ -213,10 +237,11 @@ export function staffRepository(db: Kysely<Database>) {
       if (row.locked_until && row.locked_until > at)
         return { ok: false, refused: 'locked', until: row.locked_until, justLocked: false, account };
       if (valid) {
-        if (row.failed_logins > 0 || row.locked_until)
+        const tooOld = !row.must_change_password && expired(row.password_set_at, now);
+        if (row.failed_logins > 0 || row.locked_until || tooOld)
           await db
             .updateTable('staff_accounts')
-            .set({ failed_logins: 0, locked_until: null })
+            .set({ failed_logins: 0, locked_until: null, ...(tooOld ? { must_change_password: 1 } : {}) })
             .where('id', '=', row.id)
             .execute();
         return { ok: true, account };
@@ -316,6 +341,7 @@ export function staffRepository(db: Kysely<Database>) {
           expires_at: expiresAt,
           user_agent: from.userAgent?.slice(0, 300) ?? null,
           ip: from.ip?.slice(0, 64) ?? null,
+          last_seen_at: now.toISOString(),
         })
         .execute();
       return { token, csrfToken, expiresAt, id: sessionIdOf(hashed) };
@@ -336,10 +362,22 @@ export function staffRepository(db: Kysely<Database>) {
           'staff_accounts.must_change_password',
           'staff_sessions.csrf_token',
           'staff_sessions.expires_at',
+          'staff_sessions.last_seen_at',
         ])
         .where('staff_sessions.token_hash', '=', hashed)
         .executeTakeFirst();
       if (!row || row.disabled || row.expires_at <= now.toISOString()) return undefined;
+      const seen = Date.parse(row.last_seen_at ?? '');
+      if (!Number.isNaN(seen) && now.getTime() - seen > idleMs) {
+        await db.deleteFrom('staff_sessions').where('token_hash', '=', hashed).execute();
+        return undefined;
+      }
+      if (Number.isNaN(seen) || now.getTime() - seen > SEEN_EVERY_MS)
+        await db
+          .updateTable('staff_sessions')
+          .set({ last_seen_at: now.toISOString() })
+          .where('token_hash', '=', hashed)
+          .execute();
       return {
         account: toAccount(row),
         id: sessionIdOf(hashed),
@@ -353,15 +391,17 @@ export function staffRepository(db: Kysely<Database>) {
     async sessionsOf(accountId: string, now: Date): Promise<SessionSummary[]> {
       const rows = await db
         .selectFrom('staff_sessions')
-        .select(['token_hash', 'created_at', 'expires_at', 'user_agent', 'ip'])
+        .select(['token_hash', 'created_at', 'expires_at', 'user_agent', 'ip', 'last_seen_at'])
         .where('account_id', '=', accountId)
         .where('expires_at', '>', now.toISOString())
+        .where('last_seen_at', '>', new Date(now.getTime() - idleMs).toISOString())
         .orderBy('created_at', 'desc')
         .execute();
       return rows.map((row) => ({
         id: sessionIdOf(row.token_hash),
         createdAt: row.created_at,
         expiresAt: row.expires_at,
+        lastSeenAt: row.last_seen_at ?? row.created_at,
         ...(row.user_agent ? { userAgent: row.user_agent } : {}),
         ...(row.ip ? { ip: row.ip } : {}),
       }));

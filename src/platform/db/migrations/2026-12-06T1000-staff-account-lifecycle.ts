@@ -1,6 +1,7 @@
 // Staff accounts with a lifecycle: a password that must be changed (after a reset, or an account made
 // by an administrator), failed sign-ins counted and the account locked for a while after too many, the
-// hashes of recent passwords (none may come back), and where each session was opened from. Frozen.
+// hashes of recent passwords (none may come back), where each session was opened from and when it was
+// last used (an idle session ends). Frozen.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -30,11 +31,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     select id, password_hash, created_at from staff_accounts`.execute(db);
   await db.schema.alterTable('staff_sessions').addColumn('user_agent', 'text').execute();
   await db.schema.alterTable('staff_sessions').addColumn('ip', 'text').execute();
+  await db.schema.alterTable('staff_sessions').addColumn('last_seen_at', 'text').execute();
+  await sql`update staff_sessions set last_seen_at = created_at`.execute(db);
   await db.schema.createIndex('staff_sessions_account').on('staff_sessions').column('account_id').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('staff_sessions_account').execute();
+  await db.schema.alterTable('staff_sessions').dropColumn('last_seen_at').execute();
   await db.schema.alterTable('staff_sessions').dropColumn('ip').execute();
   await db.schema.alterTable('staff_sessions').dropColumn('user_agent').execute();
   await db.schema.dropTable('staff_password_history').execute();

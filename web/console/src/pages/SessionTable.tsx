@@ -2,6 +2,7 @@ export interface SessionRow {
   id: string;
   createdAt: string;
   expiresAt: string;
+  lastSeenAt: string;
   userAgent?: string;
   ip?: string;
   current?: boolean;
@@ -24,7 +25,10 @@ function browserOf(userAgent = ''): string {
   );
 }
 
-/** Sessions with where they came from; each (but the current one, which 退出 ends) can be ended. */
+/**
+ * Sessions with where they came from; each (but the current one, which 退出 ends) can be ended. A session
+ * ends by itself when unused for half an hour, or twelve hours after sign-in.
+ */
 export function SessionTable({ sessions, onEnd }: { sessions: SessionRow[]; onEnd: (id: string) => void }) {
   if (sessions.length === 0) return <p>没有未过期的登录会话。</p>;
   return (
@@ -32,6 +36,7 @@ export function SessionTable({ sessions, onEnd }: { sessions: SessionRow[]; onEn
       <thead>
         <tr>
           <th scope="col">登录时间</th>
+          <th scope="col">最近使用</th>
           <th scope="col">到期时间</th>
           <th scope="col">来源地址</th>
           <th scope="col">设备与浏览器</th>
@@ -42,6 +47,7 @@ export function SessionTable({ sessions, onEnd }: { sessions: SessionRow[]; onEn
         {sessions.map((s) => (
           <tr key={s.id}>
             <td>{beijingTime(s.createdAt)}</td>
+            <td>{beijingTime(s.lastSeenAt)}</td>
             <td>{beijingTime(s.expiresAt)}</td>
             <td>{s.ip ?? '—'}</td>
             <td title={s.userAgent}>{browserOf(s.userAgent)}</td>
