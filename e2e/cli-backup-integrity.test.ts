@@ -26,16 +26,12 @@ function damage(path: string): void {
 }
 
 async function databaseWithRecords(name: string): Promise<string> {
+  // One agency is enough: the migrated schema alone spans dozens of pages.
   const database = join(tmp, name);
-  for (let i = 0; i < 5; i++)
-    assert.equal(
-      (
-        await runCli(['agency', 'add', '--id', `agency-${i}`, '--name', `某市第${i}局`], {
-          DATABASE_URL: database,
-        })
-      ).code,
-      0,
-    );
+  const added = await runCli(['agency', 'add', '--id', 'city', '--name', '某市教育局'], {
+    DATABASE_URL: database,
+  });
+  assert.equal(added.code, 0, added.stderr);
   return database;
 }
 
