@@ -291,7 +291,8 @@ CREATE TABLE staff_sessions (
     created_at text NOT NULL,
     expires_at text NOT NULL,
     user_agent text,
-    ip text
+    ip text,
+    last_seen_at text
 );
 
 CREATE TABLE work_calendar_years (

@@ -71,7 +71,7 @@ CREATE TABLE "staff_accounts" ("id" text primary key, "agency_id" text not null 
 
 CREATE TABLE "staff_password_history" ("account_id" text not null references "staff_accounts" ("id"), "password_hash" text not null, "set_at" text not null);
 
-CREATE TABLE "staff_sessions" ("token_hash" text primary key, "account_id" text not null references "staff_accounts" ("id"), "csrf_token" text not null, "created_at" text not null, "expires_at" text not null, "user_agent" text, "ip" text);
+CREATE TABLE "staff_sessions" ("token_hash" text primary key, "account_id" text not null references "staff_accounts" ("id"), "csrf_token" text not null, "created_at" text not null, "expires_at" text not null, "user_agent" text, "ip" text, "last_seen_at" text);
 
 CREATE TABLE "work_calendar_years" ("jurisdiction" text not null, "year" integer not null, "holidays" text not null, "makeup_workdays" text not null, "source" text not null, "imported_by" text not null, "imported_at" text not null, constraint "work_calendar_years_pk" primary key ("jurisdiction", "year"));
 
