@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,17 @@ async function roundTrip(
     await migrateToLatest(restored.db, schema ? { schema } : {});
   } finally {
     if (restored !== handle) await restored.close();
+  }
+  assert.equal(statSync(file).mode & 0o777, 0o600, 'a backup is readable by its owner only');
+  // A backup cut short (a full disk, a broken copy) is refused and the database stays as it is.
+  const truncated = join(dir, 'truncated.bin');
+  writeFileSync(truncated, readFileSync(file).subarray(0, Math.floor(statSync(file).size * 0.6)));
+  await assert.rejects(restoreDatabase(truncated, url, { force: true, ...(schema ? { schema } : {}) }));
+  const untouched = url === handle.url ? handle : openDatabase(url);
+  try {
+    assert.deepEqual(await tableSnapshot(untouched.db), before);
+  } finally {
+    if (untouched !== handle) await untouched.close();
   }
   const text = join(dir, 'notes.txt');
   writeFileSync(text, 'not a backup');
