@@ -71,3 +71,22 @@ test('one account may have two files in the sandbox at once; the queue is bounde
   assert.deepEqual(sandbox.load(), { running: 0, waiting: 0 });
   assert.deepEqual(await sandbox.run(WORKER, slow, { key: 'li' }), { ok: true, value: 'spun' });
 });
+
+test('a worker that finished a file cleanly reads the next one; one stopped for its limits is never reused', async () => {
+  const sandbox = fileSandbox({ limits: { timeMs: 1_000 } });
+  const first = await sandbox.run<number>(WORKER, { do: 'whoami' });
+  const second = await sandbox.run<number>(WORKER, { do: 'whoami' });
+  assert.ok(first.ok && second.ok);
+  assert.equal(second.value, first.value, 'the warm worker took the second file');
+  assert.equal((await sandbox.run(WORKER, { do: 'spin', ms: 60_000 })).ok, false);
+  const after = await sandbox.run<number>(WORKER, { do: 'whoami' });
+  assert.ok(after.ok);
+  assert.notEqual(after.value, first.value, 'the worker stopped for its time was replaced');
+  const thrown = await sandbox.run(WORKER, { do: 'throw' });
+  assert.equal(thrown.ok, false);
+  const still = await sandbox.run<number>(WORKER, { do: 'whoami' });
+  assert.ok(
+    still.ok && still.value === after.value,
+    'a file that could not be read does not cost the worker',
+  );
+});

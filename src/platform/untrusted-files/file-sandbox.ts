@@ -1,13 +1,13 @@
 /**
- * Reads files from outside off the event loop: each file is handed to a worker thread of its own,
+ * Reads files from outside off the event loop: each file is handed to a worker thread (worker-pool.ts),
  * which has a bounded heap and is stopped when it runs out of time or when the process's memory grows
  * past the limit (buffers live outside the heap). At most `workers` files are read at once and at most
  * `queue` wait; one account may have at most `perKey` files in the sandbox. A file that breaks a limit
  * ends with a named reason in Chinese; the server goes on answering meanwhile.
  */
-import { Worker } from 'node:worker_threads';
-import { err, ok, type Result } from '../../shared/domain/result.ts';
+import { err, type Result } from '../../shared/domain/result.ts';
 import { FILE_LIMITS, type FileLimits } from './file-limits.ts';
+import { workerPool } from './worker-pool.ts';
 
 export type SandboxRefusal =
   | { readonly code: 'file-too-slow'; readonly limitMs: number }
@@ -37,8 +37,6 @@ export interface SandboxOptions {
   readonly perKey?: number;
   readonly limits?: Partial<FileLimits>;
 }
-
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
 export interface RunOptions {
   /** Who asked (an account), for the per-account limit. */
@@ -90,44 +88,7 @@ export function fileSandbox(options: SandboxOptions = {}): FileSandbox {
     );
   };
 
-  const execute = <T>(entry: URL, input: unknown, limits: FileLimits): Promise<Result<T, SandboxRefusal>> =>
-    new Promise((resolve) => {
-      const startRss = process.memoryUsage.rss();
-      const worker = new Worker(BOOTSTRAP, {
-        workerData: { entry: entry.href, input, limits },
-        resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
-        stdout: false,
-        stderr: false,
-      });
-      let settled = false;
-      const finish = (result: Result<T, SandboxRefusal>) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        clearInterval(watch);
-        void worker.terminate();
-        resolve(result);
-      };
-      const timer = setTimeout(
-        () => finish(err({ code: 'file-too-slow', limitMs: limits.timeMs })),
-        limits.timeMs,
-      );
-      const watch = setInterval(() => {
-        if (process.memoryUsage.rss() - startRss > limits.residentMb * 1024 * 1024)
-          finish(err({ code: 'file-too-big-in-memory', limitMb: limits.residentMb }));
-      }, 50);
-      worker.once('message', (message: { value: T }) => finish(ok(message.value)));
-      worker.once('error', (error: Error & { code?: string }) =>
-        finish(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? err({ code: 'file-too-big-in-memory', limitMb: limits.heapMb })
-            : err({ code: 'file-reader-crashed', reason: error.message.slice(0, 200) }),
-        ),
-      );
-      worker.once('exit', (code) =>
-        finish(err({ code: 'file-reader-crashed', reason: `读取进程意外退出（${code}）` })),
-      );
-    });
+  const pool = workerPool();
 
   return {
     async run<T>(entry: URL, input: unknown, run: RunOptions = {}): Promise<Result<T, SandboxRefusal>> {
@@ -139,7 +100,7 @@ export function fileSandbox(options: SandboxOptions = {}): FileSandbox {
       if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
       try {
         await turn;
-        return await execute<T>(entry, input, { ...own, ...run.limits });
+        return await pool.run<T>(entry, input, { ...own, ...run.limits });
       } finally {
         release();
         if (key !== undefined) {
@@ -151,16 +112,6 @@ export function fileSandbox(options: SandboxOptions = {}): FileSandbox {
     },
     load: () => ({ running, waiting: waiting.length }),
   };
-}
-
-/** The worker's side: runs `handle` on the input once and posts its result. */
-export async function serveOneFile<I, T>(
-  handle: (input: I, limits: FileLimits) => Promise<T> | T,
-): Promise<void> {
-  const { parentPort, workerData } = await import('node:worker_threads');
-  const data = workerData as { input: I; limits: FileLimits };
-  const value = await handle(data.input, data.limits);
-  parentPort?.postMessage({ value });
 }
 
 const ZIP_WORKER = new URL('./zip-worker.ts', import.meta.url);

@@ -1,17 +1,21 @@
 /** A worker for the sandbox's own tests: does what it is told (answer, sleep, fill the heap or memory, throw). */
-import { serveOneFile } from './file-sandbox.ts';
+import { threadId } from 'node:worker_threads';
+import { serveFiles } from './worker-pool.ts';
 
 type Order =
   | { do: 'echo'; value: string }
+  | { do: 'whoami' }
   | { do: 'spin'; ms: number }
   | { do: 'fill-heap' }
   | { do: 'fill-buffers' }
   | { do: 'throw' };
 
-await serveOneFile(async (order: Order) => {
+await serveFiles(async (order: Order) => {
   switch (order.do) {
     case 'echo':
       return order.value.toUpperCase();
+    case 'whoami':
+      return threadId;
     case 'spin': {
       const until = Date.now() + order.ms;
       while (Date.now() < until);

@@ -1,8 +1,8 @@
 /** The file sandbox's worker for a zip (an attached DOCX, XLSX or OFD): inflated and counted, nothing kept. */
-import { serveOneFile } from './file-sandbox.ts';
+import { serveFiles } from './worker-pool.ts';
 import { measureZip } from './zip-inflation.ts';
 
-await serveOneFile((input: { bytes: Uint8Array }, limits) => {
+await serveFiles((input: { bytes: Uint8Array }, limits) => {
   const measured = measureZip(input.bytes, limits);
   return measured.ok ? undefined : measured.error;
 });
