@@ -267,6 +267,7 @@ export function decideCaseCommand(
 ): Decision {
   switch (command.type) {
     case 'confirm-receipt': {
+      if (request.completedOn) return err({ code: 'case-closed', status: request.status });
       if (request.receivedOn)
         return err({ code: 'receipt-already-confirmed', receivedOn: request.receivedOn });
       const refused = checkDates(request, [command.receivedOn], context.today);

@@ -96,7 +96,8 @@ function eventDate(event: CaseEvent): IsoDate {
 }
 
 function deriveStatus(state: Omit<DisclosureCase, 'status'>): RequestStatus {
-  if (!state.receivedOn) return 'submitted-unconfirmed';
+  // A withdrawn application is closed, whether or not its receipt was ever confirmed.
+  if (!state.receivedOn && state.closedBy !== 'withdrawal') return 'submitted-unconfirmed';
   switch (state.closedBy) {
     case 'reply':
       return 'replied';
