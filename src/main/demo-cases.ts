@@ -203,6 +203,8 @@ export async function seedDemoCases(
     const replyOn = addWorkingDays(calendar, day, late ? 25 : 3 + Math.floor(next() * 15)).date;
     let weight = next() * TOTAL_WEIGHT;
     const outcome = OUTCOMES.find(([, w]) => (weight -= w) < 0)?.[0] ?? 'r3_1';
+    // 第三十五条: the applicant is asked for reasons before an application is set aside as excessive.
+    if (outcome === 'r3_5_4' && !(await act(day, { type: 'request-explanation', on: day }))) continue;
     await act(replyOn, {
       type: 'record-reply',
       on: replyOn,

@@ -107,9 +107,12 @@ function decideExtension(
     return err({ code: 'extension-too-long', maxWorkingDays: max });
   if (!command.approvedBy.trim()) return err({ code: 'extension-without-approval' });
   if (!command.noticeSentOn) return err({ code: 'extension-without-notice' });
+  // Lateness cannot be cured: the extension is decided and notified while the period still runs.
   const deadline = replyDeadline(request, context.calendar);
   if (deadline.kind === 'running' && command.approvedOn > deadline.dueOn)
     return err({ code: 'extension-after-deadline', dueOn: deadline.dueOn });
+  if (deadline.kind === 'running' && command.noticeSentOn > deadline.dueOn)
+    return err({ code: 'extension-notice-after-deadline', dueOn: deadline.dueOn });
   return ok({
     type: 'extension-granted',
     workingDays: command.workingDays,
@@ -199,6 +202,9 @@ function decideReply(
   if (!command.legalBasis.trim()) return err({ code: 'reply-without-legal-basis' });
   if (command.outcome === 'r3_4_3' && !request.clarification?.receivedOn)
     return err({ code: 'unclear-without-clarification' });
+  // 第三十五条: an application beyond a reasonable scope is set aside only once its reasons were asked for.
+  if (command.outcome === 'r3_5_4' && !request.explanationRequestedOn)
+    return err({ code: 'outcome-needs-explanation-request', outcome: command.outcome });
   return ok({
     type: 'replied',
     on: command.on,
@@ -320,6 +326,9 @@ export function decideCaseCommand(
       const deadline = replyDeadline(request, context.calendar);
       if (deadline.kind === 'running' && command.laterDate <= deadline.dueOn)
         return err({ code: 'later-date-not-later', dueOn: deadline.dueOn });
+      // Decided and notified within the period, or the reply is late whatever date is set afterwards.
+      if (deadline.kind === 'running' && command.on > deadline.dueOn)
+        return err({ code: 'later-date-after-deadline', dueOn: deadline.dueOn });
       if (!context.reason?.trim()) return err({ code: 'reason-required' });
       return ok({ type: 'later-date-set', on: command.on, laterDate: command.laterDate });
     }
