@@ -291,3 +291,32 @@ testOnBothDatabases(
     assert.equal(history.at(-1)?.actor, 'system:lapse');
   },
 );
+
+testOnBothDatabases(
+  'a counter or oral application is received the day it is submitted; a signed-for letter the day it is signed for (第三十一条)',
+  async (handle) => {
+    const { service } = await setup(handle, '2025-03-14');
+    const intake = (channel: 'in-person' | 'oral' | 'signed-post', receivedOn?: string) =>
+      service.register(
+        'city-edu',
+        {
+          channel,
+          submittedOn: '2025-03-03' as IsoDate,
+          ...(receivedOn ? { receivedOn: receivedOn as IsoDate } : {}),
+          applicant,
+          application,
+        },
+        'officer-1',
+      );
+    for (const channel of ['in-person', 'oral'] as const) {
+      const later = await intake(channel, '2025-03-10');
+      assert.deepEqual(later.ok ? later.value : later.error, { code: 'received-on-submission' });
+      const same = await intake(channel);
+      assert.ok(same.ok);
+      assert.equal((await service.view('city-edu', same.value.id))?.case.receivedOn, '2025-03-03');
+    }
+    const signed = await intake('signed-post', '2025-03-05');
+    assert.ok(signed.ok);
+    assert.equal((await service.view('city-edu', signed.value.id))?.case.receivedOn, '2025-03-05');
+  },
+);

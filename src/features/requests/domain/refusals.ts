@@ -70,8 +70,10 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'extension-without-approval': '延期须经政府信息公开工作机构负责人同意（第三十三条）',
   'extension-without-notice': '延期须告知申请人（第三十三条）',
   'extension-after-deadline': '延期应在答复期限届满前决定',
-  'extension-notice-after-deadline': '延期须在答复期限届满前告知申请人（第三十三条第二款）；期限已过，答复将按逾期记录',
-  'later-date-after-deadline': '合理期限须在答复期限届满前确定并告知申请人（第三十五条）；期限已过，答复将按逾期记录',
+  'extension-notice-after-deadline':
+    '延期须在答复期限届满前告知申请人（第三十三条第二款）；期限已过，答复将按逾期记录',
+  'later-date-after-deadline':
+    '合理期限须在答复期限届满前确定并告知申请人（第三十五条）；期限已过，答复将按逾期记录',
   'outcome-needs-explanation-request': '以第三十五条不予处理，须先要求申请人说明理由',
   'explanation-not-requested': '确定合理期限前应先要求申请人说明理由（第三十五条）',
   'later-date-not-later': '合理期限应晚于原答复期限',

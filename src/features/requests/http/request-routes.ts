@@ -75,6 +75,12 @@ const PUBLIC_TAG = '依申请公开（公众）';
 /** Staff routes need the session cookie (and x-csrf-token on writes). */
 const staffOnly = { security: [{ session: [] }] };
 
+const REGISTRATION_REFUSALS = {
+  'date-in-future': '日期不能晚于今天',
+  'received-before-submitted': '收到日期不能早于提交日期',
+  'received-on-submission': '当面提交（或口头提出）的申请，收到日期就是提交当日（第三十一条），不能另填日期',
+} as const;
+
 export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDependencies): void {
   async function requireAgency(agencyId: string) {
     if (!(await deps.agencyExists(agencyId)))
@@ -162,10 +168,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
       if (!created.ok) {
         if (created.error.code === 'year-locked')
           throw new RefusalProblem(created.error, REFUSAL_MESSAGES['year-locked'], 409);
-        throw new HttpProblem(
-          'invalid-request',
-          created.error.code === 'date-in-future' ? '日期不能晚于今天' : '收到日期不能早于提交日期',
-        );
+        throw new HttpProblem('invalid-request', REGISTRATION_REFUSALS[created.error.code]);
       }
       return reply.status(201).send(created.value);
     },

@@ -7,7 +7,7 @@ import { datesIn, yearOf } from '../../../shared/domain/iso-date.ts';
 import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { lockedYearOf, type YearLock } from '../../../shared/domain/year-lock.ts';
-import type { Applicant, ApplicationContent, RecordedEvent } from '../domain/case-events.ts';
+import type { Applicant, ApplicationContent, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
 import type { CaseCommand } from '../domain/case-command.ts';
 import { decideCaseCommand } from '../domain/decide-case-command.ts';
 import { foldCase, type DisclosureCase } from '../domain/disclosure-case.ts';
@@ -18,6 +18,9 @@ import { perApplicationFee, perPageFee, type FeeMethod } from '../domain/process
 import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
+
+/** Channels whose application is received the day it is submitted (第三十一条第一项; oral, §3 [P]). */
+const RECEIVED_ON_SUBMISSION: readonly RequestChannel[] = ['in-person', 'oral'];
 
 export interface CaseServiceDependencies {
   readonly store: CaseStore;
@@ -92,6 +95,13 @@ export function caseService(deps: CaseServiceDependencies) {
       }
       if (input.receivedOn && input.receivedOn < input.submittedOn)
         return err({ code: 'received-before-submitted' as const });
+      // 第三十一条: handed in (or transcribed) at the counter, it is received that very day.
+      if (
+        RECEIVED_ON_SUBMISSION.includes(input.channel) &&
+        input.receivedOn &&
+        input.receivedOn !== input.submittedOn
+      )
+        return err({ code: 'received-on-submission' as const });
       const locked = await lockedYearOf(deps.yearLock, agencyId, [input.submittedOn, input.receivedOn]);
       if (locked) return err({ code: 'year-locked' as const, year: locked.year });
       return ok(await open(agencyId, input, actor, true));
