@@ -6,6 +6,7 @@ import type { CaseCommand } from '../src/features/requests/domain/case-command.t
 import { decideCaseCommand } from '../src/features/requests/domain/decide-case-command.ts';
 import { foldCase, type DisclosureCase } from '../src/features/requests/domain/disclosure-case.ts';
 import { registerRequest } from '../src/features/requests/domain/register-request.ts';
+import { perApplicationFee, perPageFee } from '../src/features/requests/domain/processing-fee.ts';
 import type { CaseRefusal } from '../src/features/requests/domain/refusals.ts';
 import type { ApplicantType } from '../src/features/annual-report/index.ts';
 
@@ -45,6 +46,7 @@ export class CaseUnderTest {
       calendar: CALENDAR,
       today: today as IsoDate,
       ...(reason ? { reason } : {}),
+      ...(command.type === 'issue-fee-notice' ? { feeSchedule: this.feeSchedule(command) } : {}),
     });
     if (!decision.ok) return decision.error;
     this.history.push({
@@ -55,6 +57,20 @@ export class CaseUnderTest {
       event: decision.value,
     });
     return undefined;
+  }
+
+  /**
+   * What the schedule charges, as the service would compute it: by pages for 按量; for 按件 the
+   * applicant's 11th application of the month (100 元) unless a test sets `perApplicationOrdinal`.
+   */
+  perApplicationOrdinal = 11;
+  private feeSchedule(command: Extract<CaseCommand, { type: 'issue-fee-notice' }>) {
+    return command.method === 'per-page'
+      ? { amountYuan: perPageFee(command.pages ?? 0), basis: `共 ${command.pages ?? 0} 页` }
+      : {
+          amountYuan: perApplicationFee(this.perApplicationOrdinal),
+          basis: `第 ${this.perApplicationOrdinal} 件申请`,
+        };
   }
 
   /** Applies the command and fails the test if it is refused. */

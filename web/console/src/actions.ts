@@ -144,10 +144,9 @@ export const ACTIONS: readonly ActionSpec[] = [
       },
       {
         name: 'pages',
-        label: '页数（按量计收时填写，用于试算）',
+        label: '页数（按量计收时必填）',
         kind: 'number',
         optional: true,
-        local: true,
       },
       { name: 'amountYuan', label: '金额（元）', kind: 'number' },
       { name: 'issuedOn', label: '发出日期', kind: 'date' },

@@ -64,6 +64,7 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     type: fc.constant('issue-fee-notice' as const),
     method: fc.constantFrom('per-application' as const, 'per-page' as const),
     amountYuan: fc.constantFrom(0, 50, 100, 150, -5),
+    pages: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
     issuedOn: day,
     deliveredOn: day,
   }),

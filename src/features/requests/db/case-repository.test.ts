@@ -246,6 +246,7 @@ testOnBothDatabases(
         type: 'issue-fee-notice',
         method: 'per-page',
         amountYuan: 100,
+        pages: 40,
         issuedOn: '2024-11-06' as IsoDate,
         deliveredOn: '2024-11-06' as IsoDate,
       },

@@ -41,6 +41,8 @@ export type CaseCommand =
       readonly type: 'issue-fee-notice';
       readonly method: FeeMethod;
       readonly amountYuan: number;
+      /** For 按量计收: the pages of the information provided. */
+      readonly pages?: number;
       readonly issuedOn: IsoDate;
       readonly deliveredOn: IsoDate;
     }

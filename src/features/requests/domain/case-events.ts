@@ -75,6 +75,9 @@ export type CaseEvent =
       readonly type: 'fee-notice-issued';
       readonly method: FeeMethod;
       readonly amountYuan: number;
+      /** What the schedule charged, in words (第 11 件 / 共 120 页), and the schedule's amount. */
+      readonly basis?: string;
+      readonly scheduleYuan?: number;
       readonly issuedOn: IsoDate;
       readonly deliveredOn: IsoDate;
       readonly payByOn: IsoDate;

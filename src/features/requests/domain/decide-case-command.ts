@@ -17,6 +17,11 @@ export interface DecisionContext {
   readonly today: IsoDate;
   /** Why, as the officer wrote it; some steps require one (waiving a fee, withdrawal). */
   readonly reason?: string;
+  /**
+   * For a fee notice: what the 办法's schedule charges for this application (the use case counts the
+   * applicant's applications of the month, or takes the pages), in 元 and in words.
+   */
+  readonly feeSchedule?: { readonly amountYuan: number; readonly basis: string };
 }
 
 type Decision = Result<CaseEvent, CaseRefusal>;
@@ -151,6 +156,19 @@ function decideFeeNotice(
   if (outstanding) return err({ code: 'fee-notice-outstanding', payByOn: outstanding.payByOn });
   if (!(command.amountYuan > 0) || !Number.isFinite(command.amountYuan))
     return err({ code: 'fee-amount-invalid', amountYuan: command.amountYuan });
+  // 《政府信息公开信息处理费管理办法》第三至六条: one method per application, never in the free tier,
+  // never more than the schedule (less, or a waiver with a reason, is the agency's choice), and only
+  // while the reply period runs.
+  const schedule = context.feeSchedule;
+  if (!schedule) return err({ code: 'fee-schedule-unknown' });
+  const other = request.fees.find((f) => f.method !== command.method);
+  if (other) return err({ code: 'fee-method-mixed', method: other.method });
+  if (schedule.amountYuan === 0) return err({ code: 'fee-in-free-tier', basis: schedule.basis });
+  if (command.amountYuan > schedule.amountYuan)
+    return err({ code: 'fee-above-schedule', scheduleYuan: schedule.amountYuan, basis: schedule.basis });
+  const deadline = replyDeadline(request, context.calendar);
+  if (deadline.kind === 'running' && command.issuedOn > deadline.dueOn)
+    return err({ code: 'fee-notice-after-deadline', dueOn: deadline.dueOn });
   const payBy = periodFromDelivery(command, context, timeLimitsOn(request.receivedOn!).feePaymentWorkingDays);
   if (!payBy.ok) return payBy;
   const payByOn = payBy.value;
@@ -158,6 +176,8 @@ function decideFeeNotice(
     type: 'fee-notice-issued',
     method: command.method,
     amountYuan: command.amountYuan,
+    basis: schedule.basis,
+    scheduleYuan: schedule.amountYuan,
     issuedOn: command.issuedOn,
     deliveredOn: command.deliveredOn,
     payByOn,

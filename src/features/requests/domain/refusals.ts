@@ -29,6 +29,12 @@ export type CaseRefusal =
   | { readonly code: 'extension-without-notice' }
   | { readonly code: 'extension-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'extension-notice-after-deadline'; readonly dueOn: IsoDate }
+  | { readonly code: 'fee-schedule-unknown' }
+  | { readonly code: 'fee-pages-required' }
+  | { readonly code: 'fee-method-mixed'; readonly method: string }
+  | { readonly code: 'fee-in-free-tier'; readonly basis: string }
+  | { readonly code: 'fee-above-schedule'; readonly scheduleYuan: number; readonly basis: string }
+  | { readonly code: 'fee-notice-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'later-date-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'outcome-needs-explanation-request'; readonly outcome: string }
   | { readonly code: 'explanation-not-requested' }
@@ -70,6 +76,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'extension-without-approval': '延期须经政府信息公开工作机构负责人同意（第三十三条）',
   'extension-without-notice': '延期须告知申请人（第三十三条）',
   'extension-after-deadline': '延期应在答复期限届满前决定',
+  'fee-schedule-unknown': '无法按收费标准核定费用',
+  'fee-pages-required': '按量计收须填写提供信息的页数',
+  'fee-method-mixed': '同一申请只能采用一种计收方式（按件或按量，《办法》第三条）',
+  'fee-in-free-tier': '按收费标准，本申请在免费范围内，不得收费（《办法》第四、五条）',
+  'fee-above-schedule': '收费金额不得高于收费标准核定的金额；可以减收，或说明理由后免收',
+  'fee-notice-after-deadline': '收费通知须在答复期限内发出',
   'extension-notice-after-deadline':
     '延期须在答复期限届满前告知申请人（第三十三条第二款）；期限已过，答复将按逾期记录',
   'later-date-after-deadline':

@@ -103,6 +103,7 @@ export const actionBody = z.discriminatedUnion('type', [
     type: z.literal('issue-fee-notice'),
     method: z.enum(['per-application', 'per-page']),
     amountYuan: z.number(),
+    pages: z.number().int('页数应为整数').min(0).max(1_000_000).optional(),
     issuedOn: isoDate,
     deliveredOn: isoDate,
     ...reason,

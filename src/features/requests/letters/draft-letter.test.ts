@@ -112,6 +112,7 @@ test('the 补正, extension, consultation and fee letters carry their dates and 
       type: 'issue-fee-notice',
       method: 'per-page',
       amountYuan: 4700,
+      pages: 250,
       issuedOn: d('2024-12-03'),
       deliveredOn: d('2024-12-04'),
     },

@@ -75,6 +75,35 @@ export function caseService(deps: CaseServiceDependencies) {
     return { id, ...(queryCode ? { queryCode: queryCode.code } : {}) };
   }
 
+  /**
+   * The fee the 办法's schedule charges: 按件 by the applicant's ordinal among their applications received
+   * in the same calendar month (lifecycle §8.1 [U]: month of receipt), or 按量 by pages.
+   */
+  const quoteFor = async (
+    agencyId: string,
+    state: DisclosureCase,
+    method: FeeMethod,
+    pages = 0,
+  ): Promise<FeeQuote> => {
+    if (method === 'per-page') return { method, amountYuan: perPageFee(pages), basis: `共 ${pages} 页` };
+    const receivedOn = state.receivedOn!;
+    const month = receivedOn.slice(0, 7);
+    const sameMonth = await deps.store.list(agencyId, {
+      receivedFrom: `${month}-01` as IsoDate,
+      receivedThrough: `${month}-31` as IsoDate,
+      applicantName: state.applicant.name,
+      limit: 10_000,
+    });
+    const ordinal = sameMonth.filter(
+      (c) => c.receivedOn! < receivedOn || (c.receivedOn === receivedOn && c.id <= state.id),
+    ).length;
+    return {
+      method,
+      amountYuan: perApplicationFee(Math.max(1, ordinal)),
+      basis: `${state.applicant.name}${month.replace('-', '年')}月第 ${ordinal} 件申请`,
+    };
+  };
+
   return {
     view,
 
@@ -118,10 +147,18 @@ export function caseService(deps: CaseServiceDependencies) {
       if (!stored) return err({ code: 'case-not-found', caseId: id });
       const calendar = await deps.calendarFor(agencyId);
       const state = foldCase(id, stored.history);
+      let feeSchedule: { amountYuan: number; basis: string } | undefined;
+      if (command.type === 'issue-fee-notice' && state.receivedOn) {
+        if (command.method === 'per-page' && command.pages === undefined)
+          return err({ code: 'fee-pages-required' });
+        const quote = await quoteFor(agencyId, state, command.method, command.pages);
+        feeSchedule = { amountYuan: quote.amountYuan, basis: quote.basis };
+      }
       const decision = decideCaseCommand(state, command, {
         calendar,
         today: deps.today(),
         ...(reason ? { reason } : {}),
+        ...(feeSchedule ? { feeSchedule } : {}),
       });
       if (!decision.ok) return decision;
       const locked = await lockedYearOf(deps.yearLock, agencyId, datesIn(decision.value));
@@ -178,27 +215,9 @@ export function caseService(deps: CaseServiceDependencies) {
     ): Promise<Result<FeeQuote, CaseLookupError | { code: 'not-received' } | { code: 'pages-required' }>> {
       const current = await view(agencyId, id);
       if (!current) return err({ code: 'case-not-found', caseId: id });
-      const receivedOn = current.case.receivedOn;
-      if (!receivedOn) return err({ code: 'not-received' });
-      if (method === 'per-page') {
-        if (pages === undefined) return err({ code: 'pages-required' });
-        return ok({ method, amountYuan: perPageFee(pages), basis: `共 ${pages} 页` });
-      }
-      const month = receivedOn.slice(0, 7);
-      const sameMonth = await deps.store.list(agencyId, {
-        receivedFrom: `${month}-01` as IsoDate,
-        receivedThrough: `${month}-31` as IsoDate,
-        applicantName: current.case.applicant.name,
-        limit: 10_000,
-      });
-      const ordinal = sameMonth.filter(
-        (c) => c.receivedOn! < receivedOn || (c.receivedOn === receivedOn && c.id <= id),
-      ).length;
-      return ok({
-        method,
-        amountYuan: perApplicationFee(Math.max(1, ordinal)),
-        basis: `${current.case.applicant.name}${month.replace('-', '年')}月第 ${ordinal} 件申请`,
-      });
+      if (!current.case.receivedOn) return err({ code: 'not-received' });
+      if (method === 'per-page' && pages === undefined) return err({ code: 'pages-required' });
+      return ok(await quoteFor(agencyId, current.case, method, pages));
     },
 
     list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]> {
