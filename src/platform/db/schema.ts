@@ -171,6 +171,8 @@ export interface RequestCaseTable {
   query_code_hash: string | null;
   event_count: number;
   updated_at: string;
+  /** sha256 of the applicant's identity (ID number, else name) for the monthly fee tiers. */
+  applicant_key: string | null;
 }
 
 export interface RequestEventTable {

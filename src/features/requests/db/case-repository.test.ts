@@ -142,6 +142,7 @@ testOnBothDatabases(
       status: 'withdrawn' as const,
       applicantType: 'org_legal' as const,
       applicantName: 'x',
+      applicantIdentity: 'name:x',
       description: 'x',
     };
     await assert.rejects(
@@ -319,5 +320,46 @@ testOnBothDatabases(
     const signed = await intake('signed-post', '2025-03-05');
     assert.ok(signed.ok);
     assert.equal((await service.view('city-edu', signed.value.id))?.case.receivedOn, '2025-03-05');
+  },
+);
+
+testOnBothDatabases(
+  'the monthly fee tiers count one applicant by ID number: two people sharing a name are two applicants',
+  async (handle) => {
+    const { service } = await setup(handle, '2025-03-20');
+    const register = (name: string, idNumber?: string) =>
+      service.register(
+        'city-edu',
+        {
+          channel: 'in-person',
+          submittedOn: '2025-03-03' as IsoDate,
+          applicant: { type: 'natural', name, phone: '13800000000', ...(idNumber ? { idNumber } : {}) },
+          application,
+        },
+        'officer-1',
+      );
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const created = await register('王伟', '110101199001011234');
+      assert.ok(created.ok);
+      ids.push(created.value.id);
+    }
+    const namesake = await register('王伟', '320102198505054321');
+    assert.ok(namesake.ok);
+    const eleventh = await service.feeQuote('city-edu', ids[10]!, 'per-application');
+    assert.deepEqual(eleventh.ok && [eleventh.value.amountYuan, eleventh.value.basis], [
+      100,
+      '王伟2025年03月第 11 件申请',
+    ]);
+    const other = await service.feeQuote('city-edu', namesake.value.id, 'per-application');
+    assert.deepEqual(other.ok && other.value.amountYuan, 0, 'the namesake’s first application is free');
+    const spaced = await register('王伟', '110101 19900101 1234');
+    assert.ok(spaced.ok);
+    const twelfth = await service.feeQuote('city-edu', spaced.value.id, 'per-application');
+    assert.deepEqual(
+      twelfth.ok && twelfth.value.basis,
+      '王伟2025年03月第 12 件申请',
+      'the same number written with spaces',
+    );
   },
 );

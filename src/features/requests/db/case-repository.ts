@@ -3,6 +3,7 @@
  * projection lists read, and — once a case is received — its record in disclosure_requests, so the
  * annual report counts it like any other request. Every write is one transaction.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { lastNumberInUse, lockNumbering } from '../../../platform/db/last-number.ts';
@@ -23,6 +24,11 @@ import { caseEventAnchor } from './case-event-anchors.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
 
+/** The applicant's identity as stored: hashed, so that the column itself holds no ID number. */
+function applicantKey(identity: string): string {
+  return createHash('sha256').update(identity).digest('hex');
+}
+
 function projectionRow(projection: CaseProjection) {
   return {
     channel: projection.channel,
@@ -32,6 +38,7 @@ function projectionRow(projection: CaseProjection) {
     due_on: projection.dueOn ?? null,
     applicant_type: projection.applicantType,
     applicant: JSON.stringify({ name: projection.applicantName }),
+    applicant_key: applicantKey(projection.applicantIdentity),
     description: projection.description,
     outcome: projection.outcome ?? null,
     completed_on: projection.completedOn ?? null,
@@ -200,8 +207,8 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       if (filter.receivedThrough) query = query.where('received_on', '<=', filter.receivedThrough);
       if (filter.completedFrom) query = query.where('completed_on', '>=', filter.completedFrom);
       if (filter.completedThrough) query = query.where('completed_on', '<=', filter.completedThrough);
-      if (filter.applicantName)
-        query = query.where('applicant', '=', JSON.stringify({ name: filter.applicantName }));
+      if (filter.applicantIdentity)
+        query = query.where('applicant_key', '=', applicantKey(filter.applicantIdentity));
       // Cases with a due date first, soonest first (NULLs sort differently on SQLite and PostgreSQL).
       const rows = await query
         .orderBy(sql`case when due_on is null then 1 else 0 end`)

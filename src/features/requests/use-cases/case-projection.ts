@@ -2,6 +2,7 @@ import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
 import type { DisclosureCase } from '../domain/disclosure-case.ts';
 import { replyDeadline } from '../domain/reply-deadline.ts';
 import type { CaseProjection } from './case-store.ts';
+import { applicantIdentity } from '../domain/applicant-identity.ts';
 
 /** The due date a list shows: the reply deadline, or the end of the 补正 period while it runs. */
 export function projectCase(request: DisclosureCase, calendar: WorkCalendar): CaseProjection {
@@ -20,6 +21,7 @@ export function projectCase(request: DisclosureCase, calendar: WorkCalendar): Ca
     ...(dueOn ? { dueOn } : {}),
     applicantType: request.applicant.type,
     applicantName: request.applicant.name,
+    applicantIdentity: applicantIdentity(request.applicant),
     description: request.application.description,
     ...(request.outcome ? { outcome: request.outcome } : {}),
     ...(request.completedOn ? { completedOn: request.completedOn } : {}),

@@ -15,6 +15,7 @@ import type { CaseRefusal } from '../domain/refusals.ts';
 import { registerRequest, type RequestIntake } from '../domain/register-request.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/reply-deadline.ts';
 import { perApplicationFee, perPageFee, type FeeMethod } from '../domain/processing-fee.ts';
+import { applicantIdentity } from '../domain/applicant-identity.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
@@ -77,7 +78,8 @@ export function caseService(deps: CaseServiceDependencies) {
 
   /**
    * The fee the 办法's schedule charges: 按件 by the applicant's ordinal among their applications received
-   * in the same calendar month (lifecycle §8.1 [U]: month of receipt), or 按量 by pages.
+   * in the same calendar month (lifecycle §8.1 [U]: month of receipt; the same applicant is the same ID
+   * number, the name only where there is none), or 按量 by pages.
    */
   const quoteFor = async (
     agencyId: string,
@@ -91,7 +93,7 @@ export function caseService(deps: CaseServiceDependencies) {
     const sameMonth = await deps.store.list(agencyId, {
       receivedFrom: `${month}-01` as IsoDate,
       receivedThrough: `${month}-31` as IsoDate,
-      applicantName: state.applicant.name,
+      applicantIdentity: applicantIdentity(state.applicant),
       limit: 10_000,
     });
     const ordinal = sameMonth.filter(

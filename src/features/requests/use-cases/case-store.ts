@@ -13,12 +13,14 @@ export interface CaseProjection {
   readonly dueOn?: IsoDate;
   readonly applicantType: ApplicantType;
   readonly applicantName: string;
+  /** Who the applicant is for the fee tiers (domain/applicant-identity.ts). */
+  readonly applicantIdentity: string;
   readonly description: string;
   readonly outcome?: OutcomeRow;
   readonly completedOn?: IsoDate;
 }
 
-export interface CaseSummary extends CaseProjection {
+export interface CaseSummary extends Omit<CaseProjection, 'applicantIdentity'> {
   readonly id: string;
   readonly agencyId: string;
 }
@@ -43,7 +45,8 @@ export interface CaseFilter {
   /** Completed on or after / on or before (inclusive). */
   readonly completedFrom?: IsoDate;
   readonly completedThrough?: IsoDate;
-  readonly applicantName?: string;
+  /** The same applicant (domain/applicant-identity.ts): the ID number, else the name. */
+  readonly applicantIdentity?: string;
   readonly limit?: number;
 }
 

@@ -15,6 +15,7 @@ import * as chainAuditLog from './2026-12-01T1100-chain-audit-log.ts';
 import * as indexQueryCodes from './2026-12-02T0900-index-query-codes.ts';
 import * as anchorCaseEventsAndDocumentSteps from './2026-12-06T0900-anchor-case-events-and-document-steps.ts';
 import * as staffAccountLifecycle from './2026-12-06T1000-staff-account-lifecycle.ts';
+import * as indexApplicantIdentity from './2026-12-06T1100-index-applicant-identity.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02T0900-index-query-codes': indexQueryCodes,
   '2026-12-06T0900-anchor-case-events-and-document-steps': anchorCaseEventsAndDocumentSteps,
   '2026-12-06T1000-staff-account-lifecycle': staffAccountLifecycle,
+  '2026-12-06T1100-index-applicant-identity': indexApplicantIdentity,
 };

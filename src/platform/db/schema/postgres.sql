@@ -240,7 +240,8 @@ CREATE TABLE request_cases (
     completed_on text,
     query_code_hash text,
     event_count integer NOT NULL,
-    updated_at text NOT NULL
+    updated_at text NOT NULL,
+    applicant_key text
 );
 
 CREATE TABLE request_events (
@@ -395,6 +396,8 @@ CREATE INDEX public_documents_portal ON public_documents USING btree (agency_id,
 CREATE INDEX public_messages_received ON public_messages USING btree (agency_id, received_on);
 
 CREATE INDEX report_corrections_by_agency_year ON report_corrections USING btree (agency_id, year);
+
+CREATE INDEX request_cases_applicant_key ON request_cases USING btree (agency_id, applicant_key, received_on);
 
 CREATE INDEX request_cases_query_code_hash ON request_cases USING btree (query_code_hash);
 
