@@ -18,16 +18,17 @@ test('calendar add-workdays prints the due date first, then with --explain the d
   assert.match(run.stdout, /2025-10-30 周四 {2}工作日 {2}第 20 个工作日/);
 });
 
-test('a period into a year without a notice is computed Monday–Friday with a clear warning', async () => {
-  const run = await runCli(['calendar', 'add-workdays', '2026-12-20', '20'], env);
+test('a period into a year without a notice follows the statutory holidays, provisionally, with a clear warning', async () => {
+  const run = await runCli(['calendar', 'add-workdays', '2026-12-04', '20'], env);
   assert.equal(run.code, 0);
-  assert.match(run.stdout, /^\d{4}-\d{2}-\d{2}\n$/);
-  assert.match(run.stderr, /警告：日历中没有 2027 年的放假安排/);
+  assert.equal(run.stdout, '2027-01-04\n', '1 January 2027 is 元旦 even before the notice');
+  assert.match(run.stderr, /警告：日历中没有 2027 年的放假通知.*法定节假日.*仅为暂定/);
 });
 
 test("importing a year's notice makes it count, and a bad notice changes nothing", async () => {
-  const before = await runCli(['calendar', 'add-workdays', '2026-12-31', '1'], env);
-  assert.equal(before.stdout.trim(), '2027-01-01');
+  // Before the notice: 春节 from 除夕 (5 February) with two days given back for its weekend (9, 10).
+  const before = await runCli(['calendar', 'add-workdays', '2027-02-04', '1'], env);
+  assert.equal(before.stdout.trim(), '2027-02-11');
   const imported = await runCli(
     [
       'calendar',
@@ -42,8 +43,9 @@ test("importing a year's notice makes it count, and a bad notice changes nothing
   );
   assert.equal(imported.code, 0, imported.stderr);
   assert.match(imported.stderr, /放假 11 天，调休上班 1 天/);
-  const after = await runCli(['calendar', 'add-workdays', '2026-12-31', '1'], env);
-  assert.equal(after.stdout.trim(), '2027-01-04');
+  // The notice's own arrangement: off until 12 February, Saturday 13 February worked.
+  const after = await runCli(['calendar', 'add-workdays', '2027-02-04', '1'], env);
+  assert.equal(after.stdout.trim(), '2027-02-13');
   assert.equal(after.stderr, '');
   const show = await runCli(['calendar', 'show', '2027'], env);
   assert.match(show.stdout, /2027-02-13 周六 上班 春节/);
@@ -53,8 +55,8 @@ test("importing a year's notice makes it count, and a bad notice changes nothing
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /2027-01-01 是周五，通知写的是周四/);
   assert.equal(
-    (await runCli(['calendar', 'add-workdays', '2026-12-31', '1'], env)).stdout.trim(),
-    '2027-01-04',
+    (await runCli(['calendar', 'add-workdays', '2027-02-04', '1'], env)).stdout.trim(),
+    '2027-02-13',
   );
 });
 

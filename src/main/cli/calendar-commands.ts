@@ -54,7 +54,7 @@ function explainLines(from: IsoDate, result: WorkingDayCount): string[] {
   let counted = 0;
   for (const day of result.days) {
     if (day.counted) counted++;
-    const what = `${KIND_LABEL[day.kind]}${day.name ? `（${day.name}）` : ''}${day.known ? '' : '［该年度放假安排未载入，按周一至周五推算］'}`;
+    const what = `${KIND_LABEL[day.kind]}${day.name ? `（${day.name}）` : ''}${day.known ? '' : '［该年度放假通知未载入，按法定节假日和周一至周五推算］'}`;
     lines.push(
       `  ${day.date} ${WEEKDAY_NAMES[dayOfWeek(day.date)]}  ${what}  ${day.counted ? `第 ${counted} 个工作日` : '不计'}`,
     );
@@ -65,7 +65,7 @@ function explainLines(from: IsoDate, result: WorkingDayCount): string[] {
 function warnMissing(result: WorkingDayCount, io: CliIo): void {
   if (result.missingYears.length === 0) return;
   io.err(
-    `警告：日历中没有 ${result.missingYears.join('、')} 年的放假安排，结果按周一至周五推算，仅供参考；国务院公布通知后请用 gongkai calendar import 导入。`,
+    `警告：日历中没有 ${result.missingYears.join('、')} 年的放假通知，结果按《全国年节及纪念日放假办法》规定的法定节假日（含周末补假）和周一至周五推算，未含调休，仅为暂定；国务院公布通知后请用 gongkai calendar import 导入。`,
   );
 }
 

@@ -7,9 +7,11 @@
  *
  * Counting convention (民法典 第二百零一条): the day of the triggering event is not counted; counting
  * starts the next day. A period cannot end on a holiday (第二百零三条): true by construction here.
- * A day in a year the calendar does not hold is treated as Monday–Friday and flagged, never silently.
+ * A day in a year the calendar does not hold follows the statutory holidays of 《全国年节及纪念日放假办法》
+ * (statutory-holidays.ts), otherwise Monday–Friday, and is flagged as provisional, never silently.
  */
 import { addDays, dayOfWeek, yearOf, type IsoDate } from './iso-date.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 
 export interface CalendarYear {
   /** Days off, with the festival's name, e.g. { '2025-10-01': '国庆节' }. */
@@ -32,17 +34,26 @@ export interface DayInfo {
   readonly kind: DayKind;
   /** The festival, for holidays and make-up working days. */
   readonly name?: string;
-  /** False when the calendar has no data for the day's year (then Monday–Friday is assumed). */
+  /**
+   * False when the calendar has no notice for the day's year: the day then follows the statutory
+   * holidays and Monday–Friday, provisionally (the notice's 调休 swaps are not known).
+   */
   readonly known: boolean;
 }
 
 export function describeDay(calendar: WorkCalendar, date: IsoDate): DayInfo {
   const year = calendar.years.get(yearOf(date));
-  const holiday = year?.holidays[date];
+  if (!year) {
+    // No notice for the year: the statutory holidays by law, the rest Monday–Friday; provisional.
+    const statutory = statutoryHolidays(yearOf(date))[date];
+    if (statutory !== undefined) return { date, kind: 'holiday', name: statutory, known: false };
+    return { date, kind: dayOfWeek(date) >= 6 ? 'weekend' : 'workday', known: false };
+  }
+  const holiday = year.holidays[date];
   if (holiday !== undefined) return { date, kind: 'holiday', name: holiday, known: true };
-  const makeup = year?.makeupWorkdays[date];
+  const makeup = year.makeupWorkdays[date];
   if (makeup !== undefined) return { date, kind: 'makeup-workday', name: makeup, known: true };
-  return { date, kind: dayOfWeek(date) >= 6 ? 'weekend' : 'workday', known: year !== undefined };
+  return { date, kind: dayOfWeek(date) >= 6 ? 'weekend' : 'workday', known: true };
 }
 
 export function isWorkingDay(calendar: WorkCalendar, date: IsoDate): boolean {

@@ -239,16 +239,27 @@ function decideLapse(
   context: DecisionContext,
 ): Decision {
   if (request.completedOn) return err({ code: 'case-closed', status: request.status });
-  const endsOn =
+  // The period counted again on today's calendar: a notice imported since moves its end, and an end
+  // that rests on a year without a notice is provisional — no case is closed on it.
+  const fee = outstandingFee(request);
+  const clarification = request.status === 'awaiting-clarification' ? request.clarification : undefined;
+  const period =
     kind === 'clarification'
-      ? request.status === 'awaiting-clarification'
-        ? request.clarification?.periodEndsOn
-        : undefined
-      : outstandingFee(request)?.payByOn;
-  if (!endsOn)
+      ? clarification &&
+        addWorkingDays(context.calendar, clarification.requestedOn, clarification.periodWorkingDays)
+      : fee &&
+        addWorkingDays(
+          context.calendar,
+          fee.deliveredOn,
+          timeLimitsOn(request.receivedOn!).feePaymentWorkingDays,
+        );
+  if (!period)
     return err(
       kind === 'clarification' ? { code: 'not-awaiting-clarification' } : { code: 'payment-before-notice' },
     );
+  const endsOn = period.date;
+  if (period.missingYears.length > 0)
+    return err({ code: 'period-end-provisional', endsOn, years: period.missingYears });
   // The case closes on the day after the period ends (lifecycle §5.3 [P]).
   if (context.today <= endsOn) return err({ code: 'period-not-over', endsOn });
   const on = addDays(endsOn, 1);

@@ -30,6 +30,7 @@ export type CaseRefusal =
   | { readonly code: 'extension-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'extension-notice-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'fee-schedule-unknown' }
+  | { readonly code: 'period-end-provisional'; readonly endsOn: IsoDate; readonly years: readonly number[] }
   | { readonly code: 'fee-pages-required' }
   | { readonly code: 'fee-method-mixed'; readonly method: string }
   | { readonly code: 'fee-in-free-tier'; readonly basis: string }
@@ -77,6 +78,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'extension-without-notice': '延期须告知申请人（第三十三条）',
   'extension-after-deadline': '延期应在答复期限届满前决定',
   'fee-schedule-unknown': '无法按收费标准核定费用',
+  'period-end-provisional': '期限的截止日所在年度尚未载入国务院放假通知，截止日为暂定，不自动结案',
   'fee-pages-required': '按量计收须填写提供信息的页数',
   'fee-method-mixed': '同一申请只能采用一种计收方式（按件或按量，《办法》第三条）',
   'fee-in-free-tier': '按收费标准，本申请在免费范围内，不得收费（《办法》第四、五条）',
