@@ -103,7 +103,7 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   await page.getByLabel('办理', { exact: true }).selectOption({ label: '发出收费通知' });
   await page.screenshot({ path: join(SCREENSHOTS, 'console-fee.png'), fullPage: true });
   await page.getByLabel('计收方式').selectOption({ label: '按量计收' });
-  await page.getByLabel('页数（按量计收时填写，用于试算）').fill('250');
+  await page.getByLabel('页数（按量计收时必填）').fill('250');
   await page.getByRole('button', { name: '按收费标准试算' }).click();
   await page.getByText('共 250 页：4700 元').waitFor();
   assert.equal(await page.getByLabel('金额（元）').inputValue(), '4700');
