@@ -39,7 +39,10 @@ export const ACTIONS: readonly ActionSpec[] = [
     type: 'confirm-receipt',
     label: '确认收到申请（第三十一条）',
     when: ['submitted-unconfirmed'],
-    fields: [{ name: 'receivedOn', label: '确认收到日期', kind: 'date' }],
+    fields: [
+      { name: 'receivedOn', label: '确认收到日期', kind: 'date' },
+      { name: 'arrivedOn', label: '来信到达日期（平常信函必填）', kind: 'date', optional: true },
+    ],
   },
   {
     type: 'request-clarification',

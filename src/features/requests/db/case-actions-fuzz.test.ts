@@ -29,7 +29,11 @@ const CHANNELS: readonly RequestChannel[] = [
 ];
 
 const command: fc.Arbitrary<CaseCommand> = fc.oneof(
-  day.map((receivedOn) => ({ type: 'confirm-receipt' as const, receivedOn })),
+  fc.record({
+    type: fc.constant('confirm-receipt' as const),
+    receivedOn: day,
+    arrivedOn: fc.option(day, { nil: undefined }),
+  }),
   fc.record({
     type: fc.constant('request-clarification' as const),
     on: day,

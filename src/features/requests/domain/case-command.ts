@@ -5,7 +5,7 @@ import type { ConsultedParty } from './case-events.ts';
 import type { FeeMethod } from './processing-fee.ts';
 
 export type CaseCommand =
-  | { readonly type: 'confirm-receipt'; readonly receivedOn: IsoDate }
+  | { readonly type: 'confirm-receipt'; readonly receivedOn: IsoDate; readonly arrivedOn?: IsoDate }
   | {
       readonly type: 'request-clarification';
       readonly on: IsoDate;

@@ -37,7 +37,12 @@ export type CaseEvent =
       readonly applicant: Applicant;
       readonly application: ApplicationContent;
     }
-  | { readonly type: 'receipt-confirmed'; readonly receivedOn: IsoDate }
+  | {
+      readonly type: 'receipt-confirmed';
+      readonly receivedOn: IsoDate;
+      /** An ordinary letter: the day it arrived (第三十一条 wants it confirmed that very day). */
+      readonly arrivedOn?: IsoDate;
+    }
   | {
       readonly type: 'clarification-requested';
       readonly on: IsoDate;

@@ -307,8 +307,23 @@ export function decideCaseCommand(
       if (request.completedOn) return err({ code: 'case-closed', status: request.status });
       if (request.receivedOn)
         return err({ code: 'receipt-already-confirmed', receivedOn: request.receivedOn });
-      const refused = checkDates(request, [command.receivedOn], context.today);
-      return refused ? err(refused) : ok({ type: 'receipt-confirmed', receivedOn: command.receivedOn });
+      const refused = checkDates(
+        request,
+        [command.receivedOn, ...(command.arrivedOn ? [command.arrivedOn] : [])],
+        context.today,
+      );
+      if (refused) return err(refused);
+      // 第三十一条第二项: an ordinary letter is confirmed on the day it arrives; the arrival is recorded.
+      if (request.channel === 'ordinary-post') {
+        if (!command.arrivedOn) return err({ code: 'arrival-date-required' });
+        if (command.arrivedOn > command.receivedOn)
+          return err({ code: 'confirmed-before-arrival', arrivedOn: command.arrivedOn });
+      }
+      return ok({
+        type: 'receipt-confirmed',
+        receivedOn: command.receivedOn,
+        ...(request.channel === 'ordinary-post' && command.arrivedOn ? { arrivedOn: command.arrivedOn } : {}),
+      });
     }
     case 'request-clarification':
       return decideClarification(request, command, context);

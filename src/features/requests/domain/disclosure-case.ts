@@ -45,6 +45,11 @@ export interface DisclosureCase {
   readonly application: ApplicationContent;
   /** 收到申请之日 (第三十一条); absent while an online, fax or ordinary-letter application awaits confirmation. */
   readonly receivedOn?: IsoDate;
+  /**
+   * An ordinary letter: the day it arrived. Confirmed later than that, the confirmation is late (the
+   * receipt date stays the confirmation's, as the article says; the arrival stays visible).
+   */
+  readonly arrivedOn?: IsoDate;
   /** The day the 20 working days run from: receipt, or the corrected application (第三十条). */
   readonly clockStartOn?: IsoDate;
   readonly clarification?: {
@@ -126,6 +131,7 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent)
       return;
     case 'receipt-confirmed':
       state.receivedOn = event.receivedOn;
+      if (event.arrivedOn) state.arrivedOn = event.arrivedOn;
       state.clockStartOn = event.receivedOn;
       return;
     case 'clarification-requested':

@@ -12,3 +12,26 @@ test('an unconfirmed application withdrawn is closed, and is never confirmed aft
     status: 'withdrawn',
   });
 });
+
+test('an ordinary letter is confirmed with the day it arrived; a later confirmation is recorded as late', () => {
+  const letter = new CaseUnderTest({ channel: 'ordinary-post', submittedOn: '2025-03-03' });
+  assert.deepEqual(letter.try({ type: 'confirm-receipt', receivedOn: d('2025-03-06') }, '2025-03-06'), {
+    code: 'arrival-date-required',
+  });
+  assert.deepEqual(
+    letter.try(
+      { type: 'confirm-receipt', receivedOn: d('2025-03-04'), arrivedOn: d('2025-03-05') },
+      '2025-03-06',
+    ),
+    { code: 'confirmed-before-arrival', arrivedOn: '2025-03-05' },
+  );
+  letter.do(
+    { type: 'confirm-receipt', receivedOn: d('2025-03-06'), arrivedOn: d('2025-03-04') },
+    '2025-03-06',
+  );
+  assert.deepEqual([letter.state.receivedOn, letter.state.arrivedOn], ['2025-03-06', '2025-03-04']);
+  // Online: there is no letter to arrive; the date is not asked for.
+  const online = new CaseUnderTest({ channel: 'online', submittedOn: '2025-03-03' });
+  online.do({ type: 'confirm-receipt', receivedOn: d('2025-03-04') }, '2025-03-04');
+  assert.equal(online.state.arrivedOn, undefined);
+});

@@ -30,6 +30,8 @@ export type CaseRefusal =
   | { readonly code: 'extension-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'extension-notice-after-deadline'; readonly dueOn: IsoDate }
   | { readonly code: 'fee-schedule-unknown' }
+  | { readonly code: 'arrival-date-required' }
+  | { readonly code: 'confirmed-before-arrival'; readonly arrivedOn: IsoDate }
   | { readonly code: 'period-end-provisional'; readonly endsOn: IsoDate; readonly years: readonly number[] }
   | { readonly code: 'fee-pages-required' }
   | { readonly code: 'fee-method-mixed'; readonly method: string }
@@ -78,6 +80,8 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'extension-without-notice': '延期须告知申请人（第三十三条）',
   'extension-after-deadline': '延期应在答复期限届满前决定',
   'fee-schedule-unknown': '无法按收费标准核定费用',
+  'arrival-date-required': '平常信函须填写来信到达日期（第三十一条：应于收到当日与申请人确认）',
+  'confirmed-before-arrival': '确认日期不能早于来信到达日期',
   'period-end-provisional': '期限的截止日所在年度尚未载入国务院放假通知，截止日为暂定，不自动结案',
   'fee-pages-required': '按量计收须填写提供信息的页数',
   'fee-method-mixed': '同一申请只能采用一种计收方式（按件或按量，《办法》第三条）',

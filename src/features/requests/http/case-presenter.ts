@@ -49,6 +49,9 @@ export function presentCase(view: CaseView, today: IsoDate, calendar: WorkCalend
     channel: c.channel,
     submittedOn: c.submittedOn,
     receivedOn: c.receivedOn ?? null,
+    arrivedOn: c.arrivedOn ?? null,
+    /** An ordinary letter confirmed after the day it arrived (第三十一条 wants it that day). */
+    confirmationLate: Boolean(c.arrivedOn && c.receivedOn && c.receivedOn > c.arrivedOn),
     clockStartOn: c.clockStartOn ?? null,
     applicant: c.applicant,
     application: c.application,

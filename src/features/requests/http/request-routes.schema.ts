@@ -64,7 +64,12 @@ export const listQuery = z.object({
 const reason = { reason: z.string().trim().max(1000).optional() };
 
 export const actionBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('confirm-receipt'), receivedOn: isoDate, ...reason }),
+  z.object({
+    type: z.literal('confirm-receipt'),
+    receivedOn: isoDate,
+    arrivedOn: isoDate.optional(),
+    ...reason,
+  }),
   z.object({
     type: z.literal('request-clarification'),
     on: isoDate,

@@ -50,6 +50,8 @@ interface CaseDetail {
   channel: string;
   submittedOn: string;
   receivedOn: string | null;
+  arrivedOn: string | null;
+  confirmationLate: boolean;
   applicant: {
     type: string;
     name: string;
@@ -368,6 +370,8 @@ export function CasePage({
         <dd>
           {CHANNEL_LABELS[detail.channel]}，提交于 {detail.submittedOn}
           {detail.receivedOn ? `，收到申请日期 ${detail.receivedOn}` : ''}
+          {detail.arrivedOn ? `（来信 ${detail.arrivedOn} 到达）` : ''}
+          {detail.confirmationLate && <strong className="overdue">确认晚于来信到达之日（第三十一条）</strong>}
         </dd>
         {detail.outcomeLabel && (
           <>
