@@ -21,6 +21,7 @@ import {
 import { databaseUrl, withDatabase } from './database-context.ts';
 import { defaultActor } from './database-commands.ts';
 import { CliError } from './output.ts';
+import { calendarsInUse, movedDueDates } from '../calendar-moves.ts';
 import type { CliIo } from './report-commands.ts';
 
 function parseDate(text: string): IsoDate {
@@ -164,7 +165,8 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
           throw new CliError(
             `${file} 有 ${parsed.problems.length} 处问题，未导入：\n  ${parsed.problems.join('\n  ')}`,
           );
-        await withDatabase(options.database, async (handle) => {
+        const moved = await withDatabase(options.database, async (handle) => {
+          const before = await calendarsInUse(handle.db);
           const now = new Date().toISOString();
           await handle.db.transaction().execute(async (tx) => {
             await calendarRepository(tx).save({
@@ -186,10 +188,15 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
               },
             });
           });
+          return movedDueDates(handle.db, before, await calendarsInUse(handle.db));
         });
         io.err(
-          `已导入 ${options.jurisdiction} ${year} 年：放假 ${Object.keys(parsed.year.holidays).length} 天，调休上班 ${Object.keys(parsed.year.makeupWorkdays).length} 天`,
+          `已导入 ${options.jurisdiction} ${year} 年：放假 ${Object.keys(parsed.year.holidays).length} 天，调休上班 ${Object.keys(parsed.year.makeupWorkdays).length} 天；` +
+            (moved.length
+              ? `${moved.length} 件未办结申请的答复期限随之改变（如下），请告知申请人`
+              : '未办结申请的答复期限均未改变'),
         );
+        for (const m of moved) io.out(`${m.agencyId}\t${m.caseId}\t${m.before} → ${m.after}\n`);
       },
     );
 }
