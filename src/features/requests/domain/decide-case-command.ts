@@ -157,8 +157,8 @@ function decideFeeNotice(
   if (!(command.amountYuan > 0) || !Number.isFinite(command.amountYuan))
     return err({ code: 'fee-amount-invalid', amountYuan: command.amountYuan });
   // 《政府信息公开信息处理费管理办法》第三至六条: one method per application, never in the free tier,
-  // never more than the schedule (less, or a waiver with a reason, is the agency's choice), and only
-  // while the reply period runs.
+  // never more than the schedule (less, with a reason, or a waiver with a reason, is the agency's
+  // choice), and only while the reply period runs.
   const schedule = context.feeSchedule;
   if (!schedule) return err({ code: 'fee-schedule-unknown' });
   const other = request.fees.find((f) => f.method !== command.method);
@@ -166,6 +166,9 @@ function decideFeeNotice(
   if (schedule.amountYuan === 0) return err({ code: 'fee-in-free-tier', basis: schedule.basis });
   if (command.amountYuan > schedule.amountYuan)
     return err({ code: 'fee-above-schedule', scheduleYuan: schedule.amountYuan, basis: schedule.basis });
+  // 减收, like 免收, is a decision the record must explain.
+  if (command.amountYuan < schedule.amountYuan && !context.reason?.trim())
+    return err({ code: 'reason-required' });
   const deadline = replyDeadline(request, context.calendar);
   if (deadline.kind === 'running' && command.issuedOn > deadline.dueOn)
     return err({ code: 'fee-notice-after-deadline', dueOn: deadline.dueOn });

@@ -39,7 +39,7 @@ test('no fee for the first ten applications of the month, nor for 30 pages or fe
   });
 });
 
-test('never more than the schedule; less is allowed', () => {
+test('never more than the schedule; less with a reason', () => {
   assert.deepEqual(received(11).try(notice('per-application', 150), '2024-11-11'), {
     code: 'fee-above-schedule',
     scheduleYuan: 100,
@@ -50,7 +50,8 @@ test('never more than the schedule; less is allowed', () => {
     'fee-above-schedule',
   );
   const lower = received(11);
-  lower.do(notice('per-application', 80), '2024-11-11');
+  assert.deepEqual(lower.try(notice('per-application', 80), '2024-11-11'), { code: 'reason-required' });
+  lower.do(notice('per-application', 80), '2024-11-11', '申请人为在校学生，减半收取');
   assert.deepEqual([lower.state.fees[0]?.amountYuan, lower.state.status], [80, 'awaiting-fee']);
 });
 
