@@ -90,12 +90,11 @@ export function accountService(deps: AccountServiceDependencies) {
         return err({ code: 'account-locked', until: signed.until });
       }
       const started = await staff.startSession(signed.account.id, now, from);
-      const status = await staff.status(signed.account.id, now.toISOString());
       await record(username, 'staff.signed-in', signed.account, { session: started.id, ip: from.ip ?? null });
       return ok({
         account: signed.account,
         ...started,
-        mustChangePassword: status?.mustChangePassword ?? false,
+        mustChangePassword: signed.mustChangePassword,
       });
     },
 
