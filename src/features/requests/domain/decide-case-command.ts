@@ -2,64 +2,26 @@
  * The law of each step (application-lifecycle.md §3–§10): a command on a request is either refused with
  * a reason, or becomes the event to append to its history. Pure: the calendar and "today" are passed in.
  */
-import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import { addDays, type IsoDate } from '../../../shared/domain/iso-date.ts';
-import { addWorkingDays, type WorkCalendar } from '../../../shared/domain/work-calendar.ts';
-import type { CaseEvent } from './case-events.ts';
+import { err, ok } from '../../../shared/domain/result.ts';
+import { addDays } from '../../../shared/domain/iso-date.ts';
+import { addWorkingDays } from '../../../shared/domain/work-calendar.ts';
 import type { CaseCommand } from './case-command.ts';
 import type { DisclosureCase } from './disclosure-case.ts';
 import { timeLimitsOn } from './legal-parameters.ts';
-import type { CaseRefusal } from './refusals.ts';
 import { replyDeadline } from './reply-deadline.ts';
+import {
+  checkDates,
+  checkNotAwaitingClarification,
+  checkOpen,
+  first,
+  outstandingFee,
+  periodFromDelivery,
+  type Decision,
+  type DecisionContext,
+} from './decision-checks.ts';
+import { decideFeeNotice, decidePayment } from './decide-fee-command.ts';
 
-export interface DecisionContext {
-  readonly calendar: WorkCalendar;
-  readonly today: IsoDate;
-  /** Why, as the officer wrote it; some steps require one (waiving a fee, withdrawal). */
-  readonly reason?: string;
-  /**
-   * For a fee notice: what the 办法's schedule charges for this application (the use case counts the
-   * applicant's applications of the month, or takes the pages), in 元 and in words.
-   */
-  readonly feeSchedule?: { readonly amountYuan: number; readonly basis: string };
-}
-
-type Decision = Result<CaseEvent, CaseRefusal>;
-
-/** Every date a command carries: not in the future, not before what already happened. */
-function checkDates(
-  request: DisclosureCase,
-  dates: readonly IsoDate[],
-  today: IsoDate,
-): CaseRefusal | undefined {
-  for (const date of dates) {
-    if (date > today) return { code: 'date-in-future', date, today };
-    if (date < request.lastEventOn)
-      return { code: 'date-before-last-event', date, lastEventOn: request.lastEventOn };
-  }
-  return undefined;
-}
-
-/** The common preconditions of working on an open, received case. */
-function checkOpen(request: DisclosureCase): CaseRefusal | undefined {
-  if (request.completedOn) return { code: 'case-closed', status: request.status };
-  if (!request.receivedOn) return { code: 'receipt-not-confirmed' };
-  return undefined;
-}
-
-function checkNotAwaitingClarification(request: DisclosureCase): CaseRefusal | undefined {
-  return request.status === 'awaiting-clarification' && request.clarification
-    ? { code: 'awaiting-clarification', periodEndsOn: request.clarification.periodEndsOn }
-    : undefined;
-}
-
-function outstandingFee(request: DisclosureCase) {
-  return request.fees.find((f) => !f.paidOn && !f.waivedOn && !f.lapsedOn);
-}
-
-function first(...checks: ReadonlyArray<CaseRefusal | undefined>): CaseRefusal | undefined {
-  return checks.find((c) => c !== undefined);
-}
+export type { DecisionContext } from './decision-checks.ts';
 
 function decideClarification(
   request: DisclosureCase,
@@ -131,82 +93,6 @@ function decideExtension(
  * A letter's period counted from its delivery (the fee notice's 20 working days, a consultation's 15):
  * the working days after the day the addressee received it.
  */
-function periodFromDelivery(
-  letter: { issuedOn: IsoDate; deliveredOn: IsoDate },
-  context: DecisionContext,
-  workingDays: number,
-): Result<IsoDate, CaseRefusal> {
-  if (letter.deliveredOn < letter.issuedOn)
-    return err({ code: 'delivered-before-issued', issuedOn: letter.issuedOn });
-  return ok(addWorkingDays(context.calendar, letter.deliveredOn, workingDays).date);
-}
-
-function decideFeeNotice(
-  request: DisclosureCase,
-  command: Extract<CaseCommand, { type: 'issue-fee-notice' }>,
-  context: DecisionContext,
-): Decision {
-  const refused = first(
-    checkOpen(request),
-    checkNotAwaitingClarification(request),
-    checkDates(request, [command.issuedOn, command.deliveredOn], context.today),
-  );
-  if (refused) return err(refused);
-  const outstanding = outstandingFee(request);
-  if (outstanding) return err({ code: 'fee-notice-outstanding', payByOn: outstanding.payByOn });
-  if (!(command.amountYuan > 0) || !Number.isFinite(command.amountYuan))
-    return err({ code: 'fee-amount-invalid', amountYuan: command.amountYuan });
-  // 《政府信息公开信息处理费管理办法》第三至六条: one method per application, never in the free tier,
-  // never more than the schedule (less, with a reason, or a waiver with a reason, is the agency's
-  // choice), and only while the reply period runs.
-  const schedule = context.feeSchedule;
-  if (!schedule) return err({ code: 'fee-schedule-unknown' });
-  const other = request.fees.find((f) => f.method !== command.method);
-  if (other) return err({ code: 'fee-method-mixed', method: other.method });
-  if (schedule.amountYuan === 0) return err({ code: 'fee-in-free-tier', basis: schedule.basis });
-  if (command.amountYuan > schedule.amountYuan)
-    return err({ code: 'fee-above-schedule', scheduleYuan: schedule.amountYuan, basis: schedule.basis });
-  // 减收, like 免收, is a decision the record must explain.
-  if (command.amountYuan < schedule.amountYuan && !context.reason?.trim())
-    return err({ code: 'reason-required' });
-  const deadline = replyDeadline(request, context.calendar);
-  if (deadline.kind === 'running' && command.issuedOn > deadline.dueOn)
-    return err({ code: 'fee-notice-after-deadline', dueOn: deadline.dueOn });
-  const payBy = periodFromDelivery(command, context, timeLimitsOn(request.receivedOn!).feePaymentWorkingDays);
-  if (!payBy.ok) return payBy;
-  const payByOn = payBy.value;
-  return ok({
-    type: 'fee-notice-issued',
-    method: command.method,
-    amountYuan: command.amountYuan,
-    basis: schedule.basis,
-    scheduleYuan: schedule.amountYuan,
-    issuedOn: command.issuedOn,
-    deliveredOn: command.deliveredOn,
-    payByOn,
-  });
-}
-
-function decidePayment(
-  request: DisclosureCase,
-  command: Extract<CaseCommand, { type: 'record-payment' }>,
-  context: DecisionContext,
-): Decision {
-  const fee = outstandingFee(request);
-  if (!fee)
-    return err(
-      request.completedOn
-        ? { code: 'case-closed', status: request.status }
-        : { code: 'payment-before-notice' },
-    );
-  const refused = checkDates(request, [command.on], context.today);
-  if (refused) return err(refused);
-  if (command.on > fee.payByOn) return err({ code: 'payment-after-deadline', payByOn: fee.payByOn });
-  if (command.amountYuan !== fee.amountYuan)
-    return err({ code: 'payment-amount-mismatch', expectedYuan: fee.amountYuan });
-  return ok({ type: 'fee-paid', on: command.on, amountYuan: command.amountYuan });
-}
-
 function decideReply(
   request: DisclosureCase,
   command: Extract<CaseCommand, { type: 'record-reply' }>,
