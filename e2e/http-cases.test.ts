@@ -163,6 +163,7 @@ test('an officer works a case from receipt to reply, and the report counts it', 
     on: '2025-03-03',
     outcome: 'r3_1',
     legalBasis: '《条例》第三十六条第（二）项',
+    content: { variant: 'provided', disclosed: '2025年度招生计划' },
   });
   assert.deepEqual([replied.status, replied.body.status, replied.body.history.length], [200, 'replied', 5]);
   const letter = await fetch(`${server.url}${path}/letters/reply?format=docx`, {

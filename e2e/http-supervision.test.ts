@@ -302,6 +302,7 @@ test('the evaluator evidence: replies on time from the cases, the report filed a
       on: '2026-01-12',
       outcome: 'r3_1',
       legalBasis: '《条例》第三十六条第（一）项',
+      content: { variant: 'already-public', whereToObtain: '本机关门户网站“法定主动公开内容”栏目' },
     },
   );
   assert.equal(replied.statusCode, 200, replied.body);

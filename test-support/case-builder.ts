@@ -9,6 +9,7 @@ import { registerRequest } from '../src/features/requests/domain/register-reques
 import { perApplicationFee, perPageFee } from '../src/features/requests/domain/processing-fee.ts';
 import type { CaseRefusal } from '../src/features/requests/domain/refusals.ts';
 import type { ApplicantType } from '../src/features/annual-report/index.ts';
+import { completeReplyContent } from './reply-contents.ts';
 
 export const CALENDAR = shippedChinaCalendar();
 
@@ -42,6 +43,10 @@ export class CaseUnderTest {
 
   /** Applies the command on `today`, or returns the refusal without changing the history. */
   try(command: CaseCommand, today: string, reason?: string): CaseRefusal | undefined {
+    // What an officer always writes (the extension's reason, the reply's facts), unless a test says.
+    if (command.type === 'grant-extension' && reason === undefined) reason = '需要检索的档案较多';
+    if (command.type === 'record-reply' && !command.content)
+      command = { ...command, content: completeReplyContent(command.outcome) };
     const decision = decideCaseCommand(this.state, command, {
       calendar: CALENDAR,
       today: today as IsoDate,

@@ -23,6 +23,9 @@ import { renderCache } from '../features/annual-report/export/render-cache.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
 import { caseRepository } from '../features/requests/db/case-repository.ts';
 import { caseService } from '../features/requests/use-cases/case-service.ts';
+import { registerLetterRoutes } from '../features/requests/http/letter-routes.ts';
+import { letterService } from '../features/requests/letters/letter-service.ts';
+import { letterReferences } from '../features/requests/db/letter-references.ts';
 import { registerRequestRoutes } from '../features/requests/http/request-routes.ts';
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
@@ -166,13 +169,23 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   const files = renderCache();
   registerReportRoutes(app, { source, findAgency, files });
-  const letterContext = async (agencyId: string) => {
-    const agency = await agencies.find(agencyId);
-    const parent = agency?.parentId ? await agencies.find(agency.parentId) : undefined;
-    // Until agencies record it, the organ is the parent government when known (行政复议法 第二十四条).
-    return { agencyName: agency?.name ?? agencyId, reconsiderationOrgan: parent?.name ?? '本级人民政府' };
-  };
   const settings = disclosureSettingsService(handle.db, clock.now);
+  registerLetterRoutes(app, {
+    auth,
+    letters: letterService({
+      view: cases.view,
+      numbering: letterReferences(handle.db),
+      agencyChain: async (agencyId) => {
+        const chain = await Promise.all(
+          [agencyId, ...(await agencies.ancestors(agencyId))].map((id) => agencies.find(id)),
+        );
+        const known = chain.filter((a) => a !== undefined);
+        return { agency: known[0] ?? { name: agencyId }, ancestors: known.slice(1) };
+      },
+      settingsFor: settings.settingsFor,
+      calendarFor,
+    }),
+  });
   const register = normativeRegister(handle.db, clock.now, yearLock);
   const documents = documentService({
     documents: documentRepository(handle.db, clock.now),
@@ -191,7 +204,6 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
       if (!drafted.ok) refuseDocument(drafted.error);
       return drafted.value.id;
     },
-    letterContext,
     cases,
     auth,
     agencyExists: async (id) => (await agencies.find(id)) !== undefined,

@@ -16,6 +16,7 @@ import { APPLICANT_TYPES, type OutcomeRow } from '../features/annual-report/inde
 import { OUTCOME_LEGAL_BASIS, type CaseCommand, type RequestChannel } from '../features/requests/index.ts';
 import { caseRepository } from '../features/requests/db/case-repository.ts';
 import { caseService } from '../features/requests/use-cases/case-service.ts';
+import { completeReplyContent } from './demo-reply-contents.ts';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -137,6 +138,7 @@ export async function seedDemoCases(
       if (!(await act(day, { type: 'confirm-receipt', receivedOn: day }))) continue;
     }
     const roll = next();
+    let objected = false;
     if (roll < 0.1) {
       const on = addWorkingDays(calendar, day, 2).date;
       if (
@@ -161,6 +163,7 @@ export async function seedDemoCases(
       if (
         !(await act(deliveredOn, {
           type: 'start-consultation',
+          subject: '某某置业有限公司报送的项目可行性研究报告，其中包含该公司的投资估算和融资方案',
           consultationId: 'c1',
           party: 'third-party',
           partyName: '某某置业有限公司',
@@ -170,12 +173,13 @@ export async function seedDemoCases(
       )
         continue;
       const answeredOn = addWorkingDays(calendar, deliveredOn, 3 + Math.floor(next() * 10)).date;
+      objected = next() < 0.5;
       if (
         !(await act(answeredOn, {
           type: 'record-consultation-answer',
           consultationId: 'c1',
           on: answeredOn,
-          position: next() < 0.5 ? 'objects' : 'consents',
+          position: objected ? 'objects' : 'consents',
         }))
       )
         continue;
@@ -210,6 +214,12 @@ export async function seedDemoCases(
       on: replyOn,
       outcome,
       legalBasis: OUTCOME_LEGAL_BASIS[outcome],
+      content: {
+        ...completeReplyContent(outcome),
+        ...(objected
+          ? { overObjectionReason: '该项目关系周边居民的重大公共利益，不公开可能对公共利益造成重大影响' }
+          : {}),
+      },
     });
   }
   return created;

@@ -83,6 +83,11 @@ export async function seedDemoDisclosure(
         hours: '工作日上午9:00—12:00，下午13:30—17:00',
         phone: '0000-12345678',
       },
+      letters: {
+        referencePrefix: '示范局依申请公开',
+        feePayment:
+          '通过示范市非税收入缴款系统缴纳，执收单位：示范市示范局，缴款码随本通知送达；也可到本机关办公室现场缴纳',
+      },
     },
     'system:demo-seed',
   );

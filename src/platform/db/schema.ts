@@ -186,6 +186,16 @@ export interface RequestEventTable {
   event: string;
 }
 
+/** The 文号 of each letter a case issued: per agency and year, without gaps. */
+export interface LetterReferenceTable {
+  agency_id: string;
+  year: number;
+  number: number;
+  request_id: string;
+  event_seq: number;
+  kind: string;
+}
+
 export interface StaffAccountTable {
   id: string;
   agency_id: string;
@@ -296,6 +306,7 @@ export interface Database {
   work_calendar_years: WorkCalendarYearTable;
   request_cases: RequestCaseTable;
   request_events: RequestEventTable;
+  letter_references: LetterReferenceTable;
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
   staff_password_history: StaffPasswordHistoryTable;

@@ -31,12 +31,26 @@ export interface GuideContact {
   readonly email?: string;
 }
 
+/** How the agency's 依申请公开 letters are numbered and what they say beyond the case. */
+export interface LetterSettings {
+  /** The 文号's prefix (发文机关代字), e.g. 示范局依申请公开 → 示范局依申请公开〔2026〕第12号. */
+  readonly referencePrefix?: string;
+  /**
+   * The reconsideration organ, where the hierarchy cannot tell it: vertically led bodies (海关, 税务,
+   * 金融…, 行政复议法 第二十七条) name their next-higher authority here.
+   */
+  readonly reconsiderationOrgan?: string;
+  /** How a processing fee is paid (account, payment code, counter): the fee notice's default. */
+  readonly feePayment?: string;
+}
+
 export interface DisclosureSettings {
   readonly publicationLimitDays: number;
   readonly interpretationWithinDays: number;
   readonly messageAnswerDays: number;
   readonly categories: readonly CatalogueCategory[];
   readonly contact?: GuideContact;
+  readonly letters?: LetterSettings;
   /** Further text of the guide, in the agency's words (paragraphs separated by blank lines). */
   readonly guideNotes?: string;
 }

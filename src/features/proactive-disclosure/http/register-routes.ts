@@ -86,6 +86,14 @@ const settingsBody = z.object({
       email: z.string().trim().email().max(100).optional(),
     })
     .optional(),
+  letters: z
+    .object({
+      referencePrefix: z.string().trim().min(1).max(40).optional(),
+      reconsiderationOrgan: z.string().trim().min(1).max(100).optional(),
+      feePayment: z.string().trim().min(1).max(1000).optional(),
+    })
+    .strict()
+    .optional(),
   guideNotes: z.string().max(20_000).optional(),
 });
 

@@ -48,6 +48,7 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     partyName: fc.constant('某公司'),
     issuedOn: day,
     deliveredOn: day,
+    subject: fc.constantFrom('某公司的经营数据', ''),
   }),
   fc.record({
     type: fc.constant('record-consultation-answer' as const),
@@ -71,6 +72,7 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     pages: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
     issuedOn: day,
     deliveredOn: day,
+    howToPay: fc.constantFrom('通过非税收入缴款码缴纳', ''),
   }),
   fc.record({ type: fc.constant('record-payment' as const), on: day, amountYuan: fc.constantFrom(50, 100) }),
   fc.record({ type: fc.constant('waive-fee' as const), on: day }),
@@ -80,6 +82,15 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     on: day,
     outcome: fc.constantFrom(...OUTCOME_ROWS),
     legalBasis: fc.constantFrom('第二十七条', ''),
+    content: fc.record(
+      {
+        variant: fc.constantFrom('already-public' as const, 'provided' as const, 'not-held' as const),
+        disclosed: fc.constantFrom('某文件', ''),
+        whereToObtain: fc.constantFrom('本机关门户网站', ''),
+        reasons: fc.constantFrom('理由', ''),
+      },
+      { requiredKeys: [] },
+    ),
   }),
   fc.record({ type: fc.constant('withdraw' as const), on: day }),
 );

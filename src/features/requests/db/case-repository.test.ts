@@ -94,6 +94,7 @@ testOnBothDatabases(
         on: '2025-03-20' as IsoDate,
         outcome: 'r3_1',
         legalBasis: '《条例》第三十六条第（二）项',
+        content: { variant: 'provided', disclosed: '2024年度部门预算' },
       },
       'officer-1',
     );
@@ -245,6 +246,7 @@ testOnBothDatabases(
       charged,
       {
         type: 'issue-fee-notice',
+        howToPay: '通过非税收入缴款码缴纳',
         method: 'per-page',
         amountYuan: 100,
         pages: 40,

@@ -21,6 +21,7 @@ import {
 import { requestRepository } from './request-repository.ts';
 import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
 import { caseEventAnchor } from './case-event-anchors.ts';
+import { assignLetterNumbers } from './letter-references.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
 
@@ -153,7 +154,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       return { history, ...(row.query_code_hash ? { queryCodeHash: row.query_code_hash } : {}) };
     },
 
-    async append(agencyId, id, recorded, projection, now) {
+    async append(agencyId, id, recorded, projection, now, letters = []) {
       try {
         await db.transaction().execute(async (tx) => {
           const updated = await tx
@@ -168,6 +169,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
           await tx.insertInto('request_events').values(row).execute();
           await anchorRecords(tx, [caseEventAnchor(row)]);
           await syncReportRecord(tx, agencyId, id, projection);
+          await assignLetterNumbers(tx, agencyId, id, letters);
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConcurrentChangeError(id);

@@ -3,6 +3,7 @@ import type { OutcomeRow } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { ConsultedParty } from './case-events.ts';
 import type { FeeMethod } from './processing-fee.ts';
+import type { ReplyContent } from './reply-content.ts';
 
 export type CaseCommand =
   | { readonly type: 'confirm-receipt'; readonly receivedOn: IsoDate; readonly arrivedOn?: IsoDate }
@@ -21,6 +22,8 @@ export type CaseCommand =
       readonly partyName: string;
       readonly issuedOn: IsoDate;
       readonly deliveredOn: IsoDate;
+      /** The content or a summary of the information concerned (第三十二条 letters enclose it). */
+      readonly subject: string;
     }
   | {
       readonly type: 'record-consultation-answer';
@@ -45,6 +48,8 @@ export type CaseCommand =
       readonly pages?: number;
       readonly issuedOn: IsoDate;
       readonly deliveredOn: IsoDate;
+      /** How to pay (account, payment code, counter), as the notice states it. */
+      readonly howToPay: string;
     }
   | { readonly type: 'record-payment'; readonly on: IsoDate; readonly amountYuan: number }
   | { readonly type: 'waive-fee'; readonly on: IsoDate }
@@ -54,6 +59,7 @@ export type CaseCommand =
       readonly on: IsoDate;
       readonly outcome: OutcomeRow;
       readonly legalBasis: string;
+      readonly content?: ReplyContent;
     }
   | { readonly type: 'withdraw'; readonly on: IsoDate };
 

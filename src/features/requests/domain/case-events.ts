@@ -7,6 +7,7 @@
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { FeeMethod } from './processing-fee.ts';
+import type { ReplyContent } from './reply-content.ts';
 
 /** How the application arrived (第三十一条 fixes the legal date of receipt by channel). */
 export type RequestChannel = 'in-person' | 'signed-post' | 'ordinary-post' | 'online' | 'fax' | 'oral';
@@ -60,6 +61,8 @@ export type CaseEvent =
       readonly issuedOn: IsoDate;
       readonly deliveredOn: IsoDate;
       readonly answerDueOn: IsoDate;
+      /** The information the consultation is about: its content or a summary (sent with the letter). */
+      readonly subject?: string;
     }
   | {
       readonly type: 'consultation-answered';
@@ -73,6 +76,10 @@ export type CaseEvent =
       readonly approvedBy: string;
       readonly approvedOn: IsoDate;
       readonly noticeSentOn: IsoDate;
+      /** Why more time is needed, as the notice tells the applicant. */
+      readonly reason?: string;
+      /** The new reply due date the notice states (the calendar of that day). */
+      readonly dueOn?: IsoDate;
     }
   | { readonly type: 'explanation-requested'; readonly on: IsoDate }
   | { readonly type: 'later-date-set'; readonly on: IsoDate; readonly laterDate: IsoDate }
@@ -86,6 +93,8 @@ export type CaseEvent =
       readonly issuedOn: IsoDate;
       readonly deliveredOn: IsoDate;
       readonly payByOn: IsoDate;
+      /** How to pay: the account or payment code, as the notice tells the applicant. */
+      readonly howToPay?: string;
     }
   | { readonly type: 'fee-paid'; readonly on: IsoDate; readonly amountYuan: number }
   | { readonly type: 'fee-waived'; readonly on: IsoDate }
@@ -95,6 +104,8 @@ export type CaseEvent =
       readonly on: IsoDate;
       readonly outcome: OutcomeRow;
       readonly legalBasis: string;
+      /** What the reply letter says for its outcome (absent on replies recorded before it was asked). */
+      readonly content?: ReplyContent;
     }
   | { readonly type: 'withdrawn'; readonly on: IsoDate };
 

@@ -20,6 +20,8 @@ import {
   type DecisionContext,
 } from './decision-checks.ts';
 import { decideFeeNotice, decidePayment } from './decide-fee-command.ts';
+import { missingReplyContent, normalizeReplyContent } from './reply-content.ts';
+import { preciseLegalBasis } from './outcome-legal-basis.ts';
 
 export type { DecisionContext } from './decision-checks.ts';
 
@@ -74,18 +76,27 @@ function decideExtension(
     return err({ code: 'extension-too-long', maxWorkingDays: max });
   if (!command.approvedBy.trim()) return err({ code: 'extension-without-approval' });
   if (!command.noticeSentOn) return err({ code: 'extension-without-notice' });
+  const reason = context.reason?.trim();
+  if (!reason) return err({ code: 'extension-without-reason' });
   // Lateness cannot be cured: the extension is decided and notified while the period still runs.
   const deadline = replyDeadline(request, context.calendar);
   if (deadline.kind === 'running' && command.approvedOn > deadline.dueOn)
     return err({ code: 'extension-after-deadline', dueOn: deadline.dueOn });
   if (deadline.kind === 'running' && command.noticeSentOn > deadline.dueOn)
     return err({ code: 'extension-notice-after-deadline', dueOn: deadline.dueOn });
-  return ok({
-    type: 'extension-granted',
+  const extension = {
     workingDays: command.workingDays,
     approvedBy: command.approvedBy.trim(),
     approvedOn: command.approvedOn,
     noticeSentOn: command.noticeSentOn,
+  };
+  // The notice states the new due date, as the calendar of the day counts it.
+  const extended = replyDeadline({ ...request, extension }, context.calendar);
+  return ok({
+    type: 'extension-granted',
+    ...extension,
+    reason,
+    ...(extended.kind === 'running' ? { dueOn: extended.dueOn } : {}),
   });
 }
 
@@ -109,16 +120,26 @@ function decideReply(
   if (command.outcome === 'r3_6_1' || command.outcome === 'r3_6_2')
     return err({ code: 'outcome-needs-lapse', outcome: command.outcome });
   if (!command.legalBasis.trim()) return err({ code: 'reply-without-legal-basis' });
+  // The letter cites the ground: an article, not only the name of a statute.
+  if (!/第[一二三四五六七八九十百零〇\d]+条/u.test(command.legalBasis))
+    return err({ code: 'reply-basis-without-article' });
   if (command.outcome === 'r3_4_3' && !request.clarification?.receivedOn)
     return err({ code: 'unclear-without-clarification' });
   // 第三十五条: an application beyond a reasonable scope is set aside only once its reasons were asked for.
   if (command.outcome === 'r3_5_4' && !request.explanationRequestedOn)
     return err({ code: 'outcome-needs-explanation-request', outcome: command.outcome });
+  const content = normalizeReplyContent(command.outcome, command.content ?? {});
+  const overObjection = request.consultations.some(
+    (c) => c.party === 'third-party' && c.position === 'objects',
+  );
+  const lacking = missingReplyContent(command.outcome, content, overObjection);
+  if (lacking) return err({ code: 'reply-content-missing', ...lacking });
   return ok({
     type: 'replied',
     on: command.on,
     outcome: command.outcome,
-    legalBasis: command.legalBasis.trim(),
+    legalBasis: preciseLegalBasis(command.outcome, command.legalBasis.trim(), content.variant),
+    content,
   });
 }
 
@@ -175,6 +196,8 @@ function decideConsultation(
   );
   if (!answerDue.ok) return answerDue;
   const answerDueOn = answerDue.value;
+  const subject = command.subject?.trim();
+  if (!subject) return err({ code: 'consultation-without-subject' });
   return ok({
     type: 'consultation-started',
     consultationId: command.consultationId,
@@ -183,6 +206,7 @@ function decideConsultation(
     issuedOn: command.issuedOn,
     deliveredOn: command.deliveredOn,
     answerDueOn,
+    subject,
   });
 }
 

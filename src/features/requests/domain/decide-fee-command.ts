@@ -31,6 +31,7 @@ export function decideFeeNotice(
   if (refused) return err(refused);
   const outstanding = outstandingFee(request);
   if (outstanding) return err({ code: 'fee-notice-outstanding', payByOn: outstanding.payByOn });
+  if (!command.howToPay?.trim()) return err({ code: 'fee-without-payment-method' });
   if (!(command.amountYuan > 0) || !Number.isFinite(command.amountYuan))
     return err({ code: 'fee-amount-invalid', amountYuan: command.amountYuan });
   // 《政府信息公开信息处理费管理办法》第三至六条: one method per application, never in the free tier,
@@ -61,6 +62,7 @@ export function decideFeeNotice(
     issuedOn: command.issuedOn,
     deliveredOn: command.deliveredOn,
     payByOn,
+    howToPay: command.howToPay.trim(),
   });
 }
 

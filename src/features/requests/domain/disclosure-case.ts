@@ -13,6 +13,7 @@ import type {
   RequestChannel,
 } from './case-events.ts';
 import type { FeeMethod } from './processing-fee.ts';
+import type { ReplyContent } from './reply-content.ts';
 import type { RequestStatus } from './request-status.ts';
 
 export interface Consultation {
@@ -24,6 +25,10 @@ export interface Consultation {
   readonly answerDueOn: IsoDate;
   readonly answeredOn?: IsoDate;
   readonly position?: 'consents' | 'objects' | 'other';
+  /** The information concerned (absent on consultations recorded before it was asked). */
+  readonly subject?: string;
+  /** Its place in the history: the letter's event. */
+  readonly seq: number;
 }
 
 export interface FeeNotice {
@@ -35,6 +40,13 @@ export interface FeeNotice {
   readonly paidOn?: IsoDate;
   readonly waivedOn?: IsoDate;
   readonly lapsedOn?: IsoDate;
+  /** What the schedule charged, in words, and its amount (absent on notices from before they were kept). */
+  readonly basis?: string;
+  readonly scheduleYuan?: number;
+  readonly howToPay?: string;
+  /** Why a lower amount or a waiver (the officer's reason). */
+  readonly reductionReason?: string;
+  readonly seq: number;
 }
 
 export interface DisclosureCase {
@@ -66,6 +78,8 @@ export interface DisclosureCase {
     readonly approvedBy: string;
     readonly approvedOn: IsoDate;
     readonly noticeSentOn: IsoDate;
+    readonly reason?: string;
+    readonly dueOn?: IsoDate;
   };
   readonly explanationRequestedOn?: IsoDate;
   /** 第三十五条: a reasonable later date set for a massive application. */
@@ -73,6 +87,9 @@ export interface DisclosureCase {
   readonly fees: readonly FeeNotice[];
   readonly outcome?: OutcomeRow;
   readonly legalBasis?: string;
+  readonly replyContent?: ReplyContent;
+  /** The withdrawal's date and what the applicant said. */
+  readonly withdrawalReason?: string;
   readonly completedOn?: IsoDate;
   /** How the case ended: a reply, a lapsed 补正 or fee period, or withdrawal. */
   readonly closedBy?: 'reply' | 'clarification-lapse' | 'fee-lapse' | 'withdrawal';
@@ -125,7 +142,8 @@ function deriveStatus(state: Omit<DisclosureCase, 'status'>): RequestStatus {
   return 'received';
 }
 
-function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent): void {
+function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, recorded: RecordedEvent): void {
+  const event = recorded.event;
   switch (event.type) {
     case 'submitted':
       return;
@@ -162,6 +180,8 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent)
           issuedOn: event.issuedOn,
           deliveredOn: event.deliveredOn,
           answerDueOn: event.answerDueOn,
+          ...(event.subject ? { subject: event.subject } : {}),
+          seq: recorded.seq,
         },
       ];
       return;
@@ -176,6 +196,9 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent)
         approvedBy: event.approvedBy,
         approvedOn: event.approvedOn,
         noticeSentOn: event.noticeSentOn,
+        // Recorded before the event kept it, the reason was the step's.
+        ...(event.reason || recorded.reason ? { reason: event.reason ?? recorded.reason } : {}),
+        ...(event.dueOn ? { dueOn: event.dueOn } : {}),
       };
       return;
     case 'explanation-requested':
@@ -193,6 +216,11 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent)
           issuedOn: event.issuedOn,
           deliveredOn: event.deliveredOn,
           payByOn: event.payByOn,
+          ...(event.basis ? { basis: event.basis } : {}),
+          ...(event.scheduleYuan !== undefined ? { scheduleYuan: event.scheduleYuan } : {}),
+          ...(event.howToPay ? { howToPay: event.howToPay } : {}),
+          ...(recorded.reason ? { reductionReason: recorded.reason } : {}),
+          seq: recorded.seq,
         },
       ];
       return;
@@ -212,6 +240,7 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent)
     case 'replied':
       state.outcome = event.outcome;
       state.legalBasis = event.legalBasis;
+      if (event.content) state.replyContent = event.content;
       state.completedOn = event.on;
       state.closedBy = 'reply';
       return;
@@ -219,6 +248,7 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, event: CaseEvent)
       state.outcome = 'r3_6_3';
       state.completedOn = event.on;
       state.closedBy = 'withdrawal';
+      if (recorded.reason) state.withdrawalReason = recorded.reason;
       return;
     default: {
       const never: never = event;
@@ -241,9 +271,9 @@ export function foldCase(id: string, history: readonly RecordedEvent[]): Disclos
     fees: [],
     lastEventOn: first.submittedOn,
   };
-  for (const { event } of history) {
-    apply(state, event);
-    const on = eventDate(event);
+  for (const recorded of history) {
+    apply(state, recorded);
+    const on = eventDate(recorded.event);
     if (on > state.lastEventOn) state.lastEventOn = on;
   }
   return { ...state, status: deriveStatus(state) };

@@ -16,6 +16,7 @@ const notice = (
 ) =>
   ({
     type: 'issue-fee-notice',
+    howToPay: '通过非税收入缴款码缴纳',
     method,
     amountYuan,
     ...(pages !== undefined ? { pages } : {}),

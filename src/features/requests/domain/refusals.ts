@@ -52,6 +52,11 @@ export type CaseRefusal =
   | { readonly code: 'outcome-needs-lapse'; readonly outcome: OutcomeRow }
   | { readonly code: 'reply-without-legal-basis' }
   | { readonly code: 'unclear-without-clarification' }
+  | { readonly code: 'reply-content-missing'; readonly field: string; readonly label: string }
+  | { readonly code: 'extension-without-reason' }
+  | { readonly code: 'reply-basis-without-article' }
+  | { readonly code: 'consultation-without-subject' }
+  | { readonly code: 'fee-without-payment-method' }
   /** The date falls in a year whose report is filed and locked (#6). */
   | { readonly code: 'year-locked'; readonly year: number };
 
@@ -105,5 +110,11 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'outcome-needs-lapse': '逾期不补正或逾期不缴费的申请由期限届满自动办结，不能作为答复结果',
   'reply-without-legal-basis': '答复须写明法律依据',
   'unclear-without-clarification': '“补正后申请内容仍不明确”须先有补正',
+  'reply-content-missing': '答复告知书所需内容未填写',
+  'reply-basis-without-article':
+    '法律依据须写明具体条款（如《中华人民共和国政府信息公开条例》第三十六条第（二）项）',
+  'extension-without-reason': '延期须写明理由，延期答复告知书据此告知申请人',
+  'consultation-without-subject': '征求意见须写明所涉信息的内容或摘要，随征求意见书发送',
+  'fee-without-payment-method': '收费通知须写明缴费方式',
   'year-locked': '该日期所在年度的年度报告已报送并锁定；如需更正，请先提出更正申请并经批准',
 };

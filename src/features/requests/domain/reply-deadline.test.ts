@@ -96,6 +96,7 @@ test('C: third-party consultation pauses the clock; an approved and notified ext
   c.do(
     {
       type: 'start-consultation',
+      subject: '所涉信息的摘要',
       consultationId: 'c1',
       party: 'third-party',
       partyName: '某公司',
@@ -226,6 +227,7 @@ test('D: a fee notice gives 20 working days to pay; unpaid, the case closes as r
   c.do(
     {
       type: 'issue-fee-notice',
+      howToPay: '通过非税收入缴款码缴纳',
       method: 'per-application',
       amountYuan: 100,
       issuedOn: d('2024-11-22'),
@@ -256,6 +258,7 @@ test('D: a paid fee resumes the clock, which stood still while the notice was un
   c.do(
     {
       type: 'issue-fee-notice',
+      howToPay: '通过非税收入缴款码缴纳',
       method: 'per-page',
       amountYuan: 4700,
       pages: 250,
@@ -270,6 +273,7 @@ test('D: a paid fee resumes the clock, which stood still while the notice was un
   waived.do(
     {
       type: 'issue-fee-notice',
+      howToPay: '通过非税收入缴款码缴纳',
       method: 'per-page',
       amountYuan: 4700,
       pages: 250,

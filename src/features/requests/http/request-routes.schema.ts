@@ -3,6 +3,7 @@ import { z } from '../../../platform/validation.ts';
 import { parseIsoDate, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../annual-report/index.ts';
 import { REQUEST_STATUSES } from '../domain/request-status.ts';
+import { REPLY_VARIANTS, WITHHOLDING_GROUNDS } from '../domain/reply-content.ts';
 
 export const isoDate = z
   .string()
@@ -63,6 +64,23 @@ export const listQuery = z.object({
 
 const reason = { reason: z.string().trim().max(1000).optional() };
 
+const contentText = z.string().trim().max(4000).optional();
+/** What the reply letter says for its outcome (domain/reply-content.ts decides what each one needs). */
+const replyContent = z
+  .object({
+    variant: z.enum(REPLY_VARIANTS).optional(),
+    disclosed: contentText,
+    provision: contentText,
+    whereToObtain: contentText,
+    withheld: contentText,
+    withheldGround: z.enum(WITHHOLDING_GROUNDS).optional(),
+    reasons: contentText,
+    competentAgency: contentText,
+    earlierReply: contentText,
+    overObjectionReason: contentText,
+  })
+  .strict();
+
 export const actionBody = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('confirm-receipt'),
@@ -86,6 +104,7 @@ export const actionBody = z.discriminatedUnion('type', [
     partyName: z.string().trim().min(1).max(200),
     issuedOn: isoDate,
     deliveredOn: isoDate,
+    subject: z.string().trim().max(4000).default(''),
     ...reason,
   }),
   z.object({
@@ -111,6 +130,7 @@ export const actionBody = z.discriminatedUnion('type', [
     pages: z.number().int('页数应为整数').min(0).max(1_000_000).optional(),
     issuedOn: isoDate,
     deliveredOn: isoDate,
+    howToPay: z.string().trim().max(1000).default(''),
     ...reason,
   }),
   z.object({ type: z.literal('record-payment'), on: isoDate, amountYuan: z.number(), ...reason }),
@@ -121,6 +141,7 @@ export const actionBody = z.discriminatedUnion('type', [
     on: isoDate,
     outcome: z.enum(OUTCOME_ROWS),
     legalBasis: z.string().max(1000),
+    content: replyContent.default({}),
     ...reason,
   }),
   z.object({ type: z.literal('withdraw'), on: isoDate, ...reason }),

@@ -20,9 +20,6 @@ import {
   presentSummary,
 } from './case-presenter.ts';
 import { hasPermission } from '../../agencies/index.ts';
-import { draftLetter } from '../letters/draft-letter.ts';
-import { renderLetterDocx, renderLetterPdf } from '../letters/render-letter.ts';
-import { LETTER_KINDS, LETTER_TITLES } from '../letters/letter.ts';
 import { z } from '../../../platform/validation.ts';
 import {
   actionBody,
@@ -45,8 +42,6 @@ export interface RequestRouteDependencies {
     input: { title: string; category: string; body: string; origin: string },
     actor: string,
   ) => Promise<string>;
-  /** The agency's name and the reconsideration organ its letters name. */
-  readonly letterContext: (agencyId: string) => Promise<{ agencyName: string; reconsiderationOrgan: string }>;
   readonly cases: CaseService;
   readonly auth: Pick<StaffAuthDependencies, 'ancestorsOf'>;
   readonly agencyExists: (agencyId: string) => Promise<boolean>;
@@ -59,7 +54,6 @@ function toCommand(body: ActionBody, approvedBy: string): CaseCommand {
   return command.type === 'grant-extension' ? { ...command, approvedBy } : command;
 }
 
-const letterParams = caseParams.extend({ kind: z.enum(LETTER_KINDS) });
 const feeQuoteQuery = z.object({
   method: z.enum(['per-application', 'per-page']),
   pages: z.coerce.number().int().min(0).max(1_000_000).optional(),
@@ -69,7 +63,6 @@ const toProactiveBody = z.object({
   category: z.string().trim().min(1).max(100),
   body: z.string().max(500_000).optional(),
 });
-const letterQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
 const STAFF_TAG = '依申请公开（工作人员）';
 const PUBLIC_TAG = '依申请公开（公众）';
 /** Staff routes need the session cookie (and x-csrf-token on writes). */
@@ -216,46 +209,6 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
         'invalid-request',
         quote.error.code === 'pages-required' ? '按量计收须提供页数 pages' : '尚未确认收到申请，无法计算',
       );
-    },
-  );
-
-  app.get(
-    '/api/agencies/:agencyId/requests/:id/letters/:kind',
-    {
-      schema: {
-        tags: [STAFF_TAG],
-        summary: '文书（DOCX 或 PDF）：答复告知书、补正告知书、延期告知书、征求意见书、收费通知书',
-        params: letterParams,
-        querystring: letterQuery,
-        ...staffOnly,
-      },
-    },
-    async (request, reply) => {
-      const { agencyId, id, kind } = parseInput(letterParams, request.params);
-      const { format } = parseInput(letterQuery, request.query);
-      // A letter is addressed to the applicant by name and address: for the case worker only.
-      await requireStaff(request, deps.auth, agencyId, 'see-personal-data');
-      const view = await deps.cases.view(agencyId, id);
-      if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
-      const letter = draftLetter(kind, view.case, {
-        ...(await deps.letterContext(agencyId)),
-        today: deps.today(),
-      });
-      if (!letter.ok)
-        throw new RefusalProblem(letter.error, `${LETTER_TITLES[kind]}不适用：${letter.error.reason}`);
-      const bytes =
-        format === 'pdf' ? await renderLetterPdf(letter.value) : await renderLetterDocx(letter.value);
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${id}-${LETTER_TITLES[kind]}.${format}`)}`,
-      );
-      return reply
-        .type(
-          format === 'pdf'
-            ? 'application/pdf'
-            : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        )
-        .send(bytes);
     },
   );
 

@@ -1,115 +1,211 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
+import type { OutcomeRow } from '../../annual-report/index.ts';
 import { CaseUnderTest, d } from '../../../../test-support/case-builder.ts';
+import { LETTER_CONTEXT as context, letterText, PROMPT } from '../../../../test-support/letter-fixtures.ts';
+import type { ReplyContent } from '../domain/reply-content.ts';
 import { draftLetter, type LetterContext } from './draft-letter.ts';
+import { findLetter } from './letter-sources.ts';
+import type { LetterKind } from './letter.ts';
 import { renderLetterDocx, renderLetterPdf } from './render-letter.ts';
 import { extractPdfLines } from '../../../platform/rendering/pdf-text.ts';
 
-const context: LetterContext = {
-  agencyName: '示范市示范局',
-  reconsiderationOrgan: '示范市人民政府',
-  today: d('2025-03-10'),
-};
-
-function replied(outcome: Parameters<typeof draftLetter>[1]['outcome'] & string, on = '2025-03-10') {
-  const c = new CaseUnderTest({ submittedOn: '2025-03-03' });
-  c.do({ type: 'record-reply', on: d(on), outcome, legalBasis: `依据（${outcome}）` }, on);
-  return c.state;
+function draft(c: CaseUnderTest, kind: LetterKind, ctx: LetterContext = context, seq?: number) {
+  const source = findLetter(c.history, c.state, kind, seq);
+  assert.ok(source, `the case has a ${kind}`);
+  const letter = draftLetter(source, c.state, ctx);
+  assert.ok(letter.ok, JSON.stringify(!letter.ok && letter.error));
+  const text = letterText(letter.value);
+  assert.doesNotMatch(text, PROMPT, 'no prompt is left in the letter');
+  return { letter: letter.value, text };
 }
 
-test('a 不予公开 reply since 2024 tells the applicant that reconsideration comes first (行政复议法 第二十三条)', () => {
-  const letter = draftLetter('reply', replied('r3_3_4'), context);
-  assert.ok(letter.ok);
-  const text = letter.value.paragraphs.map((p) => p.text).join('');
-  assert.match(text, /公开会对第三方合法权益造成损害/);
-  assert.equal(
-    letter.value.paragraphs[2]?.kind,
-    'to-write',
-    'the reasons to write come right after the decision',
-  );
-  assert.match(text, /依据（r3_3_4）/);
-  assert.match(text, /应当先向示范市人民政府申请行政复议/);
-  assert.match(text, /十五日内依法向人民法院提起行政诉讼/);
-  assert.equal(letter.value.addressee, '张三：');
-  assert.equal(letter.value.dateLine, '2025年3月10日');
-});
-
-test('other replies give the ordinary choice of reconsideration within 60 days or a suit within 6 months', () => {
-  for (const outcome of ['r3_1', 'r3_4_1', 'r3_5_2'] as const) {
-    const letter = draftLetter('reply', replied(outcome), context);
-    assert.ok(letter.ok);
-    assert.match(
-      letter.value.paragraphs.at(-1)?.text ?? '',
-      /六十日内向示范市人民政府申请行政复议，或者自收到本告知书之日起六个月内/,
-      outcome,
-    );
-  }
-  const partial = draftLetter('reply', replied('r3_2'), context);
-  assert.ok(
-    partial.ok && /应当先/.test(partial.value.paragraphs.at(-1)?.text ?? ''),
-    'the withheld part of 部分公开 also goes to reconsideration first',
-  );
-});
-
-test('a letter that does not apply to the case is refused with the reason', () => {
-  const open = new CaseUnderTest({ submittedOn: '2025-03-03' }).state;
-  assert.deepEqual(draftLetter('reply', open, context), {
-    ok: false,
-    error: { code: 'letter-not-applicable', kind: 'reply', reason: '该申请尚未答复' },
-  });
-  assert.equal(draftLetter('fee-notice', open, context).ok, false);
-});
-
-test('the 补正, extension, consultation and fee letters carry their dates and the law', () => {
-  const c = new CaseUnderTest({ submittedOn: '2024-11-04' });
-  c.do(
-    { type: 'request-clarification', on: d('2024-11-06'), periodWorkingDays: 10, items: '请写明文件名称' },
-    '2024-11-06',
-  );
-  const clarification = draftLetter('clarification-notice', c.state, context);
-  assert.ok(clarification.ok);
-  assert.match(
-    clarification.value.paragraphs.map((p) => p.text).join(''),
-    /请于2024年11月20日前（10个工作日内）提交补正后的申请/,
-  );
-  c.do({ type: 'receive-clarification', on: d('2024-11-15') }, '2024-11-15');
+function replied(outcome: OutcomeRow, content?: ReplyContent, on = '2025-03-10', delivery = 'email') {
+  const c = new CaseUnderTest({ submittedOn: '2025-03-03' });
+  c.history[0] = {
+    ...c.history[0]!,
+    event: {
+      type: 'submitted',
+      channel: 'in-person',
+      submittedOn: d('2025-03-03'),
+      applicant: { type: 'natural', name: '张三', email: 'zhangsan@example.cn', address: '示范市幸福路8号' },
+      application: {
+        description: '某项目的环境影响评价批复',
+        delivery: delivery as 'email' | 'paper-post' | 'pickup' | 'online',
+      },
+    },
+  };
   c.do(
     {
-      type: 'start-consultation',
-      consultationId: 'c1',
-      party: 'third-party',
-      partyName: '某公司',
-      issuedOn: d('2024-11-18'),
-      deliveredOn: d('2024-11-19'),
+      type: 'record-reply',
+      on: d(on),
+      outcome,
+      legalBasis: `依据第三十六条（${outcome}）`,
+      ...(content ? { content } : {}),
     },
-    '2024-11-19',
+    on,
   );
-  const consultation = draftLetter('consultation-letter', c.state, context);
-  assert.ok(consultation.ok);
-  assert.equal(consultation.value.addressee, '某公司：');
+  return c;
+}
+
+test('予以公开 says what is provided and how, by the route the applicant chose', () => {
+  const byEmail = replied('r3_1', { variant: 'provided', disclosed: '环评批复（示环审〔2024〕12号）' });
+  const { text } = draft(byEmail, 'reply');
   assert.match(
-    consultation.value.paragraphs.map((p) => p.text).join(''),
-    /第三十二条.*15个工作日内（2024年12月10日前）/,
+    text,
+    /本机关向您提供：环评批复（示环审〔2024〕12号）。本机关已通过电子邮件将上述信息发送至您提供的电子邮箱（zhangsan@example.cn）。/,
   );
-  c.do(
-    { type: 'record-consultation-answer', consultationId: 'c1', on: d('2024-11-25'), position: 'consents' },
-    '2024-11-25',
+  const pickup = draft(
+    replied('r3_1', { variant: 'provided', disclosed: '环评批复' }, '2025-03-10', 'pickup'),
+    'reply',
   );
+  assert.match(
+    pickup.text,
+    /请您在办公时间（工作日9:00—12:00，13:30—17:00）携带本告知书和身份证件，到示范市人民路100号（示范市示范局办公室）领取/,
+  );
+  const already = draft(
+    replied('r3_1', { variant: 'already-public', whereToObtain: '本机关门户网站“政策文件”栏目' }),
+    'reply',
+  );
+  assert.match(already.text, /已经主动公开。.*获取该信息的方式和途径：本机关门户网站“政策文件”栏目。/);
+});
+
+test('部分公开 names the withheld part, its ground with its article, and the reasons', () => {
+  const { text } = draft(
+    replied('r3_2', {
+      disclosed: '批复正文',
+      withheld: '附件三中的工艺参数',
+      withheldGround: 'r3_3_4',
+      reasons: '属于企业的商业秘密',
+    }),
+    'reply',
+  );
+  assert.match(
+    text,
+    /不予公开的部分为：附件三中的工艺参数。该部分涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害，具体理由是：属于企业的商业秘密。根据《中华人民共和国政府信息公开条例》第十五条和第三十六条第（三）项的规定，该部分不予公开。/,
+  );
+  assert.match(
+    text,
+    /如对本机关对不予公开部分的决定不服，根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，应当先向示范市人民政府申请行政复议/,
+  );
+});
+
+test('the extension notice gives the reason entered and the new due date', () => {
+  const c = new CaseUnderTest({ submittedOn: '2024-11-04' });
   c.do(
     {
       type: 'grant-extension',
       workingDays: 15,
       approvedBy: '李主任',
-      approvedOn: d('2024-12-02'),
-      noticeSentOn: d('2024-12-02'),
+      approvedOn: d('2024-11-28'),
+      noticeSentOn: d('2024-11-29'),
     },
-    '2024-12-02',
+    '2024-11-29',
+    '所需信息分散在三个下属单位，需要逐一调取',
   );
-  assert.match(draftLetter('extension-notice', c.state, context).ok ? 'ok' : '', /ok/);
+  const { letter, text } = draft(c, 'extension-notice');
+  assert.match(
+    text,
+    /因所需信息分散在三个下属单位，需要逐一调取，本机关需要延长答复期限。.*答复期限延长15个工作日，延长后的答复期限至2024年12月23日。/,
+  );
+  assert.equal(letter.dateLine, '2024年11月29日');
+  assert.deepEqual(
+    c.try(
+      {
+        type: 'grant-extension',
+        workingDays: 5,
+        approvedBy: 'x',
+        approvedOn: d('2024-11-29'),
+        noticeSentOn: d('2024-11-29'),
+      },
+      '2024-11-29',
+      ' ',
+    ),
+    { code: 'extension-already-granted', approvedOn: '2024-11-28' },
+  );
+  const other = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  assert.deepEqual(
+    other.try(
+      {
+        type: 'grant-extension',
+        workingDays: 5,
+        approvedBy: '李主任',
+        approvedOn: d('2024-11-28'),
+        noticeSentOn: d('2024-11-28'),
+      },
+      '2024-11-28',
+      '  ',
+    ),
+    { code: 'extension-without-reason' },
+    'an extension without a reason is refused: its notice could not say why',
+  );
+});
+
+test('the 补正, consultation and fee letters carry what was asked, the information concerned and how to pay', () => {
+  const c = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  c.do(
+    { type: 'request-clarification', on: d('2024-11-06'), periodWorkingDays: 10, items: '请写明文件名称' },
+    '2024-11-06',
+  );
+  assert.match(
+    draft(c, 'clarification-notice').text,
+    /需要补正的事项：请写明文件名称。\n请于2024年11月20日前（10个工作日内）提交补正后的申请/,
+  );
+  c.do({ type: 'receive-clarification', on: d('2024-11-15') }, '2024-11-15');
+  assert.deepEqual(
+    c.try(
+      {
+        type: 'start-consultation',
+        subject: ' ',
+        consultationId: 'c0',
+        party: 'third-party',
+        partyName: '某公司',
+        issuedOn: d('2024-11-18'),
+        deliveredOn: d('2024-11-19'),
+      },
+      '2024-11-19',
+    ),
+    { code: 'consultation-without-subject' },
+  );
+  for (const [id, name] of [
+    ['c1', '某公司'],
+    ['c2', '另一公司'],
+  ] as const)
+    c.do(
+      {
+        type: 'start-consultation',
+        subject: `${name}报送的年度经营数据`,
+        consultationId: id,
+        party: 'third-party',
+        partyName: name,
+        issuedOn: d('2024-11-18'),
+        deliveredOn: d('2024-11-19'),
+      },
+      '2024-11-19',
+    );
+  const first = draft(
+    c,
+    'consultation-letter',
+    context,
+    c.history.find((h) => h.event.type === 'consultation-started')!.seq,
+  );
+  assert.equal(first.letter.addressee, '某公司：');
+  assert.match(
+    first.text,
+    /第三十二条.*\n所涉信息：某公司报送的年度经营数据。\n请于收到本征求意见书之日起15个工作日内（2024年12月10日前）/s,
+  );
+  assert.equal(draft(c, 'consultation-letter').letter.addressee, '另一公司：', 'the latest by default');
+  assert.doesNotMatch(first.text, /张三/, 'the third party is not told who applied');
+  for (const id of ['c1', 'c2'])
+    c.do(
+      { type: 'record-consultation-answer', consultationId: id, on: d('2024-11-25'), position: 'consents' },
+      '2024-11-25',
+    );
   c.do(
     {
       type: 'issue-fee-notice',
+      howToPay: '通过非税收入缴款码缴纳；',
       method: 'per-page',
       amountYuan: 4700,
       pages: 250,
@@ -118,21 +214,183 @@ test('the 补正, extension, consultation and fee letters carry their dates and 
     },
     '2024-12-04',
   );
-  const fee = draftLetter('fee-notice', c.state, context);
-  assert.ok(fee.ok);
+  const fee = draft(c, 'fee-notice').text;
   assert.match(
-    fee.value.paragraphs.map((p) => p.text).join(''),
-    /按量计收收取信息处理费，金额为人民币4700元.*2025年1月2日前/,
+    fee,
+    /本机关对您的申请按量计收信息处理费。\n计费依据：共 250 页，依照《政府信息公开信息处理费管理办法》第五条规定的标准，应缴纳人民币4700元。\n缴费方式：通过非税收入缴款码缴纳。\n请自收到本通知之日起20个工作日内（2025年1月2日前）缴纳/,
+  );
+  assert.doesNotMatch(fee, /行政复议/, 'a fee notice cannot be challenged on its own (§8.2)');
+});
+
+test('closing notices: the 补正 not made, the fee not paid, the application withdrawn', () => {
+  const lapsed = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  lapsed.do(
+    { type: 'request-clarification', on: d('2024-11-06'), periodWorkingDays: 10, items: '请写明文件名称' },
+    '2024-11-06',
+  );
+  lapsed.do({ type: 'close-lapsed-clarification' }, '2024-11-22');
+  const clarification = draft(lapsed, 'closing-notice');
+  assert.equal(clarification.letter.title, '政府信息公开申请终止处理告知书');
+  assert.match(
+    clarification.text,
+    /补正期限至2024年11月20日。补正期限届满，本机关未收到您补正后的申请。\n根据《中华人民共和国政府信息公开条例》第三十条的规定，视为您放弃申请/,
+  );
+  assert.match(
+    clarification.text,
+    /如对本机关不再处理您的申请不服，可以自知道该行政行为之日起六十日内向示范市人民政府申请行政复议/,
+  );
+
+  const unpaid = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  unpaid.do(
+    {
+      type: 'issue-fee-notice',
+      howToPay: '缴款码',
+      method: 'per-application',
+      amountYuan: 100,
+      issuedOn: d('2024-11-08'),
+      deliveredOn: d('2024-11-08'),
+    },
+    '2024-11-08',
+  );
+  unpaid.do({ type: 'close-lapsed-fee' }, '2024-12-10');
+  assert.match(
+    draft(unpaid, 'closing-notice').text,
+    /请您于2024年12月6日前缴纳信息处理费人民币100元。缴费期限届满.*《政府信息公开信息处理费管理办法》的规定，视为您放弃申请/s,
+  );
+
+  const withdrawn = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  withdrawn.do({ type: 'withdraw', on: d('2024-11-12') }, '2024-11-12', '申请人来电表示已从其他途径获得。');
+  const withdrawal = draft(withdrawn, 'closing-notice').text;
+  assert.match(
+    withdrawal,
+    /您于2024年11月12日向本机关撤回上述政府信息公开申请（申请人来电表示已从其他途径获得）。本机关终止处理该申请。/,
+  );
+  assert.doesNotMatch(withdrawal, /行政复议/, "the applicant's own withdrawal is no act to challenge");
+});
+
+test('disclosing over a third party objection needs the public-interest reason and issues the 第三十二条 notice', () => {
+  const c = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  c.do(
+    {
+      type: 'start-consultation',
+      subject: '项目投资估算',
+      consultationId: 'c1',
+      party: 'third-party',
+      partyName: '某某置业有限公司',
+      issuedOn: d('2024-11-06'),
+      deliveredOn: d('2024-11-07'),
+    },
+    '2024-11-07',
+  );
+  c.do(
+    { type: 'record-consultation-answer', consultationId: 'c1', on: d('2024-11-14'), position: 'objects' },
+    '2024-11-14',
+  );
+  const provided = { variant: 'provided' as const, disclosed: '项目投资估算表' };
+  assert.deepEqual(
+    c.try(
+      {
+        type: 'record-reply',
+        on: d('2024-11-20'),
+        outcome: 'r3_1',
+        legalBasis: '第三十六条第（二）项',
+        content: provided,
+      },
+      '2024-11-20',
+    ),
+    {
+      code: 'reply-content-missing',
+      field: 'overObjectionReason',
+      label: '不公开可能对公共利益造成重大影响的理由',
+    },
+  );
+  c.do(
+    {
+      type: 'record-reply',
+      on: d('2024-11-20'),
+      outcome: 'r3_1',
+      legalBasis: '《条例》第三十六条第（二）项',
+      content: { ...provided, overObjectionReason: '该项目使用财政资金，关系公共利益' },
+    },
+    '2024-11-20',
+  );
+  assert.match(
+    draft(c, 'reply').text,
+    /第三方不同意公开。本机关认为不公开可能对公共利益造成重大影响：该项目使用财政资金，关系公共利益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关决定予以公开/,
+  );
+  const notice = draft(c, 'third-party-disclosure-notice');
+  assert.equal(notice.letter.addressee, '某某置业有限公司：');
+  assert.match(notice.text, /贵方于2024年11月14日答复不同意公开。.*决定公开的内容：项目投资估算表。/s);
+  assert.doesNotMatch(notice.text, /张三/);
+});
+
+test('a reply the record cannot complete is refused, naming what is missing', () => {
+  const c = new CaseUnderTest({ submittedOn: '2025-03-03' });
+  const missing = (outcome: OutcomeRow, content: ReplyContent) =>
+    c.try(
+      { type: 'record-reply', on: d('2025-03-10'), outcome, legalBasis: '第三十六条', content },
+      '2025-03-10',
+    );
+  assert.equal((missing('r3_1', {}) as { field: string }).field, 'variant');
+  assert.equal((missing('r3_1', { variant: 'provided' }) as { field: string }).field, 'disclosed');
+  assert.equal((missing('r3_1', { variant: 'already-public' }) as { field: string }).field, 'whereToObtain');
+  assert.equal(
+    (missing('r3_2', { disclosed: 'a', withheld: 'b', reasons: 'c' }) as { field: string }).field,
+    'withheldGround',
+  );
+  assert.equal((missing('r3_3_6', {}) as { field: string }).field, 'reasons');
+  assert.equal((missing('r3_3_8', {}) as { field: string }).field, 'whereToObtain');
+  assert.equal(
+    (missing('r3_4_1', { variant: 'not-competent' }) as { field: string }).field,
+    'competentAgency',
+  );
+  assert.equal((missing('r3_5_2', {}) as { field: string }).field, 'earlierReply');
+  assert.equal((missing('r3_6_3', {}) as { field: string }).field, 'reasons');
+  assert.equal(
+    missing('r3_4_1', { variant: 'not-held' }),
+    undefined,
+    'a search that found nothing needs no more',
   );
 });
 
-test('letters render as DOCX and as PDF with selectable Chinese text', async () => {
-  const letter = draftLetter('reply', replied('r3_3_6'), context);
-  assert.ok(letter.ok);
-  const { value: docxText } = await mammoth.extractRawText({ buffer: await renderLetterDocx(letter.value) });
+test('a letter is refused without the office contact or a reconsideration organ, instead of printing a blank', () => {
+  const c = replied('r3_4_2');
+  const source = findLetter(c.history, c.state, 'reply')!;
+  const noContact = draftLetter(source, c.state, { ...context, contact: undefined });
+  assert.equal(!noContact.ok && noContact.error.code, 'letter-needs-setting');
+  const noOrgan = draftLetter(source, c.state, { ...context, organs: undefined });
+  assert.match(!noOrgan.ok ? noOrgan.error.reason : '', /行政复议机关/);
+});
+
+test('a date on a year without the State Council notice is marked provisional on the letter', () => {
+  const c = new CaseUnderTest({ submittedOn: '2026-12-04' });
+  c.do(
+    { type: 'request-clarification', on: d('2026-12-04'), periodWorkingDays: 20, items: '请写明文件名称' },
+    '2026-12-04',
+  );
+  const { text } = draft(c, 'clarification-notice');
+  assert.match(text, /请于2027年1月4日前/);
+  assert.match(text, /注：2027年1月4日所在年度的放假安排尚未公布，该日期按法定节假日推算（暂定）/);
+  const known = new CaseUnderTest({ submittedOn: '2025-03-03' });
+  known.do(
+    { type: 'request-clarification', on: d('2025-03-04'), periodWorkingDays: 10, items: 'x' },
+    '2025-03-04',
+  );
+  assert.equal(draft(known, 'clarification-notice').letter.notes.length, 0);
+});
+
+test('letters render as DOCX and as PDF with selectable Chinese text, the 文号 and the seal line', async () => {
+  const { letter } = draft(replied('r3_3_6', { reasons: '该文件尚在起草过程中' }), 'reply');
+  const { value: docxText } = await mammoth.extractRawText({ buffer: await renderLetterDocx(letter) });
   assert.match(docxText, /政府信息公开申请答复告知书/);
-  assert.match(docxText, /属于讨论记录、过程稿、磋商信函、请示报告等过程性信息/);
-  const pdfText = (await extractPdfLines(await renderLetterPdf(letter.value))).flat().join('');
-  assert.match(pdfText.replace(/\s/g, ''), /政府信息公开申请答复告知书/);
-  assert.match(pdfText.replace(/\s/g, ''), /示范市示范局/);
+  assert.match(docxText, /示范局依申请公开〔2025〕第7号/);
+  assert.match(
+    docxText,
+    /属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息/,
+  );
+  assert.match(docxText, /（印章）\s*示范市示范局\s*2025年3月10日/);
+  const pdfText = (await extractPdfLines(await renderLetterPdf(letter))).flat().join('').replace(/\s/g, '');
+  assert.match(pdfText, /政府信息公开申请答复告知书/);
+  assert.match(pdfText, /联系电话：0000-12345678/);
+  assert.match(pdfText, /示范市示范局2025年3月10日/);
 });

@@ -1,238 +1,250 @@
 /**
- * The wording of each letter, drawn from the case (application-lifecycle.md §10, §11). No national norm
- * fixes the wording [U]; this follows the minimum contents the law requires: the request as understood,
- * the outcome and its legal ground, and the remedies — with compulsory reconsideration (复议前置) for
- * 不予公开 and the withheld part of 部分公开 since the 2023 行政复议法 took effect on 2024-01-01.
+ * Each letter, drawn from the case (application-lifecycle.md §10, §11). No national norm fixes the
+ * wording [U]; each letter holds what the law requires of it — the request as understood, the act and
+ * its ground, the dates, the remedies right for the agency's level and the act's date — with the
+ * agency's 文号, contact, signature, seal and date. Where the record cannot complete a letter, it is
+ * refused with what is missing; a letter never carries a blank for someone to fill in.
  */
-import { outcomeLabel, type OutcomeRow } from '../../annual-report/index.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import { yearOf, type IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import type { GuideContact } from '../../proactive-disclosure/domain/disclosure-settings.ts';
 import type { DisclosureCase } from '../domain/disclosure-case.ts';
 import { OUTCOME_LEGAL_BASIS } from '../domain/outcome-legal-basis.ts';
-import { LETTER_TITLES, type Letter, type LetterKind, type LetterParagraph } from './letter.ts';
+import { replyDeadline } from '../domain/reply-deadline.ts';
+import { LETTER_TITLES, type Letter, type LetterKind } from './letter.ts';
+import type { LetterSource } from './letter-sources.ts';
+import { chineseDate, sentence } from './letter-text.ts';
+import type { ReconsiderationOrgans } from './reconsideration-organ.ts';
+import { remedyParagraphs } from './remedy-notice.ts';
+import { outcomeParagraphs, overObjectionSentence } from './reply-wording.ts';
+import { closingParagraphs, thirdPartyNoticeParagraphs } from './closing-wording.ts';
+
+const OGI = '《中华人民共和国政府信息公开条例》';
 
 export interface LetterContext {
   readonly agencyName: string;
-  /** The reconsideration organ named in the remedy notice (行政复议法 第二十四条, 第二十七条). */
-  readonly reconsiderationOrgan: string;
-  readonly today: IsoDate;
+  /** The letter's 文号, as the agency's series numbered it. */
+  readonly reference: string;
+  /** Undefined when neither the hierarchy nor the agency's settings say (the letter is then refused). */
+  readonly organs: ReconsiderationOrgans | undefined;
+  readonly contact: GuideContact | undefined;
+  /** The agency's usual way to pay a fee, for notices recorded before each notice stated its own. */
+  readonly feePayment?: string;
+  /** The calendar as it stands: to tell which of the letter's dates are provisional. */
+  readonly calendar: WorkCalendar;
 }
 
 export type LetterRefusal = {
-  readonly code: 'letter-not-applicable';
+  readonly code: 'letter-not-applicable' | 'letter-needs-setting';
   readonly kind: LetterKind;
   readonly reason: string;
 };
 
-function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-const COMPULSORY_RECONSIDERATION_SINCE = '2024-01-01';
-
-function remedy(outcome: OutcomeRow, context: LetterContext, repliedOn: IsoDate): string {
-  const withheld = outcome === 'r3_2' || outcome.startsWith('r3_3_');
-  if (withheld && repliedOn >= COMPULSORY_RECONSIDERATION_SINCE) {
-    return (
-      `如对本机关不予公开政府信息的决定不服，根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，应当先向${context.reconsiderationOrgan}申请行政复议，` +
-      `申请期限为自收到本告知书之日起六十日内；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。`
-    );
-  }
-  return (
-    `如对本答复不服，可以自收到本告知书之日起六十日内向${context.reconsiderationOrgan}申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼；` +
-    `也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报（《中华人民共和国政府信息公开条例》第五十一条）。`
-  );
-}
-
-/** How a reply states each 不予公开 ground (第十四、十五、十六条, 第三十六条（七）). */
-const WITHHELD_BECAUSE: Readonly<Partial<Record<OutcomeRow, string>>> = {
-  r3_3_1: '属于国家秘密',
-  r3_3_2: '属于法律、行政法规禁止公开的信息',
-  r3_3_3: '公开后可能危及国家安全、公共安全、经济安全、社会稳定',
-  r3_3_4: '涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害',
-  r3_3_5: '属于人事管理、后勤管理、内部工作流程等内部事务信息',
-  r3_3_6: '属于讨论记录、过程稿、磋商信函、请示报告等过程性信息',
-  r3_3_7: '属于行政执法案卷信息',
-  r3_3_8: '属于可以通过法定查询程序获取的信息，请依照有关法律、行政法规的规定办理',
-};
-
-function outcomeParagraph(outcome: OutcomeRow, basis: string): { text: string; toWrite: string[] } {
-  const label =
-    WITHHELD_BECAUSE[outcome] ?? outcomeLabel(outcome).replace(/^[（(][一二三四五六七][)）]|^\d+\./, '');
-  if (outcome === 'r3_1')
-    return {
-      text: `经审查，您申请获取的政府信息属于公开范围。根据${basis}的规定，本机关予以公开。`,
-      toWrite: ['写明提供信息的方式、途径和时间，或告知获取该信息的方式和途径'],
-    };
-  if (outcome === 'r3_2')
-    return {
-      text: `经审查，您申请获取的政府信息中有不应当公开的内容，但能够作区分处理。根据${basis}的规定，本机关向您提供可以公开的部分，对不予公开的部分说明理由如下。`,
-      toWrite: ['写明不予公开部分的内容及理由'],
-    };
-  if (outcome.startsWith('r3_3_'))
-    return {
-      text: `经审查，您申请获取的政府信息${label}。根据${basis}的规定，本机关不予公开。`,
-      toWrite: ['写明不予公开的具体理由'],
-    };
-  if (outcome === 'r3_4_1')
-    return {
-      text: `经检索查找，本机关未制作或者获取您申请的政府信息。根据${basis}的规定，特此告知。`,
-      toWrite: ['能够确定负责公开该信息的行政机关的，写明其名称、联系方式'],
-    };
-  if (outcome === 'r3_4_2')
-    return {
-      text: `您申请获取的政府信息需要本机关对现有政府信息进行加工、分析才能形成。根据${basis}的规定，本机关不予提供。`,
-      toWrite: [],
-    };
-  if (outcome === 'r3_4_3')
-    return {
-      text: `您补正后的申请内容仍不明确，本机关无法确定您所需要的政府信息。根据${basis}的规定，本机关无法提供。`,
-      toWrite: [],
-    };
-  if (outcome.startsWith('r3_5_'))
-    return {
-      text: `您的申请属于${label}的情形。根据${basis}的规定，本机关不作为政府信息公开申请处理。`,
-      toWrite: ['写明可以通过的其他渠道（如有）'],
-    };
-  return { text: `根据${basis}的规定，本机关对您的申请作如下处理。`, toWrite: ['写明处理情况'] };
-}
-
-function frame(
-  kind: LetterKind,
-  request: DisclosureCase,
-  context: LetterContext,
-  paragraphs: string[],
-  toWrite: string[],
-  /** Where the places to write go: after this many paragraphs (default: at the end). */
-  insertAt: number = paragraphs.length,
-): Letter {
-  const text = (t: string): LetterParagraph => ({ kind: 'text', text: t });
-  const toFill = toWrite.map((t): LetterParagraph => ({ kind: 'to-write', text: `（${t}）` }));
-  return {
-    kind,
-    title: LETTER_TITLES[kind],
-    reference: `${request.id}号`,
-    addressee: `${request.applicant.name}：`,
-    paragraphs: [
-      ...paragraphs.slice(0, insertAt).map(text),
-      ...toFill,
-      ...paragraphs.slice(insertAt).map(text),
-    ],
-    signature: context.agencyName,
-    dateLine: chineseDate(context.today),
-  };
-}
-
 function receipt(request: DisclosureCase): string {
-  const received = request.receivedOn ? chineseDate(request.receivedOn) : chineseDate(request.submittedOn);
-  return `本机关于${received}收到您提出的政府信息公开申请，您申请获取“${request.application.description}”。`;
+  const received = chineseDate(request.receivedOn ?? request.submittedOn);
+  return `本机关于${received}收到您提出的政府信息公开申请（申请编号：${request.id}），您申请获取“${request.application.description}”。`;
+}
+
+function contactLines(contact: GuideContact | undefined): string[] {
+  if (!contact) return [];
+  return [
+    `联系机构：${contact.office}`,
+    `地址：${contact.address}${contact.postcode ? `（邮编：${contact.postcode}）` : ''}`,
+    `联系电话：${contact.phone}`,
+    ...(contact.email ? [`电子邮箱：${contact.email}`] : []),
+    `办公时间：${contact.hours}`,
+  ];
+}
+
+/** A note for each date the letter states that rests on a year without the State Council's notice. */
+function provisionalNotes(dates: readonly (IsoDate | undefined)[], calendar: WorkCalendar): string[] {
+  const unknown = dates.filter((d): d is IsoDate => d !== undefined && !calendar.years.has(yearOf(d)));
+  if (unknown.length === 0) return [];
+  return [
+    `注：${unknown.map(chineseDate).join('、')}所在年度的放假安排尚未公布，该日期按法定节假日推算（暂定）；如国务院办公厅公布的放假安排使其变动，以调整后的日期为准，本机关将另行告知。`,
+  ];
+}
+
+interface Body {
+  readonly addressee?: string;
+  readonly paragraphs: readonly string[];
+  /** Dates the letter counts in working days, checked against the calendar. */
+  readonly counted?: readonly (IsoDate | undefined)[];
+  /** Whether the letter carries the remedies (the acts that can be challenged). */
+  readonly needsOrgan?: boolean;
+}
+
+type BodyResult = Result<Body, string>;
+
+function replyBody(request: DisclosureCase, context: LetterContext): BodyResult {
+  if (request.closedBy !== 'reply' || !request.outcome || !request.completedOn) return err('该申请尚未答复');
+  if (!context.organs) return ok({ paragraphs: [], needsOrgan: true });
+  const content = request.replyContent ?? {};
+  const basis = request.legalBasis ?? OUTCOME_LEGAL_BASIS[request.outcome];
+  const corrected = request.clarification?.receivedOn
+    ? `经补正，本机关于${chineseDate(request.clarification.receivedOn)}收到补正后的申请。`
+    : '';
+  const overObjection = content.overObjectionReason ? [overObjectionSentence(content)] : [];
+  return ok({
+    paragraphs: [
+      receipt(request) + corrected,
+      ...outcomeParagraphs(request, request.outcome, basis, content, context.contact),
+      ...overObjection,
+      ...remedyParagraphs(request.outcome, request.completedOn, context.organs),
+    ],
+    needsOrgan: true,
+  });
+}
+
+function extensionBody(request: DisclosureCase, context: LetterContext): BodyResult {
+  const e = request.extension;
+  if (!e) return err('该申请没有延期');
+  if (!e.reason) return err('延期没有记录理由，无法告知申请人');
+  const deadline = replyDeadline(request, context.calendar);
+  const dueOn = e.dueOn ?? (deadline.kind === 'running' ? deadline.dueOn : undefined);
+  if (!dueOn) return err('无法确定延长后的答复期限');
+  return ok({
+    paragraphs: [
+      receipt(request),
+      `因${e.reason.replace(/[。．.]+$/u, '')}，本机关需要延长答复期限。经本机关政府信息公开工作机构负责人同意，根据${OGI}第三十三条第二款的规定，答复期限延长${e.workingDays}个工作日，延长后的答复期限至${chineseDate(dueOn)}。`,
+    ],
+    counted: [dueOn],
+  });
+}
+
+function consultationBody(request: DisclosureCase, source: LetterSource): BodyResult {
+  const c = request.consultations.find((x) => x.seq === source.seq);
+  if (!c) return err('该申请没有这项征求意见');
+  const thirdParty = c.party === 'third-party';
+  const subject = c.subject ?? `申请人申请获取的“${request.application.description}”`;
+  return ok({
+    addressee: c.partyName,
+    paragraphs: [
+      thirdParty
+        ? `本机关收到一项政府信息公开申请。经审查，申请公开的政府信息涉及贵方，公开可能损害贵方的合法权益。根据${OGI}第三十二条的规定，现书面征求贵方意见。`
+        : `本机关收到一项政府信息公开申请。经审查，申请公开的政府信息由本机关与贵机关共同制作。根据${OGI}第三十四条的规定，现征求贵机关意见。`,
+      `所涉信息：${sentence(subject)}`,
+      `请于收到本征求意见书之日起15个工作日内（${chineseDate(c.answerDueOn)}前）书面提出意见${thirdParty ? '；不同意公开的，请说明理由' : ''}。` +
+        (thirdParty
+          ? '逾期未提出意见的，由本机关依照条例的规定决定是否公开。'
+          : '逾期未提出意见的，视为同意公开。'),
+    ],
+    counted: [c.answerDueOn],
+  });
+}
+
+function feeBody(request: DisclosureCase, source: LetterSource, context: LetterContext): BodyResult {
+  const fee = request.fees.find((f) => f.seq === source.seq);
+  if (!fee) return err('该申请没有这项收费');
+  const howToPay = fee.howToPay ?? context.feePayment;
+  if (!howToPay) return err('收费通知没有缴费方式，请在公开设置中填写缴费方式');
+  const method = fee.method === 'per-application' ? '按件计收' : '按量计收';
+  const article = fee.method === 'per-application' ? '第四条' : '第五条';
+  const schedule =
+    fee.scheduleYuan !== undefined && fee.scheduleYuan !== fee.amountYuan
+      ? `按收费标准应收${fee.scheduleYuan}元，经本机关决定减收${fee.reductionReason ? `（理由：${fee.reductionReason.replace(/[。．.]+$/u, '')}）` : ''}，`
+      : '';
+  return ok({
+    paragraphs: [
+      receipt(request),
+      `根据${OGI}第四十二条和《政府信息公开信息处理费管理办法》的规定，本机关对您的申请${method}信息处理费。`,
+      `计费依据：${fee.basis ? `${fee.basis}，` : ''}依照《政府信息公开信息处理费管理办法》${article}规定的标准，${schedule}应缴纳人民币${fee.amountYuan}元。`,
+      `缴费方式：${sentence(howToPay)}`,
+      `请自收到本通知之日起20个工作日内（${chineseDate(fee.payByOn)}前）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+    ],
+    counted: [fee.payByOn],
+  });
+}
+
+function bodyOf(request: DisclosureCase, source: LetterSource, context: LetterContext): BodyResult {
+  switch (source.kind) {
+    case 'reply':
+      return replyBody(request, context);
+    case 'clarification-notice': {
+      const c = request.clarification;
+      if (!c) return err('该申请没有补正');
+      return ok({
+        paragraphs: [
+          receipt(request),
+          `经审查，您的申请内容不明确。根据${OGI}第三十条的规定，请您作出补正。需要补正的事项：${sentence(c.items)}`,
+          `请于${chineseDate(c.periodEndsOn)}前（${c.periodWorkingDays}个工作日内）提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        ],
+        counted: [c.periodEndsOn],
+      });
+    }
+    case 'extension-notice':
+      return extensionBody(request, context);
+    case 'consultation-letter':
+      return consultationBody(request, source);
+    case 'fee-notice':
+      return feeBody(request, source, context);
+    case 'closing-notice': {
+      const paragraphs = closingParagraphs(request);
+      if (!paragraphs) return err('该申请没有因逾期或撤回而终止');
+      const lapsed = request.closedBy !== 'withdrawal';
+      if (lapsed && !context.organs) return ok({ paragraphs: [], needsOrgan: true });
+      return ok({
+        paragraphs: [
+          receipt(request),
+          ...paragraphs,
+          ...(lapsed && context.organs
+            ? remedyParagraphs(
+                request.outcome!,
+                request.completedOn!,
+                context.organs,
+                '本机关不再处理您的申请',
+              )
+            : []),
+        ],
+        needsOrgan: lapsed,
+      });
+    }
+    case 'third-party-disclosure-notice': {
+      const notice = thirdPartyNoticeParagraphs(request);
+      if (!notice) return err('本申请没有在第三方不同意的情况下决定公开');
+      if (!context.organs) return ok({ paragraphs: [], needsOrgan: true });
+      return ok({
+        addressee: notice.addressee,
+        paragraphs: [
+          ...notice.paragraphs,
+          ...remedyParagraphs('r3_1', request.completedOn!, context.organs, '本决定'),
+        ],
+        needsOrgan: true,
+      });
+    }
+  }
 }
 
 export function draftLetter(
-  kind: LetterKind,
+  source: LetterSource,
   request: DisclosureCase,
   context: LetterContext,
 ): Result<Letter, LetterRefusal> {
-  const notApplicable = (reason: string) => err({ code: 'letter-not-applicable' as const, kind, reason });
-  switch (kind) {
-    case 'reply': {
-      if (request.closedBy !== 'reply' || !request.outcome || !request.completedOn)
-        return notApplicable('该申请尚未答复');
-      const basis = request.legalBasis ?? OUTCOME_LEGAL_BASIS[request.outcome];
-      const corrected = request.clarification?.receivedOn
-        ? `经补正，本机关于${chineseDate(request.clarification.receivedOn)}收到补正后的申请。`
-        : '';
-      const body = outcomeParagraph(request.outcome, basis);
-      return ok(
-        frame(
-          kind,
-          request,
-          { ...context, today: request.completedOn },
-          [receipt(request) + corrected, body.text, remedy(request.outcome, context, request.completedOn)],
-          body.toWrite,
-          2,
-        ),
-      );
-    }
-    case 'clarification-notice': {
-      const c = request.clarification;
-      if (!c) return notApplicable('该申请没有补正');
-      return ok(
-        frame(
-          kind,
-          request,
-          { ...context, today: c.requestedOn },
-          [
-            receipt(request),
-            `经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，请您作出补正，需要补正的事项如下：${c.items}`,
-            `请于${chineseDate(c.periodEndsOn)}前（${c.periodWorkingDays}个工作日内）提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
-          ],
-          [],
-        ),
-      );
-    }
-    case 'extension-notice': {
-      const e = request.extension;
-      if (!e) return notApplicable('该申请没有延期');
-      return ok(
-        frame(
-          kind,
-          request,
-          { ...context, today: e.noticeSentOn },
-          [
-            receipt(request),
-            `因需要较长时间办理，经本机关政府信息公开工作机构负责人同意，根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长${e.workingDays}个工作日。`,
-          ],
-          ['写明延期的理由'],
-        ),
-      );
-    }
-    case 'consultation-letter': {
-      const c = request.consultations.at(-1);
-      if (!c) return notApplicable('该申请没有征求意见');
-      const article = c.party === 'third-party' ? '第三十二条' : '第三十四条';
-      const silence =
-        c.party === 'third-party'
-          ? '逾期未提出意见的，由本机关依照条例的规定决定是否公开。'
-          : '逾期未提出意见的，视为同意公开。';
-      return ok({
-        ...frame(
-          kind,
-          request,
-          { ...context, today: c.issuedOn },
-          [
-            `本机关收到一项政府信息公开申请，申请获取“${request.application.description}”。该信息的公开可能涉及贵方，根据《中华人民共和国政府信息公开条例》${article}的规定，现书面征求贵方意见。`,
-            `请于收到本征求意见书之日起15个工作日内（${chineseDate(c.answerDueOn)}前）提出意见。${silence}`,
-          ],
-          ['附所涉信息的内容或摘要'],
-          1,
-        ),
-        addressee: `${c.partyName}：`,
-      });
-    }
-    case 'fee-notice': {
-      const fee = request.fees.at(-1);
-      if (!fee) return notApplicable('该申请没有收费');
-      const method = fee.method === 'per-application' ? '按件计收' : '按量计收';
-      return ok(
-        frame(
-          kind,
-          request,
-          { ...context, today: fee.issuedOn },
-          [
-            receipt(request),
-            `根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》的规定，本机关对您的申请${method}收取信息处理费，金额为人民币${fee.amountYuan}元。`,
-            `请自收到本通知之日起20个工作日内（${chineseDate(fee.payByOn)}前）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
-          ],
-          ['写明计费依据（申请件数或页数）和缴费方式'],
-          2,
-        ),
-      );
-    }
-    default: {
-      const never: never = kind;
-      throw new Error(`unknown letter ${String(never)}`);
-    }
-  }
+  const kind = source.kind;
+  const body = bodyOf(request, source, context);
+  if (!body.ok) return err({ code: 'letter-not-applicable', kind, reason: body.error });
+  if (body.value.needsOrgan && !context.organs)
+    return err({
+      code: 'letter-needs-setting',
+      kind,
+      reason: '无法确定行政复议机关：请为本机关设置上级人民政府，或在公开设置中填写行政复议机关',
+    });
+  if (!context.contact)
+    return err({
+      code: 'letter-needs-setting',
+      kind,
+      reason: '文书须载明联系方式：请先在公开设置中填写受理机构、地址和电话',
+    });
+  return ok({
+    kind,
+    title: LETTER_TITLES[kind],
+    reference: context.reference,
+    addressee: `${body.value.addressee ?? request.applicant.name}：`,
+    paragraphs: body.value.paragraphs,
+    contact: contactLines(context.contact),
+    signature: context.agencyName,
+    dateLine: chineseDate(source.on),
+    notes: provisionalNotes(body.value.counted ?? [], context.calendar),
+  });
 }

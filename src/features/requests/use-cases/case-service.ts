@@ -18,6 +18,7 @@ import { perApplicationFee, perPageFee, type FeeMethod } from '../domain/process
 import { applicantIdentity } from '../domain/applicant-identity.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
+import { lettersOf } from '../letters/letter-sources.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
 
 /** Channels whose application is received the day it is submitted (第三十一条第一项; oral, §3 [P]). */
@@ -174,7 +175,14 @@ export function caseService(deps: CaseServiceDependencies) {
       };
       const history = [...stored.history, recorded];
       const next = foldCase(id, history);
-      await deps.store.append(agencyId, id, recorded, projectCase(next, calendar), recorded.at);
+      await deps.store.append(
+        agencyId,
+        id,
+        recorded,
+        projectCase(next, calendar),
+        recorded.at,
+        lettersOf(recorded, next),
+      );
       return ok({ case: next, deadline: replyDeadline(next, calendar), history });
     },
 

@@ -3,6 +3,7 @@ import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
+import type { LetterSource } from '../letters/letter-sources.ts';
 
 /** What lists and dashboards show of a case, kept current on every event. */
 export interface CaseProjection {
@@ -61,13 +62,17 @@ export interface CaseStore {
     now: string,
   ): Promise<string>;
   load(agencyId: string, id: string): Promise<StoredCase | undefined>;
-  /** Appends one event; refuses (ConcurrentChangeError) when its seq is no longer the next one. */
+  /**
+   * Appends one event and numbers the letters it issues, in one transaction; refuses
+   * (ConcurrentChangeError) when its seq is no longer the next one.
+   */
   append(
     agencyId: string,
     id: string,
     recorded: RecordedEvent,
     projection: CaseProjection,
     now: string,
+    letters?: readonly LetterSource[],
   ): Promise<void>;
   list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
   /** The agency whose case `id` carries this query code hash, if one does (the public status page). */

@@ -16,6 +16,7 @@ import * as indexQueryCodes from './2026-12-02T0900-index-query-codes.ts';
 import * as anchorCaseEventsAndDocumentSteps from './2026-12-06T0900-anchor-case-events-and-document-steps.ts';
 import * as staffAccountLifecycle from './2026-12-06T1000-staff-account-lifecycle.ts';
 import * as indexApplicantIdentity from './2026-12-06T1100-index-applicant-identity.ts';
+import * as createLetterReferences from './2026-12-06T1200-create-letter-references.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T0900-anchor-case-events-and-document-steps': anchorCaseEventsAndDocumentSteps,
   '2026-12-06T1000-staff-account-lifecycle': staffAccountLifecycle,
   '2026-12-06T1100-index-applicant-identity': indexApplicantIdentity,
+  '2026-12-06T1200-create-letter-references': createLetterReferences,
 };

@@ -121,6 +121,15 @@ CREATE TABLE ledger_imports (
     document_count integer NOT NULL
 );
 
+CREATE TABLE letter_references (
+    agency_id text NOT NULL,
+    year integer NOT NULL,
+    number integer NOT NULL,
+    request_id text NOT NULL,
+    event_seq integer NOT NULL,
+    kind text NOT NULL
+);
+
 CREATE TABLE normative_documents (
     agency_id text NOT NULL,
     id text NOT NULL,
@@ -334,6 +343,12 @@ ALTER TABLE ONLY kysely_migration
 
 ALTER TABLE ONLY ledger_imports
     ADD CONSTRAINT ledger_imports_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY letter_references
+    ADD CONSTRAINT letter_references_letter UNIQUE (agency_id, request_id, event_seq, kind);
+
+ALTER TABLE ONLY letter_references
+    ADD CONSTRAINT letter_references_pk PRIMARY KEY (agency_id, year, number);
 
 ALTER TABLE ONLY normative_documents
     ADD CONSTRAINT normative_documents_pk PRIMARY KEY (agency_id, id);

@@ -35,6 +35,8 @@ CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "i
 
 CREATE TABLE "ledger_imports" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "year" integer not null, "imported_at" text not null, "imported_by" text not null, "files" text not null, "request_count" integer not null, "proceeding_count" integer not null, "document_count" integer not null);
 
+CREATE TABLE "letter_references" ("agency_id" text not null, "year" integer not null, "number" integer not null, "request_id" text not null, "event_seq" integer not null, "kind" text not null, constraint "letter_references_pk" primary key ("agency_id", "year", "number"), constraint "letter_references_letter" unique ("agency_id", "request_id", "event_seq", "kind"));
+
 CREATE TABLE "normative_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "title" text not null, "document_number" text, "issued_on" text not null, "repealed_on" text, "ledger_import_id" text references "ledger_imports" ("id"), "lapsed_on" text, "amendments" text default '[]' not null, "public_document_id" text, constraint "normative_documents_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));

@@ -1,0 +1,2 @@
+/** Tests reply as the demo's officers do: with the content each outcome needs. */
+export { completeReplyContent } from '../src/main/demo-reply-contents.ts';
