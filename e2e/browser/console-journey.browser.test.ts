@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extractPdfLines } from '../../src/platform/rendering/pdf-text.ts';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { SCREENSHOTS } from './launch-browser.ts';
@@ -70,6 +72,9 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
   await page.screenshot({ path: join(SCREENSHOTS, 'console-case.png'), fullPage: true });
   await act(page, '答复（办结）', async (p) => {
     await p.getByLabel('办理结果').selectOption({ label: '（一）予以公开' });
+    await p.getByLabel('答复情形').selectOption({ label: '予以提供（第三十六条第（二）项）' });
+    assert.match(await p.getByLabel('法律依据（须写明条款）').inputValue(), /第三十六条第（二）项$/);
+    await p.getByLabel('公开（提供）的信息').fill('《示范局2025年行政许可事项目录》');
   });
   await page.getByText('已答复').first().waitFor();
   const timeline = await page.locator('ol.timeline li').allTextContents();
@@ -78,10 +83,26 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
     ['提交申请', '确认收到申请', '告知补正', '收到补正后的申请', '答复'],
   );
   assert.match((await page.locator('dl.facts').textContent()) ?? '', /第三十六条/);
+  // The letters with their 文号: the 补正告知书 and the reply.
+  const letters = page.locator('section.letters tbody tr');
+  await letters.nth(1).waitFor();
+  assert.deepEqual(
+    (await letters.allTextContents()).map((t) => t.replace(/\d+/g, 'N').replace(/DOCX.*$/, '')),
+    [
+      '示范局依申请公开〔N〕第N号政府信息公开申请补正告知书N-N-N',
+      '示范局依申请公开〔N〕第N号政府信息公开申请答复告知书N-N-N',
+    ],
+  );
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'PDF' }).first().click();
+  await letters.nth(1).getByRole('link', { name: 'PDF' }).click();
   const letter = await download;
   assert.match(letter.suggestedFilename(), new RegExp(`${caseId}-政府信息公开申请答复告知书\\.pdf`));
+  const pdfText = (await extractPdfLines(await readFile((await letter.path())!))).flat().join('');
+  assert.match(
+    pdfText.replace(/\s/g, ''),
+    /本机关向您提供：《示范局2025年行政许可事项目录》。本机关已通过电子邮件/,
+  );
+  assert.doesNotMatch(pdfText, /（写明|（附/);
 
   assert.equal(await reportCell(page, year, 't3.r3_1.natural'), before + 1);
   await staff.close();
@@ -95,9 +116,10 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: '登记' }).click();
   await page.locator('#due-on').waitFor();
-  await act(page, '延长答复期限（第三十三条，须审批人）', async (p) =>
-    p.getByLabel('延长工作日数（不超过20）').fill('25'),
-  );
+  await act(page, '延长答复期限（第三十三条，须审批人）', async (p) => {
+    await p.getByLabel('延长工作日数（不超过20）').fill('25');
+    await p.getByLabel('延期理由（写入延期答复告知书）').fill('需要调取档案');
+  });
   await page.getByRole('alert').filter({ hasText: '最长不得超过20个工作日' }).waitFor();
   assert.equal(await page.locator('ol.timeline li').count(), 2);
   await page.getByLabel('办理', { exact: true }).selectOption({ label: '发出收费通知' });
@@ -107,6 +129,7 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   await page.getByRole('button', { name: '按收费标准试算' }).click();
   await page.getByText('共 250 页：4700 元').waitFor();
   assert.equal(await page.getByLabel('金额（元）').inputValue(), '4700');
+  assert.match(await page.getByLabel('缴费方式（写入收费通知书）').inputValue(), /非税收入缴款系统/);
   await page.getByRole('button', { name: '确定' }).click();
   await page.getByText('待缴费').first().waitFor();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();

@@ -6,10 +6,10 @@ import { caseService } from '../features/requests/use-cases/case-service.ts';
 import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
 import { queryCodes } from '../platform/security/query-code.ts';
 import type { IsoDate } from '../shared/domain/iso-date.ts';
-import { calendarsInUse, movedDueDates } from './calendar-moves.ts';
+import { applyCalendarChange, calendarsInUse } from './calendar-moves.ts';
 
 testOnBothDatabases(
-  'importing a notice lists the open cases whose reply due date it moves',
+  'importing a notice lists the reply, 补正 and fee dates it moves, and the case list follows',
   async ({ db }) => {
     await agencyRepository(db).create({ id: 'city', name: '某市教育局' }, '2026-01-01T00:00:00Z');
     const service = caseService({
@@ -32,7 +32,30 @@ testOnBothDatabases(
       );
     const spanning = await register('2026-12-18'); // 20 working days: into January 2027
     const within = await register('2026-11-02'); // due in November 2026: no 2027 day
-    assert.ok(spanning.ok && within.ok);
+    const correcting = await register('2026-12-18');
+    const paying = await register('2026-12-18');
+    assert.ok(spanning.ok && within.ok && correcting.ok && paying.ok);
+    const on = '2026-12-18' as IsoDate;
+    await service.act(
+      'city',
+      correcting.value.id,
+      { type: 'request-clarification', on, periodWorkingDays: 20, items: '请写明年份' },
+      'officer',
+    );
+    await service.act(
+      'city',
+      paying.value.id,
+      {
+        type: 'issue-fee-notice',
+        method: 'per-page',
+        pages: 40,
+        amountYuan: 100,
+        issuedOn: on,
+        deliveredOn: on,
+        howToPay: '缴款码',
+      },
+      'officer',
+    );
     const before = await calendarsInUse(db);
     await calendarRepository(db).save({
       jurisdiction: 'CN',
@@ -45,9 +68,23 @@ testOnBothDatabases(
       importedBy: 'test',
       importedAt: '2026-12-18T09:00:00Z',
     });
-    const moved = await movedDueDates(db, before, await calendarsInUse(db));
-    assert.deepEqual(moved, [
-      { agencyId: 'city', caseId: spanning.value.id, before: '2027-01-18', after: '2027-01-19' },
-    ]);
+    const moved = await applyCalendarChange(db, before, await calendarsInUse(db));
+    assert.deepEqual(
+      moved.map((m) => [m.caseId, m.what, m.before, m.after]),
+      [
+        [spanning.value.id, 'reply', '2027-01-18', '2027-01-19'],
+        [correcting.value.id, 'clarification', '2027-01-18', '2027-01-19'],
+        // The test's notice has no Spring Festival: the reply after the fee period comes earlier.
+        [paying.value.id, 'reply', '2027-02-19', '2027-02-15'],
+        [paying.value.id, 'fee', '2027-01-18', '2027-01-19'],
+      ],
+    );
+    const listed = await service.list('city', { open: true });
+    assert.equal(
+      listed.find((c) => c.id === spanning.value.id)?.dueOn,
+      '2027-01-19',
+      'the list shows the new date',
+    );
+    assert.equal(listed.find((c) => c.id === correcting.value.id)?.dueOn, '2027-01-19');
   },
 );

@@ -1,26 +1,56 @@
 /**
  * What a newly imported holiday notice moves: for every open case of the agencies on the calendar, the
- * reply due date on the calendar before and after the import, and those that changed — so that the
- * office sees which applicants' dates moved (the dates were provisional until then).
+ * dates the law counts in working days — the reply due date, the end of a 补正 period, the day a fee
+ * must be paid by — on the calendar before and after the import. Those that changed are listed, so that
+ * the office can tell the applicants (the dates were provisional until then), and each open case's
+ * listed due date is brought up to date.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
-import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
+import type { IsoDate } from '../shared/domain/iso-date.ts';
+import { addWorkingDays, type WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { agencyRepository } from '../features/agencies/index.ts';
 import { caseRepository } from '../features/requests/db/case-repository.ts';
-import { foldCase } from '../features/requests/domain/disclosure-case.ts';
+import { foldCase, type DisclosureCase } from '../features/requests/domain/disclosure-case.ts';
 import { replyDeadline } from '../features/requests/domain/reply-deadline.ts';
+import { timeLimitsOn } from '../features/requests/domain/legal-parameters.ts';
+import { projectCase } from '../features/requests/use-cases/case-projection.ts';
 import { loadWorkCalendar, calendarRepository } from '../features/work-calendar/index.ts';
+
+/** reply: the reply due date; clarification: the 补正 period's end; fee: the day to pay by. */
+export type MovedDateKind = 'reply' | 'clarification' | 'fee';
+
+export const MOVED_DATE_LABELS: Readonly<Record<MovedDateKind, string>> = {
+  reply: '答复期限',
+  clarification: '补正期限',
+  fee: '缴费期限',
+};
 
 export interface MovedDate {
   readonly agencyId: string;
   readonly caseId: string;
+  readonly what: MovedDateKind;
   readonly before: string;
   readonly after: string;
 }
 
-const dueOn = (deadline: ReturnType<typeof replyDeadline>) =>
-  deadline.kind === 'running' || deadline.kind === 'later-date' ? deadline.dueOn : undefined;
+function countedDates(
+  state: DisclosureCase,
+  calendar: WorkCalendar,
+): Partial<Record<MovedDateKind, IsoDate>> {
+  const deadline = replyDeadline(state, calendar);
+  const dates: Partial<Record<MovedDateKind, IsoDate>> = {};
+  if (deadline.kind === 'running') dates.reply = deadline.dueOn;
+  if (deadline.kind === 'awaiting-clarification') dates.clarification = deadline.periodEndsOn;
+  const fee = state.status === 'awaiting-fee' ? state.fees.at(-1) : undefined;
+  if (fee && state.receivedOn)
+    dates.fee = addWorkingDays(
+      calendar,
+      fee.deliveredOn,
+      timeLimitsOn(state.receivedOn).feePaymentWorkingDays,
+    ).date;
+  return dates;
+}
 
 /** The calendars of every jurisdiction in use, as they stand now. */
 export async function calendarsInUse(db: Kysely<Database>): Promise<Map<string, WorkCalendar>> {
@@ -33,8 +63,11 @@ export async function calendarsInUse(db: Kysely<Database>): Promise<Map<string, 
   return calendars;
 }
 
-/** The open cases whose reply due date differs between the calendars before and after an import. */
-export async function movedDueDates(
+/**
+ * The open cases' dates that differ between the calendars before and after an import; each moved case's
+ * listed due date is updated to the new calendar.
+ */
+export async function applyCalendarChange(
   db: Kysely<Database>,
   before: ReadonlyMap<string, WorkCalendar>,
   after: ReadonlyMap<string, WorkCalendar>,
@@ -50,10 +83,17 @@ export async function movedDueDates(
       const stored = await store.load(agency.id, summary.id);
       if (!stored) continue;
       const state = foldCase(summary.id, stored.history);
-      const was = dueOn(replyDeadline(state, old));
-      const is = dueOn(replyDeadline(state, now));
-      if (was && is && was !== is)
-        moved.push({ agencyId: agency.id, caseId: summary.id, before: was, after: is });
+      const was = countedDates(state, old);
+      const is = countedDates(state, now);
+      let changed = false;
+      for (const what of ['reply', 'clarification', 'fee'] as const) {
+        const [b, a] = [was[what], is[what]];
+        if (b && a && b !== a) {
+          moved.push({ agencyId: agency.id, caseId: summary.id, what, before: b, after: a });
+          changed = true;
+        }
+      }
+      if (changed) await store.refreshProjection(agency.id, summary.id, projectCase(state, now));
     }
   }
   return moved;

@@ -21,7 +21,7 @@ import {
 import { databaseUrl, withDatabase } from './database-context.ts';
 import { defaultActor } from './database-commands.ts';
 import { CliError } from './output.ts';
-import { calendarsInUse, movedDueDates } from '../calendar-moves.ts';
+import { calendarsInUse, applyCalendarChange, MOVED_DATE_LABELS } from '../calendar-moves.ts';
 import type { CliIo } from './report-commands.ts';
 
 function parseDate(text: string): IsoDate {
@@ -188,15 +188,16 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
               },
             });
           });
-          return movedDueDates(handle.db, before, await calendarsInUse(handle.db));
+          return applyCalendarChange(handle.db, before, await calendarsInUse(handle.db));
         });
         io.err(
           `已导入 ${options.jurisdiction} ${year} 年：放假 ${Object.keys(parsed.year.holidays).length} 天，调休上班 ${Object.keys(parsed.year.makeupWorkdays).length} 天；` +
             (moved.length
-              ? `${moved.length} 件未办结申请的答复期限随之改变（如下），请告知申请人`
-              : '未办结申请的答复期限均未改变'),
+              ? `未办结申请的 ${moved.length} 个期限随之改变（如下），请告知申请人`
+              : '未办结申请的答复、补正和缴费期限均未改变'),
         );
-        for (const m of moved) io.out(`${m.agencyId}\t${m.caseId}\t${m.before} → ${m.after}\n`);
+        for (const m of moved)
+          io.out(`${m.agencyId}\t${m.caseId}\t${MOVED_DATE_LABELS[m.what]}\t${m.before} → ${m.after}\n`);
       },
     );
 }

@@ -1,5 +1,6 @@
 /** The steps an officer can take on a case, as form descriptions; the server decides what the law allows. */
 export type FieldKind = 'date' | 'text' | 'textarea' | 'number' | 'select' | 'outcome' | 'consultation';
+// The reply's content fields follow the outcome chosen (ReplyContentFields.tsx).
 
 export interface ActionField {
   readonly name: string;
@@ -81,6 +82,7 @@ export const ACTIONS: readonly ActionSpec[] = [
         ],
       },
       { name: 'partyName', label: '名称', kind: 'text' },
+      { name: 'subject', label: '所涉信息的内容或摘要（随征求意见书发送，不写申请人）', kind: 'textarea' },
       { name: 'issuedOn', label: '发出日期', kind: 'date' },
       { name: 'deliveredOn', label: '送达日期', kind: 'date' },
     ],
@@ -112,7 +114,7 @@ export const ACTIONS: readonly ActionSpec[] = [
       { name: 'workingDays', label: '延长工作日数（不超过20）', kind: 'number', initial: '20' },
       { name: 'approvedOn', label: '负责人同意日期', kind: 'date' },
       { name: 'noticeSentOn', label: '告知申请人日期', kind: 'date' },
-      reason('延期理由'),
+      reason('延期理由（写入延期答复告知书）', false),
     ],
   },
   {
@@ -152,8 +154,10 @@ export const ACTIONS: readonly ActionSpec[] = [
         optional: true,
       },
       { name: 'amountYuan', label: '金额（元）', kind: 'number' },
+      { name: 'howToPay', label: '缴费方式（写入收费通知书）', kind: 'textarea' },
       { name: 'issuedOn', label: '发出日期', kind: 'date' },
       { name: 'deliveredOn', label: '送达日期', kind: 'date' },
+      reason('减收理由（低于收费标准时必填）'),
     ],
   },
   {
@@ -179,7 +183,7 @@ export const ACTIONS: readonly ActionSpec[] = [
     fields: [
       { name: 'on', label: '答复（送达）日期', kind: 'date' },
       { name: 'outcome', label: '办理结果', kind: 'outcome' },
-      { name: 'legalBasis', label: '法律依据', kind: 'textarea' },
+      { name: 'legalBasis', label: '法律依据（须写明条款）', kind: 'textarea' },
     ],
   },
   {

@@ -7,6 +7,7 @@ import {
 import { OUTCOME_LEGAL_BASIS } from '../../../src/features/requests/domain/outcome-legal-basis.ts';
 
 export { OUTCOME_ROWS, OUTCOME_LEGAL_BASIS };
+export type OutcomeRowCode = (typeof OUTCOME_ROWS)[number];
 
 export function fullOutcomeLabel(row: (typeof OUTCOME_ROWS)[number]): string {
   const group = outcomeGroupLabel(row);

@@ -177,6 +177,15 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       }
     },
 
+    async refreshProjection(agencyId, id, projection) {
+      await db
+        .updateTable('request_cases')
+        .set(projectionRow(projection))
+        .where('agency_id', '=', agencyId)
+        .where('id', '=', id)
+        .execute();
+    },
+
     async agencyOfQueryCode(id, queryCodeHash) {
       const row = await db
         .selectFrom('request_cases')

@@ -9,6 +9,7 @@
  */
 import { addDays, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
+  addWorkingDays,
   countWorkingDays,
   describeDay,
   type DayInfo,
@@ -34,7 +35,13 @@ export interface DeadlineDay extends DayInfo {
 
 export type ReplyDeadline =
   | { readonly kind: 'not-running'; readonly reason: 'unconfirmed' | 'closed' }
-  | { readonly kind: 'awaiting-clarification'; readonly periodEndsOn: IsoDate }
+  | {
+      readonly kind: 'awaiting-clarification';
+      /** Counted on the calendar as it stands (a notice imported since the 补正 notice may move it). */
+      readonly periodEndsOn: IsoDate;
+      /** The end falls on a year without the State Council's notice. */
+      readonly provisional?: boolean;
+    }
   | { readonly kind: 'later-date'; readonly dueOn: IsoDate }
   | {
       readonly kind: 'running';
@@ -90,8 +97,15 @@ export function replyDeadline(
 ): ReplyDeadline {
   if (!request.receivedOn || !request.clockStartOn) return { kind: 'not-running', reason: 'unconfirmed' };
   if (request.completedOn) return { kind: 'not-running', reason: 'closed' };
-  if (request.status === 'awaiting-clarification' && request.clarification)
-    return { kind: 'awaiting-clarification', periodEndsOn: request.clarification.periodEndsOn };
+  if (request.status === 'awaiting-clarification' && request.clarification) {
+    const c = request.clarification;
+    const end = addWorkingDays(calendar, c.requestedOn, c.periodWorkingDays);
+    return {
+      kind: 'awaiting-clarification',
+      periodEndsOn: end.date,
+      ...(end.missingYears.length > 0 ? { provisional: true } : {}),
+    };
+  }
   if (request.laterDate) return { kind: 'later-date', dueOn: request.laterDate };
   const limits = timeLimitsOn(request.receivedOn);
   const workingDays = limits.replyWorkingDays + (request.extension?.workingDays ?? 0);

@@ -25,6 +25,7 @@ const SIGNATURE_INDENT_PT = 4 * SIZE_PT.body;
 const SEAL_SPACE_PT = 3 * LINE_PT;
 
 const SEAL_MARK = '（印章）';
+const NOTO_SANS_LINE_EM = 1.448;
 
 function run(text: string, font: string, sizePt: number, bold = false): TextRun {
   return new TextRun({
@@ -118,7 +119,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
 
 export function renderLetterPdf(letter: Letter): Promise<Buffer> {
   const pt = (mm: number) => mm * MM_TO_PT;
-  const lineHeight = LINE_PT / SIZE_PT.body;
+  // pdfmake multiplies the font's own line (Noto Sans SC: ascent + descent ≈ 1.448 em).
+  const lineHeight = LINE_PT / (SIZE_PT.body * NOTO_SANS_LINE_EM);
   const indent = 2 * SIZE_PT.body;
   const right = { alignment: 'right' as const, margin: [0, 0, SIGNATURE_INDENT_PT, 0] as Margin };
   type Margin = [number, number, number, number];
@@ -145,17 +147,20 @@ export function renderLetterPdf(letter: Letter): Promise<Buffer> {
       { text: letter.reference, alignment: 'center', margin: [0, 0, 0, LINE_PT] },
       { text: letter.addressee },
       ...letter.paragraphs.map((p) => ({ text: p, leadingIndent: indent, alignment: 'justify' as const })),
-      ...letter.contact.map((l, i) => ({
-        text: l,
-        leadingIndent: indent,
-        ...(i === 0 ? { margin: [0, LINE_PT / 2, 0, 0] as Margin } : {}),
-      })),
       {
-        // The seal goes over the signature and the date: kept together on one page.
+        // The contact, and the signature and date with the seal over them, are kept on one page.
         unbreakable: true,
-        margin: [0, SEAL_SPACE_PT - LINE_PT, 0, 0] as Margin,
         stack: [
-          { text: SEAL_MARK, color: '#888888', ...right },
+          ...letter.contact.map((l, i) => ({
+            text: l,
+            margin: [indent, i === 0 ? LINE_PT / 2 : 0, 0, 0] as Margin,
+          })),
+          {
+            text: SEAL_MARK,
+            color: '#888888',
+            ...right,
+            margin: [0, SEAL_SPACE_PT - LINE_PT, SIGNATURE_INDENT_PT, 0] as Margin,
+          },
           { text: letter.signature, ...right },
           { text: letter.dateLine, ...right },
         ],

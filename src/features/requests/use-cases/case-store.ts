@@ -75,6 +75,8 @@ export interface CaseStore {
     letters?: readonly LetterSource[],
   ): Promise<void>;
   list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
+  /** Rewrites what lists show of a case (its due date after a calendar change); the history is untouched. */
+  refreshProjection(agencyId: string, id: string, projection: CaseProjection): Promise<void>;
   /** The agency whose case `id` carries this query code hash, if one does (the public status page). */
   agencyOfQueryCode(id: string, queryCodeHash: string): Promise<string | undefined>;
   /** Which of `ids` are cases (the others are records a ledger import brought). */

@@ -22,8 +22,25 @@ interface Settings {
   messageAnswerDays: number;
   categories: Category[];
   contact?: Contact;
+  letters?: LetterSettings;
   guideNotes?: string;
 }
+
+interface LetterSettings {
+  referencePrefix?: string;
+  reconsiderationOrgan?: string;
+  feePayment?: string;
+}
+
+const LETTER_FIELDS: Array<[keyof LetterSettings, string, string]> = [
+  ['referencePrefix', '文号代字', '如：示范局依申请公开 → 示范局依申请公开〔2026〕第12号；不填则用机关全称'],
+  [
+    'reconsiderationOrgan',
+    '行政复议机关（垂直管理等机关填写）',
+    '不填则按层级确定：工作部门为本级人民政府，人民政府为上一级人民政府',
+  ],
+  ['feePayment', '信息处理费缴费方式', '收费通知书的默认缴费方式，如缴款码、账户、现场缴纳地点'],
+];
 
 const GROUP_LABELS: Record<Category['group'], string> = {
   'article-20': '第二十条',
@@ -61,6 +78,7 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
     const f = new FormData(event.currentTarget);
     const text = (name: string) => String(f.get(name) ?? '').trim();
     const contact = Object.fromEntries(CONTACT_FIELDS.map(([key]) => [key, text(key)]).filter(([, v]) => v));
+    const letters = Object.fromEntries(LETTER_FIELDS.map(([key]) => [key, text(key)]).filter(([, v]) => v));
     try {
       const saved = await api<{ settings: Settings }>('PUT', path, {
         publicationLimitDays: Number(text('publicationLimitDays')),
@@ -68,6 +86,7 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
         messageAnswerDays: Number(text('messageAnswerDays')),
         categories: categories.filter((c) => c.name.trim()),
         ...(text('office') ? { contact } : {}),
+        ...(Object.keys(letters).length > 0 ? { letters } : {}),
         ...(text('guideNotes') ? { guideNotes: text('guideNotes') } : {}),
       });
       setSettings(saved.settings);
@@ -177,6 +196,21 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
             <label htmlFor="s-guideNotes">公开指南的其他说明</label>
             <textarea id="s-guideNotes" name="guideNotes" rows={4} defaultValue={settings.guideNotes ?? ''} />
           </div>
+        </fieldset>
+        <fieldset disabled={!canEdit}>
+          <legend>依申请公开文书</legend>
+          <p className="hint">告知书载明上方受理机构的联系方式；未填写联系方式时不能出具文书。</p>
+          {LETTER_FIELDS.map(([key, label, hint]) => (
+            <div className="field" key={key}>
+              <label htmlFor={`s-${key}`}>{label}</label>
+              <input
+                id={`s-${key}`}
+                name={key}
+                placeholder={hint}
+                defaultValue={settings.letters?.[key] ?? ''}
+              />
+            </div>
+          ))}
         </fieldset>
         {message && (
           <p className={message === '已保存' ? 'ok' : 'error'} role="status">
