@@ -117,6 +117,19 @@ test('a citizen applies online and follows the status with the query code only',
     queryCode: created.body.queryCode,
   });
   assert.equal(elsewhere.status, 404);
+  // The officer's list shows how long it has waited for confirmation (第三十一条), against 公开设置.
+  const officer = new HttpClient(server.url);
+  await officer.login('officer', PASSWORD);
+  const list = await officer.request(
+    'GET',
+    '/api/agencies/demo/requests?open=true&status=submitted-unconfirmed',
+  );
+  assert.equal(list.body.confirmationAlertWorkingDays, 2);
+  const mine = list.body.requests.find((r: { id: string }) => r.id === created.body.id);
+  assert.deepEqual(mine.confirmation, { waitingWorkingDays: 0, overdue: false });
+  assert.ok(
+    list.body.requests.every((r: { confirmation?: { overdue: boolean } }) => r.confirmation !== undefined),
+  );
 });
 
 test('an officer works a case from receipt to reply, and the report counts it', async () => {

@@ -209,6 +209,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     agencyExists: async (id) => (await agencies.find(id)) !== undefined,
     calendarFor,
     today: clock.today,
+    confirmationAlertWorkingDays: async (agencyId) =>
+      (await settings.settingsFor(agencyId)).confirmationAlertWorkingDays,
   });
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now, yearLock });

@@ -6,6 +6,7 @@
  */
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { STATUTORY_PUBLICATION_WORKING_DAYS } from './publication-deadline.ts';
+import { DEFAULT_CONFIRMATION_ALERT_WORKING_DAYS } from '../../requests/domain/confirmation-wait.ts';
 
 export const CATEGORY_GROUPS = ['article-20', 'key-area', 'agency'] as const;
 export type CategoryGroup = (typeof CATEGORY_GROUPS)[number];
@@ -48,6 +49,8 @@ export interface DisclosureSettings {
   readonly publicationLimitDays: number;
   readonly interpretationWithinDays: number;
   readonly messageAnswerDays: number;
+  /** Online, fax and letter applications not confirmed after this many working days are flagged (第三十一条). */
+  readonly confirmationAlertWorkingDays: number;
   readonly categories: readonly CatalogueCategory[];
   readonly contact?: GuideContact;
   readonly letters?: LetterSettings;
@@ -87,6 +90,7 @@ export const DEFAULT_DISCLOSURE_SETTINGS: DisclosureSettings = {
   publicationLimitDays: STATUTORY_PUBLICATION_WORKING_DAYS,
   interpretationWithinDays: 3,
   messageAnswerDays: 15,
+  confirmationAlertWorkingDays: DEFAULT_CONFIRMATION_ALERT_WORKING_DAYS,
   categories: [
     ...ARTICLE_20.map(([name, description]) => ({ name, description, group: 'article-20' as const })),
     ...KEY_AREAS.map(([name, description]) => ({ name, description, group: 'key-area' as const })),

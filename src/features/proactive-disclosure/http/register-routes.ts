@@ -3,6 +3,7 @@
  * portal page) and the agency's disclosure settings (catalogue, guide contact, local limits).
  */
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_CONFIRMATION_ALERT_WORKING_DAYS } from '../../requests/domain/confirmation-wait.ts';
 import { z } from '../../../platform/validation.ts';
 import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
 import { yearLockedMessage } from '../../../shared/domain/year-lock.ts';
@@ -66,6 +67,7 @@ const settingsBody = z.object({
   publicationLimitDays: days(20),
   interpretationWithinDays: days(20),
   messageAnswerDays: days(60).min(1),
+  confirmationAlertWorkingDays: days(20).min(1).default(DEFAULT_CONFIRMATION_ALERT_WORKING_DAYS),
   categories: z
     .array(
       z.object({

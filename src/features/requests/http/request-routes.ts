@@ -20,6 +20,7 @@ import {
   presentSummary,
 } from './case-presenter.ts';
 import { hasPermission } from '../../agencies/index.ts';
+import { confirmationWait } from '../domain/confirmation-wait.ts';
 import { z } from '../../../platform/validation.ts';
 import {
   actionBody,
@@ -47,6 +48,8 @@ export interface RequestRouteDependencies {
   readonly agencyExists: (agencyId: string) => Promise<boolean>;
   readonly calendarFor: (agencyId: string) => Promise<WorkCalendar>;
   readonly today: () => IsoDate;
+  /** After how many working days an unconfirmed application is flagged (the agency's 公开设置). */
+  readonly confirmationAlertWorkingDays: (agencyId: string) => Promise<number>;
 }
 
 function toCommand(body: ActionBody, approvedBy: string): CaseCommand {
@@ -134,9 +137,20 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
       const { open, status } = parseInput(listQuery, request.query);
       const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
       const full = hasPermission(account.roles, 'see-personal-data');
+      const [calendar, limit] = await Promise.all([
+        deps.calendarFor(agencyId),
+        deps.confirmationAlertWorkingDays(agencyId),
+      ]);
+      const today = deps.today();
       return {
+        confirmationAlertWorkingDays: limit,
         requests: (await deps.cases.list(agencyId, { open, ...(status ? { statuses: [status] } : {}) })).map(
-          (c) => (full ? presentSummary(c) : maskSummary(presentSummary(c))),
+          (c) => {
+            const presented = full ? presentSummary(c) : maskSummary(presentSummary(c));
+            return c.status === 'submitted-unconfirmed'
+              ? { ...presented, confirmation: confirmationWait(c.submittedOn, today, calendar, limit) }
+              : presented;
+          },
         ),
       };
     },

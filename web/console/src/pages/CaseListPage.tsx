@@ -17,6 +17,8 @@ interface Summary {
   description: string;
   outcomeLabel: string | null;
   completedOn?: string;
+  /** Unconfirmed online, fax or letter applications: how long they have waited (第三十一条). */
+  confirmation?: { waitingWorkingDays: number; overdue: boolean };
 }
 
 /** Calendar days until the due date: enough to colour the list; the case page gives working days. */
@@ -31,20 +33,25 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
   const [open, setOpen] = useState(true);
   const [status, setStatus] = useState('');
   const [cases, setCases] = useState<Summary[] | undefined>();
+  const [alertDays, setAlertDays] = useState(0);
   const [error, setError] = useState('');
 
   useEffect(() => {
     setCases(undefined);
-    api<{ requests: Summary[] }>(
+    api<{ requests: Summary[]; confirmationAlertWorkingDays: number }>(
       'GET',
       `/api/agencies/${agencyId}/requests?open=${open}${status ? `&status=${status}` : ''}`,
     ).then(
-      (r) => setCases(r.requests),
+      (r) => {
+        setCases(r.requests);
+        setAlertDays(r.confirmationAlertWorkingDays);
+      },
       (e: unknown) => setError(e instanceof ApiFailure ? e.message : '加载失败'),
     );
   }, [agencyId, open, status]);
 
   const overdue = cases?.filter((c) => urgency(c.dueOn, today) === 'overdue').length ?? 0;
+  const unconfirmed = cases?.filter((c) => c.confirmation?.overdue).length ?? 0;
   return (
     <section>
       <h1>依申请公开办理</h1>
@@ -64,6 +71,12 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
           </select>
         </label>
         {overdue > 0 && <strong className="overdue-note"> 有 {overdue} 件已超过答复期限</strong>}
+        {unconfirmed > 0 && (
+          <strong className="overdue-note">
+            {' '}
+            有 {unconfirmed} 件申请提交后 {alertDays} 个工作日以上仍未确认收到（第三十一条）
+          </strong>
+        )}
       </p>
       {error && <p className="error">{error}</p>}
       {!cases ? (
@@ -94,7 +107,17 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
                   </a>
                 </td>
                 <td>{c.outcomeLabel ? `${c.statusLabel}：${c.outcomeLabel}` : c.statusLabel}</td>
-                <td>{c.completedOn ? `已于 ${c.completedOn} 办结` : (c.dueOn ?? '—')}</td>
+                <td>
+                  {c.completedOn ? (
+                    `已于 ${c.completedOn} 办结`
+                  ) : c.confirmation ? (
+                    <span className={c.confirmation.overdue ? 'overdue' : ''}>
+                      待确认，已等 {c.confirmation.waitingWorkingDays} 个工作日
+                    </span>
+                  ) : (
+                    (c.dueOn ?? '—')
+                  )}
+                </td>
                 <td>
                   {c.applicantName}（{APPLICANT_TYPE_LABELS[c.applicantType]}）
                 </td>

@@ -20,6 +20,7 @@ interface Settings {
   publicationLimitDays: number;
   interpretationWithinDays: number;
   messageAnswerDays: number;
+  confirmationAlertWorkingDays: number;
   categories: Category[];
   contact?: Contact;
   letters?: LetterSettings;
@@ -84,6 +85,7 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
         publicationLimitDays: Number(text('publicationLimitDays')),
         interpretationWithinDays: Number(text('interpretationWithinDays')),
         messageAnswerDays: Number(text('messageAnswerDays')),
+        confirmationAlertWorkingDays: Number(text('confirmationAlertWorkingDays')),
         categories: categories.filter((c) => c.name.trim()),
         ...(text('office') ? { contact } : {}),
         ...(Object.keys(letters).length > 0 ? { letters } : {}),
@@ -122,6 +124,7 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
           {number('publicationLimitDays', '主动公开发布时限（工作日，不超过20）', 20)}
           {number('interpretationWithinDays', '政策解读同步发布的期限（工作日）', 20)}
           {number('messageAnswerDays', '公众留言答复期限（工作日）', 60)}
+          {number('confirmationAlertWorkingDays', '网上、传真、信函申请未确认收到的提醒（工作日）', 20)}
         </fieldset>
         <fieldset disabled={!canEdit}>
           <legend>公开目录</legend>
