@@ -7,6 +7,8 @@ import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/
 import { queryCodes } from '../platform/security/query-code.ts';
 import type { IsoDate } from '../shared/domain/iso-date.ts';
 import { applyCalendarChange, calendarsInUse } from './calendar-moves.ts';
+import { foldCase } from '../features/requests/domain/disclosure-case.ts';
+import { projectCase } from '../features/requests/use-cases/case-projection.ts';
 
 testOnBothDatabases(
   'importing a notice lists the reply, 补正 and fee dates it moves, and the case list follows',
@@ -34,8 +36,35 @@ testOnBothDatabases(
     const within = await register('2026-11-02'); // due in November 2026: no 2027 day
     const correcting = await register('2026-12-18');
     const paying = await register('2026-12-18');
-    assert.ok(spanning.ok && within.ok && correcting.ok && paying.ok);
+    const closedEarly = await register('2026-12-18');
+    assert.ok(spanning.ok && within.ok && correcting.ok && paying.ok && closedEarly.ok);
     const on = '2026-12-18' as IsoDate;
+    // A case an earlier version closed as abandoned on a provisional date (before closures waited for the
+    // notice): written straight into its history, as that version did.
+    await service.act(
+      'city',
+      closedEarly.value.id,
+      { type: 'request-clarification', on, periodWorkingDays: 20, items: '请写明年份' },
+      'officer',
+    );
+    const store = caseRepository(db);
+    const history = (await store.load('city', closedEarly.value.id))!.history;
+    const lapse = {
+      seq: history.length + 1,
+      at: '2027-01-19T01:00:00Z',
+      actor: 'system:lapse',
+      event: { type: 'clarification-lapsed' as const, on: '2027-01-19' as IsoDate },
+    };
+    await store.append(
+      'city',
+      closedEarly.value.id,
+      lapse,
+      projectCase(
+        foldCase(closedEarly.value.id, [...history, lapse]),
+        await loadWorkCalendar(calendarRepository(db)),
+      ),
+      lapse.at,
+    );
     await service.act(
       'city',
       correcting.value.id,
@@ -77,6 +106,8 @@ testOnBothDatabases(
         // The test's notice has no Spring Festival: the reply after the fee period comes earlier.
         [paying.value.id, 'reply', '2027-02-19', '2027-02-15'],
         [paying.value.id, 'fee', '2027-01-18', '2027-01-19'],
+        // Closed on 2027-01-19, but on the notice the 补正 period runs through that very day.
+        [closedEarly.value.id, 'closed-early', '2027-01-19', '2027-01-19'],
       ],
     );
     const listed = await service.list('city', { open: true });

@@ -17,13 +17,18 @@ import { timeLimitsOn } from '../features/requests/domain/legal-parameters.ts';
 import { projectCase } from '../features/requests/use-cases/case-projection.ts';
 import { loadWorkCalendar, calendarRepository } from '../features/work-calendar/index.ts';
 
-/** reply: the reply due date; clarification: the 补正 period's end; fee: the day to pay by. */
-export type MovedDateKind = 'reply' | 'clarification' | 'fee';
+/**
+ * reply: the reply due date; clarification: the 补正 period's end; fee: the day to pay by;
+ * closed-early: a case closed as abandoned (r3_6_1, r3_6_2) before its period ends on the new calendar —
+ * the office must look at it again (the record stays; the closure is history).
+ */
+export type MovedDateKind = 'reply' | 'clarification' | 'fee' | 'closed-early';
 
 export const MOVED_DATE_LABELS: Readonly<Record<MovedDateKind, string>> = {
   reply: '答复期限',
   clarification: '补正期限',
   fee: '缴费期限',
+  'closed-early': '已按逾期结案，但期限按新安排尚未届满',
 };
 
 export interface MovedDate {
@@ -95,6 +100,36 @@ export async function applyCalendarChange(
       }
       if (changed) await store.refreshProjection(agency.id, summary.id, projectCase(state, now));
     }
+    const lapsed = await store.list(agency.id, {
+      statuses: ['closed-clarification-overdue', 'closed-fee-overdue'],
+      limit: 100_000,
+    });
+    for (const summary of lapsed) {
+      const stored = await store.load(agency.id, summary.id);
+      if (!stored) continue;
+      const state = foldCase(summary.id, stored.history);
+      const end = lapsedPeriodEnd(state, now);
+      if (end && state.completedOn && state.completedOn <= end)
+        moved.push({
+          agencyId: agency.id,
+          caseId: summary.id,
+          what: 'closed-early',
+          before: state.completedOn,
+          after: end,
+        });
+    }
   }
   return moved;
+}
+
+/** The end of the period whose lapse closed the case, counted on `calendar`. */
+function lapsedPeriodEnd(state: DisclosureCase, calendar: WorkCalendar): IsoDate | undefined {
+  if (state.closedBy === 'clarification-lapse' && state.clarification)
+    return addWorkingDays(calendar, state.clarification.requestedOn, state.clarification.periodWorkingDays)
+      .date;
+  const fee = state.fees.at(-1);
+  if (state.closedBy === 'fee-lapse' && fee && state.receivedOn)
+    return addWorkingDays(calendar, fee.deliveredOn, timeLimitsOn(state.receivedOn).feePaymentWorkingDays)
+      .date;
+  return undefined;
 }

@@ -197,7 +197,13 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
               : '未办结申请的答复、补正和缴费期限均未改变'),
         );
         for (const m of moved)
-          io.out(`${m.agencyId}\t${m.caseId}\t${MOVED_DATE_LABELS[m.what]}\t${m.before} → ${m.after}\n`);
+          io.out(
+            `${m.agencyId}\t${m.caseId}\t${MOVED_DATE_LABELS[m.what]}\t` +
+              (m.what === 'closed-early'
+                ? `${m.before} 结案，期限至 ${m.after}`
+                : `${m.before} → ${m.after}`) +
+              '\n',
+          );
       },
     );
 }
