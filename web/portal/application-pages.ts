@@ -200,13 +200,17 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
           statusForm(token, values, '没有找到该申请，或查询码不正确。'),
           404,
         );
+      const tentative = (date: string | undefined) =>
+        date && status.provisional
+          ? `${date}（暂定：该年度放假安排尚未公布，如有变动以调整后的日期为准）`
+          : date;
       const rows: Array<[string, string | undefined]> = [
         ['申请编号', status.id],
         ['办理状态', STATUS_LABELS[status.status]],
         ['提交日期', status.submittedOn],
         ['收到申请日期', status.receivedOn],
-        ['答复期限', status.dueOn],
-        ['补正期限', status.clarificationDueOn],
+        ['答复期限', tentative(status.dueOn)],
+        ['补正期限', tentative(status.clarificationDueOn)],
         ['办结日期', status.completedOn],
       ];
       return send(

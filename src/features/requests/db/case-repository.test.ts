@@ -171,6 +171,22 @@ testOnBothDatabases(
 );
 
 testOnBothDatabases(
+  'a due date in a year without the State Council notice is marked provisional on the public status',
+  async (handle) => {
+    const { service } = await setup(handle, '2026-12-04');
+    const { id, queryCode } = await service.submitOnline('city-edu', applicant, application);
+    await service.act(
+      'city-edu',
+      id,
+      { type: 'confirm-receipt', receivedOn: '2026-12-04' as IsoDate },
+      'officer',
+    );
+    const status = await service.publicStatus('city-edu', id, queryCode ?? '');
+    assert.deepEqual([status?.dueOn, status?.provisional], ['2027-01-04', true]);
+  },
+);
+
+testOnBothDatabases(
   'case numbers never collide with imported ledger ids, and a ledger cannot overwrite a case',
   async (handle) => {
     const { service } = await setup(handle);

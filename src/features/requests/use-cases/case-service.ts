@@ -260,6 +260,11 @@ export function caseService(deps: CaseServiceDependencies) {
         ...(state.receivedOn ? { receivedOn: state.receivedOn } : {}),
         ...(deadline.kind === 'running' || deadline.kind === 'later-date' ? { dueOn: deadline.dueOn } : {}),
         ...(deadline.kind === 'awaiting-clarification' ? { clarificationDueOn: deadline.periodEndsOn } : {}),
+        // A date counted into a year without the State Council's notice may still move.
+        ...((deadline.kind === 'running' && deadline.missingYears.length > 0) ||
+        (deadline.kind === 'awaiting-clarification' && deadline.provisional)
+          ? { provisional: true }
+          : {}),
         ...(state.completedOn ? { completedOn: state.completedOn } : {}),
       };
     },
@@ -279,6 +284,8 @@ export interface PublicStatus {
   readonly receivedOn?: IsoDate;
   readonly dueOn?: IsoDate;
   readonly clarificationDueOn?: IsoDate;
+  /** The due date rests on a year without the State Council's holiday notice. */
+  readonly provisional?: boolean;
   readonly completedOn?: IsoDate;
 }
 
