@@ -132,6 +132,10 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}` },
   },
+  'GET /api/agencies/:agencyId/requests/:id/letters': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/letters` },
+  },
   'GET /api/agencies/:agencyId/requests/:id/letters/:kind': {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/letters/reply` },
