@@ -84,6 +84,8 @@ export interface DisclosureCase {
   readonly explanationRequestedOn?: IsoDate;
   /** 第三十五条: a reasonable later date set for a massive application. */
   readonly laterDate?: IsoDate;
+  /** Why the later date (the officer's reason, as the notice tells the applicant). */
+  readonly laterDateReason?: string;
   readonly fees: readonly FeeNotice[];
   readonly outcome?: OutcomeRow;
   readonly legalBasis?: string;
@@ -206,6 +208,7 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, recorded: Recorde
       return;
     case 'later-date-set':
       state.laterDate = event.laterDate;
+      if (recorded.reason) state.laterDateReason = recorded.reason;
       return;
     case 'fee-notice-issued':
       state.fees = [

@@ -394,3 +394,24 @@ test('letters render as DOCX and as PDF with selectable Chinese text, the 文号
   assert.match(pdfText, /联系电话：0000-12345678/);
   assert.match(pdfText, /示范市示范局2025年3月10日/);
 });
+
+test('第三十五条: the request for reasons and the reasonable later date are each a letter', () => {
+  const c = new CaseUnderTest({ submittedOn: '2025-03-03' });
+  c.do({ type: 'request-explanation', on: d('2025-03-05') }, '2025-03-05');
+  const asked = draft(c, 'explanation-request');
+  assert.equal(asked.letter.title, '政府信息公开申请说明理由告知书');
+  assert.match(
+    asked.text,
+    /数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您说明理由。/,
+  );
+  c.do(
+    { type: 'set-later-date', on: d('2025-03-12'), laterDate: d('2025-05-30') },
+    '2025-03-12',
+    '申请涉及十年来的全部审批档案，需逐卷调阅',
+  );
+  const later = draft(c, 'later-date-notice').text;
+  assert.match(
+    later,
+    /理由是：申请涉及十年来的全部审批档案，需逐卷调阅。根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定的答复期限为2025年5月30日/,
+  );
+});

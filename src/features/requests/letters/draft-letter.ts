@@ -179,6 +179,25 @@ function bodyOf(request: DisclosureCase, source: LetterSource, context: LetterCo
       return consultationBody(request, source);
     case 'fee-notice':
       return feeBody(request, source, context);
+    case 'explanation-request':
+      if (!request.explanationRequestedOn) return err('该申请没有要求说明理由');
+      return ok({
+        paragraphs: [
+          receipt(request),
+          `经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${OGI}第三十五条的规定，请您说明理由。`,
+          '本机关认为申请理由不合理的，将告知您不予处理；认为理由合理，但无法在规定期限内答复的，将确定合理期限后予以答复，并告知您。',
+        ],
+      });
+    case 'later-date-notice': {
+      if (!request.laterDate) return err('该申请没有确定合理的答复期限');
+      const why = request.laterDateReason ? sentence(`理由是：${request.laterDateReason}`) : '';
+      return ok({
+        paragraphs: [
+          receipt(request),
+          `本机关已要求您说明理由。经审查，本机关认为申请理由合理，但无法在规定期限内答复。${why}根据${OGI}第三十五条的规定，本机关确定的答复期限为${chineseDate(request.laterDate)}，届时将予以答复。`,
+        ],
+      });
+    }
     case 'closing-notice': {
       const paragraphs = closingParagraphs(request);
       if (!paragraphs) return err('该申请没有因逾期或撤回而终止');

@@ -36,6 +36,10 @@ export function lettersOf(recorded: RecordedEvent, state: DisclosureCase): Lette
       return one('extension-notice', event.noticeSentOn);
     case 'fee-notice-issued':
       return one('fee-notice', event.issuedOn);
+    case 'explanation-requested':
+      return one('explanation-request', event.on);
+    case 'later-date-set':
+      return one('later-date-notice', event.on);
     case 'replied': {
       const letters = one('reply', event.on);
       if (objectionOverridden(event.outcome, event.content ?? {}, thirdPartyObjected(state)))

@@ -9,6 +9,8 @@ export const LETTER_KINDS = [
   'extension-notice',
   'consultation-letter',
   'fee-notice',
+  'explanation-request',
+  'later-date-notice',
   'closing-notice',
   'third-party-disclosure-notice',
 ] as const;
@@ -20,6 +22,8 @@ export const LETTER_TITLES: Readonly<Record<LetterKind, string>> = {
   'extension-notice': '政府信息公开申请延期答复告知书',
   'consultation-letter': '政府信息公开征求意见书',
   'fee-notice': '政府信息公开信息处理费收费通知书',
+  'explanation-request': '政府信息公开申请说明理由告知书',
+  'later-date-notice': '政府信息公开申请答复期限告知书',
   'closing-notice': '政府信息公开申请终止处理告知书',
   'third-party-disclosure-notice': '政府信息公开决定告知书（第三方）',
 };
