@@ -168,6 +168,7 @@ test('an officer works a case from receipt to reply, and the report counts it', 
   assert.match(again.body.error.message, /一次性/);
   const corrected = await officer.request('POST', `${path}/actions`, {
     type: 'receive-clarification',
+    description: '2024年度本局行政许可事项目录',
     on: '2025-03-03',
   });
   assert.equal(corrected.body.deadline.dueOn, '2025-03-31');

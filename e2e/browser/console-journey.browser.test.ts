@@ -66,7 +66,9 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
     p.getByLabel('需要补正的事项').fill('请写明所需目录的具体年份和事项类别'),
   );
   await page.getByText('等待补正').waitFor();
-  await act(page, '收到补正后的申请');
+  await act(page, '收到补正后的申请', (p) =>
+    p.getByLabel('补正后申请获取的信息（写入答复告知书）').fill('本局2025年行政许可事项目录（审批类）'),
+  );
   await page.locator('#due-on').waitFor();
   await page.getByText('逐日计算').click();
   await page.screenshot({ path: join(SCREENSHOTS, 'console-case.png'), fullPage: true });

@@ -110,6 +110,7 @@ export async function seedDemoCases(
             ? 'org_nonprofit'
             : pick(APPLICANT_TYPES.slice(0, 1));
     clock.today = submittedOn;
+    const subject = pick(SUBJECTS);
     const opened = await service.register(
       agencyId,
       {
@@ -118,7 +119,7 @@ export async function seedDemoCases(
         // Numbers no one has (1380000xxxx): the case worker sees them whole, every other role masked.
         applicant: { type, name, phone: `1380000${String(i).padStart(4, '0')}` },
         application: {
-          description: `申请公开${pick(SUBJECTS)}`,
+          description: `申请公开${subject}`,
           delivery: pick(['email', 'paper-post', 'online'] as const),
         },
       },
@@ -152,7 +153,14 @@ export async function seedDemoCases(
         continue;
       if (next() < 0.7) {
         day = addWorkingDays(calendar, on, 5).date;
-        if (!(await act(day, { type: 'receive-clarification', on: day }))) continue;
+        if (
+          !(await act(day, {
+            type: 'receive-clarification',
+            description: `${submittedOn.slice(0, 4)}年度的${subject}`,
+            on: day,
+          }))
+        )
+          continue;
       } else {
         await act(addDays(addWorkingDays(calendar, on, 10).date, 2), { type: 'close-lapsed-clarification' });
         continue;

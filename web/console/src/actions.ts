@@ -59,7 +59,10 @@ export const ACTIONS: readonly ActionSpec[] = [
     type: 'receive-clarification',
     label: '收到补正后的申请',
     when: ['awaiting-clarification'],
-    fields: [{ name: 'on', label: '收到日期', kind: 'date' }],
+    fields: [
+      { name: 'on', label: '收到日期', kind: 'date' },
+      { name: 'description', label: '补正后申请获取的信息（写入答复告知书）', kind: 'textarea' },
+    ],
   },
   {
     type: 'close-lapsed-clarification',

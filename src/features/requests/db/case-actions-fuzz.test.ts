@@ -39,7 +39,11 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
     on: day,
     items: fc.constant('请写明年份'),
   }),
-  fc.record({ type: fc.constant('receive-clarification' as const), on: day }),
+  fc.record({
+    type: fc.constant('receive-clarification' as const),
+    on: day,
+    description: fc.constantFrom('2024年度目录', ''),
+  }),
   fc.constant({ type: 'close-lapsed-clarification' as const }),
   fc.record({
     type: fc.constant('start-consultation' as const),

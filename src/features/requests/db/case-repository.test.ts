@@ -285,7 +285,11 @@ testOnBothDatabases(
     await service.act(
       'city-edu',
       answered,
-      { type: 'receive-clarification', on: '2024-11-06' as IsoDate },
+      {
+        type: 'receive-clarification',
+        description: '2024年度本局行政许可事项目录',
+        on: '2024-11-06' as IsoDate,
+      },
       'officer-1',
     );
     clock.today = '2024-11-20' as IsoDate;

@@ -77,7 +77,11 @@ testOnBothDatabases(
     );
     assert.equal(refused.ok, false);
     clock.today = '2026-01-05' as IsoDate;
-    await act(a, { type: 'receive-clarification', on: '2026-01-05' as IsoDate });
+    await act(a, {
+      type: 'receive-clarification',
+      description: '2024年度本局行政许可事项目录',
+      on: '2026-01-05' as IsoDate,
+    });
     await act(a, { type: 'withdraw', on: '2026-01-05' as IsoDate }, '申请人撤回');
     assert.deepEqual(
       (await letters.list('bureau', a))?.map((l) => [l.kind, l.reference]),

@@ -13,7 +13,12 @@ export type CaseCommand =
       readonly periodWorkingDays?: number;
       readonly items: string;
     }
-  | { readonly type: 'receive-clarification'; readonly on: IsoDate }
+  | {
+      readonly type: 'receive-clarification';
+      readonly on: IsoDate;
+      /** The request as corrected: what the reply letter then says the applicant asked for. */
+      readonly description: string;
+    }
   | { readonly type: 'close-lapsed-clarification' }
   | {
       readonly type: 'start-consultation';

@@ -51,7 +51,12 @@ export type CaseEvent =
       readonly periodEndsOn: IsoDate;
       readonly items: string;
     }
-  | { readonly type: 'clarification-received'; readonly on: IsoDate }
+  | {
+      readonly type: 'clarification-received';
+      readonly on: IsoDate;
+      /** The request as corrected (absent on corrections recorded before it was asked). */
+      readonly description?: string;
+    }
   | { readonly type: 'clarification-lapsed'; readonly on: IsoDate }
   | {
       readonly type: 'consultation-started';

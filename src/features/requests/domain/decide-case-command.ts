@@ -245,9 +245,13 @@ export function decideCaseCommand(
       if (refused) return err(refused);
       if (request.status !== 'awaiting-clarification' || !request.clarification)
         return err({ code: 'not-awaiting-clarification' });
-      if (command.on > request.clarification.periodEndsOn)
-        return err({ code: 'clarification-after-period', periodEndsOn: request.clarification.periodEndsOn });
-      return ok({ type: 'clarification-received', on: command.on });
+      // The period on today's calendar: a notice imported since the 补正 notice may have moved its end.
+      const c = request.clarification;
+      const periodEndsOn = addWorkingDays(context.calendar, c.requestedOn, c.periodWorkingDays).date;
+      if (command.on > periodEndsOn) return err({ code: 'clarification-after-period', periodEndsOn });
+      const description = command.description?.trim();
+      if (!description) return err({ code: 'clarification-without-content' });
+      return ok({ type: 'clarification-received', on: command.on, description });
     }
     case 'close-lapsed-clarification':
       return decideLapse(request, 'clarification', context);

@@ -70,6 +70,8 @@ export interface DisclosureCase {
     readonly periodEndsOn: IsoDate;
     readonly items: string;
     readonly receivedOn?: IsoDate;
+    /** The request as corrected. */
+    readonly correctedDescription?: string;
     readonly lapsedOn?: IsoDate;
   };
   readonly consultations: readonly Consultation[];
@@ -163,7 +165,12 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, recorded: Recorde
       };
       return;
     case 'clarification-received':
-      if (state.clarification) state.clarification = { ...state.clarification, receivedOn: event.on };
+      if (state.clarification)
+        state.clarification = {
+          ...state.clarification,
+          receivedOn: event.on,
+          ...(event.description ? { correctedDescription: event.description } : {}),
+        };
       state.clockStartOn = event.on;
       return;
     case 'clarification-lapsed':

@@ -51,7 +51,15 @@ test('B: the 补正 notice is due within 7 working days, only once; the correcte
     c.try({ type: 'request-clarification', on: d('2024-11-07'), items: '再补' }, '2024-11-07')?.code,
     'clarification-already-requested',
   );
-  c.do({ type: 'receive-clarification', on: d('2024-11-15') }, '2024-11-15');
+  assert.equal(
+    c.try({ type: 'receive-clarification', description: ' ', on: d('2024-11-15') }, '2024-11-15')?.code,
+    'clarification-without-content',
+    'the reply letter says what the corrected application asks for',
+  );
+  c.do(
+    { type: 'receive-clarification', description: '2024年度本局行政许可事项目录', on: d('2024-11-15') },
+    '2024-11-15',
+  );
   assert.equal(dueOn(c), '2024-12-13');
   assert.equal(c.state.receivedOn, '2024-11-04', 'the report still counts the original receipt date');
 });
@@ -83,7 +91,10 @@ test('B3: 补正后申请内容仍不明确 (r3_4_3) needs a 补正 first', () =
     'unclear-without-clarification',
   );
   c.do({ type: 'request-clarification', on: d('2024-11-06'), items: '请写明文件名称' }, '2024-11-06');
-  c.do({ type: 'receive-clarification', on: d('2024-11-15') }, '2024-11-15');
+  c.do(
+    { type: 'receive-clarification', description: '2024年度本局行政许可事项目录', on: d('2024-11-15') },
+    '2024-11-15',
+  );
   c.do(
     { type: 'record-reply', on: d('2024-11-20'), outcome: 'r3_4_3', legalBasis: '《条例》第三十条' },
     '2024-11-20',

@@ -95,7 +95,12 @@ export const actionBody = z.discriminatedUnion('type', [
     items: z.string().trim().min(1, '请写明需要补正的事项').max(2000),
     ...reason,
   }),
-  z.object({ type: z.literal('receive-clarification'), on: isoDate, ...reason }),
+  z.object({
+    type: z.literal('receive-clarification'),
+    on: isoDate,
+    description: z.string().trim().max(2000).default(''),
+    ...reason,
+  }),
   z.object({ type: z.literal('close-lapsed-clarification'), ...reason }),
   z.object({
     type: z.literal('start-consultation'),

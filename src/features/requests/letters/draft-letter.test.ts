@@ -152,7 +152,10 @@ test('the 补正, consultation and fee letters carry what was asked, the informa
     draft(c, 'clarification-notice').text,
     /需要补正的事项：请写明文件名称。\n请于2024年11月20日前（10个工作日内）提交补正后的申请/,
   );
-  c.do({ type: 'receive-clarification', on: d('2024-11-15') }, '2024-11-15');
+  c.do(
+    { type: 'receive-clarification', description: '2024年度本局行政许可事项目录', on: d('2024-11-15') },
+    '2024-11-15',
+  );
   assert.deepEqual(
     c.try(
       {

@@ -82,8 +82,9 @@ function replyBody(request: DisclosureCase, context: LetterContext): BodyResult 
   if (!context.organs) return ok({ paragraphs: [], needsOrgan: true });
   const content = request.replyContent ?? {};
   const basis = request.legalBasis ?? OUTCOME_LEGAL_BASIS[request.outcome];
-  const corrected = request.clarification?.receivedOn
-    ? `经补正，本机关于${chineseDate(request.clarification.receivedOn)}收到补正后的申请。`
+  const c = request.clarification;
+  const corrected = c?.receivedOn
+    ? `经补正，本机关于${chineseDate(c.receivedOn)}收到补正后的申请${c.correctedDescription ? `，您申请获取“${c.correctedDescription}”` : ''}。`
     : '';
   const overObjection = content.overObjectionReason ? [overObjectionSentence(content)] : [];
   return ok({

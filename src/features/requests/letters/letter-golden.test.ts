@@ -105,7 +105,10 @@ function caseEndingIn(
       },
       `${year}-03-07`,
     );
-    c.do({ type: 'receive-clarification', on: on('03-13') }, `${year}-03-13`);
+    c.do(
+      { type: 'receive-clarification', description: '贵局掌握的有关材料', on: on('03-13') },
+      `${year}-03-13`,
+    );
   }
   if (outcome === 'r3_5_4') c.do({ type: 'request-explanation', on: on('03-09') }, `${year}-03-09`);
   c.do(
