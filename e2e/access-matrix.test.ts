@@ -124,7 +124,7 @@ const MATRIX: Record<string, Entry> = {
         channel: 'in-person',
         submittedOn: '2025-03-03',
         applicant: { type: 'natural', name: '甲' },
-        application: { description: '某项信息的公开', delivery: 'email' },
+        application: { description: '某项信息的公开', delivery: 'online' },
       },
     },
   },
@@ -466,6 +466,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /agencies/:agencyId/apply': {
     access: { kind: 'public' },
     sample: { method: 'GET', url: '/agencies/:agency/apply' },
+  },
+  'GET /agencies/:agencyId/apply/receipt': {
+    access: { kind: 'public' },
+    sample: { method: 'GET', url: '/agencies/:agency/apply/receipt?s=AAAAAAAAAAAAAAAAAAAAAA' },
   },
   'POST /agencies/:agencyId/apply': {
     access: { kind: 'public-form' },

@@ -17,7 +17,7 @@ import { startServer } from './start-server.ts';
 
 const application = {
   applicant: { type: 'natural', name: '王五', phone: '13900000000' },
-  application: { description: '本区老旧小区改造计划', delivery: 'email' },
+  application: { description: '本区老旧小区改造计划', delivery: 'online' },
 };
 
 /** Workers submitting until the server stops answering; the replies that said 201. */

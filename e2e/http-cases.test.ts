@@ -52,7 +52,13 @@ after(async () => {
   await server?.stop();
 });
 
-const applicant = { type: 'natural', name: '张三', phone: '13800000000', idNumber: '110101199001011234' };
+const applicant = {
+  type: 'natural',
+  name: '张三',
+  phone: '13800000000',
+  email: 'zhangsan@example.cn',
+  idNumber: '110101199001011237',
+};
 const application = { description: '2024年本市义务教育学校招生计划', delivery: 'email' };
 
 test('staff sign in with a password; a wrong one is refused without saying which part was wrong', async () => {
@@ -233,7 +239,7 @@ test("the fee quote follows the 办法: 按量 by pages, 按件 by the applicant
     const created = await officer.request('POST', '/api/agencies/demo/requests', {
       channel: 'in-person',
       submittedOn: '2025-03-03',
-      applicant: { type: 'org_business', name: '某频繁申请公司' },
+      applicant: { type: 'org_business', name: '某频繁申请公司', email: 'office@example.cn' },
       application,
     });
     ids.push(created.body.id);

@@ -205,7 +205,7 @@ test('第四十四条: information applicants asked for becomes a proactive docu
       channel: 'in-person',
       submittedOn: '2025-03-05',
       applicant: { type: 'natural', name: '甲' },
-      application: { description: '2025年养老服务补贴发放标准', delivery: 'email' },
+      application: { description: '2025年养老服务补贴发放标准', delivery: 'online' },
     },
   });
   const caseId = created.json().id as string;

@@ -17,7 +17,7 @@ import { agencyRepository, staffRepository } from '../src/features/agencies/inde
 
 const application = {
   applicant: { type: 'natural', name: '张三', phone: '13800000000' },
-  application: { description: '2024年学校布局调整方案', delivery: 'email' },
+  application: { description: '2024年学校布局调整方案', delivery: 'online' },
 };
 const registration = { channel: 'in-person', submittedOn: '2025-03-03', ...application };
 

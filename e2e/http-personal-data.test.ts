@@ -30,7 +30,7 @@ const get = (as: string, url: string) => app.inject({ method: 'GET', url, header
 const applicant = {
   type: 'natural',
   name: '张三丰',
-  idNumber: '110101199003074518',
+  idNumber: '110101199003074514',
   phone: '13812345678',
   email: 'zhang@example.com',
   address: '北京市东城区某街道某号',
@@ -56,12 +56,12 @@ test('the case worker sees the applicant in full; every other role sees it maske
     const response = await get(role, `/api/agencies/civil/requests/${id}`);
     assert.equal(response.statusCode, 200);
     const body = response.body;
-    for (const secret of ['张三丰', '110101199003074518', '13812345678', 'zhang@example.com', '某街道某号'])
+    for (const secret of ['张三丰', '110101199003074514', '13812345678', 'zhang@example.com', '某街道某号'])
       assert.ok(!body.includes(secret), `${role} sees ${secret}`);
     assert.deepEqual(response.json().applicant, {
       type: 'natural',
       name: '张**',
-      idNumber: '110101********4518',
+      idNumber: '110101********4514',
       phone: '138****5678',
       email: 'z***@example.com',
       address: '北京市东城区***',
@@ -81,7 +81,7 @@ test('the case worker sees the applicant in full; every other role sees it maske
 test('a message author is known to the officer who answers, masked for everyone else', async () => {
   const sent = await leaveMessage(app, 'civil', {
     subject: '补贴何时发放',
-    body: '我的身份证110101199003074518，想问补贴何时发放',
+    body: '我的身份证110101199003074514，想问补贴何时发放',
     authorName: '李四',
     authorContact: '13987654321',
   });
@@ -91,5 +91,5 @@ test('a message author is known to the officer who answers, masked for everyone 
   const supervisor = await get('supervisor', '/api/agencies/civil/messages');
   const masked = supervisor.json().messages[0];
   assert.deepEqual([masked.authorName, masked.authorContact], ['李*', '139****4321']);
-  assert.ok(!supervisor.body.includes('110101199003074518'));
+  assert.ok(!supervisor.body.includes('110101199003074514'));
 });

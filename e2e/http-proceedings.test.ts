@@ -42,7 +42,7 @@ async function registerCase(submittedOn: string) {
     channel: 'in-person',
     submittedOn,
     applicant: { type: 'natural', name: '张三', phone: '13800000000' },
-    application: { description: '本市低保对象名单', delivery: 'email' },
+    application: { description: '本市低保对象名单', delivery: 'online' },
   });
   assert.equal(registered.statusCode, 201, registered.body);
   const caseId = registered.json().id as string;

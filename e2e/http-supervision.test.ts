@@ -60,7 +60,7 @@ function multipart(fileName: string, content: Buffer, fields: Record<string, str
 const application = {
   channel: 'in-person',
   applicant: { type: 'natural', name: '张三', phone: '13800000000' },
-  application: { description: '本市学校招生计划', delivery: 'email' },
+  application: { description: '本市学校招生计划', delivery: 'online' },
 };
 
 test('a season is filed, locked on every write path, corrected and consolidated', async () => {

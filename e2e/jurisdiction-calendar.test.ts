@@ -51,7 +51,7 @@ test("an agency's jurisdiction decides its calendar: a local holiday moves its d
         channel: 'in-person',
         submittedOn: '2025-03-03',
         applicant: { type: 'natural', name: '甲' },
-        application: { description: '某项信息的公开', delivery: 'email' },
+        application: { description: '某项信息的公开', delivery: 'online' },
       },
     });
     const view = await app.inject({

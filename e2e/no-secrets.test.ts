@@ -69,13 +69,13 @@ test(
             type: 'natural',
             name: '日志测试',
             phone: '13612345678',
-            idNumber: '110101199003074518',
+            idNumber: '110101199003074514',
           },
-          application: { description: '日志测试的申请', delivery: 'email' },
+          application: { description: '日志测试的申请', delivery: 'online' },
         }),
       });
       const { id, queryCode } = (await applied.json()) as { id: string; queryCode: string };
-      secrets.push(queryCode, '13612345678', '110101199003074518');
+      secrets.push(queryCode, '13612345678', '110101199003074514');
       const status = await fetch(`${server.url}/api/public/status`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

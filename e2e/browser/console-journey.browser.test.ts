@@ -115,8 +115,15 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   await page.getByRole('link', { name: '登记申请' }).click();
   await page.getByLabel('姓名或名称').fill('王五');
   await page.getByLabel('所需政府信息').fill('某道路改造工程的立项批复');
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: '登记' }).click();
+  // The counter receipt: the number and the query code to hand over, printable.
+  await page.getByRole('heading', { name: '政府信息公开申请受理回执' }).waitFor();
+  assert.match((await page.locator('#receipt-query-code').textContent()) ?? '', /^[A-Z2-9]{12}$/);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-counter-receipt-print.png') });
+  assert.equal(await page.getByRole('button', { name: '打印回执' }).isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('link', { name: '进入办理页面' }).click();
   await page.locator('#due-on').waitFor();
   await act(page, '延长答复期限（第三十三条，须审批人）', async (p) => {
     await p.getByLabel('延长工作日数（不超过20）').fill('25');

@@ -23,6 +23,7 @@ test('a citizen applies on a phone without JavaScript, then checks the status wi
   await page.screenshot({ path: join(SCREENSHOTS, 'apply-errors.png'), fullPage: true });
   await page.getByLabel('姓名或名称').fill('张三');
   await page.getByLabel('联系电话').fill('13800000000');
+  await page.getByLabel('电子邮箱').fill('zhangsan@example.cn');
   await page
     .getByLabel('所需政府信息的名称、文号或便于查询的其他特征')
     .fill('2024年本市义务教育学校招生计划');
@@ -32,6 +33,11 @@ test('a citizen applies on a phone without JavaScript, then checks the status wi
   assert.match(id, /^YSQ-2025-\d{5}$/);
   assert.match(code, /^[A-Z2-9]{12}$/);
   await page.screenshot({ path: join(SCREENSHOTS, 'apply-done.png'), fullPage: true });
+  // Reloading the receipt files nothing and shows the same number and code.
+  await page.reload();
+  assert.equal(await page.locator('#case-id').textContent(), id);
+  assert.equal(await page.locator('#query-code').textContent(), code);
+  assert.match((await page.locator('main').textContent()) ?? '', /2024年本市义务教育学校招生计划/);
   await page.getByRole('link', { name: '查询办理进度' }).click();
   await page.getByLabel('申请编号').fill(id);
   await page.getByLabel('查询码').fill('WRONGWRONG22');
@@ -53,16 +59,23 @@ test('a citizen applies on a phone without JavaScript, then checks the status wi
   await context.close();
 });
 
-test('the application form has no serious accessibility violations', async () => {
+test('the application form and its error page have no serious accessibility violations; errors take the focus', async () => {
   const context = await live.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${live.server.url}/agencies/demo/apply`);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  assert.deepEqual(
-    results.violations
+  const serious = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help}`),
-    [],
-  );
+      .map((v) => `${v.id}: ${v.help}`);
+  assert.deepEqual(await serious(), []);
+  await page.getByLabel('姓名或名称').fill('张三');
+  await page.getByLabel('证件号码').fill('110105194912310021');
+  await page.getByLabel('所需政府信息的名称、文号或便于查询的其他特征').fill('本市学校布局调整方案');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.locator('.error-summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+  await page.getByRole('link', { name: /证件号码：身份证号码的校验位不正确/ }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'idNumber');
+  assert.deepEqual(await serious(), []);
   await context.close();
 });

@@ -269,7 +269,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     today: clock.today,
     publicUrl,
   });
-  registerApplicationPages(app, { cases, findAgency });
+  registerApplicationPages(app, { cases, findAgency, now: () => new Date(clock.now()) });
   registerAgencyHomePage(app, {
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),

@@ -196,6 +196,16 @@ export interface LetterReferenceTable {
   kind: string;
 }
 
+/** A public form's submission: the case it created, and its query code sealed for the receipt page. */
+export interface RequestSubmissionTable {
+  key: string;
+  agency_id: string;
+  request_id: string;
+  cookie_hash: string;
+  sealed_query_code: string | null;
+  created_at: string;
+}
+
 export interface StaffAccountTable {
   id: string;
   agency_id: string;
@@ -307,6 +317,7 @@ export interface Database {
   request_cases: RequestCaseTable;
   request_events: RequestEventTable;
   letter_references: LetterReferenceTable;
+  request_submissions: RequestSubmissionTable;
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
   staff_password_history: StaffPasswordHistoryTable;

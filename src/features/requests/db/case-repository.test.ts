@@ -171,6 +171,31 @@ testOnBothDatabases(
 );
 
 testOnBothDatabases(
+  'one web form submission files one case, however many times and however concurrently it is posted',
+  async (handle) => {
+    const { service } = await setup(handle);
+    const once = {
+      key: 'k'.repeat(64),
+      cookieHash: 'c'.repeat(64),
+      seal: (code: string) => `sealed:${code}`,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => service.submitOnline('city-edu', applicant, application, once)),
+    );
+    assert.equal(new Set(answers.map((a) => a.id)).size, 1);
+    assert.equal(answers.filter((a) => !a.repeated).length, 1, 'one of them created it');
+    assert.equal((await service.list('city-edu', {})).length, 1);
+    const receipt = await service.submissionReceipt(once.key);
+    assert.equal(receipt?.case.id, answers[0]!.id);
+    assert.equal(
+      receipt?.submission.sealedQueryCode,
+      `sealed:${answers.find((a) => !a.repeated)!.queryCode}`,
+    );
+    assert.equal(await service.submissionReceipt('x'.repeat(64)), undefined);
+  },
+);
+
+testOnBothDatabases(
   'a due date in a year without the State Council notice is marked provisional on the public status',
   async (handle) => {
     const { service } = await setup(handle, '2026-12-04');

@@ -96,12 +96,20 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+function submissionRow(db: Kysely<Database>, key: string) {
+  return db.selectFrom('request_submissions').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
 export function caseRepository(db: Kysely<Database>): CaseStore {
   return {
-    async create(agencyId, year, history, projection, queryCodeHash, now) {
+    async create(agencyId, year, history, projection, queryCodeHash, now, submission) {
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
           return await db.transaction().execute(async (tx) => {
+            if (submission) {
+              const earlier = await submissionRow(tx, submission.key);
+              if (earlier) return { id: earlier.request_id, created: false };
+            }
             const prefix = `YSQ-${year}-`;
             await lockNumbering(tx, agencyId, prefix);
             const id = `${prefix}${String((await lastNumber(tx, agencyId, prefix)) + 1).padStart(5, '0')}`;
@@ -120,13 +128,39 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
             await tx.insertInto('request_events').values(rows).execute();
             await anchorRecords(tx, rows.map(caseEventAnchor));
             await syncReportRecord(tx, agencyId, id, projection);
-            return id;
+            if (submission)
+              await tx
+                .insertInto('request_submissions')
+                .values({
+                  key: submission.key,
+                  agency_id: agencyId,
+                  request_id: id,
+                  cookie_hash: submission.cookieHash,
+                  sealed_query_code: submission.sealedQueryCode,
+                  created_at: now,
+                })
+                .execute();
+            return { id, created: true };
           });
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
         }
       }
       throw new Error(`could not number a new case for ${agencyId}: too many concurrent registrations`);
+    },
+
+    async submission(key) {
+      const row = await submissionRow(db, key);
+      return row
+        ? {
+            key: row.key,
+            agencyId: row.agency_id,
+            requestId: row.request_id,
+            cookieHash: row.cookie_hash,
+            sealedQueryCode: row.sealed_query_code ?? '',
+            createdAt: row.created_at,
+          }
+        : undefined;
     },
 
     async load(agencyId, id) {

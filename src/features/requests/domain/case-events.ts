@@ -15,6 +15,8 @@ export type RequestChannel = 'in-person' | 'signed-post' | 'ordinary-post' | 'on
 export interface Applicant {
   readonly type: ApplicantType;
   readonly name: string;
+  /** Which document idNumber is (absent: a person's 居民身份证, an organisation's 统一社会信用代码). */
+  readonly idType?: 'resident-id' | 'credit-code' | 'other';
   readonly idNumber?: string;
   readonly phone?: string;
   readonly email?: string;

@@ -3,6 +3,7 @@ import { z } from '../../../platform/validation.ts';
 import { parseIsoDate, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../annual-report/index.ts';
 import { REQUEST_STATUSES } from '../domain/request-status.ts';
+import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../../shared/domain/contact-checks.ts';
 import { REPLY_VARIANTS, WITHHOLDING_GROUNDS } from '../domain/reply-content.ts';
 
 export const isoDate = z
@@ -17,19 +18,60 @@ export const caseParams = agencyParams.extend({
   id: z.string().regex(/^YSQ-\d{4}-\d{5,6}$/, '申请编号形如 YSQ-2025-00001'),
 });
 
-export const applicantSchema = z.object({
-  type: z.enum(APPLICANT_TYPES),
-  name: z.string().trim().min(1, '请填写申请人姓名或名称').max(100),
-  idNumber: z.string().trim().max(40).optional(),
-  phone: z.string().trim().max(40).optional(),
-  email: z.email('电子邮箱格式不正确').max(200).optional(),
-  address: z.string().trim().max(200).optional(),
-});
+/** Which document the ID number is: checked by its standard, or any other (passport, 港澳通行证…). */
+export const ID_TYPES = ['resident-id', 'credit-code', 'other'] as const;
+
+export const applicantSchema = z
+  .object({
+    type: z.enum(APPLICANT_TYPES),
+    name: z.string().trim().min(1, '请填写申请人姓名或名称').max(100),
+    idType: z.enum(ID_TYPES).optional(),
+    idNumber: z.string().trim().max(40).optional(),
+    phone: z.string().trim().max(40).optional(),
+    email: z.email('电子邮箱格式不正确').max(200).optional(),
+    address: z.string().trim().max(200).optional(),
+  })
+  .superRefine((applicant, ctx) => {
+    // A person's number is a 居民身份证号 and an organisation's a 统一社会信用代码, unless they say otherwise.
+    const idType = applicant.idType ?? (applicant.type === 'natural' ? 'resident-id' : 'credit-code');
+    const idProblem = !applicant.idNumber
+      ? undefined
+      : idType === 'resident-id'
+        ? residentIdProblem(applicant.idNumber)
+        : idType === 'credit-code'
+          ? creditCodeProblem(applicant.idNumber)
+          : undefined;
+    if (idProblem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: idProblem });
+    const phone = applicant.phone ? phoneProblem(applicant.phone) : undefined;
+    if (phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: phone });
+  });
 
 export const applicationSchema = z.object({
   description: z.string().trim().min(5, '请具体描述所需政府信息（名称、文号或便于查询的其他特征）').max(2000),
   delivery: z.enum(['paper-post', 'pickup', 'email', 'online']),
 });
+
+/** Delivery by e-mail needs the address to send to; by post, the postal address. */
+function deliverable(
+  body: {
+    applicant: { email?: string | undefined; address?: string | undefined };
+    application: { delivery: string };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (body.application.delivery === 'email' && !body.applicant.email)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['applicant', 'email'],
+      message: '选择电子邮件获取信息的，请填写电子邮箱',
+    });
+  if (body.application.delivery === 'paper-post' && !body.applicant.address)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['applicant', 'address'],
+      message: '选择邮寄纸质文本的，请填写通信地址',
+    });
+}
 
 /** An application from the public must say how to reach the applicant (第二十九条): a phone, an e-mail or an address. */
 export const publicApplicationBody = z
@@ -37,7 +79,8 @@ export const publicApplicationBody = z
   .refine((body) => Boolean(body.applicant.phone || body.applicant.email || body.applicant.address), {
     message: '请至少填写一种联系方式（第二十九条）',
     path: ['applicant', 'phone'],
-  });
+  })
+  .superRefine(deliverable);
 
 export const publicStatusBody = z.object({
   /** May be left out: the number and the query code find the application. */
@@ -46,13 +89,15 @@ export const publicStatusBody = z.object({
   queryCode: z.string().trim().min(8).max(32),
 });
 
-export const registerBody = z.object({
-  channel: z.enum(['in-person', 'signed-post', 'ordinary-post', 'online', 'fax', 'oral']),
-  submittedOn: isoDate,
-  receivedOn: isoDate.optional(),
-  applicant: applicantSchema,
-  application: applicationSchema,
-});
+export const registerBody = z
+  .object({
+    channel: z.enum(['in-person', 'signed-post', 'ordinary-post', 'online', 'fax', 'oral']),
+    submittedOn: isoDate,
+    receivedOn: isoDate.optional(),
+    applicant: applicantSchema,
+    application: applicationSchema,
+  })
+  .superRefine(deliverable);
 
 export const listQuery = z.object({
   open: z

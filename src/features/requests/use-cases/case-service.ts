@@ -59,21 +59,32 @@ export function caseService(deps: CaseServiceDependencies) {
     };
   }
 
-  async function open(agencyId: string, input: RequestIntake, actor: string, withQueryCode: boolean) {
+  async function open(
+    agencyId: string,
+    input: RequestIntake,
+    actor: string,
+    withQueryCode: boolean,
+    once?: SubmissionOnce,
+  ): Promise<{ id: string; queryCode?: string; repeated?: boolean }> {
     const events = registerRequest(input);
     const at = deps.now();
     const history: RecordedEvent[] = events.map((event, i) => ({ seq: i + 1, at, actor, event }));
     const calendar = await deps.calendarFor(agencyId);
     const projection = projectCase(foldCase('new', history), calendar);
     const queryCode = withQueryCode ? deps.queryCodes.issue() : undefined;
-    const id = await deps.store.create(
+    const { id, created } = await deps.store.create(
       agencyId,
       yearOf(input.submittedOn),
       history,
       projection,
       queryCode?.hash,
       at,
+      once && queryCode
+        ? { key: once.key, cookieHash: once.cookieHash, sealedQueryCode: once.seal(queryCode.code) }
+        : undefined,
     );
+    // A repeated submission: the case it made first; its code is on that receipt, not this one.
+    if (!created) return { id, repeated: true };
     return { id, ...(queryCode ? { queryCode: queryCode.code } : {}) };
   }
 
@@ -110,14 +121,32 @@ export function caseService(deps: CaseServiceDependencies) {
   return {
     view,
 
-    /** A citizen's online application: received once the agency confirms it (第三十一条). */
-    submitOnline(agencyId: string, applicant: Applicant, application: ApplicationContent) {
+    /**
+     * A citizen's online application: received once the agency confirms it (第三十一条). From the web
+     * form, `once` makes the submission idempotent: the same key never files a second case.
+     */
+    submitOnline(
+      agencyId: string,
+      applicant: Applicant,
+      application: ApplicationContent,
+      once?: SubmissionOnce,
+    ) {
       return open(
         agencyId,
         { channel: 'online', submittedOn: deps.today(), applicant, application },
         'public',
         true,
+        once,
       );
+    },
+
+    /** The receipt of a form submission: the case it created, for the browser that submitted it. */
+    async submissionReceipt(key: string) {
+      const submission = await deps.store.submission(key);
+      if (!submission) return undefined;
+      const stored = await deps.store.load(submission.agencyId, submission.requestId);
+      if (!stored) return undefined;
+      return { submission, case: foldCase(submission.requestId, stored.history) };
     },
 
     /** An application an officer registers: at the counter, by post or fax, or transcribed orally. */
@@ -269,6 +298,13 @@ export function caseService(deps: CaseServiceDependencies) {
       };
     },
   };
+}
+
+/** A web form's submission: its key, the submitting browser, and how to seal the code for its receipt. */
+export interface SubmissionOnce {
+  readonly key: string;
+  readonly cookieHash: string;
+  readonly seal: (queryCode: string) => string;
 }
 
 export interface FeeQuote {

@@ -51,8 +51,24 @@ export interface CaseFilter {
   readonly limit?: number;
 }
 
+/** A public form's submission (see migration 2026-12-06T1300): its key, its browser, its sealed code. */
+export interface SubmissionRecord {
+  readonly key: string;
+  readonly cookieHash: string;
+  readonly sealedQueryCode: string;
+}
+
+export interface StoredSubmission extends SubmissionRecord {
+  readonly agencyId: string;
+  readonly requestId: string;
+  readonly createdAt: string;
+}
+
 export interface CaseStore {
-  /** Stores a new case under the next number of the agency's year (YSQ-2025-00001) and returns it. */
+  /**
+   * Stores a new case under the next number of the agency's year (YSQ-2025-00001) and returns it. With a
+   * submission whose key is already stored, nothing is created: the case it created is returned.
+   */
   create(
     agencyId: string,
     year: number,
@@ -60,7 +76,10 @@ export interface CaseStore {
     projection: CaseProjection,
     queryCodeHash: string | undefined,
     now: string,
-  ): Promise<string>;
+    submission?: SubmissionRecord,
+  ): Promise<{ id: string; created: boolean }>;
+  /** The submission stored under `key`, if any. */
+  submission(key: string): Promise<StoredSubmission | undefined>;
   load(agencyId: string, id: string): Promise<StoredCase | undefined>;
   /**
    * Appends one event and numbers the letters it issues, in one transaction; refuses

@@ -17,6 +17,7 @@ import * as anchorCaseEventsAndDocumentSteps from './2026-12-06T0900-anchor-case
 import * as staffAccountLifecycle from './2026-12-06T1000-staff-account-lifecycle.ts';
 import * as indexApplicantIdentity from './2026-12-06T1100-index-applicant-identity.ts';
 import * as createLetterReferences from './2026-12-06T1200-create-letter-references.ts';
+import * as createRequestSubmissions from './2026-12-06T1300-create-request-submissions.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1000-staff-account-lifecycle': staffAccountLifecycle,
   '2026-12-06T1100-index-applicant-identity': indexApplicantIdentity,
   '2026-12-06T1200-create-letter-references': createLetterReferences,
+  '2026-12-06T1300-create-request-submissions': createRequestSubmissions,
 };

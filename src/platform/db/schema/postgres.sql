@@ -264,6 +264,15 @@ CREATE TABLE request_events (
     event text NOT NULL
 );
 
+CREATE TABLE request_submissions (
+    key text NOT NULL,
+    agency_id text NOT NULL,
+    request_id text NOT NULL,
+    cookie_hash text NOT NULL,
+    sealed_query_code text,
+    created_at text NOT NULL
+);
+
 CREATE TABLE season_reminders (
     season_agency_id text NOT NULL,
     year integer NOT NULL,
@@ -379,6 +388,9 @@ ALTER TABLE ONLY request_cases
 
 ALTER TABLE ONLY request_events
     ADD CONSTRAINT request_events_pk PRIMARY KEY (agency_id, request_id, seq);
+
+ALTER TABLE ONLY request_submissions
+    ADD CONSTRAINT request_submissions_pkey PRIMARY KEY (key);
 
 ALTER TABLE ONLY staff_accounts
     ADD CONSTRAINT staff_accounts_pkey PRIMARY KEY (id);

@@ -1,0 +1,161 @@
+/**
+ * The public application form as a citizen meets it: Post/Redirect/Get to a receipt, a form that files
+ * one application however often it is posted (reload, double click, two posts at once), the checks a
+ * person expects of their numbers, and errors a screen reader announces.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { signedInApp } from './signed-in-app.ts';
+
+const withCity = () =>
+  signedInApp({
+    agencies: [{ id: 'city', name: '某市教育局' }],
+    accounts: [['officer', 'city', 'officer']],
+    today: '2025-03-03',
+  });
+
+type App = Awaited<ReturnType<typeof withCity>>['app'];
+
+/** Opens the form as a browser would: its cookie, its CSRF token and its submission nonce. */
+async function openForm(app: App) {
+  const page = await app.inject({ method: 'GET', url: '/agencies/city/apply' });
+  const cookie = /gk_form=([^;]+)/.exec(String(page.headers['set-cookie']))![1]!;
+  const token = /name="formToken" value="([^"]+)"/.exec(page.body)![1]!;
+  const submission = /name="submission" value="([^"]+)"/.exec(page.body)![1]!;
+  return { cookie: `gk_form=${cookie}`, token, submission };
+}
+
+function post(
+  app: App,
+  form: { cookie: string; token: string; submission: string },
+  fields: Record<string, string>,
+) {
+  return app.inject({
+    method: 'POST',
+    url: '/agencies/city/apply',
+    headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      formToken: form.token,
+      submission: form.submission,
+      ...fields,
+    }).toString(),
+  });
+}
+
+const good = {
+  applicantType: 'natural',
+  name: '张三',
+  idNumber: '11010519491231002X',
+  phone: '138 0000 0000',
+  email: 'zhangsan@example.cn',
+  description: '2024年本市学校布局调整方案',
+  delivery: 'email',
+};
+
+async function caseCount(app: App, headers: Record<string, string>): Promise<number> {
+  const list = await app.inject({ method: 'GET', url: '/api/agencies/city/requests', headers });
+  return list.json().requests.length;
+}
+
+test('a posted form redirects to its receipt; reloading it or posting the same form again files nothing more', async () => {
+  const context = await withCity();
+  try {
+    const { app, headers } = context;
+    const form = await openForm(app);
+    const first = await post(app, form, good);
+    assert.equal(first.statusCode, 303);
+    const receiptUrl = String(first.headers.location);
+    assert.match(receiptUrl, /^\/agencies\/city\/apply\/receipt\?s=[\w-]{22}$/);
+    const receipt = await app.inject({ method: 'GET', url: receiptUrl, headers: { cookie: form.cookie } });
+    assert.equal(receipt.statusCode, 200);
+    assert.match(receipt.headers['cache-control'] as string, /no-store/);
+    const id = /id="case-id">([^<]+)</.exec(receipt.body)![1]!;
+    const code = /id="query-code">([^<]+)</.exec(receipt.body)![1]!;
+    assert.match(id, /^YSQ-2025-\d{5}$/);
+    assert.match(code, /^[A-Z2-9]{12}$/);
+    for (const shown of ['某市教育局', '2024年本市学校布局调整方案', '电子邮件', '2025-03-03'])
+      assert.ok(receipt.body.includes(shown), `the receipt shows ${shown}`);
+    const reload = await app.inject({ method: 'GET', url: receiptUrl, headers: { cookie: form.cookie } });
+    assert.equal(/id="query-code">([^<]+)</.exec(reload.body)![1], code, 'a reload shows the same receipt');
+    const again = await post(app, form, good);
+    assert.deepEqual([again.statusCode, again.headers.location], [303, receiptUrl]);
+    assert.equal(await caseCount(app, headers.officer!), 1);
+    // The code works on the status page.
+    const status = await app.inject({
+      method: 'POST',
+      url: '/api/public/status',
+      payload: { id, queryCode: code },
+    });
+    assert.equal(status.statusCode, 200);
+    // Another browser with the receipt's address sees the number, never the code.
+    const elsewhere = await app.inject({ method: 'GET', url: receiptUrl });
+    assert.ok(elsewhere.body.includes(id));
+    assert.ok(!elsewhere.body.includes(code));
+    const unknown = await app.inject({
+      method: 'GET',
+      url: '/agencies/city/apply/receipt?s=AAAAAAAAAAAAAAAAAAAAAA',
+    });
+    assert.equal(unknown.statusCode, 404);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the same form posted several times at once files one application', async () => {
+  const context = await withCity();
+  try {
+    const { app, headers } = context;
+    const form = await openForm(app);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(app, form, good)));
+    assert.deepEqual(new Set(answers.map((a) => a.statusCode)), new Set([303]));
+    assert.equal(new Set(answers.map((a) => a.headers.location)).size, 1);
+    assert.equal(await caseCount(app, headers.officer!), 1);
+    const second = await openForm(app);
+    await post(app, second, good);
+    assert.equal(await caseCount(app, headers.officer!), 2, 'a new form is a new application');
+  } finally {
+    await context.close();
+  }
+});
+
+test('numbers are checked as a person expects, and errors are summarised and tied to their fields', async () => {
+  const context = await withCity();
+  try {
+    const { app, headers } = context;
+    const form = await openForm(app);
+    const refused = async (fields: Record<string, string>, field: string, message: RegExp) => {
+      const answer = await post(app, form, { ...good, ...fields });
+      assert.equal(answer.statusCode, 400, JSON.stringify(fields));
+      assert.match(answer.body, message);
+      assert.match(answer.body, new RegExp(`<a href="#${field}">`), 'the summary links to the field');
+      assert.match(
+        answer.body,
+        new RegExp(`id="${field}"[^>]*aria-invalid="true"[^>]*aria-describedby="${field}-error"`),
+      );
+      assert.match(answer.body, /class="error-summary"\s+role="alert"\s+tabindex="-1"\s+autofocus/);
+    };
+    await refused({ idNumber: '12345' }, 'idNumber', /身份证号码应为18位/);
+    await refused({ idNumber: '110105194912310021' }, 'idNumber', /校验位不正确/);
+    await refused({ phone: 'abc' }, 'phone', /电话号码格式不正确/);
+    await refused({ email: '' }, 'email', /选择电子邮件获取信息的，请填写电子邮箱/);
+    await refused({ delivery: 'paper-post' }, 'address', /选择邮寄纸质文本的，请填写通信地址/);
+    await refused(
+      { applicantType: 'org_business', name: '某公司', idNumber: '91350100M000100Y44' },
+      'idNumber',
+      /统一社会信用代码的校验位不正确/,
+    );
+    assert.equal(await caseCount(app, headers.officer!), 0, 'nothing refused was filed');
+    // An organisation's credit code, or another document, is accepted.
+    const others: Array<Record<string, string>> = [
+      { applicantType: 'org_business', name: '某公司', idNumber: '91350100M000100Y43' },
+      { idType: 'other', idNumber: 'E12345678' },
+    ];
+    for (const fields of others) {
+      const fresh = await openForm(app);
+      const accepted = await post(app, fresh, { ...good, ...fields });
+      assert.equal(accepted.statusCode, 303, JSON.stringify(fields));
+    }
+  } finally {
+    await context.close();
+  }
+});
