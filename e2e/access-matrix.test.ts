@@ -477,6 +477,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /status': { access: { kind: 'public' }, sample: { method: 'GET', url: '/status' } },
   'POST /status': { access: { kind: 'public-form' }, sample: { method: 'POST', url: '/status', body: {} } },
+  'POST /status/letter': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/status/letter', body: {} },
+  },
   'GET /api/docs': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/docs' } },
   'GET /api/docs/json': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/docs/json' } },
   'GET /api/docs/yaml': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/docs/yaml' } },

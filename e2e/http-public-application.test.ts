@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedInApp } from './signed-in-app.ts';
+import { disclosureSettingsService } from '../src/features/proactive-disclosure/use-cases/disclosure-settings-service.ts';
+import { DEFAULT_DISCLOSURE_SETTINGS } from '../src/features/proactive-disclosure/domain/disclosure-settings.ts';
 
 const withCity = () =>
   signedInApp({
@@ -155,6 +157,90 @@ test('numbers are checked as a person expects, and errors are summarised and tie
       const accepted = await post(app, fresh, { ...good, ...fields });
       assert.equal(accepted.statusCode, 303, JSON.stringify(fields));
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the status page is the applicant’s view: a plain timeline, the due date, and the letters sent to them as PDF', async () => {
+  const context = await signedInApp({
+    agencies: [
+      { id: 'gov', name: '某市人民政府', level: 'city' },
+      { id: 'city', name: '某市教育局', parentId: 'gov' },
+    ],
+    accounts: [['officer', 'city', 'officer']],
+    today: '2025-03-03',
+  });
+  try {
+    const { app, headers, handle } = context;
+    await disclosureSettingsService(handle.db, () => '2025-03-03T08:00:00Z').update(
+      'city',
+      {
+        ...DEFAULT_DISCLOSURE_SETTINGS,
+        contact: { office: '某市教育局办公室', address: '人民路1号', hours: '工作日', phone: '0000-1234567' },
+      },
+      'test',
+    );
+    const form = await openForm(app);
+    const receiptUrl = String((await post(app, form, good)).headers.location);
+    const receipt = await app.inject({ method: 'GET', url: receiptUrl, headers: { cookie: form.cookie } });
+    const id = /id="case-id">([^<]+)</.exec(receipt.body)![1]!;
+    const code = /id="query-code">([^<]+)</.exec(receipt.body)![1]!;
+    const act = (body: object) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/agencies/city/requests/${id}/actions`,
+        headers: headers.officer!,
+        payload: body,
+      });
+    assert.equal((await act({ type: 'confirm-receipt', receivedOn: '2025-03-03' })).statusCode, 200);
+    assert.equal(
+      (await act({ type: 'request-clarification', on: '2025-03-03', items: '请写明所需方案的年份' }))
+        .statusCode,
+      200,
+    );
+    const page = form.token;
+    const status = await app.inject({
+      method: 'POST',
+      url: '/status',
+      headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ formToken: page, id, queryCode: code }).toString(),
+    });
+    assert.equal(status.statusCode, 200);
+    for (const shown of [
+      '某市教育局',
+      '提交申请',
+      '收到申请',
+      '告知补正',
+      '请写明所需方案的年份',
+      '2025-03-17',
+      '政府信息公开申请补正告知书',
+    ])
+      assert.ok(status.body.includes(shown), `the status page shows ${shown}`);
+    assert.ok(!status.body.includes('张三') && !status.body.includes('13800000000'), 'no personal data');
+    const letter = (fields: Record<string, string>, cookie = form.cookie) =>
+      app.inject({
+        method: 'POST',
+        url: '/status/letter',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ formToken: page, id, queryCode: code, ...fields }).toString(),
+      });
+    const seq = /name="seq" value="(\d+)"/.exec(status.body)![1]!;
+    const pdf = await letter({ kind: 'clarification-notice', seq });
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.ok(pdf.rawPayload.subarray(0, 5).toString() === '%PDF-');
+    assert.equal(
+      (await letter({ kind: 'clarification-notice', seq, queryCode: 'WRONGWRONG22' })).statusCode,
+      404,
+    );
+    assert.equal((await letter({ kind: 'reply', seq })).statusCode, 404, 'no letter that was not issued');
+    assert.equal(
+      (await letter({ kind: 'consultation-letter', seq })).statusCode,
+      404,
+      "never a third party's letter",
+    );
+    assert.equal((await letter({ kind: 'clarification-notice', seq }, 'gk_form=planted')).statusCode, 403);
   } finally {
     await context.close();
   }

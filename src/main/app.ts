@@ -24,6 +24,7 @@ import { requestRepository } from '../features/requests/db/request-repository.ts
 import { caseRepository } from '../features/requests/db/case-repository.ts';
 import { caseService } from '../features/requests/use-cases/case-service.ts';
 import { registerLetterRoutes } from '../features/requests/http/letter-routes.ts';
+import { registerStatusPages } from '../../web/portal/status-pages.ts';
 import { letterService } from '../features/requests/letters/letter-service.ts';
 import { letterReferences } from '../features/requests/db/letter-references.ts';
 import { registerRequestRoutes } from '../features/requests/http/request-routes.ts';
@@ -170,22 +171,20 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const files = renderCache();
   registerReportRoutes(app, { source, findAgency, files });
   const settings = disclosureSettingsService(handle.db, clock.now);
-  registerLetterRoutes(app, {
-    auth,
-    letters: letterService({
-      view: cases.view,
-      numbering: letterReferences(handle.db),
-      agencyChain: async (agencyId) => {
-        const chain = await Promise.all(
-          [agencyId, ...(await agencies.ancestors(agencyId))].map((id) => agencies.find(id)),
-        );
-        const known = chain.filter((a) => a !== undefined);
-        return { agency: known[0] ?? { name: agencyId }, ancestors: known.slice(1) };
-      },
-      settingsFor: settings.settingsFor,
-      calendarFor,
-    }),
+  const letters = letterService({
+    view: cases.view,
+    numbering: letterReferences(handle.db),
+    agencyChain: async (agencyId) => {
+      const chain = await Promise.all(
+        [agencyId, ...(await agencies.ancestors(agencyId))].map((id) => agencies.find(id)),
+      );
+      const known = chain.filter((a) => a !== undefined);
+      return { agency: known[0] ?? { name: agencyId }, ancestors: known.slice(1) };
+    },
+    settingsFor: settings.settingsFor,
+    calendarFor,
   });
+  registerLetterRoutes(app, { auth, letters });
   const register = normativeRegister(handle.db, clock.now, yearLock);
   const documents = documentService({
     documents: documentRepository(handle.db, clock.now),
@@ -270,6 +269,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     publicUrl,
   });
   registerApplicationPages(app, { cases, findAgency, now: () => new Date(clock.now()) });
+  registerStatusPages(app, { cases, findAgency, draftLetter: letters.draft });
   registerAgencyHomePage(app, {
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),

@@ -5,12 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../src/features/annual-report/index.ts';
-import { STATUS_LABELS } from '../../src/features/requests/index.ts';
 import type { CaseService } from '../../src/features/requests/use-cases/case-service.ts';
-import {
-  publicApplicationBody,
-  publicStatusBody,
-} from '../../src/features/requests/http/request-routes.schema.ts';
+import { publicApplicationBody } from '../../src/features/requests/http/request-routes.schema.ts';
 import { agencyNav, html, page, type SafeHtml } from './page-layout.ts';
 import {
   formCookieHash,
@@ -187,90 +183,4 @@ export function registerApplicationPages(app: FastifyInstance, deps: Application
       return reply.redirect(receiptPath(agency.id, nonce), 303);
     },
   );
-
-  app.get('/status', async (request, reply) => {
-    // The receipt page links here with the number filled in; anything else is ignored.
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const id = typeof query.id === 'string' && /^YSQ-\d{4}-\d{5,6}$/.test(query.id) ? query.id : undefined;
-    return send(reply, '查询申请办理进度', statusForm(issueFormToken(request, reply), id ? { id } : {}));
-  });
-
-  app.post(
-    '/status',
-    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const values = (request.body ?? {}) as FormValues;
-      const token = issueFormToken(request, reply);
-      if (!isFormTokenValid(request, values.formToken))
-        return send(
-          reply,
-          '页面已过期',
-          html`<h1>页面已过期</h1>
-            <p>请<a href="/status">重新打开查询页</a>。</p>`,
-          403,
-        );
-      const parsed = publicStatusBody.safeParse({
-        id: values.id?.trim().toUpperCase(),
-        queryCode: values.queryCode,
-      });
-      const status = parsed.success
-        ? await deps.cases.publicStatus(undefined, parsed.data.id, parsed.data.queryCode)
-        : undefined;
-      if (!status)
-        return send(
-          reply,
-          '查询申请办理进度',
-          statusForm(token, values, '没有找到该申请，或查询码不正确。'),
-          404,
-        );
-      const tentative = (date: string | undefined) =>
-        date && status.provisional
-          ? `${date}（暂定：该年度放假安排尚未公布，如有变动以调整后的日期为准）`
-          : date;
-      const rows: Array<[string, string | undefined]> = [
-        ['申请编号', status.id],
-        ['办理状态', STATUS_LABELS[status.status]],
-        ['提交日期', status.submittedOn],
-        ['收到申请日期', status.receivedOn],
-        ['答复期限', tentative(status.dueOn)],
-        ['补正期限', tentative(status.clarificationDueOn)],
-        ['办结日期', status.completedOn],
-      ];
-      return send(
-        reply,
-        `申请 ${status.id} 的办理进度`,
-        html`<h1>申请 ${status.id} 的办理进度</h1>
-          <table class="list">
-            ${rows
-              .filter(([, v]) => v)
-              .map(
-                ([k, v]) =>
-                  html`<tr>
-                    <th>${k}</th>
-                    <td>${v}</td>
-                  </tr>`,
-              )}
-          </table>
-          <p><a href="/status">查询其他申请</a></p>`,
-      );
-    },
-  );
-}
-
-function statusForm(token: string, values: FormValues, message?: string): SafeHtml {
-  return html`<h1>查询申请办理进度</h1>
-    ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
-    <form method="post" action="/status">
-      <input type="hidden" name="formToken" value="${token}" />
-      <p class="hint">申请编号和查询码见提交申请后的页面（当面或邮寄提交的，见受理机关出具的凭证）。</p>
-      <div class="field">
-        <label for="id">申请编号</label
-        ><input id="id" name="id" value="${values.id ?? ''}" placeholder="YSQ-2025-00001" required />
-      </div>
-      <div class="field">
-        <label for="queryCode">查询码</label
-        ><input id="queryCode" name="queryCode" value="" autocomplete="off" required />
-      </div>
-      <button type="submit">查询</button>
-    </form>`;
 }

@@ -264,6 +264,19 @@ export function caseService(deps: CaseServiceDependencies) {
     },
 
     /**
+     * The applicant's view of their case, found by its number and query code (the agency by them when not
+     * given): the state, the history the timeline is drawn from, and the due date.
+     */
+    async applicantView(agencyId: string | undefined, id: string, queryCode: string) {
+      const found = agencyId ?? (await deps.store.agencyOfQueryCode(id, deps.queryCodes.hash(queryCode)));
+      if (found === undefined) return undefined;
+      const stored = await deps.store.load(found, id);
+      if (!stored?.queryCodeHash || !deps.queryCodes.matches(queryCode, stored.queryCodeHash))
+        return undefined;
+      return { agencyId: found, history: stored.history, case: foldCase(id, stored.history) };
+    },
+
+    /**
      * The public status page: nothing without the matching query code, and no personal data with it.
      * Without the agency, the number and the code find it (a code is 60 random bits: it names one case).
      */
