@@ -29,6 +29,8 @@ interface Entry {
 const CASE = ':case';
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/health' } },
+  'GET /favicon.svg': { access: { kind: 'public' }, sample: { method: 'GET', url: '/favicon.svg' } },
+  'GET /favicon.ico': { access: { kind: 'public' }, sample: { method: 'GET', url: '/favicon.ico' } },
   'GET /api/agencies': { access: { kind: 'public' }, sample: { method: 'GET', url: '/api/agencies' } },
   'POST /api/session': {
     access: { kind: 'public' },

@@ -245,3 +245,29 @@ test('the status page is the applicant’s view: a plain timeline, the due date,
     await context.close();
   }
 });
+
+test('a browser gets pages with the site header, never the API’s JSON, and a favicon', async () => {
+  const context = await withCity();
+  try {
+    const { app } = context;
+    const accept = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const url of [
+      '/no-such-page',
+      '/agencies/nope',
+      '/agencies/city/documents/DOC-2025-99999',
+      '/agencies/city/reports/abc',
+    ]) {
+      const answer = await app.inject({ method: 'GET', url, headers: accept });
+      assert.ok(answer.statusCode >= 400, url);
+      assert.match(String(answer.headers['content-type']), /text\/html/, url);
+      assert.match(answer.body, /<header class="site"><a href="\/">gongkai 政府信息公开<\/a><\/header>/, url);
+      assert.match(answer.body, /rel="icon" href="\/favicon.svg"/, url);
+    }
+    const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
+    assert.deepEqual([icon.statusCode, icon.headers['content-type']], [200, 'image/svg+xml']);
+    const api = await app.inject({ method: 'GET', url: '/api/no-such', headers: accept });
+    assert.equal(api.json().error.code, 'not-found', 'the API answers JSON whatever the browser asks');
+  } finally {
+    await context.close();
+  }
+});

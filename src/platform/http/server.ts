@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
 import { boundTurns, type TurnOptions } from './bounded-turns.ts';
-import { htmlErrorPage, wantsHtml } from './html-error-page.ts';
+import { FAVICON_SVG, htmlErrorPage, wantsHtml } from './html-error-page.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -165,6 +165,10 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
     request.log.error(error);
     return answer(request, reply, 500, { code: 'internal', message: '服务器内部错误' });
   });
+  for (const url of ['/favicon.svg', '/favicon.ico'])
+    app.get(url, { schema: { hide: true } }, (_request, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
   app.setNotFoundHandler((request, reply) =>
     answer(request, reply, 404, {
       code: 'not-found',
