@@ -479,6 +479,14 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /status': { access: { kind: 'public' }, sample: { method: 'GET', url: '/status' } },
   'POST /status': { access: { kind: 'public-form' }, sample: { method: 'POST', url: '/status', body: {} } },
+  'POST /status/clarification': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/status/clarification', body: {} },
+  },
+  'POST /status/withdraw': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/status/withdraw', body: {} },
+  },
   'POST /status/letter': {
     access: { kind: 'public-form' },
     sample: { method: 'POST', url: '/status/letter', body: {} },

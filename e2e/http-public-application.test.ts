@@ -241,6 +241,40 @@ test('the status page is the applicant’s view: a plain timeline, the due date,
       "never a third party's letter",
     );
     assert.equal((await letter({ kind: 'clarification-notice', seq }, 'gk_form=planted')).statusCode, 403);
+    // What the law lets the applicant do next: send the corrected application, withdraw.
+    const step = (url: string, fields: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ formToken: page, id, queryCode: code, ...fields }).toString(),
+      });
+    assert.match(status.body, /提交补正后的申请/);
+    const corrected = await step('/status/clarification', { description: '2024年度本市学校布局调整方案' });
+    assert.match(corrected.body, /补正后的申请已提交，答复期限自今日起重新计算/);
+    assert.match(corrected.body, /收到补正后的申请/);
+    assert.doesNotMatch(corrected.body, /提交补正后的申请：/, 'the 补正 form is gone once it is done');
+    const twice = await step('/status/clarification', { description: '2024年度本市学校布局调整方案' });
+    assert.match(twice.body, /未能办理：该申请没有待补正事项/);
+    const wrongCode = await step('/status/withdraw', { queryCode: 'WRONGWRONG22', confirm: 'yes' });
+    assert.equal(wrongCode.statusCode, 404);
+    assert.match((await step('/status/withdraw', {})).body, /请勾选确认后再撤回申请/);
+    const withdrawn = await step('/status/withdraw', { confirm: 'yes', reason: '已从其他途径获得' });
+    assert.match(withdrawn.body, /申请已撤回。/);
+    assert.match(withdrawn.body, /政府信息公开申请终止处理告知书/);
+    assert.match((await step('/status/withdraw', { confirm: 'yes' })).body, /申请已撤回/);
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/agencies/city/requests/${id}`,
+      headers: headers.officer!,
+    });
+    assert.deepEqual(
+      history
+        .json()
+        .history.map((h: { type: string; actor: string }) => `${h.type}/${h.actor}`)
+        .slice(-2),
+      ['clarification-received/applicant', 'withdrawn/applicant'],
+    );
   } finally {
     await context.close();
   }

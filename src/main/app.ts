@@ -269,7 +269,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     publicUrl,
   });
   registerApplicationPages(app, { cases, findAgency, now: () => new Date(clock.now()) });
-  registerStatusPages(app, { cases, findAgency, draftLetter: letters.draft });
+  registerStatusPages(app, { cases, findAgency, draftLetter: letters.draft, today: clock.today });
   registerAgencyHomePage(app, {
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),

@@ -4,7 +4,11 @@
  * them as PDF. Nothing without the matching code; no personal data and no third party's name with it.
  * The code travels in form posts only, never in an address.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
+import type { CaseCommand } from '../../src/features/requests/domain/case-command.ts';
+import type { DisclosureCase } from '../../src/features/requests/domain/disclosure-case.ts';
+import { REFUSAL_MESSAGES } from '../../src/features/requests/domain/refusals.ts';
 import { STATUS_LABELS } from '../../src/features/requests/index.ts';
 import type { CaseService } from '../../src/features/requests/use-cases/case-service.ts';
 import { publicStatusBody } from '../../src/features/requests/http/request-routes.schema.ts';
@@ -42,6 +46,7 @@ export interface StatusPageDependencies {
     kind: LetterKind,
     seq: number,
   ) => Promise<{ ok: true; value: Letter } | { ok: false; error: { code: string } }>;
+  readonly today: () => IsoDate;
 }
 
 export function registerStatusPages(app: FastifyInstance, deps: StatusPageDependencies): void {
@@ -70,6 +75,81 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
     const view = await deps.cases.applicantView(undefined, parsed.data.id, parsed.data.queryCode);
     return view && { ...view, queryCode: parsed.data.queryCode };
   }
+  type View = NonNullable<Awaited<ReturnType<typeof viewFor>>>;
+
+  /** The applicant's page of their case, with what they may do next; `notice` says what just happened. */
+  async function showStatus(reply: FastifyReply, token: string, view: View, notice?: string) {
+    const status = await deps.cases.publicStatus(view.agencyId, view.case.id, view.queryCode);
+    if (!status)
+      return send(reply, '查询申请办理进度', statusForm(token, {}, '没有找到该申请，或查询码不正确。'), 404);
+    const agency = await deps.findAgency(view.agencyId);
+    const tentative = (date: string | undefined) =>
+      date && status.provisional
+        ? `${date}（暂定：该年度放假安排尚未公布，如有变动以调整后的日期为准）`
+        : date;
+    const rows: Array<[string, string | undefined]> = [
+      ['受理机关', agency?.name],
+      ['申请编号', status.id],
+      ['办理状态', STATUS_LABELS[status.status]],
+      ['提交日期', status.submittedOn],
+      ['收到申请日期', status.receivedOn],
+      ['答复期限', tentative(status.dueOn)],
+      ['补正期限', tentative(status.clarificationDueOn)],
+      ['办结日期', status.completedOn],
+    ];
+    const letters = caseLetters(view.history, view.case).filter((l) => TO_APPLICANT.has(l.kind));
+    const hidden = html`<input type="hidden" name="formToken" value="${token}" />
+      <input type="hidden" name="id" value="${status.id}" />
+      <input type="hidden" name="queryCode" value="${view.queryCode}" />`;
+    return send(
+      reply,
+      `申请 ${status.id} 的办理进度`,
+      html`<h1>申请 ${status.id} 的办理进度</h1>
+        ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+        <table class="list">
+          ${rows
+            .filter(([, v]) => v)
+            .map(
+              ([k, v]) =>
+                html`<tr>
+                  <th>${k}</th>
+                  <td>${v}</td>
+                </tr>`,
+            )}
+        </table>
+        <h2>办理过程</h2>
+        <ol class="timeline">
+          ${applicantTimeline(view.history).map(
+            (e) =>
+              html`<li>
+                <strong>${e.on}</strong>
+                ${e.title}${e.detail ? html`<div class="hint">${e.detail}</div>` : ''}
+              </li>`,
+          )}
+        </ol>
+        ${
+          letters.length
+            ? html`<h2>文书</h2>
+                <ul class="letters">
+                  ${letters.map(
+                    (l) =>
+                      html`<li>
+                        <form method="post" action="/status/letter">
+                          ${hidden}
+                          <input type="hidden" name="kind" value="${l.kind}" />
+                          <input type="hidden" name="seq" value="${String(l.seq)}" />
+                          ${l.on} ${LETTER_TITLES[l.kind]}
+                          <button type="submit" class="link">下载 PDF</button>
+                        </form>
+                      </li>`,
+                  )}
+                </ul>`
+            : ''
+        }
+        ${applicantActions(view, hidden)}
+        <p><a href="/status">查询其他申请</a></p>`,
+    );
+  }
 
   app.get('/status', async (request, reply) => {
     // The receipt page links here with the number filled in; anything else is ignored.
@@ -86,79 +166,80 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
       const token = issueFormToken(request, reply);
       if (!isFormTokenValid(request, values.formToken)) return expired(reply);
       const view = await viewFor(values);
-      const status = view && (await deps.cases.publicStatus(view.agencyId, view.case.id, view.queryCode));
-      if (!view || !status)
+      if (!view)
         return send(
           reply,
           '查询申请办理进度',
           statusForm(token, values, '没有找到该申请，或查询码不正确。'),
           404,
         );
-      const agency = await deps.findAgency(view.agencyId);
-      const tentative = (date: string | undefined) =>
-        date && status.provisional
-          ? `${date}（暂定：该年度放假安排尚未公布，如有变动以调整后的日期为准）`
-          : date;
-      const rows: Array<[string, string | undefined]> = [
-        ['受理机关', agency?.name],
-        ['申请编号', status.id],
-        ['办理状态', STATUS_LABELS[status.status]],
-        ['提交日期', status.submittedOn],
-        ['收到申请日期', status.receivedOn],
-        ['答复期限', tentative(status.dueOn)],
-        ['补正期限', tentative(status.clarificationDueOn)],
-        ['办结日期', status.completedOn],
-      ];
-      const letters = caseLetters(view.history, view.case).filter((l) => TO_APPLICANT.has(l.kind));
+      return showStatus(reply, token, view);
+    },
+  );
+
+  /** An applicant's step on their case, taken today as the applicant; refused with the law's reason. */
+  async function applicantStep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    command: (values: FormValues, today: IsoDate) => CaseCommand | string,
+    done: string,
+    reason?: (values: FormValues) => string,
+  ) {
+    const values = (request.body ?? {}) as FormValues;
+    const token = issueFormToken(request, reply);
+    if (!isFormTokenValid(request, values.formToken)) return expired(reply);
+    const view = await viewFor(values);
+    if (!view)
       return send(
         reply,
-        `申请 ${status.id} 的办理进度`,
-        html`<h1>申请 ${status.id} 的办理进度</h1>
-          <table class="list">
-            ${rows
-              .filter(([, v]) => v)
-              .map(
-                ([k, v]) =>
-                  html`<tr>
-                    <th>${k}</th>
-                    <td>${v}</td>
-                  </tr>`,
-              )}
-          </table>
-          <h2>办理过程</h2>
-          <ol class="timeline">
-            ${applicantTimeline(view.history).map(
-              (e) =>
-                html`<li>
-                  <strong>${e.on}</strong>
-                  ${e.title}${e.detail ? html`<div class="hint">${e.detail}</div>` : ''}
-                </li>`,
-            )}
-          </ol>
-          ${
-            letters.length
-              ? html`<h2>文书</h2>
-                  <ul class="letters">
-                    ${letters.map(
-                      (l) =>
-                        html`<li>
-                          <form method="post" action="/status/letter">
-                            <input type="hidden" name="formToken" value="${token}" />
-                            <input type="hidden" name="id" value="${status.id}" />
-                            <input type="hidden" name="queryCode" value="${view.queryCode}" />
-                            <input type="hidden" name="kind" value="${l.kind}" />
-                            <input type="hidden" name="seq" value="${String(l.seq)}" />
-                            ${l.on} ${LETTER_TITLES[l.kind]}
-                            <button type="submit" class="link">下载 PDF</button>
-                          </form>
-                        </li>`,
-                    )}
-                  </ul>`
-              : ''
-          }
-          <p><a href="/status">查询其他申请</a></p>`,
+        '查询申请办理进度',
+        statusForm(token, values, '没有找到该申请，或查询码不正确。'),
+        404,
       );
-    },
+    const today = deps.today();
+    const step = command(values, today);
+    if (typeof step === 'string') return showStatus(reply, token, view, step);
+    const result = await deps.cases.act(view.agencyId, view.case.id, step, 'applicant', reason?.(values));
+    const next = (await viewFor(values)) ?? view;
+    if (!result.ok)
+      return showStatus(
+        reply,
+        token,
+        next,
+        `未能办理：${'code' in result.error && result.error.code in REFUSAL_MESSAGES ? REFUSAL_MESSAGES[result.error.code as keyof typeof REFUSAL_MESSAGES] : '该申请已变化，请刷新后重试'}`,
+      );
+    return showStatus(reply, token, next, done);
+  }
+
+  app.post(
+    '/status/clarification',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    (request, reply) =>
+      applicantStep(
+        request,
+        reply,
+        (values, today) => {
+          const description = (values.description ?? '').trim();
+          if (description.length < 5) return '请写明补正后所需的政府信息（名称、文号或便于查询的其他特征）';
+          if (description.length > 2000) return '补正内容过长，请精简到2000字以内';
+          return { type: 'receive-clarification', on: today, description };
+        },
+        '补正后的申请已提交，答复期限自今日起重新计算。',
+      ),
+  );
+
+  app.post(
+    '/status/withdraw',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    (request, reply) =>
+      applicantStep(
+        request,
+        reply,
+        (values, today) =>
+          values.confirm === 'yes' ? { type: 'withdraw', on: today } : '请勾选确认后再撤回申请',
+        '申请已撤回。',
+        (values) => `申请人网上撤回${values.reason?.trim() ? `：${values.reason.trim().slice(0, 500)}` : ''}`,
+      ),
   );
 
   app.post(
@@ -202,6 +283,44 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
         .send(await renderLetterPdf(letter.value));
     },
   );
+}
+
+/**
+ * What the law lets the applicant do next, as buttons: during 补正 send the corrected application; while
+ * the case is open, withdraw it.
+ */
+function applicantActions(view: { case: DisclosureCase }, hidden: SafeHtml): SafeHtml | '' {
+  const c = view.case;
+  if (c.completedOn) return '';
+  const correcting = c.status === 'awaiting-clarification';
+  return html`<h2>办理</h2>
+    ${
+      correcting
+        ? html`<form method="post" action="/status/clarification" class="applicant-action">
+            ${hidden}
+            <div class="field">
+              <label for="corrected">提交补正后的申请：所需政府信息的名称、文号或便于查询的其他特征</label>
+              <textarea id="corrected" name="description" rows="4" maxlength="2000" required></textarea>
+              <p class="hint">需要补正的事项：${c.clarification?.items ?? ''}</p>
+            </div>
+            <button type="submit">提交补正</button>
+          </form>`
+        : ''
+    }
+    <form method="post" action="/status/withdraw" class="applicant-action">
+      ${hidden}
+      <div class="field">
+        <label for="withdraw-reason">撤回申请的原因（选填）</label>
+        <input id="withdraw-reason" name="reason" maxlength="500" />
+      </div>
+      <p>
+        <label
+          ><input type="checkbox" name="confirm" value="yes" required />
+          我确认撤回本申请，撤回后不再处理</label
+        >
+      </p>
+      <button type="submit">撤回申请</button>
+    </form>`;
 }
 
 function statusForm(token: string, values: FormValues, message?: string): SafeHtml {
