@@ -67,7 +67,12 @@ test('draft → review → publish → found by search on the portal and shown w
     method: 'GET',
     url: `/agencies/civil/documents?q=${encodeURIComponent('低保')}`,
   });
-  assert.match(search.body, new RegExp(`href="/agencies/civil/documents/${id}">关于调整城乡低保标准的通知`));
+  // The query's word marked in the title, and a passage of the text around it.
+  assert.match(
+    search.body,
+    new RegExp(`href="/agencies/civil/documents/${id}"\\s*>关于调整城乡<mark>低保</mark>标准的通知`),
+  );
+  assert.match(search.body, /class="snippet">[^<]*城乡<mark>低保<\/mark>标准调整为每人每月1000元/);
   const pageBody = (await app.inject({ method: 'GET', url: `/agencies/civil/documents/${id}` })).body;
   assert.match(pageBody, /某民发〔2025〕3号/);
   assert.match(pageBody, /城乡低保标准调整为每人每月1000元/);

@@ -11,6 +11,7 @@ import {
 } from '../platform/db/database.ts';
 import { sqliteProblems } from '../platform/db/backup.ts';
 import { systemClock } from '../platform/clock.ts';
+import { equivalents } from '../platform/search/search-query.ts';
 import { createApp } from './app.ts';
 import { seedDemoAgency, DEMO_AGENCY } from './demo-agency.ts';
 
@@ -59,6 +60,14 @@ const trustProxy = process.env.GONGKAI_TRUST_PROXY;
 const publicUrl = process.env.GONGKAI_PUBLIC_URL ?? `http://${host}:${port}`;
 if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
   console.error(`GONGKAI_PUBLIC_URL 应为 http:// 或 https:// 开头的网址，而不是“${publicUrl}”`);
+  process.exit(1);
+}
+// GONGKAI_SEARCH_ABBREVIATIONS: a JSON file of further search equivalents, read now so that a bad one
+// stops the start with its reason instead of failing the first search.
+try {
+  equivalents();
+} catch (error) {
+  console.error(`搜索同义词文件有误：${(error as Error).message}`);
   process.exit(1);
 }
 const app = await createApp(handle, {

@@ -10,7 +10,9 @@ import {
   isOnPortal,
 } from '../../src/features/proactive-disclosure/domain/public-document.ts';
 import { agencyNav, html, notFoundPage, page, raw } from './page-layout.ts';
-import { safeBodyHtml } from '../../src/features/proactive-disclosure/domain/document-body.ts';
+import { bodyText, safeBodyHtml } from '../../src/features/proactive-disclosure/domain/document-body.ts';
+import { highlight, snippet } from './search-snippet.ts';
+import { searchQuery } from '../../src/platform/search/search-query.ts';
 import type { AttachmentService } from '../../src/features/proactive-disclosure/use-cases/attachment-service.ts';
 import { sendAttachment } from '../../src/features/proactive-disclosure/http/attachment-routes.ts';
 
@@ -56,6 +58,7 @@ export function registerDocumentPages(
       deps.documents.settingsFor(agencyId),
     ]);
     const base = `/agencies/${agencyId}/documents`;
+    const terms = text ? searchQuery(text).terms : [];
     const link = (name: string) =>
       html`<a href="${base}?category=${encodeURIComponent(name)}">${name}（${counts.get(name) ?? 0}）</a> `;
     const body = html`${agencyNav(agency.id, agency.name)}
@@ -94,6 +97,22 @@ export function registerDocumentPages(
         ${text ? html`“${text}”的检索结果：` : ''}${category ? html`${category}：` : ''}共 ${documents.length}
         件${documents.length >= 200 ? '（仅显示最新的 200 件，请缩小检索范围）' : ''}
       </p>
+      ${
+        documents.length === 0 && (text || category || from || to)
+          ? html`<div class="notice" role="status">
+              <p><strong>未找到符合条件的文件。</strong>可以试试：</p>
+              <ul>
+                <li>减少检索词，或换一种说法（如“低保”与“最低生活保障”都可以检索）；</li>
+                <li>放宽发布日期或选择“全部类别”；</li>
+                <li>
+                  按下方类别浏览目录；所需信息未主动公开的，可以<a href="/agencies/${agencyId}/apply"
+                    >申请公开</a
+                  >。
+                </li>
+              </ul>
+            </div>`
+          : ''
+      }
       <table class="list">
         <tr>
           <th>标题</th>
@@ -104,7 +123,12 @@ export function registerDocumentPages(
         ${documents.map(
           (s) =>
             html`<tr>
-              <td><a href="${base}/${s.document.id}">${s.document.title}</a></td>
+              <td>
+                <a href="${base}/${s.document.id}"
+                  >${terms.length ? highlight(s.document.title, terms) : s.document.title}</a
+                >
+                ${terms.length ? html`<div class="snippet">${snippet(bodyText(s.body), terms)}</div>` : ''}
+              </td>
               <td>${s.document.documentNumber ?? ''}</td>
               <td>
                 <a href="${base}?category=${encodeURIComponent(s.document.category)}"

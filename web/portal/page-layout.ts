@@ -44,7 +44,7 @@ article.message{border-bottom:1px solid #ddd;padding-bottom:.5rem}article.messag
 dl.receipt dt{font-weight:bold}dl.receipt dd{font-size:1.4rem;font-family:monospace;margin:0 0 .5rem}
 table.agency-index td:nth-child(3) a{white-space:nowrap;margin-right:.4rem}
 .error-summary{border:3px solid #b3261e;padding:.5rem 1rem;margin:1rem 0}.error-summary h2{font-size:1.1rem;margin:.3rem 0}.error-summary a{color:#b3261e}
-ol.timeline li{margin:.4rem 0}.notice{border-left:4px solid #1a4f8b;background:#f1f6fb;padding:.5rem 1rem}
+ol.timeline li{margin:.4rem 0}.snippet{color:#444;font-size:.9rem}mark{background:#fff0a8;color:inherit}.notice{border-left:4px solid #1a4f8b;background:#f1f6fb;padding:.5rem 1rem}
 form.applicant-action{border-top:1px solid #ddd;padding-top:.5rem;margin-top:1rem}ul.letters{list-style:none;padding:0}ul.letters form{display:inline}
 button.link{background:none;color:#1a4f8b;text-decoration:underline;padding:0 .3rem;font-size:1rem}
 .required{color:#b3261e;font-weight:normal;font-size:.85rem}

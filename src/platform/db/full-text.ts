@@ -30,17 +30,36 @@ export async function indexDocumentTokens(
   }
 }
 
-/** `id in (documents of the agency whose tokens contain every query token)`. */
-export function matchesAllTokens(
+type TokenGroups = readonly (readonly (readonly string[])[])[];
+
+/**
+ * The index's query language for token groups: a group matches when one of its alternatives does, an
+ * alternative when all its tokens occur (the words of a query with their equivalents). FTS5 MATCH syntax
+ * on SQLite, to_tsquery syntax on PostgreSQL.
+ */
+export function tokenGroupsQuery(db: Kysely<Database>, groups: TokenGroups): string {
+  if (isPostgres(db)) {
+    const lexeme = (t: string) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+    return groups
+      .map((g) => `(${g.map((alt) => `(${alt.map(lexeme).join(' & ')})`).join(' | ')})`)
+      .join(' & ');
+  }
+  const phrase = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return groups
+    .map((g) => `(${g.map((alt) => `(${alt.map(phrase).join(' AND ')})`).join(' OR ')})`)
+    .join(' AND ');
+}
+
+/** `id in (documents of the agency matching every group)` (tokenGroupsQuery). */
+export function matchesTokenGroups(
   db: Kysely<Database>,
   agencyId: string,
-  tokens: readonly string[],
+  groups: TokenGroups,
 ): RawBuilder<boolean> {
-  if (isPostgres(db)) {
-    return sql<boolean>`id in (select id from public_document_search where agency_id = ${agencyId} and tokens @@ plainto_tsquery('simple', ${tokens.join(' ')}))`;
-  }
-  const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-  return sql<boolean>`id in (select id from public_document_search where agency_id = ${agencyId} and public_document_search match ${match})`;
+  const query = tokenGroupsQuery(db, groups);
+  return isPostgres(db)
+    ? sql<boolean>`id in (select id from public_document_search where agency_id = ${agencyId} and tokens @@ to_tsquery('simple', ${query}))`
+    : sql<boolean>`id in (select id from public_document_search where agency_id = ${agencyId} and public_document_search match ${query})`;
 }
 
 /** Ids of the agency's documents missing from the index (documents stored before it existed). */

@@ -98,6 +98,43 @@ testOnBothDatabases(
   },
 );
 
+testOnBothDatabases(
+  'search finds the full form by its abbreviation and back, and a single character',
+  async ({ db }) => {
+    await agencyRepository(db).create({ id: 'civil', name: '某市民政局' }, 'now');
+    const repository = documentRepository(db);
+    const publish = async (id: string, title: string, body: string) => {
+      const drafted = draftDocument(
+        { id, title, formedOn: d('2025-03-03'), category: '社会救助', drafter: 'drafter' },
+        d('2025-03-03'),
+      );
+      await repository.create(
+        'civil',
+        advance(drafted, [
+          [{ type: 'set-attribute', attribute: { attribute: 'proactive' } }, 'drafter'],
+          [{ type: 'submit-for-review' }, 'drafter'],
+          [{ type: 'approve' }, 'reviewer'],
+          [{ type: 'publish' }, 'drafter'],
+        ]),
+        body,
+      );
+    };
+    await publish('F1', '《示范市最低生活保障审核确认办法》', '为规范最低生活保障审核确认工作，制定本办法。');
+    await publish('F2', '关于调整城乡低保标准的通知', '城乡低保标准调整为每人每月1000元。');
+    await publish('F3', '示范市住房公积金提取办法', '职工提取住房公积金，按本办法办理。');
+    await publish('F4', '水利工程建设管理规定', '本规定适用于本市水利工程。');
+    const found = async (text: string) =>
+      (await repository.published('civil', { text })).map((s) => s.document.id).sort();
+    assert.deepEqual(await found('低保'), ['F1', 'F2'], '低保 finds 最低生活保障');
+    assert.deepEqual(await found('最低生活保障'), ['F1', 'F2'], 'and the full form finds 低保');
+    assert.deepEqual(await found('低保 办法'), ['F1']);
+    assert.deepEqual(await found('公积金'), ['F3']);
+    assert.deepEqual(await found('水'), ['F4'], 'one character, inside a longer word');
+    assert.deepEqual(await found('水 标准'), [], 'and every word still counts');
+    assert.deepEqual(await found('医保'), []);
+  },
+);
+
 testOnBothDatabases('a stale save is refused and nothing is overwritten', async ({ db }) => {
   await agencyRepository(db).create({ id: 'civil', name: '某市民政局' }, 'now');
   const repository = documentRepository(db);

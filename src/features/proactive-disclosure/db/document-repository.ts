@@ -8,10 +8,11 @@ import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
 import { documentStepAnchors } from './document-step-anchors.ts';
 import {
   indexDocumentTokens,
-  matchesAllTokens,
+  matchesTokenGroups,
   unindexedDocumentIds,
 } from '../../../platform/db/full-text.ts';
 import { searchTokens } from '../../../platform/search/search-tokens.ts';
+import { searchQuery } from '../../../platform/search/search-query.ts';
 import type { Database, PublicDocumentTable } from '../../../platform/db/schema.ts';
 import { lastNumberInUse } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
@@ -294,13 +295,22 @@ export function documentRepository(db: Kysely<Database>, now: () => string = () 
       if (filter.from) query = query.where('published_on', '>=', filter.from);
       if (filter.to) query = query.where('published_on', '<=', filter.to);
       if (filter.text) {
-        const pattern = likePattern(filter.text);
-        const tokens = searchTokens(filter.text);
         // ESCAPE is spelled out: SQLite has no default LIKE escape character, PostgreSQL's is the backslash.
-        // Words through the full-text index (every token must occur); a query without any word (only signs
-        // such as % or 〔〕) as an exact string through LIKE — which would scan, so only then.
-        const exact = sql<boolean>`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\' or coalesce(document_number, '') like ${pattern} escape '\\')`;
-        query = query.where(tokens.length > 0 ? matchesAllTokens(db, agencyId, tokens) : exact);
+        const containing = (text: string) => {
+          const pattern = likePattern(text);
+          return sql<boolean>`(title like ${pattern} escape '\\' or body like ${pattern} escape '\\' or coalesce(document_number, '') like ${pattern} escape '\\')`;
+        };
+        // Words through the full-text index, each with its equivalents (低保 ↔ 最低生活保障); a single
+        // character, which the index holds only where it stands alone, and a query without any word (only
+        // signs such as % or 〔〕), as text through LIKE — which scans, so only then.
+        const { groups } = searchQuery(filter.text);
+        const single = groups.filter(
+          (g) => g.length === 1 && g[0]!.length === 1 && [...g[0]![0]!].length === 1,
+        );
+        const indexed = groups.filter((g) => !single.includes(g));
+        if (groups.length === 0) query = query.where(containing(filter.text));
+        if (indexed.length > 0) query = query.where(matchesTokenGroups(db, agencyId, indexed));
+        for (const g of single) query = query.where(containing(g[0]![0]!));
       }
       const rows = await query
         .orderBy('published_on', 'desc')
