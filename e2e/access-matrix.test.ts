@@ -134,6 +134,18 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}` },
   },
+  'GET /api/agencies/:agencyId/notices': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/notices' },
+  },
+  'GET /api/agencies/:agencyId/notices/:noticeId': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/notices/00000000-0000-4000-8000-000000000000' },
+  },
+  'POST /api/agencies/:agencyId/notices/:noticeId/retry': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/notices/00000000-0000-4000-8000-000000000000/retry' },
+  },
   'GET /api/agencies/:agencyId/requests/:id/letters': {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/letters` },

@@ -1,7 +1,7 @@
 /** An app on a fresh SQLite database with agencies and signed-in staff, for the HTTP tests. */
 import type { FastifyInstance } from 'fastify';
 import { freshSqlite } from '../test-support/databases.ts';
-import { createApp } from '../src/main/app.ts';
+import { createApp, type AppOptions } from '../src/main/app.ts';
 import {
   agencyRepository,
   staffRepository,
@@ -24,6 +24,8 @@ export async function signedInApp(options: {
   /** [username, agency, role or roles] */
   accounts: ReadonlyArray<readonly [string, string, StaffRole | readonly StaffRole[]]>;
   today: string;
+  /** More of the app's options (e.g. its mail server). */
+  appOptions?: Omit<AppOptions, 'clock'>;
 }): Promise<SignedInApp> {
   const handle = await freshSqlite();
   for (const agency of options.agencies) await agencyRepository(handle.db).create(agency, 'now');
@@ -40,6 +42,7 @@ export async function signedInApp(options: {
       'now',
     );
   const app = await createApp(handle, {
+    ...options.appOptions,
     clock: { today: () => options.today as IsoDate, now: () => `${options.today}T02:00:00Z` },
   });
   const headers: Record<string, Record<string, string>> = {};

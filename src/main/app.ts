@@ -25,6 +25,10 @@ import { caseRepository } from '../features/requests/db/case-repository.ts';
 import { caseService } from '../features/requests/use-cases/case-service.ts';
 import { registerLetterRoutes } from '../features/requests/http/letter-routes.ts';
 import { registerStatusPages } from '../../web/portal/status-pages.ts';
+import { noticeOutbox } from '../features/requests/db/notice-outbox.ts';
+import { noticeSender } from '../features/requests/use-cases/notice-sender.ts';
+import { registerNoticeRoutes } from '../features/requests/http/notice-routes.ts';
+import { smtpTransport } from '../platform/mail/smtp-transport.ts';
 import { letterService } from '../features/requests/letters/letter-service.ts';
 import { letterReferences } from '../features/requests/db/letter-references.ts';
 import { registerRequestRoutes } from '../features/requests/http/request-routes.ts';
@@ -73,6 +77,11 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** The site's address as the public reaches it, for absolute links (sitemaps, feeds). */
   readonly publicUrl?: string;
+  /**
+   * Notices to applicants by e-mail (default: SMTP_URL, GONGKAI_MAIL_FROM, and every
+   * GONGKAI_MAIL_INTERVAL_SECONDS, 30): without a URL nothing is sent and the console shows what would be.
+   */
+  readonly mail?: { readonly url?: string; readonly from?: string; readonly intervalMs?: number };
   /** Idle session timeout and password age (default: GONGKAI_SESSION_IDLE_MINUTES, GONGKAI_PASSWORD_MAX_DAYS). */
   readonly staffPolicy?: StaffPolicy;
 }
@@ -270,6 +279,23 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
   registerApplicationPages(app, { cases, findAgency, now: () => new Date(clock.now()) });
   registerStatusPages(app, { cases, findAgency, draftLetter: letters.draft, today: clock.today });
+  const mail = {
+    url: options.mail?.url ?? process.env.SMTP_URL,
+    from: options.mail?.from ?? process.env.GONGKAI_MAIL_FROM ?? 'gongkai <noreply@localhost>',
+    intervalMs: options.mail?.intervalMs ?? 1000 * Number(process.env.GONGKAI_MAIL_INTERVAL_SECONDS ?? 30),
+  };
+  const outbox = noticeOutbox(handle.db);
+  const transport = mail.url ? smtpTransport(mail.url, mail.from) : undefined;
+  const sender = noticeSender({
+    outbox,
+    ...(transport ? { transport } : {}),
+    view: cases.view,
+    agencyName: async (id) => (await agencies.find(id))?.name ?? id,
+    draftLetter: letters.draft,
+    statusUrl: (id) => `${publicUrl}/status?id=${encodeURIComponent(id)}`,
+    now: () => new Date(),
+  });
+  registerNoticeRoutes(app, { outbox, sender, auth, now: () => new Date() });
   registerAgencyHomePage(app, {
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),
@@ -285,12 +311,24 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
       .then((all) => cases.closeLapsedPeriods(all.map((a) => a.id)))
       .catch((error: unknown) => app.log.error(error));
   let timer: NodeJS.Timeout | undefined;
+  let mailTimer: NodeJS.Timeout | undefined;
+  let sending: Promise<unknown> = Promise.resolve();
+  // One round at a time: a slow SMTP server never has two rounds claim the same due messages.
+  const sendNotices = () => {
+    sending = sending.then(() => sender.sendDue()).catch((error: unknown) => app.log.error(error));
+  };
   app.addHook('onReady', async () => {
     await documentRepository(handle.db).indexMissing();
     await sweep();
     timer = setInterval(() => void sweep(), 3600_000).unref();
+    if (transport) mailTimer = setInterval(sendNotices, Math.max(100, mail.intervalMs)).unref();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    clearInterval(mailTimer);
+    await sending;
+    transport?.close();
+  });
   registerPortalPages(app, {
     source,
     findAgency,

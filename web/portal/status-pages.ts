@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '../../src/features/requests/index.ts';
 import type { CaseService } from '../../src/features/requests/use-cases/case-service.ts';
 import { publicStatusBody } from '../../src/features/requests/http/request-routes.schema.ts';
 import { applicantTimeline } from '../../src/features/requests/domain/applicant-timeline.ts';
-import { caseLetters } from '../../src/features/requests/letters/letter-sources.ts';
+import { APPLICANT_LETTERS, caseLetters } from '../../src/features/requests/letters/letter-sources.ts';
 import {
   LETTER_TITLES,
   isLetterKind,
@@ -24,17 +24,6 @@ import { renderLetterPdf } from '../../src/features/requests/letters/render-lett
 import { html, page, type SafeHtml } from './page-layout.ts';
 import { issueFormToken, isFormTokenValid } from './form-token.ts';
 import type { FormValues } from './form-fields.ts';
-
-/** Letters addressed to the applicant (the consultation letter and the 第三十二条 notice go to others). */
-const TO_APPLICANT: ReadonlySet<LetterKind> = new Set<LetterKind>([
-  'reply',
-  'clarification-notice',
-  'extension-notice',
-  'fee-notice',
-  'explanation-request',
-  'later-date-notice',
-  'closing-notice',
-]);
 
 export interface StatusPageDependencies {
   readonly cases: CaseService;
@@ -97,7 +86,7 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
       ['补正期限', tentative(status.clarificationDueOn)],
       ['办结日期', status.completedOn],
     ];
-    const letters = caseLetters(view.history, view.case).filter((l) => TO_APPLICANT.has(l.kind));
+    const letters = caseLetters(view.history, view.case).filter((l) => APPLICANT_LETTERS.has(l.kind));
     const hidden = html`<input type="hidden" name="formToken" value="${token}" />
       <input type="hidden" name="id" value="${status.id}" />
       <input type="hidden" name="queryCode" value="${view.queryCode}" />`;
@@ -260,7 +249,7 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
             <p><a href="/status">返回查询</a></p>`,
           404,
         );
-      if (!view || !isLetterKind(kind) || !TO_APPLICANT.has(kind) || !Number.isInteger(seq))
+      if (!view || !isLetterKind(kind) || !APPLICANT_LETTERS.has(kind) || !Number.isInteger(seq))
         return notFound();
       const issued = caseLetters(view.history, view.case).some((l) => l.kind === kind && l.seq === seq);
       if (!issued) return notFound();

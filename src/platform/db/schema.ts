@@ -206,6 +206,21 @@ export interface RequestSubmissionTable {
   created_at: string;
 }
 
+/** A notice to an applicant by e-mail, waiting, sent or given up (see the migration). */
+export interface NoticeOutboxTable {
+  id: string;
+  agency_id: string;
+  request_id: string;
+  event_seq: number;
+  recipient: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface StaffAccountTable {
   id: string;
   agency_id: string;
@@ -318,6 +333,7 @@ export interface Database {
   request_events: RequestEventTable;
   letter_references: LetterReferenceTable;
   request_submissions: RequestSubmissionTable;
+  notice_outbox: NoticeOutboxTable;
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
   staff_password_history: StaffPasswordHistoryTable;

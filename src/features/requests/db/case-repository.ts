@@ -22,6 +22,7 @@ import { requestRepository } from './request-repository.ts';
 import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
 import { caseEventAnchor } from './case-event-anchors.ts';
 import { assignLetterNumbers } from './letter-references.ts';
+import { enqueueNotice } from './notice-outbox.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
 
@@ -188,7 +189,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       return { history, ...(row.query_code_hash ? { queryCodeHash: row.query_code_hash } : {}) };
     },
 
-    async append(agencyId, id, recorded, projection, now, letters = []) {
+    async append(agencyId, id, recorded, projection, now, letters = [], notify) {
       try {
         await db.transaction().execute(async (tx) => {
           const updated = await tx
@@ -204,6 +205,14 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
           await anchorRecords(tx, [caseEventAnchor(row)]);
           await syncReportRecord(tx, agencyId, id, projection);
           await assignLetterNumbers(tx, agencyId, id, letters);
+          if (notify)
+            await enqueueNotice(tx, {
+              agencyId,
+              requestId: id,
+              eventSeq: recorded.seq,
+              recipient: notify,
+              at: now,
+            });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConcurrentChangeError(id);

@@ -19,6 +19,17 @@ export interface LetterSource {
   readonly on: IsoDate;
 }
 
+/** Letters addressed to the applicant (the consultation letter and the 第三十二条 notice go to others). */
+export const APPLICANT_LETTERS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'reply',
+  'clarification-notice',
+  'extension-notice',
+  'fee-notice',
+  'explanation-request',
+  'later-date-notice',
+  'closing-notice',
+]);
+
 export function thirdPartyObjected(state: DisclosureCase): boolean {
   return state.consultations.some((c) => c.party === 'third-party' && c.position === 'objects');
 }

@@ -19,6 +19,7 @@ import { applicantIdentity } from '../domain/applicant-identity.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
 import { lettersOf } from '../letters/letter-sources.ts';
+import { noticeRecipient } from '../notices/applicant-notice.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
 
 /** Channels whose application is received the day it is submitted (第三十一条第一项; oral, §3 [P]). */
@@ -211,6 +212,7 @@ export function caseService(deps: CaseServiceDependencies) {
         projectCase(next, calendar),
         recorded.at,
         lettersOf(recorded, next),
+        noticeRecipient(recorded.event, next),
       );
       return ok({ case: next, deadline: replyDeadline(next, calendar), history });
     },

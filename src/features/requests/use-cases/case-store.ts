@@ -92,6 +92,8 @@ export interface CaseStore {
     projection: CaseProjection,
     now: string,
     letters?: readonly LetterSource[],
+    /** The applicant's e-mail address, when the step is one they are told of (notices/applicant-notice.ts). */
+    notify?: string,
   ): Promise<void>;
   list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
   /** Rewrites what lists show of a case (its due date after a calendar change); the history is untouched. */

@@ -18,6 +18,7 @@ import * as staffAccountLifecycle from './2026-12-06T1000-staff-account-lifecycl
 import * as indexApplicantIdentity from './2026-12-06T1100-index-applicant-identity.ts';
 import * as createLetterReferences from './2026-12-06T1200-create-letter-references.ts';
 import * as createRequestSubmissions from './2026-12-06T1300-create-request-submissions.ts';
+import * as createNoticeOutbox from './2026-12-06T1400-create-notice-outbox.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1100-index-applicant-identity': indexApplicantIdentity,
   '2026-12-06T1200-create-letter-references': createLetterReferences,
   '2026-12-06T1300-create-request-submissions': createRequestSubmissions,
+  '2026-12-06T1400-create-notice-outbox': createNoticeOutbox,
 };

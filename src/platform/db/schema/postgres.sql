@@ -144,6 +144,20 @@ CREATE TABLE normative_documents (
     public_document_id text
 );
 
+CREATE TABLE notice_outbox (
+    id text NOT NULL,
+    agency_id text NOT NULL,
+    request_id text NOT NULL,
+    event_seq integer NOT NULL,
+    recipient text NOT NULL,
+    status text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at text NOT NULL,
+    last_error text,
+    created_at text NOT NULL,
+    sent_at text
+);
+
 CREATE TABLE proceedings (
     agency_id text NOT NULL,
     id text NOT NULL,
@@ -362,6 +376,9 @@ ALTER TABLE ONLY letter_references
 ALTER TABLE ONLY normative_documents
     ADD CONSTRAINT normative_documents_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY notice_outbox
+    ADD CONSTRAINT notice_outbox_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY proceedings
     ADD CONSTRAINT proceedings_pk PRIMARY KEY (agency_id, id);
 
@@ -411,6 +428,10 @@ CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (a
 CREATE INDEX disclosure_requests_received ON disclosure_requests USING btree (agency_id, received_on);
 
 CREATE INDEX filed_reports_by_year ON filed_reports USING btree (year, agency_id);
+
+CREATE INDEX notice_outbox_case ON notice_outbox USING btree (agency_id, request_id, event_seq);
+
+CREATE INDEX notice_outbox_due ON notice_outbox USING btree (status, next_attempt_at);
 
 CREATE INDEX proceedings_filed ON proceedings USING btree (agency_id, filed_on);
 

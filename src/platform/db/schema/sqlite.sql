@@ -39,6 +39,8 @@ CREATE TABLE "letter_references" ("agency_id" text not null, "year" integer not 
 
 CREATE TABLE "normative_documents" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "title" text not null, "document_number" text, "issued_on" text not null, "repealed_on" text, "ledger_import_id" text references "ledger_imports" ("id"), "lapsed_on" text, "amendments" text default '[]' not null, "public_document_id" text, constraint "normative_documents_pk" primary key ("agency_id", "id"));
 
+CREATE TABLE "notice_outbox" ("id" text primary key, "agency_id" text not null, "request_id" text not null, "event_seq" integer not null, "recipient" text not null, "status" text not null, "attempts" integer default 0 not null, "next_attempt_at" text not null, "last_error" text, "created_at" text not null, "sent_at" text);
+
 CREATE TABLE "proceedings" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "filed_on" text not null, "result" text, "decided_on" text, "request_id" text, "ledger_import_id" text references "ledger_imports" ("id"), constraint "proceedings_pk" primary key ("agency_id", "id"), constraint "proceedings_decision" check ((result is null) = (decided_on is null)));
 
 CREATE TABLE "public_document_attachments" ("agency_id" text not null, "document_id" text not null, "id" text not null, "file_name" text not null, "media_type" text not null, "size" integer not null, "sha256" text not null, "content" blob not null, "uploaded_by" text not null, "uploaded_at" text not null, constraint "public_document_attachments_pk" primary key ("agency_id", "document_id", "id"), constraint "public_document_attachments_document" foreign key ("agency_id", "document_id") references "public_documents" ("agency_id", "id"));
@@ -86,6 +88,10 @@ CREATE INDEX "disclosure_requests_completed" on "disclosure_requests" ("agency_i
 CREATE INDEX "disclosure_requests_received" on "disclosure_requests" ("agency_id", "received_on");
 
 CREATE INDEX "filed_reports_by_year" on "filed_reports" ("year", "agency_id");
+
+CREATE INDEX "notice_outbox_case" on "notice_outbox" ("agency_id", "request_id", "event_seq");
+
+CREATE INDEX "notice_outbox_due" on "notice_outbox" ("status", "next_attempt_at");
 
 CREATE INDEX "proceedings_filed" on "proceedings" ("agency_id", "filed_on");
 
