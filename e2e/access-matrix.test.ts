@@ -144,7 +144,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/agencies/:agencyId/notices/:noticeId/retry': {
     access: { kind: 'staff', allowed: ['officer'] },
-    sample: { method: 'POST', url: '/api/agencies/:agency/notices/00000000-0000-4000-8000-000000000000/retry' },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/notices/00000000-0000-4000-8000-000000000000/retry',
+    },
   },
   'GET /api/agencies/:agencyId/requests/:id/letters': {
     access: { kind: 'staff', allowed: ['officer'] },

@@ -9,9 +9,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { signedInApp } from './signed-in-app.ts';
-import { disclosureSettingsService } from '../src/features/proactive-disclosure/use-cases/disclosure-settings-service.ts';
-import { DEFAULT_DISCLOSURE_SETTINGS } from '../src/features/proactive-disclosure/domain/disclosure-settings.ts';
+import { letterReadyAgency } from './letter-ready-agency.ts';
 
 /** An SMTP server in this process: it keeps what it receives; `refuse` makes it answer 451 to every message. */
 async function smtpServer(port = 0) {
@@ -57,26 +55,10 @@ const applicant = { type: 'natural', name: '张三', email: 'zhangsan@example.cn
 const application = { description: '2024年本市学校布局调整方案', delivery: 'email' };
 
 async function setup(mailUrl?: string) {
-  const context = await signedInApp({
-    agencies: [
-      { id: 'gov', name: '某市人民政府', level: 'city' },
-      { id: 'city', name: '某市教育局', parentId: 'gov' },
-    ],
-    accounts: [['officer', 'city', 'officer']],
-    today: '2025-03-03',
-    appOptions: {
-      mail: { ...(mailUrl ? { url: mailUrl } : {}), intervalMs: 100 },
-      publicUrl: 'https://gk.example.gov.cn',
-    },
+  const context = await letterReadyAgency({
+    mail: { ...(mailUrl ? { url: mailUrl } : {}), intervalMs: 100 },
+    publicUrl: 'https://gk.example.gov.cn',
   });
-  await disclosureSettingsService(context.handle.db, () => '2025-03-03T08:00:00Z').update(
-    'city',
-    {
-      ...DEFAULT_DISCLOSURE_SETTINGS,
-      contact: { office: '某市教育局办公室', address: '人民路1号', hours: '工作日', phone: '0000-1234567' },
-    },
-    'test',
-  );
   await context.app.ready();
   const { app, headers } = context;
   const created = await app.inject({

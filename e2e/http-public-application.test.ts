@@ -6,8 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedInApp } from './signed-in-app.ts';
-import { disclosureSettingsService } from '../src/features/proactive-disclosure/use-cases/disclosure-settings-service.ts';
-import { DEFAULT_DISCLOSURE_SETTINGS } from '../src/features/proactive-disclosure/domain/disclosure-settings.ts';
+import { letterReadyAgency } from './letter-ready-agency.ts';
 
 const withCity = () =>
   signedInApp({
@@ -163,24 +162,9 @@ test('numbers are checked as a person expects, and errors are summarised and tie
 });
 
 test('the status page is the applicant’s view: a plain timeline, the due date, and the letters sent to them as PDF', async () => {
-  const context = await signedInApp({
-    agencies: [
-      { id: 'gov', name: '某市人民政府', level: 'city' },
-      { id: 'city', name: '某市教育局', parentId: 'gov' },
-    ],
-    accounts: [['officer', 'city', 'officer']],
-    today: '2025-03-03',
-  });
+  const context = await letterReadyAgency();
   try {
-    const { app, headers, handle } = context;
-    await disclosureSettingsService(handle.db, () => '2025-03-03T08:00:00Z').update(
-      'city',
-      {
-        ...DEFAULT_DISCLOSURE_SETTINGS,
-        contact: { office: '某市教育局办公室', address: '人民路1号', hours: '工作日', phone: '0000-1234567' },
-      },
-      'test',
-    );
+    const { app, headers } = context;
     const form = await openForm(app);
     const receiptUrl = String((await post(app, form, good)).headers.location);
     const receipt = await app.inject({ method: 'GET', url: receiptUrl, headers: { cookie: form.cookie } });
