@@ -66,6 +66,10 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
     p.getByLabel('需要补正的事项').fill('请写明所需目录的具体年份和事项类别'),
   );
   await page.getByText('等待补正').waitFor();
+  // The applicant gave an e-mail: the 补正 notice is in the outbox (the demo has no mail server).
+  await page.getByRole('heading', { name: '通知邮件' }).waitFor();
+  await page.getByText(/政府信息公开申请 YSQ-\d{4}-\d+：需要补正/).click();
+  await page.getByText('《政府信息公开申请补正告知书》见附件（PDF）。', { exact: false }).first().waitFor();
   await act(page, '收到补正后的申请', (p) =>
     p.getByLabel('补正后申请获取的信息（写入答复告知书）').fill('本局2025年行政许可事项目录（审批类）'),
   );

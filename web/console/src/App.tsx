@@ -5,6 +5,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
+import { NoticesPage } from './pages/NoticesPage.tsx';
 import { DocumentsPage } from './pages/DocumentsPage.tsx';
 import { DocumentPage } from './pages/DocumentPage.tsx';
 import { MessagesPage } from './pages/MessagesPage.tsx';
@@ -83,6 +84,7 @@ export function App() {
               ['/console/documents', '主动公开'],
               ['/console/normative-documents', '规范性文件'],
               ['/console/messages', '公众留言'],
+              ['/console/notices', '通知邮件'],
               ['/console/figures', '表二数据'],
               ['/console/settings', '公开设置'],
               ['/console/filing', '年报报送'],
@@ -120,6 +122,8 @@ export function App() {
           <StaffPage agencyId={agencyId} ownId={session.account.id} />
         ) : documentMatch ? (
           <DocumentPage agencyId={agencyId} documentId={documentMatch[1]!} />
+        ) : path === '/console/notices' ? (
+          <NoticesPage agencyId={agencyId} />
         ) : path === '/console/messages' ? (
           <MessagesPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/normative-documents' ? (

@@ -11,6 +11,7 @@ import {
 } from '../labels.ts';
 import { ActionForm } from './CaseActionForm.tsx';
 import { CaseLetters } from './CaseLetters.tsx';
+import { CaseNotices } from './CaseNotices.tsx';
 import type { CaseDetail, Deadline } from './case-detail.ts';
 
 /** Recorded instants shown in China time, as the officers live them. */
@@ -139,6 +140,7 @@ export function CasePage({
       </dl>
       <DeadlineBox deadline={detail.deadline} />
       {caseWorker && <CaseLetters path={path} version={detail.history.length} />}
+      {caseWorker && <CaseNotices agencyId={agencyId} caseId={caseId} version={detail.history.length} />}
       {available.length > 0 && (
         <div className="actions">
           <label htmlFor="action-type">办理</label>
