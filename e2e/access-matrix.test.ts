@@ -134,6 +134,22 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}` },
   },
+  'POST /api/agencies/:agencyId/requests/:id/files': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'POST', url: `/api/agencies/:agency/requests/${CASE}/files`, body: {} },
+  },
+  'GET /api/agencies/:agencyId/requests/:id/files': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/files` },
+  },
+  'GET /api/agencies/:agencyId/requests/:id/files/:fileId': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: `/api/agencies/:agency/requests/${CASE}/files/F01` },
+  },
+  'DELETE /api/agencies/:agencyId/requests/:id/files/:fileId': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'DELETE', url: `/api/agencies/:agency/requests/${CASE}/files/F01` },
+  },
   'GET /api/agencies/:agencyId/notices': {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/notices' },
@@ -501,6 +517,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /status/withdraw': {
     access: { kind: 'public-form' },
     sample: { method: 'POST', url: '/status/withdraw', body: {} },
+  },
+  'POST /status/file': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/status/file', body: {} },
   },
   'POST /status/letter': {
     access: { kind: 'public-form' },

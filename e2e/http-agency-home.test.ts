@@ -155,7 +155,13 @@ test('a browser gets an error page in Chinese that leads home; the API and scrip
   const $ = cheerio.load(missing.body);
   assert.equal($('h1').text(), '页面不存在');
   assert.match($('p').first().text(), /没有这个地址：GET \/no-such-page/);
-  assert.equal($('a[href="/"]').length, 1);
+  assert.deepEqual(
+    $('a[href="/"]')
+      .map((_, a) => $(a).text())
+      .get(),
+    ['gongkai 政府信息公开', '返回政府信息公开首页'],
+    'the site header and the way home',
+  );
   const badYear = await app.inject({ method: 'GET', url: '/agencies/demo/reports/abc', headers: html });
   assert.equal(badYear.statusCode, 400);
   assert.equal(cheerio.load(badYear.body)('h1').text(), '地址或填写的内容有误');

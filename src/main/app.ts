@@ -26,6 +26,9 @@ import { caseService } from '../features/requests/use-cases/case-service.ts';
 import { registerLetterRoutes } from '../features/requests/http/letter-routes.ts';
 import { registerStatusPages } from '../../web/portal/status-pages.ts';
 import { noticeOutbox } from '../features/requests/db/notice-outbox.ts';
+import { requestFileRepository } from '../features/requests/db/request-file-repository.ts';
+import { caseFiles } from '../features/requests/use-cases/case-files.ts';
+import { registerCaseFileRoutes } from '../features/requests/http/case-file-routes.ts';
 import { noticeSender } from '../features/requests/use-cases/notice-sender.ts';
 import { registerNoticeRoutes } from '../features/requests/http/notice-routes.ts';
 import { smtpTransport } from '../platform/mail/smtp-transport.ts';
@@ -278,7 +281,20 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     publicUrl,
   });
   registerApplicationPages(app, { cases, findAgency, now: () => new Date(clock.now()) });
-  registerStatusPages(app, { cases, findAgency, draftLetter: letters.draft, today: clock.today });
+  const disclosedFiles = caseFiles({
+    files: requestFileRepository(handle.db),
+    cases,
+    inspectZip,
+    now: clock.now,
+  });
+  registerCaseFileRoutes(app, { files: disclosedFiles, auth });
+  registerStatusPages(app, {
+    cases,
+    findAgency,
+    draftLetter: letters.draft,
+    today: clock.today,
+    files: disclosedFiles,
+  });
   const mail = {
     url: options.mail?.url ?? process.env.SMTP_URL,
     from: options.mail?.from ?? process.env.GONGKAI_MAIL_FROM ?? 'gongkai <noreply@localhost>',

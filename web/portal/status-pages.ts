@@ -9,6 +9,7 @@ import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
 import type { CaseCommand } from '../../src/features/requests/domain/case-command.ts';
 import type { DisclosureCase } from '../../src/features/requests/domain/disclosure-case.ts';
 import { REFUSAL_MESSAGES } from '../../src/features/requests/domain/refusals.ts';
+import type { CaseFiles } from '../../src/features/requests/use-cases/case-files.ts';
 import { STATUS_LABELS } from '../../src/features/requests/index.ts';
 import type { CaseService } from '../../src/features/requests/use-cases/case-service.ts';
 import { publicStatusBody } from '../../src/features/requests/http/request-routes.schema.ts';
@@ -36,6 +37,8 @@ export interface StatusPageDependencies {
     seq: number,
   ) => Promise<{ ok: true; value: Letter } | { ok: false; error: { code: string } }>;
   readonly today: () => IsoDate;
+  /** 电子送达: the disclosed files, and their download (the first one recorded as the delivery). */
+  readonly files: Pick<CaseFiles, 'forApplicant' | 'deliver'>;
 }
 
 export function registerStatusPages(app: FastifyInstance, deps: StatusPageDependencies): void {
@@ -87,6 +90,7 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
       ['办结日期', status.completedOn],
     ];
     const letters = caseLetters(view.history, view.case).filter((l) => APPLICANT_LETTERS.has(l.kind));
+    const files = await deps.files.forApplicant(view.agencyId, view.case.id, view.case.status);
     const hidden = html`<input type="hidden" name="formToken" value="${token}" />
       <input type="hidden" name="id" value="${status.id}" />
       <input type="hidden" name="queryCode" value="${view.queryCode}" />`;
@@ -129,6 +133,24 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
                           <input type="hidden" name="seq" value="${String(l.seq)}" />
                           ${l.on} ${LETTER_TITLES[l.kind]}
                           <button type="submit" class="link">下载 PDF</button>
+                        </form>
+                      </li>`,
+                  )}
+                </ul>`
+            : ''
+        }
+        ${
+          files.length
+            ? html`<h2>公开的信息（电子送达）</h2>
+                <ul class="letters">
+                  ${files.map(
+                    (f) =>
+                      html`<li>
+                        <form method="post" action="/status/file">
+                          ${hidden}
+                          <input type="hidden" name="fileId" value="${f.id}" />
+                          ${f.fileName}（${Math.max(1, Math.round(f.size / 1024))} KB）
+                          <button type="submit" class="link">下载</button>
                         </form>
                       </li>`,
                   )}
@@ -229,6 +251,38 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
         '申请已撤回。',
         (values) => `申请人网上撤回${values.reason?.trim() ? `：${values.reason.trim().slice(0, 500)}` : ''}`,
       ),
+  );
+
+  app.post(
+    '/status/file',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const values = (request.body ?? {}) as FormValues;
+      issueFormToken(request, reply);
+      if (!isFormTokenValid(request, values.formToken)) return expired(reply);
+      const view = await viewFor(values);
+      const fileId = /^F\d{2}$/.test(values.fileId ?? '') ? values.fileId! : undefined;
+      const file =
+        view && fileId
+          ? await deps.files.deliver(view.agencyId, view.case.id, fileId, view.case.status)
+          : undefined;
+      if (!file)
+        return send(
+          reply,
+          '没有找到文件',
+          html`<h1>没有找到文件</h1>
+            <p><a href="/status">返回查询</a></p>`,
+          404,
+        );
+      return reply
+        .type(file.info.mediaType)
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.info.fileName)}`,
+        )
+        .send(file.content);
+    },
   );
 
   app.post(

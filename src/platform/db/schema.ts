@@ -292,6 +292,21 @@ export interface PublicDocumentAttachmentTable {
   uploaded_at: string;
 }
 
+/** A file disclosed to an applicant electronically, and when they first downloaded it. */
+export interface RequestFileTable {
+  agency_id: string;
+  request_id: string;
+  id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: string;
+  delivered_at: string | null;
+}
+
 export interface DisclosureSettingsTable {
   agency_id: string;
   /** JSON of DisclosureSettings. */
@@ -334,6 +349,7 @@ export interface Database {
   letter_references: LetterReferenceTable;
   request_submissions: RequestSubmissionTable;
   notice_outbox: NoticeOutboxTable;
+  request_files: RequestFileTable;
   staff_accounts: StaffAccountTable;
   staff_sessions: StaffSessionTable;
   staff_password_history: StaffPasswordHistoryTable;

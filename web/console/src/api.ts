@@ -62,3 +62,16 @@ export interface Session {
   /** Today in China, by the server's clock: the default for every date field. */
   readonly today: string;
 }
+
+/** Uploads a form's file (multipart) to `path`; the server's message when it refuses. */
+export async function uploadForm(path: string, form: HTMLFormElement): Promise<string | undefined> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'x-csrf-token': getCsrfToken() },
+    body: new FormData(form),
+  });
+  if (response.ok) return undefined;
+  const data = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+  return data.error?.message ?? `上传失败（${response.status}）`;
+}

@@ -49,6 +49,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'fee-lapsed': '逾期未缴费，不再处理',
   replied: '答复',
   withdrawn: '申请人撤回',
+  delivered: '电子送达（申请人已下载）',
 };
 
 export const DAY_KIND_LABELS: Record<string, string> = {

@@ -1,10 +1,10 @@
 /** Attachments over HTTP: upload (multipart, one file), list, download and remove for staff. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from '../../../platform/validation.ts';
 import { HttpProblem, RefusalProblem } from '../../../platform/http/error-codes.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
-import { ATTACHMENT_EXTENSIONS } from '../domain/attachment.ts';
+import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES } from '../domain/attachment.ts';
 import type { AttachmentService, AttachmentServiceError } from '../use-cases/attachment-service.ts';
 import { documentParams } from './document-routes.schema.ts';
 
@@ -12,7 +12,8 @@ export const attachmentParams = documentParams.extend({
   attachmentId: z.string().regex(/^A\d{2}$/, '附件编号形如 A01'),
 });
 
-function message(error: AttachmentServiceError): string {
+/** What is wrong with an attachment (or the document it is for), in words. */
+export function attachmentErrorMessage(error: AttachmentServiceError): string {
   switch (error.code) {
     case 'attachment-empty':
       return '附件是空文件';
@@ -39,12 +40,28 @@ function message(error: AttachmentServiceError): string {
 
 function refuse(error: AttachmentServiceError): never {
   if (error.code === 'document-not-found' || error.code === 'attachment-not-found')
-    throw new HttpProblem('not-found', message(error));
+    throw new HttpProblem('not-found', attachmentErrorMessage(error));
   if (error.code === 'attachment-too-large')
-    throw new HttpProblem('payload-too-large', message(error), error);
+    throw new HttpProblem('payload-too-large', attachmentErrorMessage(error), error);
   if (error.code === 'attachment-type-not-allowed' || error.code === 'attachment-content-mismatch')
-    throw new HttpProblem('unsupported-media-type', message(error), error);
-  throw new RefusalProblem(error, message(error));
+    throw new HttpProblem('unsupported-media-type', attachmentErrorMessage(error), error);
+  throw new RefusalProblem(error, attachmentErrorMessage(error));
+}
+
+/** The one file of a multipart upload, its bytes read (over the limit: 413 with the limit named). */
+export async function receiveOneFile(
+  request: FastifyRequest,
+): Promise<{ fileName: string; content: Buffer }> {
+  if (!request.isMultipart())
+    throw new HttpProblem('invalid-request', '请以 multipart/form-data 上传一个文件');
+  const part = await request.file();
+  if (!part) throw new HttpProblem('invalid-request', '没有收到文件');
+  const content = await part.toBuffer().catch((error: unknown) => {
+    if ((error as { statusCode?: number }).statusCode === 413)
+      refuse({ code: 'attachment-too-large', limitBytes: ATTACHMENT_MAX_BYTES });
+    throw error;
+  });
+  return { fileName: part.filename, content };
 }
 
 /** Sends a stored file as a download: its checked type, never rendered inline. */
@@ -80,21 +97,8 @@ export function registerAttachmentRoutes(
     async (request, reply) => {
       const { agencyId, id } = parseInput(documentParams, request.params);
       const account = await requireStaff(request, deps.auth, agencyId, 'draft-documents');
-      if (!request.isMultipart())
-        throw new HttpProblem('invalid-request', '请以 multipart/form-data 上传一个文件');
-      const part = await request.file();
-      if (!part) throw new HttpProblem('invalid-request', '没有收到文件');
-      const content = await part.toBuffer().catch((error: unknown) => {
-        if ((error as { statusCode?: number }).statusCode === 413)
-          refuse({ code: 'attachment-too-large', limitBytes: 20 * 1024 * 1024 });
-        throw error;
-      });
-      const result = await deps.attachments.attach(
-        agencyId,
-        id,
-        { fileName: part.filename, content },
-        account.username,
-      );
+      const file = await receiveOneFile(request);
+      const result = await deps.attachments.attach(agencyId, id, file, account.username);
       if (!result.ok) refuse(result.error);
       return reply.status(201).send(result.value);
     },

@@ -107,6 +107,9 @@ export function applicantTimeline(history: readonly RecordedEvent[]): TimelineEn
       case 'withdrawn':
         entries.push({ on: event.on, title: '申请已撤回' });
         break;
+      case 'delivered':
+        entries.push({ on: event.on, title: '电子送达', detail: `已下载“${event.fileName}”` });
+        break;
     }
   }
   return entries;

@@ -114,7 +114,9 @@ export type CaseEvent =
       /** What the reply letter says for its outcome (absent on replies recorded before it was asked). */
       readonly content?: ReplyContent;
     }
-  | { readonly type: 'withdrawn'; readonly on: IsoDate };
+  | { readonly type: 'withdrawn'; readonly on: IsoDate }
+  /** 电子送达: the applicant first downloaded a disclosed file (recorded by the system, not decided). */
+  | { readonly type: 'delivered'; readonly on: IsoDate; readonly fileId: string; readonly fileName: string };
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -95,6 +95,8 @@ export interface DisclosureCase {
   /** The withdrawal's date and what the applicant said. */
   readonly withdrawalReason?: string;
   readonly completedOn?: IsoDate;
+  /** 电子送达: the day the applicant first downloaded a disclosed file. */
+  readonly deliveredOn?: IsoDate;
   /** How the case ended: a reply, a lapsed 补正 or fee period, or withdrawal. */
   readonly closedBy?: 'reply' | 'clarification-lapse' | 'fee-lapse' | 'withdrawal';
   readonly status: RequestStatus;
@@ -253,6 +255,9 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, recorded: Recorde
       if (event.content) state.replyContent = event.content;
       state.completedOn = event.on;
       state.closedBy = 'reply';
+      return;
+    case 'delivered':
+      state.deliveredOn ??= event.on;
       return;
     case 'withdrawn':
       state.outcome = 'r3_6_3';

@@ -218,6 +218,36 @@ export function caseService(deps: CaseServiceDependencies) {
     },
 
     /**
+     * 电子送达: the applicant's first download of a disclosed file, recorded in the case's history as the
+     * applicant's (a fact, not a decision: no law to check). Retried when another step lands at once.
+     */
+    async recordDelivery(
+      agencyId: string,
+      id: string,
+      file: { id: string; fileName: string },
+    ): Promise<void> {
+      const calendar = await deps.calendarFor(agencyId);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const stored = await deps.store.load(agencyId, id);
+        if (!stored) return;
+        const recorded: RecordedEvent = {
+          seq: stored.history.length + 1,
+          at: deps.now(),
+          actor: 'applicant',
+          event: { type: 'delivered', on: deps.today(), fileId: file.id, fileName: file.fileName },
+        };
+        const next = foldCase(id, [...stored.history, recorded]);
+        try {
+          await deps.store.append(agencyId, id, recorded, projectCase(next, calendar), recorded.at);
+          return;
+        } catch (error) {
+          if (!(error instanceof ConcurrentChangeError)) throw error;
+        }
+      }
+      throw new ConcurrentChangeError(id);
+    },
+
+    /**
      * Closes the cases whose 补正 or payment period has run out (第三十条; 信息处理费管理办法): the day
      * after the period they count as r3_6_1 / r3_6_2. Runs for every agency, as the system.
      */

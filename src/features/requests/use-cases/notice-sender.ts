@@ -73,9 +73,7 @@ export function noticeSender(deps: NoticeSenderDependencies) {
       await transport.send({
         to: notice.recipient,
         subject: message.subject,
-        text: attachments.length
-          ? message.text
-          : message.text.replace(/\n\n《[^》]+》见附件（PDF）。/u, ''),
+        text: attachments.length ? message.text : message.text.replace(/\n\n《[^》]+》见附件（PDF）。/u, ''),
         ...(attachments.length ? { attachments } : {}),
       });
       await deps.outbox.markSent(notice.id, deps.now());
@@ -96,7 +94,8 @@ export function noticeSender(deps: NoticeSenderDependencies) {
       const transport = deps.transport;
       if (!transport) return 0;
       let sent = 0;
-      for (const notice of await deps.outbox.claimDue(deps.now())) if (await sendOne(transport, notice)) sent++;
+      for (const notice of await deps.outbox.claimDue(deps.now()))
+        if (await sendOne(transport, notice)) sent++;
       return sent;
     },
   };

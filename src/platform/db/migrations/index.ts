@@ -19,6 +19,7 @@ import * as indexApplicantIdentity from './2026-12-06T1100-index-applicant-ident
 import * as createLetterReferences from './2026-12-06T1200-create-letter-references.ts';
 import * as createRequestSubmissions from './2026-12-06T1300-create-request-submissions.ts';
 import * as createNoticeOutbox from './2026-12-06T1400-create-notice-outbox.ts';
+import * as createRequestFiles from './2026-12-06T1500-create-request-files.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -40,4 +41,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1200-create-letter-references': createLetterReferences,
   '2026-12-06T1300-create-request-submissions': createRequestSubmissions,
   '2026-12-06T1400-create-notice-outbox': createNoticeOutbox,
+  '2026-12-06T1500-create-request-files': createRequestFiles,
 };

@@ -278,6 +278,20 @@ CREATE TABLE request_events (
     event text NOT NULL
 );
 
+CREATE TABLE request_files (
+    agency_id text NOT NULL,
+    request_id text NOT NULL,
+    id text NOT NULL,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    size integer NOT NULL,
+    sha256 text NOT NULL,
+    content bytea NOT NULL,
+    uploaded_by text NOT NULL,
+    uploaded_at text NOT NULL,
+    delivered_at text
+);
+
 CREATE TABLE request_submissions (
     key text NOT NULL,
     agency_id text NOT NULL,
@@ -405,6 +419,9 @@ ALTER TABLE ONLY request_cases
 
 ALTER TABLE ONLY request_events
     ADD CONSTRAINT request_events_pk PRIMARY KEY (agency_id, request_id, seq);
+
+ALTER TABLE ONLY request_files
+    ADD CONSTRAINT request_files_pk PRIMARY KEY (agency_id, request_id, id);
 
 ALTER TABLE ONLY request_submissions
     ADD CONSTRAINT request_submissions_pkey PRIMARY KEY (key);

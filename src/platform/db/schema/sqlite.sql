@@ -69,6 +69,8 @@ CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("
 
 CREATE TABLE "request_events" ("agency_id" text not null, "request_id" text not null, "seq" integer not null, "at" text not null, "actor" text not null, "reason" text, "type" text not null, "event" text not null, constraint "request_events_pk" primary key ("agency_id", "request_id", "seq"), constraint "request_events_case" foreign key ("agency_id", "request_id") references "request_cases" ("agency_id", "id"));
 
+CREATE TABLE "request_files" ("agency_id" text not null, "request_id" text not null, "id" text not null, "file_name" text not null, "media_type" text not null, "size" integer not null, "sha256" text not null, "content" blob not null, "uploaded_by" text not null, "uploaded_at" text not null, "delivered_at" text, constraint "request_files_pk" primary key ("agency_id", "request_id", "id"));
+
 CREATE TABLE "request_submissions" ("key" text primary key, "agency_id" text not null, "request_id" text not null, "cookie_hash" text not null, "sealed_query_code" text, "created_at" text not null);
 
 CREATE TABLE "season_reminders" ("season_agency_id" text not null, "year" integer not null, "agency_id" text not null references "agencies" ("id"), "sent_by" text not null, "sent_at" text not null, "message" text not null);

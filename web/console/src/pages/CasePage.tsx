@@ -12,6 +12,7 @@ import {
 import { ActionForm } from './CaseActionForm.tsx';
 import { CaseLetters } from './CaseLetters.tsx';
 import { CaseNotices } from './CaseNotices.tsx';
+import { CaseFiles } from './CaseFiles.tsx';
 import type { CaseDetail, Deadline } from './case-detail.ts';
 
 /** Recorded instants shown in China time, as the officers live them. */
@@ -141,6 +142,15 @@ export function CasePage({
       <DeadlineBox deadline={detail.deadline} />
       {caseWorker && <CaseLetters path={path} version={detail.history.length} />}
       {caseWorker && <CaseNotices agencyId={agencyId} caseId={caseId} version={detail.history.length} />}
+      <CaseFiles
+        key={detail.history.length}
+        path={path}
+        canAttach={
+          caseWorker &&
+          !['closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'].includes(detail.status) &&
+          (detail.status !== 'replied' || /^（[一二]）/.test(detail.outcomeLabel ?? ''))
+        }
+      />
       {available.length > 0 && (
         <div className="actions">
           <label htmlFor="action-type">办理</label>

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiFailure, api, getCsrfToken } from '../api.ts';
+import { useStoredFiles } from '../stored-files.ts';
 
 interface Attachment {
   id: string;
@@ -19,43 +18,7 @@ export function DocumentAttachments({
   editable: boolean;
 }) {
   const path = `/api/agencies/${agencyId}/documents/${documentId}/attachments`;
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const [error, setError] = useState('');
-  const load = useCallback(() => {
-    api<{ attachments: Attachment[] }>('GET', path).then(
-      (r) => setAttachments(r.attachments),
-      () => setError('附件加载失败'),
-    );
-  }, [path]);
-  useEffect(load, [load]);
-
-  async function upload(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setError('');
-    const response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'x-csrf-token': getCsrfToken() },
-      body: new FormData(form),
-    });
-    if (!response.ok) {
-      const data = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-      setError(data.error?.message ?? `上传失败（${response.status}）`);
-      return;
-    }
-    form.reset();
-    load();
-  }
-
-  async function remove(id: string) {
-    try {
-      await api('DELETE', `${path}/${id}`);
-      load();
-    } catch (failure) {
-      setError(failure instanceof ApiFailure ? failure.message : '删除失败');
-    }
-  }
+  const { files: attachments, error, upload, remove } = useStoredFiles<Attachment>(path, 'attachments');
 
   return (
     <section aria-labelledby="attachments-heading">
