@@ -75,6 +75,11 @@ test('draft → review → publish → found by search on the portal and shown w
   assert.match(search.body, /class="snippet">[^<]*城乡<mark>低保<\/mark>标准调整为每人每月1000元/);
   const pageBody = (await app.inject({ method: 'GET', url: `/agencies/civil/documents/${id}` })).body;
   assert.match(pageBody, /某民发〔2025〕3号/);
+  assert.match(
+    pageBody,
+    new RegExp(`<th>索引号</th>\\s*<td>CIVIL/2025-${id.slice(-5)}</td>`),
+    'a 索引号 by the agency rule',
+  );
   assert.match(pageBody, /城乡低保标准调整为每人每月1000元/);
   const feed = await app.inject({
     method: 'GET',

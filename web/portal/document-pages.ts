@@ -12,6 +12,7 @@ import {
 import { agencyNav, html, notFoundPage, page, raw } from './page-layout.ts';
 import { bodyText, safeBodyHtml } from '../../src/features/proactive-disclosure/domain/document-body.ts';
 import { highlight, snippet } from './search-snippet.ts';
+import { indexNumberOf } from '../../src/features/proactive-disclosure/domain/index-number.ts';
 import { searchQuery } from '../../src/platform/search/search-query.ts';
 import type { AttachmentService } from '../../src/features/proactive-disclosure/use-cases/attachment-service.ts';
 import { sendAttachment } from '../../src/features/proactive-disclosure/http/attachment-routes.ts';
@@ -197,6 +198,7 @@ export function registerDocumentPages(
       deps.attachments.list(agencyId, d.id),
       d.forwards ? deps.documents.find(d.forwards.agencyId, d.forwards.documentId) : undefined,
     ]);
+    const settings = await deps.documents.settingsFor(agencyId);
     const files = attachments.length
       ? html`<section aria-labelledby="attachments">
           <h2 id="attachments">附件</h2>
@@ -240,7 +242,7 @@ export function registerDocumentPages(
       <table class="list">
         <tr>
           <th>索引号</th>
-          <td>${d.indexNumber ?? ''}</td>
+          <td>${indexNumberOf(d, settings.indexNumberPrefix ?? agencyId.toUpperCase())}</td>
         </tr>
         <tr>
           <th>发文字号</th>

@@ -54,6 +54,8 @@ export interface DisclosureSettings {
   readonly categories: readonly CatalogueCategory[];
   readonly contact?: GuideContact;
   readonly letters?: LetterSettings;
+  /** The prefix of generated 索引号 (domain/index-number.ts), e.g. the agency's 统一社会信用代码. */
+  readonly indexNumberPrefix?: string;
   /** Further text of the guide, in the agency's words (paragraphs separated by blank lines). */
   readonly guideNotes?: string;
 }

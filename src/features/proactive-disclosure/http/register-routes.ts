@@ -96,6 +96,11 @@ const settingsBody = z.object({
     })
     .strict()
     .optional(),
+  indexNumberPrefix: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{1,30}$/, '索引号前缀应为1至30位数字、字母或连字符（如统一社会信用代码）')
+    .optional(),
   guideNotes: z.string().max(20_000).optional(),
 });
 

@@ -24,6 +24,7 @@ interface Settings {
   categories: Category[];
   contact?: Contact;
   letters?: LetterSettings;
+  indexNumberPrefix?: string;
   guideNotes?: string;
 }
 
@@ -89,6 +90,7 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
         categories: categories.filter((c) => c.name.trim()),
         ...(text('office') ? { contact } : {}),
         ...(Object.keys(letters).length > 0 ? { letters } : {}),
+        ...(text('indexNumberPrefix') ? { indexNumberPrefix: text('indexNumberPrefix') } : {}),
         ...(text('guideNotes') ? { guideNotes: text('guideNotes') } : {}),
       });
       setSettings(saved.settings);
@@ -195,6 +197,17 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
               <input id={`s-${key}`} name={key} defaultValue={settings.contact?.[key] ?? ''} />
             </div>
           ))}
+          <div className="field">
+            <label htmlFor="s-indexNumberPrefix">
+              索引号前缀（未填写索引号的文件按“前缀/年份-序号”生成）
+            </label>
+            <input
+              id="s-indexNumberPrefix"
+              name="indexNumberPrefix"
+              placeholder="如本机关的统一社会信用代码"
+              defaultValue={settings.indexNumberPrefix ?? ''}
+            />
+          </div>
           <div className="field">
             <label htmlFor="s-guideNotes">公开指南的其他说明</label>
             <textarea id="s-guideNotes" name="guideNotes" rows={4} defaultValue={settings.guideNotes ?? ''} />
