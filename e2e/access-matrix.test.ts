@@ -514,6 +514,14 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'public-form' },
     sample: { method: 'POST', url: '/status/clarification', body: {} },
   },
+  'POST /status/paid': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/status/paid', body: {} },
+  },
+  'POST /status/waiver': {
+    access: { kind: 'public-form' },
+    sample: { method: 'POST', url: '/status/waiver', body: {} },
+  },
   'POST /status/withdraw': {
     access: { kind: 'public-form' },
     sample: { method: 'POST', url: '/status/withdraw', body: {} },

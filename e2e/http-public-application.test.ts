@@ -240,6 +240,36 @@ test('the status page is the applicant’s view: a plain timeline, the due date,
     assert.doesNotMatch(corrected.body, /提交补正后的申请：/, 'the 补正 form is gone once it is done');
     const twice = await step('/status/clarification', { description: '2024年度本市学校布局调整方案' });
     assert.match(twice.body, /未能办理：该申请没有待补正事项/);
+    // A fee: the applicant says they paid, or asks for a waiver — once each; the officer decides.
+    assert.equal(
+      (
+        await act({
+          type: 'issue-fee-notice',
+          method: 'per-page',
+          pages: 40,
+          amountYuan: 100,
+          issuedOn: '2025-03-03',
+          deliveredOn: '2025-03-03',
+          howToPay: '非税收入缴款码',
+        })
+      ).statusCode,
+      200,
+    );
+    const feePage = await step('/status', {});
+    assert.match(feePage.body, /已缴纳信息处理费 100 元/);
+    assert.match(feePage.body, /缴费方式：非税收入缴款码/);
+    assert.match(
+      (await step('/status/paid', { reference: 'FS2025030300123' })).body,
+      /已告知受理机关您已缴费/,
+    );
+    assert.match((await step('/status/paid', { reference: 'again' })).body, /未能办理：已经提交过/);
+    assert.match((await step('/status/waiver', { reason: '' })).body, /未能办理：请填写理由/);
+    assert.match((await step('/status/waiver', { reason: '低保家庭，无力缴纳' })).body, /减免申请已提交/);
+    assert.equal(
+      (await act({ type: 'waive-fee', on: '2025-03-03' })).statusCode,
+      422,
+      'the officer must still give the reason for a waiver',
+    );
     const wrongCode = await step('/status/withdraw', { queryCode: 'WRONGWRONG22', confirm: 'yes' });
     assert.equal(wrongCode.statusCode, 404);
     assert.match((await step('/status/withdraw', {})).body, /请勾选确认后再撤回申请/);
@@ -257,7 +287,7 @@ test('the status page is the applicant’s view: a plain timeline, the due date,
         .json()
         .history.map((h: { type: string; actor: string }) => `${h.type}/${h.actor}`)
         .slice(-2),
-      ['clarification-received/applicant', 'withdrawn/applicant'],
+      ['waiver-requested/applicant', 'withdrawn/applicant'],
     );
   } finally {
     await context.close();

@@ -7,9 +7,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IsoDate } from '../../src/shared/domain/iso-date.ts';
 import type { CaseCommand } from '../../src/features/requests/domain/case-command.ts';
-import type { DisclosureCase } from '../../src/features/requests/domain/disclosure-case.ts';
 import { REFUSAL_MESSAGES } from '../../src/features/requests/domain/refusals.ts';
 import type { CaseFiles } from '../../src/features/requests/use-cases/case-files.ts';
+import { applicantActions, registerApplicantSteps, type ApplicantStep } from './status-actions.ts';
 import { STATUS_LABELS } from '../../src/features/requests/index.ts';
 import type { CaseService } from '../../src/features/requests/use-cases/case-service.ts';
 import { publicStatusBody } from '../../src/features/requests/http/request-routes.schema.ts';
@@ -189,13 +189,13 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
   );
 
   /** An applicant's step on their case, taken today as the applicant; refused with the law's reason. */
-  async function applicantStep(
+  const applicantStep: ApplicantStep = async (
     request: FastifyRequest,
     reply: FastifyReply,
     command: (values: FormValues, today: IsoDate) => CaseCommand | string,
     done: string,
     reason?: (values: FormValues) => string,
-  ) {
+  ) => {
     const values = (request.body ?? {}) as FormValues;
     const token = issueFormToken(request, reply);
     if (!isFormTokenValid(request, values.formToken)) return expired(reply);
@@ -220,38 +220,9 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
         `未能办理：${'code' in result.error && result.error.code in REFUSAL_MESSAGES ? REFUSAL_MESSAGES[result.error.code as keyof typeof REFUSAL_MESSAGES] : '该申请已变化，请刷新后重试'}`,
       );
     return showStatus(reply, token, next, done);
-  }
+  };
 
-  app.post(
-    '/status/clarification',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    (request, reply) =>
-      applicantStep(
-        request,
-        reply,
-        (values, today) => {
-          const description = (values.description ?? '').trim();
-          if (description.length < 5) return '请写明补正后所需的政府信息（名称、文号或便于查询的其他特征）';
-          if (description.length > 2000) return '补正内容过长，请精简到2000字以内';
-          return { type: 'receive-clarification', on: today, description };
-        },
-        '补正后的申请已提交，答复期限自今日起重新计算。',
-      ),
-  );
-
-  app.post(
-    '/status/withdraw',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    (request, reply) =>
-      applicantStep(
-        request,
-        reply,
-        (values, today) =>
-          values.confirm === 'yes' ? { type: 'withdraw', on: today } : '请勾选确认后再撤回申请',
-        '申请已撤回。',
-        (values) => `申请人网上撤回${values.reason?.trim() ? `：${values.reason.trim().slice(0, 500)}` : ''}`,
-      ),
-  );
+  registerApplicantSteps(app, applicantStep);
 
   app.post(
     '/status/file',
@@ -326,44 +297,6 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
         .send(await renderLetterPdf(letter.value));
     },
   );
-}
-
-/**
- * What the law lets the applicant do next, as buttons: during 补正 send the corrected application; while
- * the case is open, withdraw it.
- */
-function applicantActions(view: { case: DisclosureCase }, hidden: SafeHtml): SafeHtml | '' {
-  const c = view.case;
-  if (c.completedOn) return '';
-  const correcting = c.status === 'awaiting-clarification';
-  return html`<h2>办理</h2>
-    ${
-      correcting
-        ? html`<form method="post" action="/status/clarification" class="applicant-action">
-            ${hidden}
-            <div class="field">
-              <label for="corrected">提交补正后的申请：所需政府信息的名称、文号或便于查询的其他特征</label>
-              <textarea id="corrected" name="description" rows="4" maxlength="2000" required></textarea>
-              <p class="hint">需要补正的事项：${c.clarification?.items ?? ''}</p>
-            </div>
-            <button type="submit">提交补正</button>
-          </form>`
-        : ''
-    }
-    <form method="post" action="/status/withdraw" class="applicant-action">
-      ${hidden}
-      <div class="field">
-        <label for="withdraw-reason">撤回申请的原因（选填）</label>
-        <input id="withdraw-reason" name="reason" maxlength="500" />
-      </div>
-      <p>
-        <label
-          ><input type="checkbox" name="confirm" value="yes" required />
-          我确认撤回本申请，撤回后不再处理</label
-        >
-      </p>
-      <button type="submit">撤回申请</button>
-    </form>`;
 }
 
 function statusForm(token: string, values: FormValues, message?: string): SafeHtml {

@@ -50,6 +50,8 @@ export const EVENT_LABELS: Record<string, string> = {
   replied: '答复',
   withdrawn: '申请人撤回',
   delivered: '电子送达（申请人已下载）',
+  'waiver-requested': '申请人申请减免费用',
+  'payment-reported': '申请人告知已缴费',
 };
 
 export const DAY_KIND_LABELS: Record<string, string> = {

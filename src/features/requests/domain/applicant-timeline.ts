@@ -91,6 +91,12 @@ export function applicantTimeline(history: readonly RecordedEvent[]): TimelineEn
       case 'fee-paid':
         entries.push({ on: event.on, title: `已缴费 ${yuan(event.amountYuan)}` });
         break;
+      case 'waiver-requested':
+        entries.push({ on: event.on, title: '申请减免信息处理费', detail: `理由：${event.reason}` });
+        break;
+      case 'payment-reported':
+        entries.push({ on: event.on, title: '告知已缴费', detail: `缴费凭证：${event.reference}` });
+        break;
       case 'fee-waived':
         entries.push({ on: event.on, title: '免收信息处理费' });
         break;

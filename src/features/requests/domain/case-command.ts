@@ -58,6 +58,8 @@ export type CaseCommand =
     }
   | { readonly type: 'record-payment'; readonly on: IsoDate; readonly amountYuan: number }
   | { readonly type: 'waive-fee'; readonly on: IsoDate }
+  | { readonly type: 'request-waiver'; readonly on: IsoDate; readonly reason: string }
+  | { readonly type: 'report-payment'; readonly on: IsoDate; readonly reference: string }
   | { readonly type: 'close-lapsed-fee' }
   | {
       readonly type: 'record-reply';

@@ -104,6 +104,10 @@ export type CaseEvent =
       readonly howToPay?: string;
     }
   | { readonly type: 'fee-paid'; readonly on: IsoDate; readonly amountYuan: number }
+  /** The applicant asks, from the status page, for the fee to be waived (the officer decides). */
+  | { readonly type: 'waiver-requested'; readonly on: IsoDate; readonly reason: string }
+  /** The applicant says they paid, with the payment's reference (the officer records the payment). */
+  | { readonly type: 'payment-reported'; readonly on: IsoDate; readonly reference: string }
   | { readonly type: 'fee-waived'; readonly on: IsoDate }
   | { readonly type: 'fee-lapsed'; readonly on: IsoDate }
   | {

@@ -305,6 +305,24 @@ export function decideCaseCommand(
       const refused = checkDates(request, [command.on], context.today);
       return refused ? err(refused) : ok({ type: 'fee-waived', on: command.on });
     }
+    case 'request-waiver':
+    case 'report-payment': {
+      const fee = outstandingFee(request);
+      if (!fee) return err({ code: 'payment-before-notice' });
+      const refused = checkDates(request, [command.on], context.today);
+      if (refused) return err(refused);
+      const text = (command.type === 'request-waiver' ? command.reason : command.reference)
+        .trim()
+        .slice(0, 500);
+      if (!text) return err({ code: 'reason-required' });
+      if (command.type === 'request-waiver')
+        return fee.waiverRequestedOn
+          ? err({ code: 'already-asked', on: fee.waiverRequestedOn })
+          : ok({ type: 'waiver-requested', on: command.on, reason: text });
+      return fee.paymentReportedOn
+        ? err({ code: 'already-asked', on: fee.paymentReportedOn })
+        : ok({ type: 'payment-reported', on: command.on, reference: text });
+    }
     case 'close-lapsed-fee':
       return decideLapse(request, 'fee', context);
     case 'record-reply':

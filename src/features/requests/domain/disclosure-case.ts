@@ -46,6 +46,9 @@ export interface FeeNotice {
   readonly howToPay?: string;
   /** Why a lower amount or a waiver (the officer's reason). */
   readonly reductionReason?: string;
+  /** The applicant's own steps on the notice, from the status page. */
+  readonly waiverRequestedOn?: IsoDate;
+  readonly paymentReportedOn?: IsoDate;
   readonly seq: number;
 }
 
@@ -236,6 +239,12 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, recorded: Recorde
         },
       ];
       return;
+    case 'waiver-requested':
+    case 'payment-reported': {
+      const field = event.type === 'waiver-requested' ? 'waiverRequestedOn' : 'paymentReportedOn';
+      state.fees = state.fees.map((f, i) => (i === state.fees.length - 1 ? { ...f, [field]: event.on } : f));
+      return;
+    }
     case 'fee-paid':
     case 'fee-waived':
     case 'fee-lapsed': {

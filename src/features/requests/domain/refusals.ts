@@ -55,6 +55,7 @@ export type CaseRefusal =
   | { readonly code: 'reply-content-missing'; readonly field: string; readonly label: string }
   | { readonly code: 'extension-without-reason' }
   | { readonly code: 'clarification-without-content' }
+  | { readonly code: 'already-asked'; readonly on: IsoDate }
   | { readonly code: 'reply-basis-without-article' }
   | { readonly code: 'consultation-without-subject' }
   | { readonly code: 'fee-without-payment-method' }
@@ -114,6 +115,7 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'reply-content-missing': '答复告知书所需内容未填写',
   'reply-basis-without-article':
     '法律依据须写明具体条款（如《中华人民共和国政府信息公开条例》第三十六条第（二）项）',
+  'already-asked': '已经提交过，请等待受理机关处理',
   'clarification-without-content': '请写明补正后的申请内容，答复告知书据此写明申请获取的信息',
   'extension-without-reason': '延期须写明理由，延期答复告知书据此告知申请人',
   'consultation-without-subject': '征求意见须写明所涉信息的内容或摘要，随征求意见书发送',
