@@ -69,6 +69,8 @@ test('disclosed files are attached, downloaded by the applicant once replied, an
     });
     const status = await post('/status', {});
     assert.match(status.body, /公开的信息（电子送达）/);
+    assert.match(status.body, /救济途径/);
+    assert.match(status.body, /可以自知道该行政行为之日起六十日内向某市人民政府申请行政复议/);
     assert.match(status.body, /布局调整方案\.pdf/);
     const download = await post('/status/file', { fileId: 'F01' });
     assert.equal(download.statusCode, 200);

@@ -91,6 +91,13 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
     ];
     const letters = caseLetters(view.history, view.case).filter((l) => APPLICANT_LETTERS.has(l.kind));
     const files = await deps.files.forApplicant(view.agencyId, view.case.id, view.case.status);
+    // The remedies the act allows, as its letter states them (reply or closing notice).
+    const act = letters.filter((l) => l.kind === 'reply' || l.kind === 'closing-notice').at(-1);
+    const actLetter = act && (await deps.draftLetter(view.agencyId, view.case.id, act.kind, act.seq));
+    const remedies =
+      actLetter && actLetter.ok
+        ? actLetter.value.paragraphs.filter((p) => /行政复议|第五十一条/.test(p) && /不服|投诉/.test(p))
+        : [];
     const hidden = html`<input type="hidden" name="formToken" value="${token}" />
       <input type="hidden" name="id" value="${status.id}" />
       <input type="hidden" name="queryCode" value="${view.queryCode}" />`;
@@ -155,6 +162,12 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
                       </li>`,
                   )}
                 </ul>`
+            : ''
+        }
+        ${
+          remedies.length
+            ? html`<h2>救济途径</h2>
+                ${remedies.map((p) => html`<p>${p}</p>`)}`
             : ''
         }
         ${applicantActions(view, hidden)}
