@@ -23,6 +23,7 @@ import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
 import { caseEventAnchor } from './case-event-anchors.ts';
 import { assignLetterNumbers } from './letter-references.ts';
 import { enqueueNotice } from './notice-outbox.ts';
+import { casePage } from './case-list-query.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
 
@@ -95,6 +96,36 @@ function isUniqueViolation(error: unknown): boolean {
     e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     /UNIQUE constraint failed/.test(e.message ?? '')
   );
+}
+
+function toSummary(r: {
+  id: string;
+  agency_id: string;
+  channel: string;
+  submitted_on: string;
+  received_on: string | null;
+  status: string;
+  due_on: string | null;
+  applicant_type: string;
+  applicant: string;
+  description: string;
+  outcome: string | null;
+  completed_on: string | null;
+}): CaseSummary {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    channel: r.channel as RequestChannel,
+    submittedOn: r.submitted_on as IsoDate,
+    ...(r.received_on ? { receivedOn: r.received_on as IsoDate } : {}),
+    status: r.status as RequestStatus,
+    ...(r.due_on ? { dueOn: r.due_on as IsoDate } : {}),
+    applicantType: r.applicant_type as ApplicantType,
+    applicantName: (JSON.parse(r.applicant) as { name: string }).name,
+    description: r.description,
+    ...(r.outcome ? { outcome: r.outcome as OutcomeRow } : {}),
+    ...(r.completed_on ? { completedOn: r.completed_on as IsoDate } : {}),
+  };
 }
 
 function submissionRow(db: Kysely<Database>, key: string) {
@@ -220,6 +251,11 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
       }
     },
 
+    async page(agencyId, query, today) {
+      const found = await casePage(db, agencyId, query, today);
+      return { ...found, summaries: found.rows.map((r) => toSummary(r as Parameters<typeof toSummary>[0])) };
+    },
+
     async refreshProjection(agencyId, id, projection) {
       await db
         .updateTable('request_cases')
@@ -270,20 +306,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
         .orderBy('id')
         .limit(filter.limit ?? 500)
         .execute();
-      return rows.map((r): CaseSummary => ({
-        id: r.id,
-        agencyId: r.agency_id,
-        channel: r.channel as RequestChannel,
-        submittedOn: r.submitted_on as IsoDate,
-        ...(r.received_on ? { receivedOn: r.received_on as IsoDate } : {}),
-        status: r.status as RequestStatus,
-        ...(r.due_on ? { dueOn: r.due_on as IsoDate } : {}),
-        applicantType: r.applicant_type as ApplicantType,
-        applicantName: (JSON.parse(r.applicant) as { name: string }).name,
-        description: r.description,
-        ...(r.outcome ? { outcome: r.outcome as OutcomeRow } : {}),
-        ...(r.completed_on ? { completedOn: r.completed_on as IsoDate } : {}),
-      }));
+      return rows.map(toSummary);
     },
   };
 }

@@ -5,6 +5,7 @@ import { APPLICANT_TYPES, OUTCOME_ROWS } from '../../annual-report/index.ts';
 import { REQUEST_STATUSES } from '../domain/request-status.ts';
 import { creditCodeProblem, phoneProblem, residentIdProblem } from '../../../shared/domain/contact-checks.ts';
 import { REPLY_VARIANTS, WITHHOLDING_GROUNDS } from '../domain/reply-content.ts';
+import { CASE_SORTS } from '../db/case-list-query.ts';
 
 export const isoDate = z
   .string()
@@ -99,12 +100,25 @@ export const registerBody = z
   })
   .superRefine(deliverable);
 
+const flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+/** The case list's view, as the console keeps it in its address: search, filters, sort, page. */
 export const listQuery = z.object({
-  open: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  q: z.string().trim().max(100).optional(),
+  open: flag,
+  overdue: flag,
   status: z.enum(REQUEST_STATUSES).optional(),
+  dueWithin: z.coerce.number().int().min(0).max(60).optional(),
+  channel: z.enum(['in-person', 'signed-post', 'ordinary-post', 'online', 'fax', 'oral']).optional(),
+  outcome: z.enum(OUTCOME_ROWS).optional(),
+  year: z.coerce.number().int().min(2008).max(2100).optional(),
+  sort: z.enum(CASE_SORTS).default('due'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 const reason = { reason: z.string().trim().max(1000).optional() };

@@ -126,7 +126,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     {
       schema: {
         tags: [STAFF_TAG],
-        summary: '申请列表，按期限排序',
+        summary: '申请列表（分页）：按编号、申请人、所需信息检索，按状态、超期、期限、方式、结果、年度筛选，可按任一列排序；各状态的件数',
         params: agencyParams,
         querystring: listQuery,
         ...staffOnly,
@@ -134,24 +134,40 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     },
     async (request) => {
       const { agencyId } = parseInput(agencyParams, request.params);
-      const { open, status } = parseInput(listQuery, request.query);
+      const query = parseInput(listQuery, request.query);
       const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
       const full = hasPermission(account.roles, 'see-personal-data');
-      const [calendar, limit] = await Promise.all([
+      const [calendar, limit, found] = await Promise.all([
         deps.calendarFor(agencyId),
         deps.confirmationAlertWorkingDays(agencyId),
+        deps.cases.page(agencyId, {
+          ...(query.q ? { q: query.q } : {}),
+          open: query.open,
+          overdue: query.overdue,
+          ...(query.status ? { statuses: [query.status] } : {}),
+          ...(query.dueWithin !== undefined ? { dueWithinWorkingDays: query.dueWithin } : {}),
+          ...(query.channel ? { channel: query.channel } : {}),
+          ...(query.outcome ? { outcome: query.outcome } : {}),
+          ...(query.year ? { year: query.year } : {}),
+          sort: query.sort,
+          descending: query.dir === 'desc',
+          page: query.page,
+          pageSize: query.pageSize,
+        }),
       ]);
       const today = deps.today();
       return {
         confirmationAlertWorkingDays: limit,
-        requests: (await deps.cases.list(agencyId, { open, ...(status ? { statuses: [status] } : {}) })).map(
-          (c) => {
-            const presented = full ? presentSummary(c) : maskSummary(presentSummary(c));
-            return c.status === 'submitted-unconfirmed'
-              ? { ...presented, confirmation: confirmationWait(c.submittedOn, today, calendar, limit) }
-              : presented;
-          },
-        ),
+        total: found.total,
+        page: found.page,
+        pageSize: found.pageSize,
+        counts: { byStatus: found.byStatus, overdue: found.overdue },
+        requests: found.summaries.map((c) => {
+          const presented = full ? presentSummary(c) : maskSummary(presentSummary(c));
+          return c.status === 'submitted-unconfirmed'
+            ? { ...presented, confirmation: confirmationWait(c.submittedOn, today, calendar, limit) }
+            : presented;
+        }),
       };
     },
   );

@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { datesIn, yearOf } from '../../../shared/domain/iso-date.ts';
-import type { WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import { addWorkingDays, type WorkCalendar } from '../../../shared/domain/work-calendar.ts';
+import type { CasePageQuery } from '../db/case-list-query.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { lockedYearOf, type YearLock } from '../../../shared/domain/year-lock.ts';
 import type { Applicant, ApplicationContent, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
@@ -293,6 +294,17 @@ export function caseService(deps: CaseServiceDependencies) {
 
     list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]> {
       return deps.store.list(agencyId, filter);
+    },
+
+    /** The officer's list, page by page; "due within N working days" counted on the agency's calendar. */
+    async page(agencyId: string, query: CasePageQuery & { dueWithinWorkingDays?: number }) {
+      const { dueWithinWorkingDays, ...rest } = query;
+      const today = deps.today();
+      const dueThrough =
+        dueWithinWorkingDays !== undefined
+          ? addWorkingDays(await deps.calendarFor(agencyId), today, dueWithinWorkingDays).date
+          : undefined;
+      return deps.store.page(agencyId, { ...rest, ...(dueThrough ? { dueThrough } : {}) }, today);
     },
 
     /**

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import type { LetterSource } from '../letters/letter-sources.ts';
+import type { CasePageQuery } from '../db/case-list-query.ts';
 
 /** What lists and dashboards show of a case, kept current on every event. */
 export interface CaseProjection {
@@ -64,6 +65,15 @@ export interface StoredSubmission extends SubmissionRecord {
   readonly createdAt: string;
 }
 
+export interface CasePage {
+  readonly summaries: CaseSummary[];
+  readonly total: number;
+  readonly byStatus: Readonly<Partial<Record<RequestStatus, number>>>;
+  readonly overdue: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
 export interface CaseStore {
   /**
    * Stores a new case under the next number of the agency's year (YSQ-2025-00001) and returns it. With a
@@ -96,6 +106,8 @@ export interface CaseStore {
     notify?: string,
   ): Promise<void>;
   list(agencyId: string, filter: CaseFilter): Promise<CaseSummary[]>;
+  /** One page of the officer's list, with the total and the counts per status (db/case-list-query.ts). */
+  page(agencyId: string, query: CasePageQuery, today: IsoDate): Promise<CasePage>;
   /** Rewrites what lists show of a case (its due date after a calendar change); the history is untouched. */
   refreshProjection(agencyId: string, id: string, projection: CaseProjection): Promise<void>;
   /** The agency whose case `id` carries this query code hash, if one does (the public status page). */

@@ -1,0 +1,136 @@
+/**
+ * The officer's case list, page by page from the database: search by number, applicant or subject;
+ * filters (status, open, overdue, due by a date, channel, outcome, year); sorting by any column
+ * (unconfirmed applications first by default, then the soonest due); the counts per status of the
+ * search, so that each filter shows how many it holds.
+ */
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import type { RequestStatus } from '../domain/request-status.ts';
+
+export const CASE_SORTS = [
+  'due',
+  'id',
+  'submittedOn',
+  'receivedOn',
+  'dueOn',
+  'status',
+  'applicant',
+  'completedOn',
+] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export interface CasePageQuery {
+  readonly q?: string;
+  readonly statuses?: readonly RequestStatus[];
+  readonly open?: boolean;
+  readonly overdue?: boolean;
+  /** Open cases due on or before this day (the service turns "within N working days" into it). */
+  readonly dueThrough?: IsoDate;
+  readonly channel?: string;
+  readonly outcome?: string;
+  /** Received (or, unconfirmed, submitted) in this year. */
+  readonly year?: number;
+  readonly sort?: CaseSort;
+  readonly descending?: boolean;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+const CLOSED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
+
+type CaseQuery = SelectQueryBuilder<Database, 'request_cases', object>;
+
+/** Escapes LIKE wildcards: a search for "100%" finds that text. */
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function searched(query: CaseQuery, q: string | undefined): CaseQuery {
+  const text = q?.trim();
+  if (!text) return query;
+  const pattern = like(text);
+  const idPattern = like(text.toUpperCase());
+  // ESCAPE spelled out: SQLite has no default LIKE escape character.
+  return query.where(
+    sql<boolean>`(id like ${idPattern} escape '\\' or applicant like ${pattern} escape '\\' or description like ${pattern} escape '\\')`,
+  );
+}
+
+function filtered(query: CaseQuery, filter: CasePageQuery, today: IsoDate, withStatus: boolean): CaseQuery {
+  let q = query;
+  if (withStatus && filter.statuses?.length) q = q.where('status', 'in', [...filter.statuses]);
+  if (filter.open || filter.overdue || filter.dueThrough) q = q.where('status', 'not in', CLOSED);
+  if (filter.overdue) q = q.where('due_on', '<', today);
+  if (filter.dueThrough) q = q.where('due_on', '<=', filter.dueThrough);
+  if (filter.channel) q = q.where('channel', '=', filter.channel);
+  if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  if (filter.year)
+    q = q.where(
+      sql<boolean>`coalesce(received_on, submitted_on) between ${`${filter.year}-01-01`} and ${`${filter.year}-12-31`}`,
+    );
+  return q;
+}
+
+const COLUMN: Readonly<Record<Exclude<CaseSort, 'due'>, string>> = {
+  id: 'id',
+  submittedOn: 'submitted_on',
+  receivedOn: 'received_on',
+  dueOn: 'due_on',
+  status: 'status',
+  applicant: 'applicant',
+  completedOn: 'completed_on',
+};
+
+function sorted(query: CaseQuery, sort: CaseSort, descending: boolean): CaseQuery {
+  if (sort === 'due')
+    return query
+      .orderBy(sql`case when status = 'submitted-unconfirmed' then 0 else 1 end`)
+      .orderBy(sql`case when due_on is null then 1 else 0 end`)
+      .orderBy('due_on')
+      .orderBy('id');
+  const column = sql.ref(COLUMN[sort]);
+  // Empty values last, whichever the direction (SQLite and PostgreSQL place NULLs differently).
+  return query
+    .orderBy(sql`case when ${column} is null then 1 else 0 end`)
+    .orderBy(column, descending ? 'desc' : 'asc')
+    .orderBy('id', descending ? 'desc' : 'asc');
+}
+
+export interface CasePageRows<Row> {
+  readonly rows: Row[];
+  readonly total: number;
+  readonly byStatus: Readonly<Partial<Record<RequestStatus, number>>>;
+  readonly overdue: number;
+}
+
+export async function casePage(
+  db: Kysely<Database>,
+  agencyId: string,
+  filter: CasePageQuery,
+  today: IsoDate,
+) {
+  const base = searched(db.selectFrom('request_cases').where('agency_id', '=', agencyId), filter.q);
+  const pageSize = Math.min(100, Math.max(1, filter.pageSize ?? 50));
+  const page = Math.max(1, filter.page ?? 1);
+  const [rows, counts, overdue] = await Promise.all([
+    sorted(filtered(base, filter, today, true).selectAll(), filter.sort ?? 'due', filter.descending ?? false)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    // The counts of the search under the other filters, by status: every status filter shows its number.
+    filtered(base, filter, today, false)
+      .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .groupBy('status')
+      .execute(),
+    filtered(base, { ...filter, overdue: true }, today, true)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<
+    Record<RequestStatus, number>
+  >;
+  const total = filter.statuses?.length
+    ? filter.statuses.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0)
+    : Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
+  return { rows, total, byStatus, overdue: Number(overdue?.n ?? 0), page, pageSize };
+}
