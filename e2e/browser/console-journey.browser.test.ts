@@ -204,3 +204,57 @@ test('the case worker records a reconsideration on the case and its result, corr
   assert.equal(await reportCell(reports, year, 't4.review.corrected'), before);
   await context.close();
 });
+
+test('the case list: search, status filters with their counts, sorting, pages, and an address that keeps the view', async () => {
+  const { context, page } = await officerSignedIn();
+  await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
+  /** Waits until the list on screen answers a query matching `pattern`. */
+  const loaded = (pattern: RegExp) =>
+    page.waitForFunction(
+      (source) =>
+        new RegExp(source).test(
+          document.querySelector('section.case-list')?.getAttribute('data-loaded-for') ?? '-',
+        ),
+      pattern.source,
+    );
+  await page.getByLabel('只看未办结').uncheck();
+  await loaded(/open=false/);
+  const pager = (await page.locator('nav.pager').textContent()) ?? '';
+  const total = Number(/共 (\d+) 件/.exec(pager)?.[1]);
+  assert.ok(total > 100, `the demo's cases are paged (${total})`);
+  assert.equal(await page.locator('table.cases tbody tr').count(), 50);
+  await page.getByRole('button', { name: '下一页' }).click();
+  await loaded(/page=2/);
+  assert.match((await page.locator('nav.pager').textContent()) ?? '', /第 2\//);
+  // A status filter shows its count, and the list holds that many.
+  const replied = page.locator('.status-filters button', { hasText: '已答复' });
+  const count = Number(/（(\d+)）/.exec((await replied.textContent()) ?? '')?.[1]);
+  await replied.click();
+  await loaded(/status=replied/);
+  assert.match((await page.locator('nav.pager').textContent()) ?? '', new RegExp(`共 ${count} 件`));
+  // Sorting by number, both ways.
+  await page.getByRole('button', { name: '申请编号' }).click();
+  await loaded(/sort=id&dir=asc/);
+  const ascending = await page.locator('table.cases tbody tr td:first-child').allTextContents();
+  assert.deepEqual(ascending, [...ascending].sort());
+  await page.getByRole('button', { name: /申请编号/ }).click();
+  await loaded(/dir=desc/);
+  const descending = await page.locator('table.cases tbody tr td:first-child').allTextContents();
+  assert.deepEqual(descending, [...descending].sort().reverse());
+  // The address keeps the view: reload and it is the same list.
+  await page.reload();
+  await loaded(/dir=desc/);
+  assert.deepEqual(await page.locator('table.cases tbody tr td:first-child').allTextContents(), descending);
+  // Search by number.
+  await page.getByPlaceholder('申请编号、申请人或所需信息').fill(descending[0]!);
+  await page.getByRole('button', { name: '检索', exact: true }).click();
+  await loaded(/q=/);
+  assert.deepEqual(await page.locator('table.cases tbody tr td:first-child').allTextContents(), [
+    descending[0],
+  ]);
+  // On a phone the description column goes, header and cells alike.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.equal(await page.locator('table.cases th.description').isVisible(), false);
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-list-phone.png'), fullPage: true });
+  await context.close();
+});

@@ -30,7 +30,9 @@ test('a reader that runs past its time is stopped, and the event loop was free a
   const { result, stallMs } = await loopStallDuring(sandbox.run(WORKER, { do: 'spin', ms: 60_000 }));
   assert.deepEqual(result, { ok: false, error: { code: 'file-too-slow', limitMs: 1_000 } });
   assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
-  assert.ok(stallMs < 200, `the event loop was held ${stallMs} ms`);
+  // A reader on the main thread would hold the loop for its whole second; scheduling on a busy two-core
+  // machine may delay a timer a few hundred milliseconds, which is not what this is about.
+  assert.ok(stallMs < 700, `the event loop was held ${stallMs} ms`);
 });
 
 test('a reader that fills its heap is stopped at the heap limit', async () => {
