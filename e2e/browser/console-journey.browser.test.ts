@@ -217,6 +217,7 @@ test('the case list: search, status filters with their counts, sorting, pages, a
         ),
       pattern.source,
     );
+  assert.equal(await page.title(), '依申请公开办理 - gongkai 工作台', 'each screen has its own title');
   await page.getByLabel('只看未办结').uncheck();
   await loaded(/open=false/);
   const pager = (await page.locator('nav.pager').textContent()) ?? '';
@@ -252,6 +253,10 @@ test('the case list: search, status filters with their counts, sorting, pages, a
   assert.deepEqual(await page.locator('table.cases tbody tr td:first-child').allTextContents(), [
     descending[0],
   ]);
+  await page.getByRole('link', { name: descending[0]! }).click();
+  await page.waitForFunction((id) => document.title === `申请 ${id} - gongkai 工作台`, descending[0]!);
+  await page.goBack();
+  await loaded(/q=/);
   // On a phone the description column goes, header and cells alike.
   await page.setViewportSize({ width: 390, height: 844 });
   assert.equal(await page.locator('table.cases th.description').isVisible(), false);

@@ -19,9 +19,36 @@ import { AccountPage } from './pages/AccountPage.tsx';
 import { StaffPage } from './pages/StaffPage.tsx';
 import { ChangePasswordForm } from './pages/ChangePasswordForm.tsx';
 
+/** Each screen's own title, for the browser's tabs and history (and screen readers). */
+const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/console\/requests\/new$/, '登记申请'],
+  [/^\/console\/requests\/(YSQ-[\d-]+)$/, '申请 $1'],
+  [/^\/console\/documents\/(DOC-[\d-]+)$/, '文件 $1'],
+  [/^\/console\/documents$/, '主动公开'],
+  [/^\/console\/normative-documents$/, '规范性文件'],
+  [/^\/console\/messages$/, '公众留言'],
+  [/^\/console\/notices$/, '通知邮件'],
+  [/^\/console\/figures$/, '表二数据'],
+  [/^\/console\/settings$/, '公开设置'],
+  [/^\/console\/filing$/, '年报报送'],
+  [/^\/console\/season$/, '报送进度'],
+  [/^\/console\/audit$/, '年报核查'],
+  [/^\/console\/staff$/, '工作人员'],
+  [/^\/console\/account$/, '我的账号'],
+];
+
+export function pageTitle(path: string): string {
+  for (const [pattern, title] of TITLES)
+    if (pattern.test(path)) return `${path.replace(pattern, title)} - gongkai 工作台`;
+  return '依申请公开办理 - gongkai 工作台';
+}
+
 export function App() {
   const path = usePath();
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  useEffect(() => {
+    document.title = session === null ? '登录 - gongkai 工作台' : pageTitle(path);
+  }, [path, session]);
 
   useEffect(() => {
     api<Session>('GET', '/api/session').then(
