@@ -28,7 +28,7 @@ export interface LoadResult {
 const CONNECTIONS = 200;
 
 const application = JSON.stringify({
-  applicant: { type: 'natural', name: '负载测试', phone: '13900000000' },
+  applicant: { type: 'natural', name: '负载测试', phone: '13900000000', email: 'load@example.cn' },
   application: { description: '负载测试的申请内容', delivery: 'email' },
 });
 

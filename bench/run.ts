@@ -14,6 +14,7 @@ import { sqliteDialect } from '../src/platform/db/sqlite-dialect.ts';
 import { migrateToLatest, type DatabaseHandle } from '../src/platform/db/database.ts';
 import type { Database } from '../src/platform/db/schema.ts';
 import { benchReportBuild, seedBenchAgency, type ReportBuildResult } from './report-build.bench.ts';
+import { benchCaseList, seedCaseList, type CaseListResult } from './case-list.bench.ts';
 import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench.ts';
 import { memorySections, peakRssMb } from './measure.ts';
 import { benchImport } from './import.bench.ts';
@@ -76,6 +77,8 @@ const postgresUrl =
 const memory = memorySections();
 const results: ReportBuildResult[] = [];
 const searches: SearchResult[] = [];
+const caseLists: CaseListResult[] = [];
+const CASES = short ? 5_000 : Number(process.env.BENCH_CASES ?? 100_000);
 for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgresUrl)] : [])]) {
   const { handle, native, schema, cleanup } = await open();
   try {
@@ -88,6 +91,10 @@ for (const open of [sqliteHandle, ...(postgresUrl ? [() => postgresHandle(postgr
     await seedSearchCorpus(handle.db, DOCUMENTS);
     if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
     searches.push(await benchSearch(handle.db, handle.dialect, DOCUMENTS, RUNS));
+    memory.section(`case list (${handle.dialect})`);
+    await seedCaseList(handle.db, CASES);
+    if (handle.dialect === 'postgres') await (native as pg.Pool).query('analyze');
+    caseLists.push(await benchCaseList(handle.db, handle.dialect, CASES, RUNS));
   } finally {
     await cleanup();
   }
@@ -134,6 +141,15 @@ console.log('dialect    query      hits   floor (bare full-text query)   search 
 for (const r of searches) {
   console.log(
     `${r.dialect.padEnd(10)} ${r.query.padEnd(8)} ${String(r.hits).padStart(6)} ${r.floor.medianMs.toFixed(1).padStart(16)} ms ${r.search.medianMs.toFixed(1).padStart(14)} ms ${r.ratio.toFixed(2).padStart(7)}×`,
+  );
+}
+console.log(
+  `\ncase list, one agency with ${CASES.toLocaleString('en')} cases: the first page of open cases with its counts (${RUNS} runs, median)`,
+);
+console.log('dialect    rows alone (bare)   floor (rows + counts, bare)   page   ratio');
+for (const r of caseLists) {
+  console.log(
+    `${r.dialect.padEnd(10)} ${r.rows.medianMs.toFixed(1).padStart(12)} ms ${r.floor.medianMs.toFixed(1).padStart(22)} ms ${r.page.medianMs.toFixed(1).padStart(8)} ms ${r.ratio.toFixed(2).padStart(6)}×`,
   );
 }
 console.log(
@@ -197,6 +213,7 @@ writeFileSync(
       machine,
       reportBuild: results,
       search: searches,
+      caseList: caseLists,
       import: imports,
       province: provinces,
       load: loads,

@@ -112,25 +112,30 @@ export async function casePage(
   const base = searched(db.selectFrom('request_cases').where('agency_id', '=', agencyId), filter.q);
   const pageSize = Math.min(100, Math.max(1, filter.pageSize ?? 50));
   const page = Math.max(1, filter.page ?? 1);
-  const [rows, counts, overdue] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     sorted(filtered(base, filter, today, true).selectAll(), filter.sort ?? 'due', filter.descending ?? false)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    // The counts of the search under the other filters, by status: every status filter shows its number.
+    // The counts of the search under the other filters, by status (every status filter shows its
+    // number), and of each the overdue ones — one pass over the index.
     filtered(base, filter, today, false)
-      .select(['status', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .select([
+        'status',
+        (eb) => eb.fn.countAll<string | number>().as('n'),
+        sql<string | number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
+      ])
       .groupBy('status')
       .execute(),
-    filtered(base, { ...filter, overdue: true }, today, true)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
   ]);
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) as Partial<
     Record<RequestStatus, number>
   >;
-  const total = filter.statuses?.length
-    ? filter.statuses.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0)
-    : Object.values(byStatus).reduce((sum, n) => sum + (n ?? 0), 0);
-  return { rows, total, byStatus, overdue: Number(overdue?.n ?? 0), page, pageSize };
+  const counted = (status: string) =>
+    !filter.statuses?.length || filter.statuses.includes(status as RequestStatus);
+  const total = counts.filter((c) => counted(c.status)).reduce((sum, c) => sum + Number(c.n), 0);
+  const overdue = counts
+    .filter((c) => counted(c.status) && !CLOSED.includes(c.status))
+    .reduce((sum, c) => sum + Number(c.overdue ?? 0), 0);
+  return { rows, total, byStatus, overdue, page, pageSize };
 }
