@@ -59,6 +59,8 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
   await page.screenshot({ path: join(SCREENSHOTS, 'console-list.png'), fullPage: true });
   await page.getByRole('link', { name: caseId }).click();
   await page.getByText('待确认收到').first().waitFor();
+  // The case worker sees what the case holds: the route chosen, and each step's facts in the history.
+  assert.match((await page.locator('dl.facts').textContent()) ?? '', /获取方式电子邮件/);
 
   await act(page, '确认收到申请（第三十一条）');
   await page.locator('#due-on').waitFor();
@@ -84,6 +86,10 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
   });
   await page.getByText('已答复').first().waitFor();
   const timeline = await page.locator('ol.timeline li').allTextContents();
+  assert.ok(
+    timeline.some((t) => /补正事项：请写明所需目录的具体年份和事项类别；补正期限 \d{4}-\d{2}-\d{2}/.test(t)),
+    'the history says what each step held',
+  );
   assert.deepEqual(
     timeline.map((t) => t.split(' ')[0]),
     ['提交申请', '确认收到申请', '告知补正', '收到补正后的申请', '答复'],

@@ -19,6 +19,8 @@ export interface ActionSpec {
   readonly fields: readonly ActionField[];
   /** Statuses in which the step makes sense (the server still checks the law). */
   readonly when: readonly string[];
+  /** And what else the case must hold for it (e.g. a consultation still unanswered). */
+  readonly requires?: (detail: { consultations: ReadonlyArray<{ answeredOn?: string }> }) => boolean;
 }
 
 const OPEN = [
@@ -93,7 +95,9 @@ export const ACTIONS: readonly ActionSpec[] = [
   {
     type: 'record-consultation-answer',
     label: '登记征求意见答复',
-    when: ['consulting-third-party', 'consulting-agency'],
+    // Also while a fee notice waits: the consultation runs on, and its answer must be recorded.
+    when: OPEN,
+    requires: (d) => d.consultations.some((c) => !c.answeredOn),
     fields: [
       { name: 'consultationId', label: '征求意见', kind: 'consultation' },
       { name: 'on', label: '收到答复日期', kind: 'date' },

@@ -70,3 +70,51 @@ export const PAUSE_LABELS: Record<string, string> = {
 export function chinaDate(instant: string): string {
   return new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
+
+export const DELIVERY_LABELS: Record<string, string> = {
+  'paper-post': '纸质文本邮寄',
+  pickup: '当面领取',
+  email: '电子邮件',
+  online: '网上查看',
+};
+
+const POSITION_LABELS: Record<string, string> = {
+  consents: '同意公开',
+  objects: '不同意公开',
+  other: '其他意见',
+};
+
+/** What a step of the history says, for the case worker: its dates, amounts and facts. */
+export function stepDetail(event: Record<string, unknown>): string {
+  const v = (key: string) => (event[key] === undefined || event[key] === null ? '' : String(event[key]));
+  switch (event.type) {
+    case 'receipt-confirmed':
+      return `收到申请日期 ${v('receivedOn')}${v('arrivedOn') ? `（来信 ${v('arrivedOn')} 到达）` : ''}`;
+    case 'clarification-requested':
+      return `补正事项：${v('items')}；补正期限 ${v('periodEndsOn')}`;
+    case 'clarification-received':
+      return `${v('on')} 收到${v('description') ? `：${v('description')}` : ''}`;
+    case 'consultation-started':
+      return `${v('partyName')}，${v('issuedOn')} 发出，${v('deliveredOn')} 送达，答复期限 ${v('answerDueOn')}`;
+    case 'consultation-answered':
+      return `${v('on')} 答复：${POSITION_LABELS[v('position')] ?? v('position')}`;
+    case 'extension-granted':
+      return `延长 ${v('workingDays')} 个工作日，${v('approvedBy')} ${v('approvedOn')} 同意，${v('noticeSentOn')} 告知申请人${v('dueOn') ? `，延长后期限 ${v('dueOn')}` : ''}`;
+    case 'later-date-set':
+      return `答复期限定为 ${v('laterDate')}`;
+    case 'fee-notice-issued':
+      return `${v('amountYuan')} 元（${v('basis')}），${v('issuedOn')} 发出，缴费期限 ${v('payByOn')}`;
+    case 'fee-paid':
+      return `${v('on')} 缴费 ${v('amountYuan')} 元`;
+    case 'waiver-requested':
+      return `理由：${v('reason')}`;
+    case 'payment-reported':
+      return `缴费凭证：${v('reference')}`;
+    case 'replied':
+      return `${v('on')} 答复，依据：${v('legalBasis')}`;
+    case 'delivered':
+      return `下载“${v('fileName')}”`;
+    default:
+      return v('on');
+  }
+}

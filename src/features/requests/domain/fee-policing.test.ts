@@ -69,3 +69,38 @@ test('one method per application, and the notice only while the reply period run
     dueOn: '2024-12-02',
   });
 });
+
+test('a consultation answered while a fee notice waits is recorded, and the fee still waits', () => {
+  const c = new CaseUnderTest({ submittedOn: '2024-11-04' });
+  c.do(
+    {
+      type: 'start-consultation',
+      subject: '某公司的数据',
+      consultationId: 'c1',
+      party: 'third-party',
+      partyName: '某公司',
+      issuedOn: d('2024-11-05'),
+      deliveredOn: d('2024-11-05'),
+    },
+    '2024-11-05',
+  );
+  c.do(
+    {
+      type: 'issue-fee-notice',
+      howToPay: '缴款码',
+      method: 'per-page',
+      pages: 40,
+      amountYuan: 100,
+      issuedOn: d('2024-11-06'),
+      deliveredOn: d('2024-11-06'),
+    },
+    '2024-11-06',
+  );
+  assert.equal(c.state.status, 'awaiting-fee');
+  c.do(
+    { type: 'record-consultation-answer', consultationId: 'c1', on: d('2024-11-08'), position: 'consents' },
+    '2024-11-08',
+  );
+  assert.equal(c.state.consultations[0]?.answeredOn, '2024-11-08');
+  assert.equal(c.state.status, 'awaiting-fee');
+});

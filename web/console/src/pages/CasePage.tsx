@@ -6,8 +6,10 @@ import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
   DAY_KIND_LABELS,
+  DELIVERY_LABELS,
   EVENT_LABELS,
   PAUSE_LABELS,
+  stepDetail,
 } from '../labels.ts';
 import { ActionForm } from './CaseActionForm.tsx';
 import { CaseLetters } from './CaseLetters.tsx';
@@ -106,7 +108,7 @@ export function CasePage({
 
   if (error) return <p className="error">{error}</p>;
   if (!detail) return <p>正在加载…</p>;
-  const available = ACTIONS.filter((a) => a.when.includes(detail.status));
+  const available = ACTIONS.filter((a) => a.when.includes(detail.status) && (a.requires?.(detail) ?? true));
   const spec = available.find((a) => a.type === actionType);
   return (
     <section>
@@ -120,6 +122,20 @@ export function CasePage({
           {detail.applicant.phone ? ` ${detail.applicant.phone}` : ''}
           {detail.applicant.email ? ` ${detail.applicant.email}` : ''}
         </dd>
+        {detail.applicant.idNumber && (
+          <>
+            <dt>证件号码</dt>
+            <dd>{detail.applicant.idNumber}</dd>
+          </>
+        )}
+        {detail.applicant.address && (
+          <>
+            <dt>通信地址</dt>
+            <dd>{detail.applicant.address}</dd>
+          </>
+        )}
+        <dt>获取方式</dt>
+        <dd>{DELIVERY_LABELS[detail.application.delivery] ?? detail.application.delivery}</dd>
         <dt>所需信息</dt>
         <dd>{detail.application.description}</dd>
         <dt>方式</dt>
@@ -186,6 +202,9 @@ export function CasePage({
             <span className="meta">
               {CHINA_TIME.format(new Date(h.at))} · {h.actor}
             </span>
+            {stepDetail({ type: h.type, ...h.event }) && (
+              <div className="detail">{stepDetail({ type: h.type, ...h.event })}</div>
+            )}
             {h.reason && <div className="reason">理由：{h.reason}</div>}
           </li>
         ))}
