@@ -150,6 +150,10 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'DELETE', url: `/api/agencies/:agency/requests/${CASE}/files/F01` },
   },
+  'GET /api/agencies/:agencyId/ledger/:year': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/ledger/2025' },
+  },
   'GET /api/agencies/:agencyId/notices': {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/notices' },

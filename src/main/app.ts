@@ -32,6 +32,7 @@ import { registerCaseFileRoutes } from '../features/requests/http/case-file-rout
 import { noticeSender } from '../features/requests/use-cases/notice-sender.ts';
 import { registerNoticeRoutes } from '../features/requests/http/notice-routes.ts';
 import { smtpTransport } from '../platform/mail/smtp-transport.ts';
+import { registerLedgerExportRoutes } from '../features/ledger-import/http/ledger-export-routes.ts';
 import { letterService } from '../features/requests/letters/letter-service.ts';
 import { letterReferences } from '../features/requests/db/letter-references.ts';
 import { registerRequestRoutes } from '../features/requests/http/request-routes.ts';
@@ -312,6 +313,11 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     now: () => new Date(),
   });
   registerNoticeRoutes(app, { outbox, sender, auth, now: () => new Date() });
+  registerLedgerExportRoutes(app, {
+    auth,
+    requests: (agencyId) => requests.list(agencyId),
+    proceedings: (agencyId) => proceedingRepository(handle.db).list(agencyId),
+  });
   registerAgencyHomePage(app, {
     findAgency: (id) => agencies.find(id),
     children: (id) => agencies.children(id),

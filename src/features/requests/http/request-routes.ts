@@ -126,7 +126,8 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
     {
       schema: {
         tags: [STAFF_TAG],
-        summary: '申请列表（分页）：按编号、申请人、所需信息检索，按状态、超期、期限、方式、结果、年度筛选，可按任一列排序；各状态的件数',
+        summary:
+          '申请列表（分页）：按编号、申请人、所需信息检索，按状态、超期、期限、方式、结果、年度筛选，可按任一列排序；各状态的件数',
         params: agencyParams,
         querystring: listQuery,
         ...staffOnly,
