@@ -104,7 +104,10 @@ test('a year exported as the ledger and imported into an empty agency gives the 
         await app.inject({ method: 'GET', url: `/api/agencies/${agency}/reports/2025`, headers: officer })
       ).json().cells as Record<string, number>;
     const [original, copy] = await Promise.all([report('city'), report('copy')]);
-    assert.deepEqual([original['t3.r1.total'], original['t3.r2.total'], original['t4.review.pending']], [2, 1, 1]);
+    assert.deepEqual(
+      [original['t3.r1.total'], original['t3.r2.total'], original['t4.review.pending']],
+      [2, 1, 1],
+    );
     assert.deepEqual(copy, original);
     // The ledger names applicants: the case worker's only.
     const watcher = await app.inject({
