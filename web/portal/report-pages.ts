@@ -33,6 +33,9 @@ export interface PortalDependencies {
   readonly caseIdsAmong: (agencyId: string, ids: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
+/** Records listed per page behind a report cell. */
+const LINEAGE_PAGE = 100;
+
 export function describeCell(cellId: string): string {
   const [tableId, rowId, columnId] = cellId.split('.') as ['t2' | 't3' | 't4', string, string];
   const table = FORMAT_2021.tables[tableId];
@@ -228,24 +231,40 @@ export function registerPortalPages(app: FastifyInstance, deps: PortalDependenci
           ),
         );
     const title = `${reportTitle({ year, agency })}：${describeCell(cellId)}`;
-    // Cases link to the staff console (sign-in required); ledger records have no page of their own.
+    // A hundred records a page; cases link to the staff console (sign-in required), ledger records have no
+    // page of their own.
+    const pageParam = Number((request.query as Record<string, unknown>)?.page);
+    const pages = Math.max(1, Math.ceil(explanation.recordIds.length / LINEAGE_PAGE));
+    const current = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= pages ? pageParam : 1;
+    const shown = explanation.recordIds.slice((current - 1) * LINEAGE_PAGE, current * LINEAGE_PAGE);
     const cases =
       explanation.ok && explanation.source === 'requests'
-        ? await deps.caseIdsAmong(agencyId, explanation.recordIds)
+        ? await deps.caseIdsAmong(agencyId, shown)
         : new Set<string>();
+    const pageLink = (n: number, label: string) =>
+      html`<a href="/agencies/${agencyId}/reports/${year}/cells/${cellId}?page=${String(n)}">${label}</a>`;
+    const pager =
+      pages > 1
+        ? html`<nav class="pager" aria-label="分页">
+            第 ${current}/${pages} 页 ${current > 1 ? pageLink(current - 1, '上一页') : ''}
+            ${current < pages ? pageLink(current + 1, '下一页') : ''}
+          </nav>`
+        : '';
     const list =
       explanation.source === 'figures'
         ? html`<p>此数字由机关按年度填报，没有逐条记录。</p>`
         : html`<p>共 ${explanation.recordIds.length} 条记录：</p>
-            <ol>
-              ${explanation.recordIds.map((id) =>
+            ${pager}
+            <ol start="${String((current - 1) * LINEAGE_PAGE + 1)}">
+              ${shown.map((id) =>
                 cases.has(id)
                   ? html`<li>
                       <a href="/console/requests/${id}"><code>${id}</code></a>
                     </li>`
                   : html`<li><code>${id}</code></li>`,
               )}
-            </ol>`;
+            </ol>
+            ${pager}`;
     const body = html`<nav class="crumbs">
         <a href="/">全部机关</a> ›
         <a href="/agencies/${agencyId}/reports/${year}">${agency.name}${year}年度报告</a>
