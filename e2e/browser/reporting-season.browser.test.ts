@@ -34,7 +34,9 @@ async function noSeriousViolations(page: Page, what: string) {
 
 test('the office follows the season, a department files, the portal publishes it', async () => {
   const office = await signIn('office');
-  await office.getByRole('link', { name: '报送进度' }).click();
+  // The office lands on its work, the season's progress.
+  await office.waitForURL(/\/console\/season$/);
+  assert.equal(await office.title(), '报送进度 - gongkai 工作台');
   const board = office.locator('table.season-board');
   await board.waitFor();
   assert.match((await board.textContent()) ?? '', /示范市水务局.*已按时报送/s);

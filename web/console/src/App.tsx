@@ -49,6 +49,17 @@ export function App() {
   useEffect(() => {
     document.title = session === null ? '登录 - gongkai 工作台' : pageTitle(path);
   }, [path, session]);
+  // Each role lands on its work: the supervising office on 报送进度, not an empty case list.
+  useEffect(() => {
+    const roles: readonly string[] = session?.account.roles ?? [];
+    if (
+      path === '/console/' &&
+      !window.location.search &&
+      !roles.includes('officer') &&
+      roles.includes('supervisor')
+    )
+      navigate('/console/season');
+  }, [path, session]);
 
   useEffect(() => {
     api<Session>('GET', '/api/session').then(
