@@ -52,6 +52,10 @@ test('the office follows the season, a department files, the portal publishes it
   assert.match((await officer.locator('main').textContent()) ?? '', /收到的提醒/);
   await noSeriousViolations(officer, 'filing page');
   await officer.screenshot({ path: join(SCREENSHOTS, 'console-filing.png'), fullPage: true });
+  // Filing locks the year: the button does nothing until the officer confirms having checked the report.
+  await officer.getByRole('button', { name: /^报送 \d{4} 年度报告$/ }).click();
+  assert.equal(await officer.getByRole('status').count(), 0, 'not sent without the confirmation');
+  await officer.getByLabel(/我已核对上面的报告/).check();
   // The drafted text still holds the template's prompts: filing is refused until they are written.
   await officer.getByRole('button', { name: /^报送 \d{4} 年度报告$/ }).click();
   await officer.getByRole('status').filter({ hasText: '还有未填写的提示语' }).waitFor();
@@ -67,6 +71,7 @@ test('the office follows the season, a department files, the portal publishes it
 
   // The city cannot consolidate while the transport bureau has not filed.
   await office.getByRole('link', { name: '年报报送' }).click();
+  await office.getByLabel(/我已核对上面的报告/).check();
   await office.getByRole('button', { name: /^报送 \d{4} 年度报告$/ }).click();
   await office.getByRole('status').filter({ hasText: '下级机关尚未报送：示范市交通运输局' }).waitFor();
 

@@ -231,13 +231,22 @@ export function FilingPage({
                       <textarea id={`explain-${w.rule}`} name={`explain-${w.rule}`} rows={2} cols={60} />
                     </p>
                   ))}
+                  <p>
+                    <label>
+                      <input type="checkbox" name="confirm" required />{' '}
+                      我已核对上面的报告。报送后该年度锁定：与该年度有关的申请、文件和数据不能再新增或修改，更正须另行申请并经批准。
+                    </label>
+                  </p>
                   <button type="submit">报送 {year} 年度报告</button>
                 </form>
               )}
               {canFile && (
                 <form className="inline" onSubmit={upload}>
                   <label htmlFor="filing-file">或以已发布的报告文件报送（不在本系统记录台账的机关）</label>{' '}
-                  <input id="filing-file" name="file" type="file" required />
+                  <input id="filing-file" name="file" type="file" required />{' '}
+                  <label>
+                    <input type="checkbox" name="confirm" required /> 确认以该文件报送并锁定该年度
+                  </label>
                   <button type="submit">上传并报送</button>
                 </form>
               )}
