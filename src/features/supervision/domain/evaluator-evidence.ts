@@ -65,7 +65,8 @@ export function evidenceRows(evidence: EvaluatorEvidence): EvidenceRow[] {
     {
       indicator: '政策解读率',
       value: share(interpretation.interpreted, interpretation.documents),
-      basis: `${evidence.year}年制发的规范性文件中有配套解读的比例；其中 ${interpretation.withinWorkingDays} 件在本机关规定的期限内发布解读`,
+      // withinWorkingDays is the agency's window, not a count.
+      basis: `${evidence.year}年制发的规范性文件中，在印发之日起 ${interpretation.withinWorkingDays} 个工作日内（本机关规定的期限）发布配套解读的比例`,
     },
     {
       indicator: '公众留言按时答复率',
