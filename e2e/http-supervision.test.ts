@@ -276,6 +276,13 @@ test('peers compared in one year and one agency over the years, drawn as SVG wit
   assert.equal((peers.body.match(/<svg /g) ?? []).length, 3);
   assert.match(peers.body, /<title id="[^"]+">2025年度新收政府信息公开申请（件）<\/title>/);
   assert.ok(peers.body.includes('某市教育局') && peers.body.includes('某市水务局'));
+  if (peers.body.includes('汇总报告不与其下级并列比较'))
+    assert.match(
+      peers.body,
+      /未列入：某市人民政府/,
+      'the city consolidates its departments: not beside them',
+    );
+  assert.doesNotMatch(peers.body, /<td>某市人民政府<\/td>/);
   const departments = await app.inject({
     method: 'GET',
     url: '/published-reports/compare?year=2025&level=department&parent=city',

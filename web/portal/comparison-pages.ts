@@ -60,6 +60,11 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
       .filter((r) => !query.level || (r.agency.level ?? 'department') === query.level)
       .filter((r) => !query.parent || r.agency.parentId === query.parent)
       .sort((a, b) => b.figures.applications - a.figures.applications);
+    // A government's report consolidates its departments': shown beside them, the same applications would
+    // count twice. Across levels, a report whose parts are listed is left out (and said so).
+    const parents = new Set(rows.map((r) => r.agency.parentId).filter(Boolean));
+    const consolidations = query.level ? [] : rows.filter((r) => parents.has(r.agency.id));
+    if (consolidations.length) rows.splice(0, rows.length, ...rows.filter((r) => !parents.has(r.agency.id)));
     const shown = rows.slice(0, MOST);
     const link = (changes: Record<string, string | undefined>) => {
       const params = {
@@ -72,8 +77,14 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
         Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])),
       ).toString()}`;
     };
+    const left = consolidations.length
+      ? html`<p class="notice">
+          汇总报告不与其下级并列比较（同一申请会计算两次），未列入：${consolidations.map((r) => r.agency.name).join('、')}。可按层级查看。
+        </p>`
+      : '';
     const body = html`<nav class="crumbs"><a href="/published-reports">已发布的年度报告</a></nav>
       <h1>年度报告横向比较${year ? `（${year}年度）` : ''}</h1>
+      ${left}
       <p>
         年度：${years.map((y) => (y === year ? html`<strong>${y}</strong> ` : html`<a href="${link({ year: String(y) })}">${y}</a> `))}
       </p>
