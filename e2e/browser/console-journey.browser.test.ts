@@ -223,7 +223,8 @@ test('the case list: search, status filters with their counts, sorting, pages, a
         ),
       pattern.source,
     );
-  assert.equal(await page.title(), '依申请公开办理 - gongkai 工作台', 'each screen has its own title');
+  // Each screen has its own title.
+  await page.waitForFunction(() => document.title === '依申请公开办理 - gongkai 工作台');
   await page.getByLabel('只看未办结').uncheck();
   await loaded(/open=false/);
   const pager = (await page.locator('nav.pager').textContent()) ?? '';

@@ -36,7 +36,7 @@ test('the office follows the season, a department files, the portal publishes it
   const office = await signIn('office');
   // The office lands on its work, the season's progress.
   await office.waitForURL(/\/console\/season$/);
-  assert.equal(await office.title(), '报送进度 - gongkai 工作台');
+  await office.waitForFunction(() => document.title === '报送进度 - gongkai 工作台');
   const board = office.locator('table.season-board');
   await board.waitFor();
   assert.match((await board.textContent()) ?? '', /示范市水务局.*已按时报送/s);
