@@ -13,7 +13,8 @@ import type { DisclosureCase } from '../domain/disclosure-case.ts';
 import { OUTCOME_LEGAL_BASIS } from '../domain/outcome-legal-basis.ts';
 import { replyDeadline } from '../domain/reply-deadline.ts';
 import { LETTER_TITLES, type Letter, type LetterKind } from './letter.ts';
-import type { LetterSource } from './letter-sources.ts';
+import { thirdPartyObjected, type LetterSource } from './letter-sources.ts';
+import { missingReplyContent } from '../domain/reply-content.ts';
 import { chineseDate, sentence } from './letter-text.ts';
 import type { ReconsiderationOrgans } from './reconsideration-organ.ts';
 import { remedyParagraphs } from './remedy-notice.ts';
@@ -81,6 +82,9 @@ function replyBody(request: DisclosureCase, context: LetterContext): BodyResult 
   if (request.closedBy !== 'reply' || !request.outcome || !request.completedOn) return err('该申请尚未答复');
   if (!context.organs) return ok({ paragraphs: [], needsOrgan: true });
   const content = request.replyContent ?? {};
+  // A reply recorded before its content was asked for may lack what its letter states: refused, not blank.
+  const lacking = missingReplyContent(request.outcome, content, thirdPartyObjected(request));
+  if (lacking) return err(`该答复的记录缺少“${lacking.label}”，无法出具完整的答复告知书`);
   const basis = request.legalBasis ?? OUTCOME_LEGAL_BASIS[request.outcome];
   const c = request.clarification;
   const corrected = c?.receivedOn

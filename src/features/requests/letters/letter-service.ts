@@ -44,24 +44,28 @@ export interface LetterListing {
 export type LetterServiceError = { readonly code: 'case-not-found' } | LetterRefusal;
 
 export function letterService(deps: LetterServiceDependencies) {
-  async function referenceOf(agencyId: string, id: string, source: LetterSource, agencyName: string) {
-    const settings = await deps.settingsFor(agencyId);
-    const prefix = settings.letters?.referencePrefix ?? `${agencyName}依申请公开`;
+  async function referenceOf(agencyId: string, id: string, source: LetterSource, prefix: string) {
     const { year, number } = await deps.numbering.numberOf(agencyId, id, source);
     return `${prefix}〔${year}〕第${number}号`;
   }
+  const prefixOf = (settings: DisclosureSettings, agencyName: string) =>
+    settings.letters?.referencePrefix ?? `${agencyName}依申请公开`;
 
   return {
     async list(agencyId: string, id: string): Promise<LetterListing[] | undefined> {
       const view = await deps.view(agencyId, id);
       if (!view) return undefined;
-      const { agency } = await deps.agencyChain(agencyId);
+      const [{ agency }, settings] = await Promise.all([
+        deps.agencyChain(agencyId),
+        deps.settingsFor(agencyId),
+      ]);
+      const prefix = prefixOf(settings, agency.name);
       const listing: LetterListing[] = [];
       for (const source of caseLetters(view.history, view.case))
         listing.push({
           ...source,
           title: LETTER_TITLES[source.kind],
-          reference: await referenceOf(agencyId, id, source, agency.name),
+          reference: await referenceOf(agencyId, id, source, prefix),
         });
       return listing;
     },
@@ -92,7 +96,8 @@ export function letterService(deps: LetterServiceDependencies) {
         calendar,
       });
       if (!trial.ok) return trial;
-      return ok({ ...trial.value, reference: await referenceOf(agencyId, id, source, chain.agency.name) });
+      const reference = await referenceOf(agencyId, id, source, prefixOf(settings, chain.agency.name));
+      return ok({ ...trial.value, reference });
     },
   };
 }
