@@ -1,30 +1,12 @@
 import assert from 'node:assert/strict';
 import { testOnBothDatabases } from '../../../../test-support/databases.ts';
-import { CALENDAR } from '../../../../test-support/case-builder.ts';
-import { agencyRepository } from '../../agencies/index.ts';
+import { caseServiceOf as setup } from '../../../../test-support/case-service.ts';
 import { caseRepository } from './case-repository.ts';
 import { requestRepository } from './request-repository.ts';
-import { caseService } from '../use-cases/case-service.ts';
 import { ConcurrentChangeError } from '../use-cases/case-store.ts';
-import { queryCodes } from '../../../platform/security/query-code.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
-import type { DatabaseHandle } from '../../../platform/db/database.ts';
 
-async function setup({ db }: DatabaseHandle, today = '2025-03-03') {
-  await agencyRepository(db).create({ id: 'city-edu', name: '某市教育局' }, '2025-01-01T00:00:00Z');
-  const clock = { today: today as IsoDate };
-  const service = caseService({
-    store: caseRepository(db),
-    calendarFor: async () => CALENDAR,
-    today: () => clock.today,
-    now: () => `${clock.today}T08:00:00.000Z`,
-    queryCodes,
-  });
-  return { service, clock };
-}
-
-const applicant = { type: 'org_legal' as const, name: '某律师事务所', phone: '13800000000' };
-const application = { description: '2024年学校布局调整方案', delivery: 'email' as const };
+import { applicant, application } from '../../../../test-support/case-service.ts';
 
 testOnBothDatabases(
   'an online application waits for confirmation, then counts in the report as received',
@@ -154,60 +136,6 @@ testOnBothDatabases(
       (await store.load('city-edu', created.value.id))?.history.at(-1)?.event.type,
       'explanation-requested',
     );
-  },
-);
-
-testOnBothDatabases(
-  'the public status needs the matching query code and shows no personal data',
-  async (handle) => {
-    const { service } = await setup(handle);
-    const { id, queryCode } = await service.submitOnline('city-edu', applicant, application);
-    assert.equal(await service.publicStatus('city-edu', id, 'WRONGCODE234'), undefined);
-    assert.equal(await service.publicStatus('city-edu', 'YSQ-2025-99999', queryCode ?? ''), undefined);
-    const status = await service.publicStatus('city-edu', id, (queryCode ?? '').toLowerCase());
-    assert.deepEqual(status, { id, status: 'submitted-unconfirmed', submittedOn: '2025-03-03' });
-    assert.ok(!JSON.stringify(status).includes('律师'));
-  },
-);
-
-testOnBothDatabases(
-  'one web form submission files one case, however many times and however concurrently it is posted',
-  async (handle) => {
-    const { service } = await setup(handle);
-    const once = {
-      key: 'k'.repeat(64),
-      cookieHash: 'c'.repeat(64),
-      seal: (code: string) => `sealed:${code}`,
-    };
-    const answers = await Promise.all(
-      Array.from({ length: 6 }, () => service.submitOnline('city-edu', applicant, application, once)),
-    );
-    assert.equal(new Set(answers.map((a) => a.id)).size, 1);
-    assert.equal(answers.filter((a) => !a.repeated).length, 1, 'one of them created it');
-    assert.equal((await service.list('city-edu', {})).length, 1);
-    const receipt = await service.submissionReceipt(once.key);
-    assert.equal(receipt?.case.id, answers[0]!.id);
-    assert.equal(
-      receipt?.submission.sealedQueryCode,
-      `sealed:${answers.find((a) => !a.repeated)!.queryCode}`,
-    );
-    assert.equal(await service.submissionReceipt('x'.repeat(64)), undefined);
-  },
-);
-
-testOnBothDatabases(
-  'a due date in a year without the State Council notice is marked provisional on the public status',
-  async (handle) => {
-    const { service } = await setup(handle, '2026-12-04');
-    const { id, queryCode } = await service.submitOnline('city-edu', applicant, application);
-    await service.act(
-      'city-edu',
-      id,
-      { type: 'confirm-receipt', receivedOn: '2026-12-04' as IsoDate },
-      'officer',
-    );
-    const status = await service.publicStatus('city-edu', id, queryCode ?? '');
-    assert.deepEqual([status?.dueOn, status?.provisional], ['2027-01-04', true]);
   },
 );
 
