@@ -258,14 +258,7 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
             <p><a href="/status">返回查询</a></p>`,
           404,
         );
-      return reply
-        .type(file.info.mediaType)
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(file.info.fileName)}`,
-        )
-        .send(file.content);
+      return download(reply, file.info.mediaType, file.info.fileName, file.content);
     },
   );
 
@@ -300,16 +293,19 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
             <p>请联系受理机关。</p>`,
           409,
         );
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${view.case.id}-${LETTER_TITLES[kind]}.pdf`)}`,
-        )
-        .send(await renderLetterPdf(letter.value));
+      const pdf = await renderLetterPdf(letter.value);
+      return download(reply, 'application/pdf', `${view.case.id}-${LETTER_TITLES[kind]}.pdf`, pdf);
     },
   );
+}
+
+/** A file for the applicant: downloaded, never shown inline, never kept by a cache. */
+function download(reply: FastifyReply, type: string, fileName: string, content: Buffer) {
+  return reply
+    .type(type)
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(content);
 }
 
 function statusForm(token: string, values: FormValues, message?: string): SafeHtml {

@@ -45,15 +45,25 @@ export function resetEquivalents(): void {
   loaded = undefined;
 }
 
+const sortedForms = new WeakMap<Equivalents, ReadonlyArray<{ form: string; entry: readonly string[] }>>();
+
+/** Every form of every entry, longest first (城乡居民医保 is taken before 医保); sorted once per table. */
+function formsOf(table: Equivalents) {
+  let forms = sortedForms.get(table);
+  if (!forms) {
+    forms = table
+      .flatMap((entry) => entry.map((form) => ({ form: form.toLowerCase(), entry })))
+      .sort((a, b) => b.form.length - a.form.length);
+    sortedForms.set(table, forms);
+  }
+  return forms;
+}
+
 export function searchQuery(text: string, table: Equivalents = equivalents()): SearchQuery {
   let rest = text.normalize('NFKC').toLowerCase();
   const groups: Alternative[][] = [];
   const terms = new Set<string>();
-  // Longest forms first, so that 城乡居民医保 is taken before 医保.
-  const forms = table
-    .flatMap((entry) => entry.map((form) => ({ form: form.toLowerCase(), entry })))
-    .sort((a, b) => b.form.length - a.form.length);
-  for (const { form, entry } of forms) {
+  for (const { form, entry } of formsOf(table)) {
     if (!rest.includes(form)) continue;
     rest = rest.split(form).join(' ');
     const alternatives = entry.map((f) => searchTokens(f)).filter((tokens) => tokens.length > 0);

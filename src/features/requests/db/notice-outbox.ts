@@ -4,8 +4,8 @@
  * and finally marked failed — listed for the office either way.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../platform/db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, NoticeOutboxTable } from '../../../platform/db/schema.ts';
 
 export type NoticeStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -32,21 +32,19 @@ export function retryDelayMs(attempts: number): number {
 /** How long a claimed message stays with one sender before another may take it (a crashed sender). */
 const LEASE_MS = 5 * 60_000;
 
-type Row = Database['notice_outbox'] extends infer T ? { [K in keyof T]: unknown } : never;
-
-function toNotice(row: Row): OutboxNotice {
+function toNotice(row: Selectable<NoticeOutboxTable>): OutboxNotice {
   return {
-    id: String(row.id),
-    agencyId: String(row.agency_id),
-    requestId: String(row.request_id),
+    id: row.id,
+    agencyId: row.agency_id,
+    requestId: row.request_id,
     eventSeq: Number(row.event_seq),
-    recipient: String(row.recipient),
+    recipient: row.recipient,
     status: row.status as NoticeStatus,
     attempts: Number(row.attempts),
-    nextAttemptAt: String(row.next_attempt_at),
-    ...(row.last_error ? { lastError: String(row.last_error) } : {}),
-    createdAt: String(row.created_at),
-    ...(row.sent_at ? { sentAt: String(row.sent_at) } : {}),
+    nextAttemptAt: row.next_attempt_at,
+    ...(row.last_error ? { lastError: row.last_error } : {}),
+    createdAt: row.created_at,
+    ...(row.sent_at ? { sentAt: row.sent_at } : {}),
   };
 }
 
