@@ -154,6 +154,14 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/ledger/2025' },
   },
+  'GET /api/agencies/:agencyId/approvals': {
+    access: { kind: 'staff', allowed: ['approver'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/approvals' },
+  },
+  'GET /api/agencies/:agencyId/case-workers': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/case-workers' },
+  },
   'GET /api/agencies/:agencyId/notices': {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/notices' },

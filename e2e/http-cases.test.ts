@@ -293,9 +293,15 @@ test('bad input gets a 4xx with a clear message and the case stays as it was', a
     [{ type: 'record-reply', on: '2025-03-03', outcome: 'r9_9', legalBasis: 'x' }, 400, 'invalid-request'],
     [{ type: 'record-reply', on: '2025-03-04', outcome: 'r3_1', legalBasis: 'x' }, 422, 'date-in-future'],
     [
-      { type: 'grant-extension', workingDays: 30, approvedOn: '2025-03-03', noticeSentOn: '2025-03-03' },
+      { type: 'request-extension', workingDays: 30, on: '2025-03-03', reason: '量大' },
       422,
       'extension-too-long',
+    ],
+    // The agency separates duties (the default): no one grants an extension in one step.
+    [
+      { type: 'grant-extension', workingDays: 5, approvedOn: '2025-03-03', noticeSentOn: '2025-03-03' },
+      422,
+      'approval-required',
     ],
     [{ type: 'fly-to-the-moon' }, 400, 'invalid-request'],
   ];

@@ -41,6 +41,10 @@ export class CaseUnderTest {
     return foldCase('YSQ-TEST', this.history);
   }
 
+  /** Who takes the next steps, and whether the agency separates duties (tests of approvals). */
+  actor = 'officer';
+  separateApprover = false;
+
   /** Applies the command on `today`, or returns the refusal without changing the history. */
   try(command: CaseCommand, today: string, reason?: string): CaseRefusal | undefined {
     // What an officer always writes (the extension's reason, the reply's facts), unless a test says.
@@ -50,6 +54,8 @@ export class CaseUnderTest {
     const decision = decideCaseCommand(this.state, command, {
       calendar: CALENDAR,
       today: today as IsoDate,
+      actor: this.actor,
+      separateApprover: this.separateApprover,
       ...(reason ? { reason } : {}),
       ...(command.type === 'issue-fee-notice' ? { feeSchedule: this.feeSchedule(command) } : {}),
     });
@@ -57,7 +63,7 @@ export class CaseUnderTest {
     this.history.push({
       seq: this.history.length + 1,
       at: `${today}T10:00:00Z`,
-      actor: 'officer',
+      actor: this.actor,
       ...(reason ? { reason } : {}),
       event: decision.value,
     });

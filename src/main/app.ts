@@ -13,6 +13,8 @@ import {
   type StaffPolicy,
 } from '../features/agencies/index.ts';
 import { registerStaffSession } from '../features/agencies/http/staff-session.ts';
+import { hasPermission } from '../features/agencies/domain/staff-role.ts';
+import { registerApprovalRoutes } from '../features/requests/http/approval-routes.ts';
 import { registerAccountRoutes } from '../features/agencies/http/account-routes.ts';
 import { accountService } from '../features/agencies/use-cases/account-service.ts';
 import { COMMON_PASSWORDS } from '../features/agencies/common-passwords.ts';
@@ -159,6 +161,12 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const filing = databaseFiling(handle.db, clock, source, replies);
 
   const caseStore = caseRepository(handle.db);
+  const settings = disclosureSettingsService(handle.db, clock.now);
+  /** Enabled accounts that may work the agency's cases: its own officers and those of the agencies above. */
+  const caseWorkers = async (agencyId: string) =>
+    (await staff.enabledIn([agencyId, ...(await agencies.ancestors(agencyId))])).filter((a) =>
+      hasPermission(a.roles, 'work-cases'),
+    );
   const cases = caseService({
     store: caseStore,
     calendarFor,
@@ -166,6 +174,9 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     now: clock.now,
     queryCodes,
     yearLock,
+    separationOfDuties: async (agencyId) => (await settings.settingsFor(agencyId)).separationOfDuties,
+    caseWorkerName: async (agencyId, username) =>
+      (await caseWorkers(agencyId)).find((a) => a.username === username)?.displayName,
   });
 
   const proceedings = proceedingService({
@@ -183,7 +194,6 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   const files = renderCache();
   registerReportRoutes(app, { source, findAgency, files });
-  const settings = disclosureSettingsService(handle.db, clock.now);
   const letters = letterService({
     view: cases.view,
     numbering: letterReferences(handle.db),
@@ -223,6 +233,14 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     today: clock.today,
     confirmationAlertWorkingDays: async (agencyId) =>
       (await settings.settingsFor(agencyId)).confirmationAlertWorkingDays,
+    staffNames: (usernames) => staff.namesOf(usernames),
+  });
+  registerApprovalRoutes(app, {
+    cases,
+    auth,
+    caseWorkers,
+    separationOfDuties: async (agencyId) => (await settings.settingsFor(agencyId)).separationOfDuties,
+    staffNames: (usernames) => staff.namesOf(usernames),
   });
   registerDocumentRoutes(app, { documents, auth });
   registerFigureRoutes(app, { figures: figuresRepository(handle.db), auth, now: clock.now, yearLock });

@@ -86,6 +86,8 @@ export async function seedDemoCases(
     today: () => clock.today,
     now: () => `${clock.today}T01:30:00.000Z`,
     queryCodes,
+    // The demo's case worker (demo-agency.ts); extensions granted in one step as an approver would.
+    caseWorkerName: async (_agencyId, username) => (username === 'officer' ? '王经办' : undefined),
   });
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   // Last year and this year: the demo never touches the years of the shipped ledger's fixture report.
@@ -134,6 +136,9 @@ export async function seedDemoCases(
       return (await service.act(agencyId, id, command, 'officer', reason)).ok;
     };
     let day = submittedOn;
+    // Most cases are given to the case worker; a few wait for someone to take them.
+    if (next() < 0.9)
+      await service.act(agencyId, id, { type: 'assign', handler: 'officer', handlerName: '' }, 'admin');
     if (channel === 'online') {
       day = addWorkingDays(calendar, submittedOn, next() < 0.7 ? 0 : 1).date;
       if (!(await act(day, { type: 'confirm-receipt', receivedOn: day }))) continue;
@@ -210,7 +215,13 @@ export async function seedDemoCases(
         continue;
       day = addWorkingDays(calendar, approvedOn, 5).date;
     }
-    if (next() < 0.06) continue; // left open: some of these become overdue
+    if (next() < 0.06) {
+      // Left open: some of these become overdue, and some wait for an extension to be approved.
+      const dueOn = addWorkingDays(calendar, day, 10).date;
+      if (next() < 0.5 && dueOn >= today)
+        await act(day, { type: 'request-extension', on: day, workingDays: 15 }, '需要向多个科室调取档案');
+      continue;
+    }
     const late = next() < 0.05;
     const replyOn = addWorkingDays(calendar, day, late ? 25 : 3 + Math.floor(next() * 15)).date;
     let weight = next() * TOTAL_WEIGHT;

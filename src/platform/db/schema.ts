@@ -173,6 +173,11 @@ export interface RequestCaseTable {
   updated_at: string;
   /** sha256 of the applicant's identity (ID number, else name) for the monthly fee tiers. */
   applicant_key: string | null;
+  /** Who handles the case (username, and name as shown), once assigned. */
+  handler: string | null;
+  handler_name: string | null;
+  /** 'extension' or 'later-date' while one waits for another person's approval. */
+  awaiting_approval: string | null;
 }
 
 export interface RequestEventTable {

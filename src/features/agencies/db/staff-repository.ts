@@ -181,6 +181,31 @@ export function staffRepository(db: Kysely<Database>, policy: StaffPolicy = DEFA
       return row ? toStatus(row, now) : undefined;
     },
 
+    /** The names of these accounts, by username (unknown ones left out). */
+    async namesOf(usernames: readonly string[]): Promise<Map<string, string>> {
+      const unique = [...new Set(usernames)].slice(0, 1000);
+      if (unique.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('staff_accounts')
+        .select(['username', 'display_name'])
+        .where('username', 'in', unique)
+        .execute();
+      return new Map(rows.map((r) => [r.username, r.display_name]));
+    },
+
+    /** The enabled accounts of these agencies, by agency order then username (e.g. the case workers). */
+    async enabledIn(agencyIds: readonly string[]): Promise<StaffAccount[]> {
+      if (agencyIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('staff_accounts')
+        .selectAll()
+        .where('agency_id', 'in', [...agencyIds])
+        .where('disabled', '=', 0)
+        .orderBy('username')
+        .execute();
+      return rows.map(toAccount);
+    },
+
     /** The accounts of one agency, by username. */
     async list(agencyId: string, now: string): Promise<StaffAccountStatus[]> {
       const rows = await db

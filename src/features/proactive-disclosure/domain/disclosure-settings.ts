@@ -51,6 +51,11 @@ export interface DisclosureSettings {
   readonly messageAnswerDays: number;
   /** Online, fax and letter applications not confirmed after this many working days are flagged (第三十一条). */
   readonly confirmationAlertWorkingDays: number;
+  /**
+   * Separation of duties: an extension (第三十三条) or a later date (第三十五条) is asked for by the
+   * handler and approved by another person, never by the one who asked or handles the case.
+   */
+  readonly separationOfDuties: boolean;
   readonly categories: readonly CatalogueCategory[];
   readonly contact?: GuideContact;
   readonly letters?: LetterSettings;
@@ -93,6 +98,7 @@ export const DEFAULT_DISCLOSURE_SETTINGS: DisclosureSettings = {
   interpretationWithinDays: 3,
   messageAnswerDays: 15,
   confirmationAlertWorkingDays: DEFAULT_CONFIRMATION_ALERT_WORKING_DAYS,
+  separationOfDuties: true,
   categories: [
     ...ARTICLE_20.map(([name, description]) => ({ name, description, group: 'article-20' as const })),
     ...KEY_AREAS.map(([name, description]) => ({ name, description, group: 'key-area' as const })),

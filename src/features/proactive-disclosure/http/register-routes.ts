@@ -68,6 +68,7 @@ const settingsBody = z.object({
   interpretationWithinDays: days(20),
   messageAnswerDays: days(60).min(1),
   confirmationAlertWorkingDays: days(20).min(1).default(DEFAULT_CONFIRMATION_ALERT_WORKING_DAYS),
+  separationOfDuties: z.boolean().default(true),
   categories: z
     .array(
       z.object({

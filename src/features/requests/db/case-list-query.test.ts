@@ -18,6 +18,8 @@ testOnBothDatabases(
       today: () => clock.today,
       now: () => `${clock.today}T08:00:00.000Z`,
       queryCodes,
+      caseWorkerName: async (_agencyId, username) =>
+        (({ wang: '王经办', zhao: '赵经办' }) as Record<string, string>)[username],
     });
     const register = async (
       submittedOn: string,
@@ -102,5 +104,25 @@ testOnBothDatabases(
       'each status filter shows its number',
     );
     assert.deepEqual([counted.total, counted.overdue], [2, 1]);
+
+    // Handlers and approvals: kept on the list's row, filtered and sorted there.
+    const assign = (id: string, handler: string) =>
+      service.act('city', id, { type: 'assign', handler, handlerName: '' }, 'officer');
+    assert.ok((await assign(a, 'wang')).ok);
+    assert.ok((await assign(c, 'zhao')).ok);
+    assert.equal((await assign(d, 'nobody')).ok, false, 'only a case worker');
+    assert.deepEqual(await ids({ handler: 'wang' }), [a]);
+    assert.deepEqual(await ids({ handler: '' }), [d, b], 'not yet assigned');
+    assert.deepEqual(await ids({ sort: 'handler' }), [a, c, b, d], 'by name (王 before 赵), unassigned last');
+    assert.equal((await page({ handler: 'zhao' })).summaries[0]?.handlerName, '赵经办');
+    await service.act(
+      'city',
+      c,
+      { type: 'request-extension', on: '2025-03-03' as IsoDate, workingDays: 10 },
+      'zhao',
+      '档案较多',
+    );
+    assert.deepEqual(await ids({ awaitingApproval: true }), [c]);
+    assert.equal((await page({ awaitingApproval: true })).summaries[0]?.awaitingApproval, 'extension');
   },
 );

@@ -1,6 +1,6 @@
 /**
  * The officer's case list, page by page from the database: search by number, applicant or subject;
- * filters (status, open, overdue, due by a date, channel, outcome, year); sorting by any column
+ * filters (status, open, overdue, due by a date, channel, outcome, year, handler, awaiting approval); sorting by any column
  * (unconfirmed applications first by default, then the soonest due); the counts per status of the
  * search, so that each filter shows how many it holds.
  */
@@ -18,6 +18,7 @@ export const CASE_SORTS = [
   'status',
   'applicant',
   'completedOn',
+  'handler',
 ] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
@@ -32,6 +33,10 @@ export interface CasePageQuery {
   readonly outcome?: string;
   /** Received (or, unconfirmed, submitted) in this year. */
   readonly year?: number;
+  /** Handled by this account (username); the empty string: not yet assigned to anyone. */
+  readonly handler?: string;
+  /** Only cases with an extension or later date awaiting another person's approval. */
+  readonly awaitingApproval?: boolean;
   readonly sort?: CaseSort;
   readonly descending?: boolean;
   readonly page?: number;
@@ -64,6 +69,9 @@ function filtered(query: CaseQuery, filter: CasePageQuery, today: IsoDate, withS
   if (filter.dueThrough) q = q.where('due_on', '<=', filter.dueThrough);
   if (filter.channel) q = q.where('channel', '=', filter.channel);
   if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  if (filter.handler !== undefined)
+    q = filter.handler === '' ? q.where('handler', 'is', null) : q.where('handler', '=', filter.handler);
+  if (filter.awaitingApproval) q = q.where('awaiting_approval', 'is not', null);
   if (filter.year)
     q = q.where(
       sql<boolean>`coalesce(received_on, submitted_on) between ${`${filter.year}-01-01`} and ${`${filter.year}-12-31`}`,
@@ -79,6 +87,7 @@ const COLUMN: Readonly<Record<Exclude<CaseSort, 'due'>, string>> = {
   status: 'status',
   applicant: 'applicant',
   completedOn: 'completed_on',
+  handler: 'handler_name',
 };
 
 function sorted(query: CaseQuery, sort: CaseSort, descending: boolean): CaseQuery {

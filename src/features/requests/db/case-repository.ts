@@ -9,7 +9,7 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { lastNumberInUse, lockNumbering } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
-import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { ApprovalKind, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import {
   ConcurrentChangeError,
@@ -45,6 +45,9 @@ function projectionRow(projection: CaseProjection) {
     description: projection.description,
     outcome: projection.outcome ?? null,
     completed_on: projection.completedOn ?? null,
+    handler: projection.handler ?? null,
+    handler_name: projection.handlerName ?? null,
+    awaiting_approval: projection.awaitingApproval ?? null,
   };
 }
 
@@ -111,6 +114,9 @@ function toSummary(r: {
   description: string;
   outcome: string | null;
   completed_on: string | null;
+  handler: string | null;
+  handler_name: string | null;
+  awaiting_approval: string | null;
 }): CaseSummary {
   return {
     id: r.id,
@@ -125,6 +131,8 @@ function toSummary(r: {
     description: r.description,
     ...(r.outcome ? { outcome: r.outcome as OutcomeRow } : {}),
     ...(r.completed_on ? { completedOn: r.completed_on as IsoDate } : {}),
+    ...(r.handler ? { handler: r.handler, handlerName: r.handler_name ?? r.handler } : {}),
+    ...(r.awaiting_approval ? { awaitingApproval: r.awaiting_approval as ApprovalKind } : {}),
   };
 }
 

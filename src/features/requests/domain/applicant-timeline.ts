@@ -72,7 +72,7 @@ export function applicantTimeline(history: readonly RecordedEvent[]): TimelineEn
         entries.push({
           on: event.on,
           title: '确定答复期限',
-          detail: `答复期限：${event.laterDate}${reason ? `；理由：${reason}` : ''}`,
+          detail: `答复期限：${event.laterDate}${(event.reason ?? reason) ? `；理由：${event.reason ?? reason}` : ''}`,
         });
         break;
       case 'fee-notice-issued':

@@ -68,6 +68,18 @@ export type CaseCommand =
       readonly legalBasis: string;
       readonly content?: ReplyContent;
     }
-  | { readonly type: 'withdraw'; readonly on: IsoDate };
+  | { readonly type: 'withdraw'; readonly on: IsoDate }
+  /** Who handles the case; the use case checks the account and gives its name. */
+  | { readonly type: 'assign'; readonly handler: string; readonly handlerName: string }
+  | { readonly type: 'request-extension'; readonly on: IsoDate; readonly workingDays: number }
+  | { readonly type: 'request-later-date'; readonly on: IsoDate; readonly laterDate: IsoDate }
+  /** Approves what is pending: `approvedBy` is the approver's name (the adapter fills it in). */
+  | {
+      readonly type: 'approve';
+      readonly on: IsoDate;
+      readonly approvedBy: string;
+      readonly noticeSentOn?: IsoDate;
+    }
+  | { readonly type: 'refuse-approval'; readonly on: IsoDate };
 
 export type CaseCommandType = CaseCommand['type'];

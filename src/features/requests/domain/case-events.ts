@@ -32,6 +32,9 @@ export interface ApplicationContent {
 
 export type ConsultedParty = 'third-party' | 'agency';
 
+/** What a handler may ask another person to approve: a 第三十三条 extension, a 第三十五条 later date. */
+export type ApprovalKind = 'extension' | 'later-date';
+
 export type CaseEvent =
   | {
       readonly type: 'submitted';
@@ -89,7 +92,36 @@ export type CaseEvent =
       readonly dueOn?: IsoDate;
     }
   | { readonly type: 'explanation-requested'; readonly on: IsoDate }
-  | { readonly type: 'later-date-set'; readonly on: IsoDate; readonly laterDate: IsoDate }
+  | {
+      readonly type: 'later-date-set';
+      readonly on: IsoDate;
+      readonly laterDate: IsoDate;
+      /** Why, as the notice tells the applicant (absent before it was kept here: the step's reason). */
+      readonly reason?: string;
+      /** Who approved it, when another person than the one who asked had to (agency setting). */
+      readonly approvedBy?: string;
+    }
+  /** The handler asks for more time; another person approves or refuses (separation of duties). */
+  | {
+      readonly type: 'extension-requested';
+      readonly on: IsoDate;
+      readonly workingDays: number;
+      readonly reason: string;
+    }
+  | {
+      readonly type: 'later-date-requested';
+      readonly on: IsoDate;
+      readonly laterDate: IsoDate;
+      readonly reason: string;
+    }
+  | {
+      readonly type: 'approval-refused';
+      readonly on: IsoDate;
+      readonly kind: ApprovalKind;
+      readonly reason: string;
+    }
+  /** Who handles the case from now on (an internal fact: no date the law measures). */
+  | { readonly type: 'assigned'; readonly handler: string; readonly handlerName: string }
   | {
       readonly type: 'fee-notice-issued';
       readonly method: FeeMethod;

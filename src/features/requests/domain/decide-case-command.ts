@@ -22,6 +22,7 @@ import {
 import { decideFeeNotice, decidePayment } from './decide-fee-command.ts';
 import { missingReplyContent, normalizeReplyContent } from './reply-content.ts';
 import { preciseLegalBasis } from './outcome-legal-basis.ts';
+import { decideMoreTime } from './decide-more-time.ts';
 
 export type { DecisionContext } from './decision-checks.ts';
 
@@ -51,52 +52,6 @@ function decideClarification(
     periodWorkingDays: period,
     periodEndsOn,
     items: command.items,
-  });
-}
-
-function decideExtension(
-  request: DisclosureCase,
-  command: Extract<CaseCommand, { type: 'grant-extension' }>,
-  context: DecisionContext,
-): Decision {
-  const refused = first(
-    checkOpen(request),
-    checkNotAwaitingClarification(request),
-    checkDates(
-      request,
-      [command.approvedOn, ...(command.noticeSentOn ? [command.noticeSentOn] : [])],
-      context.today,
-    ),
-  );
-  if (refused) return err(refused);
-  if (request.extension)
-    return err({ code: 'extension-already-granted', approvedOn: request.extension.approvedOn });
-  const max = timeLimitsOn(request.receivedOn!).maxExtensionWorkingDays;
-  if (!Number.isInteger(command.workingDays) || command.workingDays < 1 || command.workingDays > max)
-    return err({ code: 'extension-too-long', maxWorkingDays: max });
-  if (!command.approvedBy.trim()) return err({ code: 'extension-without-approval' });
-  if (!command.noticeSentOn) return err({ code: 'extension-without-notice' });
-  const reason = context.reason?.trim();
-  if (!reason) return err({ code: 'extension-without-reason' });
-  // Lateness cannot be cured: the extension is decided and notified while the period still runs.
-  const deadline = replyDeadline(request, context.calendar);
-  if (deadline.kind === 'running' && command.approvedOn > deadline.dueOn)
-    return err({ code: 'extension-after-deadline', dueOn: deadline.dueOn });
-  if (deadline.kind === 'running' && command.noticeSentOn > deadline.dueOn)
-    return err({ code: 'extension-notice-after-deadline', dueOn: deadline.dueOn });
-  const extension = {
-    workingDays: command.workingDays,
-    approvedBy: command.approvedBy.trim(),
-    approvedOn: command.approvedOn,
-    noticeSentOn: command.noticeSentOn,
-  };
-  // The notice states the new due date, as the calendar of the day counts it.
-  const extended = replyDeadline({ ...request, extension }, context.calendar);
-  return ok({
-    type: 'extension-granted',
-    ...extension,
-    reason,
-    ...(extended.kind === 'running' ? { dueOn: extended.dueOn } : {}),
   });
 }
 
@@ -273,7 +228,13 @@ export function decideCaseCommand(
           });
     }
     case 'grant-extension':
-      return decideExtension(request, command, context);
+    case 'set-later-date':
+    case 'request-extension':
+    case 'request-later-date':
+    case 'approve':
+    case 'refuse-approval':
+    case 'assign':
+      return decideMoreTime(request, command, context);
     case 'request-explanation': {
       const refused = first(
         checkOpen(request),
@@ -281,19 +242,6 @@ export function decideCaseCommand(
         checkDates(request, [command.on], context.today),
       );
       return refused ? err(refused) : ok({ type: 'explanation-requested', on: command.on });
-    }
-    case 'set-later-date': {
-      const refused = first(checkOpen(request), checkDates(request, [command.on], context.today));
-      if (refused) return err(refused);
-      if (!request.explanationRequestedOn) return err({ code: 'explanation-not-requested' });
-      const deadline = replyDeadline(request, context.calendar);
-      if (deadline.kind === 'running' && command.laterDate <= deadline.dueOn)
-        return err({ code: 'later-date-not-later', dueOn: deadline.dueOn });
-      // Decided and notified within the period, or the reply is late whatever date is set afterwards.
-      if (deadline.kind === 'running' && command.on > deadline.dueOn)
-        return err({ code: 'later-date-after-deadline', dueOn: deadline.dueOn });
-      if (!context.reason?.trim()) return err({ code: 'reason-required' });
-      return ok({ type: 'later-date-set', on: command.on, laterDate: command.laterDate });
     }
     case 'issue-fee-notice':
       return decideFeeNotice(request, command, context);

@@ -20,6 +20,13 @@ export interface DecisionContext {
    * applicant's applications of the month, or takes the pages), in 元 and in words.
    */
   readonly feeSchedule?: { readonly amountYuan: number; readonly basis: string };
+  /** The account taking the step (its username), for the rule below. */
+  readonly actor?: string;
+  /**
+   * Separation of duties (an agency setting, on by default): an extension or a later date is asked for
+   * by one person and approved by another, never by the one who asked or the case's handler.
+   */
+  readonly separateApprover?: boolean;
 }
 
 export type Decision = Result<CaseEvent, CaseRefusal>;

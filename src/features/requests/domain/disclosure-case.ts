@@ -6,6 +6,7 @@ import type { OutcomeRow } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type {
   Applicant,
+  ApprovalKind,
   ApplicationContent,
   CaseEvent,
   ConsultedParty,
@@ -52,6 +53,18 @@ export interface FeeNotice {
   readonly seq: number;
 }
 
+/** What the handler asked another person to approve, until it is approved or refused. */
+export interface PendingApproval {
+  readonly kind: ApprovalKind;
+  /** The account that asked (its username). */
+  readonly requestedBy: string;
+  readonly requestedOn: IsoDate;
+  readonly workingDays?: number;
+  readonly laterDate?: IsoDate;
+  readonly reason: string;
+  readonly seq: number;
+}
+
 export interface DisclosureCase {
   readonly id: string;
   readonly channel: RequestChannel;
@@ -92,6 +105,9 @@ export interface DisclosureCase {
   /** Why the later date (the officer's reason, as the notice tells the applicant). */
   readonly laterDateReason?: string;
   readonly fees: readonly FeeNotice[];
+  /** Who handles the case (its username and name), once assigned. */
+  readonly handler?: { readonly username: string; readonly name: string };
+  readonly pendingApproval?: PendingApproval;
   readonly outcome?: OutcomeRow;
   readonly legalBasis?: string;
   readonly replyContent?: ReplyContent;
@@ -109,8 +125,10 @@ export interface DisclosureCase {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function eventDate(event: CaseEvent): IsoDate {
+function eventDate(event: CaseEvent): IsoDate | undefined {
   switch (event.type) {
+    case 'assigned':
+      return undefined;
     case 'submitted':
       return event.submittedOn;
     case 'receipt-confirmed':
@@ -214,13 +232,36 @@ function apply(state: Mutable<Omit<DisclosureCase, 'status'>>, recorded: Recorde
         ...(event.reason || recorded.reason ? { reason: event.reason ?? recorded.reason } : {}),
         ...(event.dueOn ? { dueOn: event.dueOn } : {}),
       };
+      delete state.pendingApproval;
       return;
     case 'explanation-requested':
       state.explanationRequestedOn = event.on;
       return;
-    case 'later-date-set':
+    case 'later-date-set': {
       state.laterDate = event.laterDate;
-      if (recorded.reason) state.laterDateReason = recorded.reason;
+      const reason = event.reason ?? recorded.reason;
+      if (reason) state.laterDateReason = reason;
+      delete state.pendingApproval;
+      return;
+    }
+    case 'extension-requested':
+    case 'later-date-requested':
+      state.pendingApproval = {
+        kind: event.type === 'extension-requested' ? 'extension' : 'later-date',
+        requestedBy: recorded.actor,
+        requestedOn: event.on,
+        ...(event.type === 'extension-requested'
+          ? { workingDays: event.workingDays }
+          : { laterDate: event.laterDate }),
+        reason: event.reason,
+        seq: recorded.seq,
+      };
+      return;
+    case 'approval-refused':
+      delete state.pendingApproval;
+      return;
+    case 'assigned':
+      state.handler = { username: event.handler, name: event.handlerName };
       return;
     case 'fee-notice-issued':
       state.fees = [
@@ -298,7 +339,7 @@ export function foldCase(id: string, history: readonly RecordedEvent[]): Disclos
   for (const recorded of history) {
     apply(state, recorded);
     const on = eventDate(recorded.event);
-    if (on > state.lastEventOn) state.lastEventOn = on;
+    if (on && on > state.lastEventOn) state.lastEventOn = on;
   }
   return { ...state, status: deriveStatus(state) };
 }

@@ -59,6 +59,12 @@ export type CaseRefusal =
   | { readonly code: 'reply-basis-without-article' }
   | { readonly code: 'consultation-without-subject' }
   | { readonly code: 'fee-without-payment-method' }
+  | { readonly code: 'approval-required' }
+  | { readonly code: 'approval-pending'; readonly kind: string; readonly requestedOn: IsoDate }
+  | { readonly code: 'nothing-to-approve' }
+  | { readonly code: 'approver-is-requester' }
+  | { readonly code: 'handler-unchanged' }
+  | { readonly code: 'handler-not-case-worker'; readonly handler: string }
   /** The date falls in a year whose report is filed and locked (#6). */
   | { readonly code: 'year-locked'; readonly year: number };
 
@@ -120,5 +126,12 @@ export const REFUSAL_MESSAGES: Readonly<Record<CaseRefusalCode, string>> = {
   'extension-without-reason': '延期须写明理由，延期答复告知书据此告知申请人',
   'consultation-without-subject': '征求意见须写明所涉信息的内容或摘要，随征求意见书发送',
   'fee-without-payment-method': '收费通知须写明缴费方式',
+  'approval-required':
+    '本机关实行审批分离：延期或确定合理期限须由经办人提出申请，再由另一名审批人审批（见“公开设置”）',
+  'approval-pending': '已有一项待审批的申请，请等待审批结果',
+  'nothing-to-approve': '该申请没有待审批的事项',
+  'approver-is-requester': '审批人不能审批本人提出或本人经办的申请（审批分离）',
+  'handler-unchanged': '该申请已由此人经办',
+  'handler-not-case-worker': '只能交给本机关或上级机关中有经办人角色、未停用的工作人员办理',
   'year-locked': '该日期所在年度的年度报告已报送并锁定；如需更正，请先提出更正申请并经批准',
 };

@@ -40,7 +40,19 @@ export function presentDeadline(view: CaseView, today: IsoDate, calendar: WorkCa
   }
 }
 
-export function presentCase(view: CaseView, today: IsoDate, calendar: WorkCalendar) {
+/** Who took a step, as people read it: a staff member's name, the applicant, or the system. */
+function actorName(actor: string, names: ReadonlyMap<string, string>): string {
+  if (actor === 'public' || actor === 'applicant') return '申请人';
+  if (actor.startsWith('system')) return '系统';
+  return names.get(actor) ?? actor;
+}
+
+export function presentCase(
+  view: CaseView,
+  today: IsoDate,
+  calendar: WorkCalendar,
+  names: ReadonlyMap<string, string> = new Map(),
+) {
   const c = view.case;
   return {
     id: c.id,
@@ -63,12 +75,17 @@ export function presentCase(view: CaseView, today: IsoDate, calendar: WorkCalend
     outcome: c.outcome ?? null,
     outcomeLabel: c.outcome ? outcomeLabel(c.outcome) : null,
     legalBasis: c.legalBasis ?? null,
+    handler: c.handler ?? null,
+    pendingApproval: c.pendingApproval
+      ? { ...c.pendingApproval, requestedByName: actorName(c.pendingApproval.requestedBy, names) }
+      : null,
     completedOn: c.completedOn ?? null,
     deadline: presentDeadline(view, today, calendar),
     history: view.history.map((h) => ({
       seq: h.seq,
       at: h.at,
       actor: h.actor,
+      actorName: actorName(h.actor, names),
       reason: h.reason ?? null,
       type: h.event.type,
       event: h.event,

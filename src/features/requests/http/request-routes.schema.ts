@@ -115,6 +115,9 @@ export const listQuery = z.object({
   channel: z.enum(['in-person', 'signed-post', 'ordinary-post', 'online', 'fax', 'oral']).optional(),
   outcome: z.enum(OUTCOME_ROWS).optional(),
   year: z.coerce.number().int().min(2008).max(2100).optional(),
+  /** A username, "me" for the signed-in account, or "none" for cases not yet assigned. */
+  handler: z.string().trim().min(1).max(100).optional(),
+  awaitingApproval: flag,
   sort: z.enum(CASE_SORTS).default('due'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -209,6 +212,16 @@ export const actionBody = z.discriminatedUnion('type', [
     ...reason,
   }),
   z.object({ type: z.literal('withdraw'), on: isoDate, ...reason }),
+  z.object({ type: z.literal('assign'), handler: z.string().trim().min(1).max(100), ...reason }),
+  z.object({
+    type: z.literal('request-extension'),
+    on: isoDate,
+    workingDays: z.number().int(),
+    ...reason,
+  }),
+  z.object({ type: z.literal('request-later-date'), on: isoDate, laterDate: isoDate, ...reason }),
+  z.object({ type: z.literal('approve'), on: isoDate, noticeSentOn: isoDate.optional(), ...reason }),
+  z.object({ type: z.literal('refuse-approval'), on: isoDate, ...reason }),
 ]);
 
 export type ActionBody = z.infer<typeof actionBody>;

@@ -10,7 +10,7 @@ import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/st
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { REFUSAL_MESSAGES } from '../domain/refusals.ts';
 import type { CaseCommand } from '../domain/case-command.ts';
-import type { CaseService } from '../use-cases/case-service.ts';
+import type { CaseService, CaseView } from '../use-cases/case-service.ts';
 import { ConcurrentChangeError } from '../use-cases/case-store.ts';
 import {
   maskPresentedCase,
@@ -19,7 +19,7 @@ import {
   presentPublicStatus,
   presentSummary,
 } from './case-presenter.ts';
-import { hasPermission } from '../../agencies/index.ts';
+import { hasPermission, type StaffRole } from '../../agencies/index.ts';
 import { confirmationWait } from '../domain/confirmation-wait.ts';
 import { z } from '../../../platform/validation.ts';
 import {
@@ -50,12 +50,30 @@ export interface RequestRouteDependencies {
   readonly today: () => IsoDate;
   /** After how many working days an unconfirmed application is flagged (the agency's 公开设置). */
   readonly confirmationAlertWorkingDays: (agencyId: string) => Promise<number>;
+  /** Staff accounts' names by username, for the history. */
+  readonly staffNames: (usernames: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 function toCommand(body: ActionBody, approvedBy: string): CaseCommand {
   const { reason: _reason, ...command } = body;
-  return command.type === 'grant-extension' ? { ...command, approvedBy } : command;
+  switch (command.type) {
+    case 'grant-extension':
+    case 'approve':
+      return { ...command, approvedBy };
+    case 'assign':
+      // The use case checks the account and takes its name from the record.
+      return { ...command, handlerName: '' };
+    default:
+      return command;
+  }
 }
+
+/** Approving is the approver's (第三十三条: the head of the disclosure office); every other step the officer's. */
+const APPROVER_STEPS: ReadonlySet<ActionBody['type']> = new Set([
+  'grant-extension',
+  'approve',
+  'refuse-approval',
+]);
 
 const feeQuoteQuery = z.object({
   method: z.enum(['per-application', 'per-page']),
@@ -78,6 +96,13 @@ const REGISTRATION_REFUSALS = {
 } as const;
 
 export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDependencies): void {
+  /** The case as this account may see it, the history with people's names. */
+  async function presentFor(account: { roles: readonly StaffRole[] }, agencyId: string, view: CaseView) {
+    const names = await deps.staffNames(view.history.map((h) => h.actor));
+    const presented = presentCase(view, deps.today(), await deps.calendarFor(agencyId), names);
+    return hasPermission(account.roles, 'see-personal-data') ? presented : maskPresentedCase(presented);
+  }
+
   async function requireAgency(agencyId: string) {
     if (!(await deps.agencyExists(agencyId)))
       throw new HttpProblem('agency-not-found', `没有机关“${agencyId}”`);
@@ -150,6 +175,13 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
           ...(query.channel ? { channel: query.channel } : {}),
           ...(query.outcome ? { outcome: query.outcome } : {}),
           ...(query.year ? { year: query.year } : {}),
+          ...(query.handler
+            ? {
+                handler:
+                  query.handler === 'me' ? account.username : query.handler === 'none' ? '' : query.handler,
+              }
+            : {}),
+          awaitingApproval: query.awaitingApproval,
           sort: query.sort,
           descending: query.dir === 'desc',
           page: query.page,
@@ -213,8 +245,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
       const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
       const view = await deps.cases.view(agencyId, id);
       if (!view) throw new HttpProblem('case-not-found', `没有申请 ${id}`);
-      const presented = presentCase(view, deps.today(), await deps.calendarFor(agencyId));
-      return hasPermission(account.roles, 'see-personal-data') ? presented : maskPresentedCase(presented);
+      return presentFor(account, agencyId, view);
     },
   );
 
@@ -292,7 +323,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
         request,
         deps.auth,
         agencyId,
-        body.type === 'grant-extension' ? 'approve-extensions' : 'work-cases',
+        APPROVER_STEPS.has(body.type) ? 'approve-extensions' : 'work-cases',
       );
       const result = await deps.cases
         .act(agencyId, id, toCommand(body, account.displayName), account.username, body.reason)
@@ -309,8 +340,7 @@ export function registerRequestRoutes(app: FastifyInstance, deps: RequestRouteDe
           result.error.code === 'case-closed' || result.error.code === 'year-locked' ? 409 : 422,
         );
       }
-      const presented = presentCase(result.value, deps.today(), await deps.calendarFor(agencyId));
-      return hasPermission(account.roles, 'see-personal-data') ? presented : maskPresentedCase(presented);
+      return presentFor(account, agencyId, result.value);
     },
   );
 }

@@ -25,5 +25,9 @@ export function projectCase(request: DisclosureCase, calendar: WorkCalendar): Ca
     description: request.application.description,
     ...(request.outcome ? { outcome: request.outcome } : {}),
     ...(request.completedOn ? { completedOn: request.completedOn } : {}),
+    ...(request.handler ? { handler: request.handler.username, handlerName: request.handler.name } : {}),
+    ...(request.pendingApproval && !request.completedOn
+      ? { awaitingApproval: request.pendingApproval.kind }
+      : {}),
   };
 }

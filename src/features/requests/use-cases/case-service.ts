@@ -39,6 +39,10 @@ export interface CaseServiceDependencies {
   };
   /** Filed years are locked: no case is registered, changed or closed with a date in one. */
   readonly yearLock?: YearLock;
+  /** Whether the agency separates duties (an extension or later date approved by another person). */
+  readonly separationOfDuties?: (agencyId: string) => Promise<boolean>;
+  /** The name of an enabled account that may work the agency's cases, or undefined (assignment). */
+  readonly caseWorkerName?: (agencyId: string, username: string) => Promise<string | undefined>;
 }
 
 export interface CaseView {
@@ -179,6 +183,11 @@ export function caseService(deps: CaseServiceDependencies) {
     ): Promise<Result<CaseView, CaseRefusal | CaseLookupError>> {
       const stored = await deps.store.load(agencyId, id);
       if (!stored) return err({ code: 'case-not-found', caseId: id });
+      if (command.type === 'assign') {
+        const name = await deps.caseWorkerName?.(agencyId, command.handler);
+        if (!name) return err({ code: 'handler-not-case-worker', handler: command.handler });
+        command = { ...command, handlerName: name };
+      }
       const calendar = await deps.calendarFor(agencyId);
       const state = foldCase(id, stored.history);
       let feeSchedule: { amountYuan: number; basis: string } | undefined;
@@ -191,6 +200,8 @@ export function caseService(deps: CaseServiceDependencies) {
       const decision = decideCaseCommand(state, command, {
         calendar,
         today: deps.today(),
+        actor,
+        separateApprover: (await deps.separationOfDuties?.(agencyId)) ?? false,
         ...(reason ? { reason } : {}),
         ...(feeSchedule ? { feeSchedule } : {}),
       });

@@ -1,7 +1,7 @@
 /** The port through which the request use cases keep cases: history plus the current projection. */
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
-import type { RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { ApprovalKind, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import type { LetterSource } from '../letters/letter-sources.ts';
 import type { CasePageQuery } from '../db/case-list-query.ts';
@@ -20,6 +20,11 @@ export interface CaseProjection {
   readonly description: string;
   readonly outcome?: OutcomeRow;
   readonly completedOn?: IsoDate;
+  /** Who handles it (username and name), once assigned. */
+  readonly handler?: string;
+  readonly handlerName?: string;
+  /** What waits for another person's approval, if anything. */
+  readonly awaitingApproval?: ApprovalKind;
 }
 
 export interface CaseSummary extends Omit<CaseProjection, 'applicantIdentity'> {

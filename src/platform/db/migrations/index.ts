@@ -20,6 +20,7 @@ import * as createLetterReferences from './2026-12-06T1200-create-letter-referen
 import * as createRequestSubmissions from './2026-12-06T1300-create-request-submissions.ts';
 import * as createNoticeOutbox from './2026-12-06T1400-create-notice-outbox.ts';
 import * as createRequestFiles from './2026-12-06T1500-create-request-files.ts';
+import * as addCaseHandlers from './2026-12-06T1600-add-case-handlers.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1300-create-request-submissions': createRequestSubmissions,
   '2026-12-06T1400-create-notice-outbox': createNoticeOutbox,
   '2026-12-06T1500-create-request-files': createRequestFiles,
+  '2026-12-06T1600-add-case-handlers': addCaseHandlers,
 };

@@ -264,7 +264,10 @@ CREATE TABLE request_cases (
     query_code_hash text,
     event_count integer NOT NULL,
     updated_at text NOT NULL,
-    applicant_key text
+    applicant_key text,
+    handler text,
+    handler_name text,
+    awaiting_approval text
 );
 
 CREATE TABLE request_events (
@@ -463,6 +466,10 @@ CREATE INDEX public_messages_received ON public_messages USING btree (agency_id,
 CREATE INDEX report_corrections_by_agency_year ON report_corrections USING btree (agency_id, year);
 
 CREATE INDEX request_cases_applicant_key ON request_cases USING btree (agency_id, applicant_key, received_on);
+
+CREATE INDEX request_cases_awaiting_approval ON request_cases USING btree (agency_id, awaiting_approval);
+
+CREATE INDEX request_cases_handler ON request_cases USING btree (agency_id, handler);
 
 CREATE INDEX request_cases_query_code_hash ON request_cases USING btree (query_code_hash);
 

@@ -65,7 +65,7 @@ CREATE TABLE "report_corrections" ("id" text primary key, "agency_id" text not n
 
 CREATE TABLE "reporting_seasons" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "deadlines" text not null, "opened_by" text not null, "opened_at" text not null, constraint "reporting_seasons_pk" primary key ("agency_id", "year"));
 
-CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "channel" text not null, "submitted_on" text not null, "received_on" text, "status" text not null, "due_on" text, "applicant_type" text not null, "applicant" text not null, "description" text not null, "outcome" text, "completed_on" text, "query_code_hash" text, "event_count" integer not null, "updated_at" text not null, "applicant_key" text, constraint "request_cases_pk" primary key ("agency_id", "id"));
+CREATE TABLE "request_cases" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "channel" text not null, "submitted_on" text not null, "received_on" text, "status" text not null, "due_on" text, "applicant_type" text not null, "applicant" text not null, "description" text not null, "outcome" text, "completed_on" text, "query_code_hash" text, "event_count" integer not null, "updated_at" text not null, "applicant_key" text, "handler" text, "handler_name" text, "awaiting_approval" text, constraint "request_cases_pk" primary key ("agency_id", "id"));
 
 CREATE TABLE "request_events" ("agency_id" text not null, "request_id" text not null, "seq" integer not null, "at" text not null, "actor" text not null, "reason" text, "type" text not null, "event" text not null, constraint "request_events_pk" primary key ("agency_id", "request_id", "seq"), constraint "request_events_case" foreign key ("agency_id", "request_id") references "request_cases" ("agency_id", "id"));
 
@@ -106,6 +106,10 @@ CREATE INDEX "public_messages_received" on "public_messages" ("agency_id", "rece
 CREATE INDEX "report_corrections_by_agency_year" on "report_corrections" ("agency_id", "year");
 
 CREATE INDEX "request_cases_applicant_key" on "request_cases" ("agency_id", "applicant_key", "received_on");
+
+CREATE INDEX "request_cases_awaiting_approval" on "request_cases" ("agency_id", "awaiting_approval");
+
+CREATE INDEX "request_cases_handler" on "request_cases" ("agency_id", "handler");
 
 CREATE INDEX "request_cases_query_code_hash" on "request_cases" ("query_code_hash");
 
