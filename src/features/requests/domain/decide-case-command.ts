@@ -8,7 +8,6 @@ import { addWorkingDays } from '../../../shared/domain/work-calendar.ts';
 import type { CaseCommand } from './case-command.ts';
 import type { DisclosureCase } from './disclosure-case.ts';
 import { timeLimitsOn } from './legal-parameters.ts';
-import { replyDeadline } from './reply-deadline.ts';
 import {
   checkDates,
   checkNotAwaitingClarification,
