@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'console-demo-password';
@@ -26,7 +26,7 @@ test('an administrator adds a colleague, who changes the one-time password first
   const admin = await adminContext.newPage();
   admin.on('dialog', (dialog) => void dialog.accept());
   await signIn(admin, 'admin', PASSWORD);
-  await admin.getByRole('link', { name: '工作人员' }).click();
+  await openFromMenu(admin, '管理', '工作人员');
   await admin.getByRole('heading', { name: '工作人员账号' }).waitFor();
   await admin.getByLabel('用户名').fill('zhaoliu');
   await admin.getByLabel('姓名').fill('赵六');

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extractPdfLines } from '../../src/platform/rendering/pdf-text.ts';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'console-demo-password';
@@ -122,7 +122,7 @@ test('apply as a citizen → the officer confirms, asks for 补正, receives it,
 
 test("a refused step shows the law's reason and changes nothing", async () => {
   const { context, page } = await officerSignedIn();
-  await page.getByRole('link', { name: '登记申请' }).click();
+  await openFromMenu(page, '依申请公开', '登记申请');
   await page.getByLabel('姓名或名称').fill('王五');
   await page.getByLabel('所需政府信息').fill('某道路改造工程的立项批复');
   await page.getByRole('button', { name: '登记' }).click();
@@ -135,7 +135,7 @@ test("a refused step shows the law's reason and changes nothing", async () => {
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('link', { name: '进入办理页面' }).click();
   await page.locator('#due-on').waitFor();
-  await act(page, '延长答复期限（第三十三条，须审批人）', async (p) => {
+  await act(page, '申请延长答复期限（第三十三条，报审批人审批）', async (p) => {
     await p.getByLabel('延长工作日数（不超过20）').fill('25');
     await p.getByLabel('延期理由（写入延期答复告知书）').fill('需要调取档案');
   });

@@ -23,3 +23,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'gongkai-screenshots-'));
+
+/** Opens a console screen through its menu, as a person does: the menu first, then the item. */
+export async function openFromMenu(page: import('playwright-core').Page, menu: string, item: string) {
+  await page.locator('header.bar summary', { hasText: menu }).click();
+  await page.getByRole('link', { name: item, exact: true }).click();
+}

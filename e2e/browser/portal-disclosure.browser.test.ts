@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'disclosure-demo-password';
@@ -31,7 +31,7 @@ async function signIn(username: string): Promise<Page> {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '公众留言' }).waitFor();
+  await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
   return page;
 }
 
@@ -58,7 +58,7 @@ test('a citizen leaves a message on a phone, the officer answers it in the conso
   assert.match(id, /^LY-\d{4}-\d{5}$/);
 
   const officer = await signIn('officer');
-  await officer.getByRole('link', { name: '公众留言' }).click();
+  await openFromMenu(officer, '主动公开', '公众留言');
   const card = officer.locator('article', { hasText: id });
   await card.getByLabel('答复内容').fill('第四季度补贴将于12月20日前发放到账。');
   await card.getByRole('button', { name: '答复' }).click();
@@ -82,7 +82,7 @@ test('a citizen leaves a message on a phone, the officer answers it in the conso
 
 test('the officer registers and repeals a normative document; the portal register and guide read well', async () => {
   const officer = await signIn('officer');
-  await officer.getByRole('link', { name: '规范性文件' }).click();
+  await openFromMenu(officer, '主动公开', '规范性文件');
   await officer.getByLabel('标题').fill('示范市困难群众临时救助实施细则');
   await officer.getByLabel('文号').fill('示民规〔2026〕9号');
   await officer.getByLabel('制发日期').fill('2026-01-15');

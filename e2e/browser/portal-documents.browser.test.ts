@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { HttpClient } from '../http-client.ts';
-import { SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'documents-demo-password';
@@ -111,7 +111,7 @@ test('in the console: draft → submit → another person approves → publish �
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('link', { name: '主动公开' }).click();
+    await openFromMenu(page, '主动公开', '公开文件');
     await page.getByRole('heading', { name: '主动公开' }).waitFor();
     return { context, page };
   };

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fixture } from '../run-cli.ts';
-import { SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'audit-demo-password';
@@ -15,7 +15,7 @@ test('upload a published report in the console: the cells read, the failing rule
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '年报核查' }).click();
+  await openFromMenu(page, '年度报告', '年报核查');
   await page.getByLabel('年度报告文件').setInputFiles(fixture('reports/008-pingtan-2022.txt'));
   await page.getByRole('button', { name: '核查' }).click();
   await page.getByText('读出 200/200 个单元格').waitFor();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { SCREENSHOTS } from './launch-browser.ts';
+import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 
 const PASSWORD = 'season-demo-password';
@@ -47,7 +47,7 @@ test('the office follows the season, a department files, the portal publishes it
   await office.getByRole('status').filter({ hasText: '已提醒 2 个机关' }).waitFor();
 
   const officer = await signIn('officer');
-  await officer.getByRole('link', { name: '年报报送' }).click();
+  await openFromMenu(officer, '年度报告', '年报报送');
   await officer.getByText('尚未报送。').waitFor();
   assert.match((await officer.locator('main').textContent()) ?? '', /收到的提醒/);
   await noSeriousViolations(officer, 'filing page');
@@ -70,7 +70,7 @@ test('the office follows the season, a department files, the portal publishes it
   await officer.getByRole('status').filter({ hasText: '已报送第 1 版，该年度已锁定' }).waitFor();
 
   // The city cannot consolidate while the transport bureau has not filed.
-  await office.getByRole('link', { name: '年报报送' }).click();
+  await openFromMenu(office, '年度报告', '年报报送');
   await office.getByLabel(/我已核对上面的报告/).check();
   await office.getByRole('button', { name: /^报送 \d{4} 年度报告$/ }).click();
   await office.getByRole('status').filter({ hasText: '下级机关尚未报送：示范市交通运输局' }).waitFor();

@@ -17,6 +17,8 @@ import { SeasonPage } from './pages/SeasonPage.tsx';
 import { FilingPage } from './pages/FilingPage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { StaffPage } from './pages/StaffPage.tsx';
+import { ApprovalsPage } from './pages/ApprovalsPage.tsx';
+import { NavBar } from './NavBar.tsx';
 import { ChangePasswordForm } from './pages/ChangePasswordForm.tsx';
 
 /** Each screen's own title, for the browser's tabs and history (and screen readers). */
@@ -34,6 +36,7 @@ const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/console\/season$/, '报送进度'],
   [/^\/console\/audit$/, '年报核查'],
   [/^\/console\/staff$/, '工作人员'],
+  [/^\/console\/approvals$/, '待审批'],
   [/^\/console\/account$/, '我的账号'],
 ];
 
@@ -106,56 +109,12 @@ export function App() {
   const documentMatch = /^\/console\/documents\/(DOC-\d{4}-\d{5})$/.exec(path);
   return (
     <>
-      <header className="bar">
-        <a href="/console/" onClick={(e) => (e.preventDefault(), navigate('/console/'))} className="brand">
-          gongkai 工作台
-        </a>
-        <nav>
-          <a
-            href="/console/requests/new"
-            onClick={(e) => (e.preventDefault(), navigate('/console/requests/new'))}
-          >
-            登记申请
-          </a>
-          {(
-            [
-              ['/console/documents', '主动公开'],
-              ['/console/normative-documents', '规范性文件'],
-              ['/console/messages', '公众留言'],
-              ['/console/notices', '通知邮件'],
-              ['/console/figures', '表二数据'],
-              ['/console/settings', '公开设置'],
-              ['/console/filing', '年报报送'],
-              ['/console/season', '报送进度'],
-              ['/console/audit', '年报核查'],
-              ...(session.account.roles.includes('admin') ? ([['/console/staff', '工作人员']] as const) : []),
-            ] as const
-          ).map(([href, label]) => (
-            <a key={href} href={href} onClick={(e) => (e.preventDefault(), navigate(href))}>
-              {label}
-            </a>
-          ))}
-          {/* The agency's page on the public portal (its reports among them) opens beside the console. */}
-          <a href={`/agencies/${agencyId}`} target="_blank" rel="noopener" title="在门户中打开（新窗口）">
-            本机关门户
-          </a>
-        </nav>
-        <span className="who">
-          <a
-            href="/console/account"
-            title="我的账号：修改密码、登录会话"
-            onClick={(e) => (e.preventDefault(), navigate('/console/account'))}
-          >
-            {session.account.displayName}（{session.account.roleLabels.join('、')}）
-          </a>
-          <button type="button" className="link" onClick={signOut}>
-            退出
-          </button>
-        </span>
-      </header>
+      <NavBar session={session} path={path} onSignOut={signOut} />
       <main>
         {path === '/console/account' ? (
           <AccountPage />
+        ) : path === '/console/approvals' ? (
+          <ApprovalsPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/staff' ? (
           <StaffPage agencyId={agencyId} ownId={session.account.id} />
         ) : documentMatch ? (
@@ -194,6 +153,8 @@ export function App() {
             caseId={caseMatch[1]!}
             today={session.today}
             caseWorker={session.account.roles.includes('officer')}
+            approver={session.account.roles.includes('approver')}
+            username={session.account.username}
           />
         ) : path === '/console/requests/new' ? (
           <RegisterPage agencyId={agencyId} today={session.today} />

@@ -20,7 +20,17 @@ export interface ActionSpec {
   /** Statuses in which the step makes sense (the server still checks the law). */
   readonly when: readonly string[];
   /** And what else the case must hold for it (e.g. a consultation still unanswered). */
-  readonly requires?: (detail: { consultations: ReadonlyArray<{ answeredOn?: string }> }) => boolean;
+  readonly requires?: (detail: ActionContext) => boolean;
+}
+
+/** What the choice of steps depends on beyond the status: the case, the agency's rule, the role. */
+export interface ActionContext {
+  readonly consultations: ReadonlyArray<{ answeredOn?: string }>;
+  readonly extension: object | null;
+  readonly pendingApproval: object | null;
+  /** The agency separates duties: more time is asked for, then approved by another person. */
+  readonly separationOfDuties: boolean;
+  readonly approver: boolean;
 }
 
 const OPEN = [
@@ -114,9 +124,21 @@ export const ACTIONS: readonly ActionSpec[] = [
     ],
   },
   {
+    type: 'request-extension',
+    label: '申请延长答复期限（第三十三条，报审批人审批）',
+    when: OPEN,
+    requires: (c) => c.separationOfDuties && !c.extension && !c.pendingApproval,
+    fields: [
+      { name: 'workingDays', label: '延长工作日数（不超过20）', kind: 'number', initial: '20' },
+      { name: 'on', label: '申请日期', kind: 'date' },
+      reason('延期理由（写入延期答复告知书）', false),
+    ],
+  },
+  {
     type: 'grant-extension',
     label: '延长答复期限（第三十三条，须审批人）',
     when: OPEN,
+    requires: (c) => !c.separationOfDuties && c.approver && !c.extension,
     fields: [
       { name: 'workingDays', label: '延长工作日数（不超过20）', kind: 'number', initial: '20' },
       { name: 'approvedOn', label: '负责人同意日期', kind: 'date' },
@@ -131,9 +153,21 @@ export const ACTIONS: readonly ActionSpec[] = [
     fields: [{ name: 'on', label: '日期', kind: 'date' }],
   },
   {
+    type: 'request-later-date',
+    label: '申请确定合理答复期限（第三十五条，报审批人审批）',
+    when: ['awaiting-explanation'],
+    requires: (c) => c.separationOfDuties && !c.pendingApproval,
+    fields: [
+      { name: 'on', label: '申请日期', kind: 'date' },
+      { name: 'laterDate', label: '拟定的答复期限', kind: 'date' },
+      reason('理由（写入答复期限告知书）', false),
+    ],
+  },
+  {
     type: 'set-later-date',
     label: '确定合理答复期限（第三十五条）',
     when: ['awaiting-explanation'],
+    requires: (c) => !c.separationOfDuties,
     fields: [
       { name: 'on', label: '决定日期', kind: 'date' },
       { name: 'laterDate', label: '答复期限', kind: 'date' },
@@ -192,6 +226,23 @@ export const ACTIONS: readonly ActionSpec[] = [
       { name: 'outcome', label: '办理结果', kind: 'outcome' },
       { name: 'legalBasis', label: '法律依据（须写明条款）', kind: 'textarea' },
     ],
+  },
+  {
+    type: 'approve',
+    label: '审批同意',
+    when: OPEN,
+    requires: (c) => c.approver && Boolean(c.pendingApproval),
+    fields: [
+      { name: 'on', label: '同意日期', kind: 'date' },
+      { name: 'noticeSentOn', label: '告知申请人日期（延期）', kind: 'date', optional: true },
+    ],
+  },
+  {
+    type: 'refuse-approval',
+    label: '审批不同意',
+    when: OPEN,
+    requires: (c) => c.approver && Boolean(c.pendingApproval),
+    fields: [{ name: 'on', label: '日期', kind: 'date' }, reason('不同意的理由', false)],
   },
   {
     type: 'withdraw',

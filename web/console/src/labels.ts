@@ -52,6 +52,15 @@ export const EVENT_LABELS: Record<string, string> = {
   delivered: '电子送达（申请人已下载）',
   'waiver-requested': '申请人申请减免费用',
   'payment-reported': '申请人告知已缴费',
+  assigned: '交由经办',
+  'extension-requested': '申请延长答复期限（待审批）',
+  'later-date-requested': '申请确定合理答复期限（待审批）',
+  'approval-refused': '审批未通过',
+};
+
+export const APPROVAL_KIND_LABELS: Record<string, string> = {
+  extension: '延长答复期限（第三十三条）',
+  'later-date': '确定合理答复期限（第三十五条）',
 };
 
 export const DAY_KIND_LABELS: Record<string, string> = {
@@ -101,7 +110,15 @@ export function stepDetail(event: Record<string, unknown>): string {
     case 'extension-granted':
       return `延长 ${v('workingDays')} 个工作日，${v('approvedBy')} ${v('approvedOn')} 同意，${v('noticeSentOn')} 告知申请人${v('dueOn') ? `，延长后期限 ${v('dueOn')}` : ''}`;
     case 'later-date-set':
-      return `答复期限定为 ${v('laterDate')}`;
+      return `答复期限定为 ${v('laterDate')}${v('approvedBy') ? `，${v('approvedBy')} ${v('on')} 审批同意` : ''}`;
+    case 'assigned':
+      return `经办人：${v('handlerName')}`;
+    case 'extension-requested':
+      return `${v('on')} 申请延长 ${v('workingDays')} 个工作日`;
+    case 'later-date-requested':
+      return `${v('on')} 申请将答复期限定为 ${v('laterDate')}`;
+    case 'approval-refused':
+      return `${v('on')} ${APPROVAL_KIND_LABELS[v('kind')] ?? ''}未获同意`;
     case 'fee-notice-issued':
       return `${v('amountYuan')} 元（${v('basis')}），${v('issuedOn')} 发出，缴费期限 ${v('payByOn')}`;
     case 'fee-paid':

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
 import { navigate } from '../router.ts';
-import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS } from '../labels.ts';
+import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, fullOutcomeLabel, OUTCOME_ROWS } from '../labels.ts';
 import { STATUS_LABELS } from '../../../../src/features/requests/domain/request-status.ts';
 
 interface Summary {
@@ -17,6 +17,9 @@ interface Summary {
   description: string;
   outcomeLabel: string | null;
   completedOn?: string;
+  handler?: string;
+  handlerName?: string;
+  awaitingApproval?: string;
   /** Unconfirmed online, fax or letter applications: how long they have waited (第三十一条). */
   confirmation?: { waitingWorkingDays: number; overdue: boolean };
 }
@@ -31,7 +34,21 @@ interface CasePage {
 }
 
 /** The view the address keeps: search, filters, sort and page (a link shows the same list). */
-const VIEW_KEYS = ['q', 'status', 'open', 'overdue', 'dueWithin', 'channel', 'sort', 'dir', 'page'] as const;
+const VIEW_KEYS = [
+  'q',
+  'status',
+  'open',
+  'overdue',
+  'dueWithin',
+  'channel',
+  'outcome',
+  'year',
+  'handler',
+  'awaitingApproval',
+  'sort',
+  'dir',
+  'page',
+] as const;
 type View = Partial<Record<(typeof VIEW_KEYS)[number], string>>;
 
 function viewFromAddress(): View {
@@ -66,6 +83,7 @@ const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['applicant', '申请人'],
   ['', '所需信息'],
   ['', '方式'],
+  ['handler', '经办人'],
 ];
 
 export function CaseListPage({ agencyId, today }: { agencyId: string; today: string }) {
@@ -74,6 +92,17 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
   /** The query the list on screen answers (for a reader, or a test, to know it is current). */
   const [loadedFor, setLoadedFor] = useState('');
   const [error, setError] = useState('');
+  const [workers, setWorkers] = useState<Array<{ username: string; displayName: string }>>([]);
+  useEffect(() => {
+    api<{ caseWorkers: Array<{ username: string; displayName: string }> }>(
+      'GET',
+      `/api/agencies/${agencyId}/case-workers`,
+    ).then(
+      (r) => setWorkers(r.caseWorkers),
+      () => setWorkers([]),
+    );
+  }, [agencyId]);
+  const thisYear = Number(today.slice(0, 4));
 
   useEffect(() => {
     const onPop = () => setView(viewFromAddress());
@@ -172,6 +201,55 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
             ))}
           </select>
         </label>
+        <label>
+          结果{' '}
+          <select
+            value={view.outcome ?? ''}
+            onChange={(e) => change({ outcome: e.target.value || undefined })}
+          >
+            <option value="">全部</option>
+            {OUTCOME_ROWS.map((row) => (
+              <option key={row} value={row}>
+                {fullOutcomeLabel(row)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          年度{' '}
+          <select value={view.year ?? ''} onChange={(e) => change({ year: e.target.value || undefined })}>
+            <option value="">全部</option>
+            {[0, 1, 2, 3].map((back) => (
+              <option key={back} value={String(thisYear - back)}>
+                {thisYear - back} 年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          经办人{' '}
+          <select
+            value={view.handler ?? ''}
+            onChange={(e) => change({ handler: e.target.value || undefined })}
+          >
+            <option value="">全部</option>
+            <option value="me">我经办的</option>
+            <option value="none">尚未指定</option>
+            {workers.map((w) => (
+              <option key={w.username} value={w.username}>
+                {w.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={view.awaitingApproval === 'true'}
+            onChange={(e) => change({ awaitingApproval: e.target.checked ? 'true' : undefined })}
+          />{' '}
+          待审批
+        </label>
       </form>
       <p className="status-filters">
         <button
@@ -260,6 +338,10 @@ export function CaseListPage({ agencyId, today }: { agencyId: string; today: str
                   </td>
                   <td className="description">{c.description}</td>
                   <td>{CHANNEL_LABELS[c.channel]}</td>
+                  <td className="handler-cell">
+                    {c.handlerName ?? '—'}
+                    {c.awaitingApproval && <span className="badge">待审批</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { api, ApiFailure } from '../api.ts';
 import { ACTIONS } from '../actions.ts';
 import {
   APPLICANT_TYPE_LABELS,
+  APPROVAL_KIND_LABELS,
   CHANNEL_LABELS,
   DAY_KIND_LABELS,
   DELIVERY_LABELS,
@@ -12,6 +13,7 @@ import {
   stepDetail,
 } from '../labels.ts';
 import { ActionForm } from './CaseActionForm.tsx';
+import { CaseHandler } from './CaseHandler.tsx';
 import { CaseLetters } from './CaseLetters.tsx';
 import { CaseNotices } from './CaseNotices.tsx';
 import { CaseFiles } from './CaseFiles.tsx';
@@ -83,32 +85,66 @@ function DeadlineBox({ deadline }: { deadline: Deadline }) {
   );
 }
 
+/** What waits for an approver: the request, who made it, why. */
+function PendingApproval({ pending }: { pending: NonNullable<CaseDetail['pendingApproval']> }) {
+  return (
+    <p className="pending-approval" role="status">
+      <strong>待审批</strong>：{APPROVAL_KIND_LABELS[pending.kind]}
+      {pending.workingDays !== undefined ? `，延长 ${pending.workingDays} 个工作日` : ''}
+      {pending.laterDate ? `，答复期限定为 ${pending.laterDate}` : ''}。{pending.requestedByName}{' '}
+      {pending.requestedOn} 提出，理由：{pending.reason}
+    </p>
+  );
+}
+
 export function CasePage({
   agencyId,
   caseId,
   today,
   caseWorker = true,
+  approver = false,
+  username = '',
 }: {
   agencyId: string;
   caseId: string;
   today: string;
   /** Letters name the applicant: only the case worker (经办人) downloads them. */
   caseWorker?: boolean;
+  /** Approvers decide on extensions and later dates. */
+  approver?: boolean;
+  username?: string;
 }) {
   const path = `/api/agencies/${agencyId}/requests/${caseId}`;
   const [detail, setDetail] = useState<CaseDetail | undefined>();
   const [error, setError] = useState('');
   const [actionType, setActionType] = useState('');
+  const [separationOfDuties, setSeparation] = useState(true);
   const load = useCallback(() => {
     api<CaseDetail>('GET', path).then(setDetail, (e: unknown) =>
       setError(e instanceof ApiFailure ? e.message : '加载失败'),
     );
   }, [path]);
   useEffect(load, [load]);
+  useEffect(() => {
+    api<{ settings: { separationOfDuties?: boolean } }>(
+      'GET',
+      `/api/agencies/${agencyId}/disclosure-settings`,
+    ).then(
+      (r) => setSeparation(r.settings.separationOfDuties ?? true),
+      () => undefined,
+    );
+  }, [agencyId]);
 
   if (error) return <p className="error">{error}</p>;
   if (!detail) return <p>正在加载…</p>;
-  const available = ACTIONS.filter((a) => a.when.includes(detail.status) && (a.requires?.(detail) ?? true));
+  const context = { ...detail, separationOfDuties, approver };
+  const available = ACTIONS.filter(
+    (a) =>
+      a.when.includes(detail.status) &&
+      (a.requires?.(context) ?? true) &&
+      // A step is the case worker's unless it is an approval.
+      (caseWorker || ['approve', 'refuse-approval', 'grant-extension'].includes(a.type)),
+  );
   const spec = available.find((a) => a.type === actionType);
   return (
     <section>
@@ -155,6 +191,15 @@ export function CasePage({
           </>
         )}
       </dl>
+      <CaseHandler
+        detail={detail}
+        path={path}
+        agencyId={agencyId}
+        username={username}
+        canAssign={caseWorker}
+        onDone={setDetail}
+      />
+      {detail.pendingApproval && !detail.completedOn && <PendingApproval pending={detail.pendingApproval} />}
       <DeadlineBox deadline={detail.deadline} />
       {caseWorker && <CaseLetters path={path} version={detail.history.length} />}
       {caseWorker && <CaseNotices agencyId={agencyId} caseId={caseId} version={detail.history.length} />}
@@ -200,7 +245,7 @@ export function CasePage({
           <li key={h.seq}>
             <strong>{EVENT_LABELS[h.type] ?? h.type}</strong>{' '}
             <span className="meta">
-              {CHINA_TIME.format(new Date(h.at))} · {h.actor}
+              {CHINA_TIME.format(new Date(h.at))} · {h.actorName}
             </span>
             {stepDetail({ type: h.type, ...h.event }) && (
               <div className="detail">{stepDetail({ type: h.type, ...h.event })}</div>

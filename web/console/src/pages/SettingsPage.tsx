@@ -21,6 +21,7 @@ interface Settings {
   interpretationWithinDays: number;
   messageAnswerDays: number;
   confirmationAlertWorkingDays: number;
+  separationOfDuties?: boolean;
   categories: Category[];
   contact?: Contact;
   letters?: LetterSettings;
@@ -87,6 +88,7 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
         interpretationWithinDays: Number(text('interpretationWithinDays')),
         messageAnswerDays: Number(text('messageAnswerDays')),
         confirmationAlertWorkingDays: Number(text('confirmationAlertWorkingDays')),
+        separationOfDuties: f.get('separationOfDuties') === 'on',
         categories: categories.filter((c) => c.name.trim()),
         ...(text('office') ? { contact } : {}),
         ...(Object.keys(letters).length > 0 ? { letters } : {}),
@@ -127,6 +129,16 @@ export function SettingsPage({ agencyId, canEdit }: { agencyId: string; canEdit:
           {number('interpretationWithinDays', '政策解读同步发布的期限（工作日）', 20)}
           {number('messageAnswerDays', '公众留言答复期限（工作日）', 60)}
           {number('confirmationAlertWorkingDays', '网上、传真、信函申请未确认收到的提醒（工作日）', 20)}
+          <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                name="separationOfDuties"
+                defaultChecked={settings.separationOfDuties ?? true}
+              />{' '}
+              审批分离：延长答复期限、确定合理答复期限由经办人提出，由另一名审批人审批（本人提出或经办的不能自己审批）
+            </label>
+          </div>
         </fieldset>
         <fieldset disabled={!canEdit}>
           <legend>公开目录</legend>

@@ -52,10 +52,21 @@ export interface CaseDetail {
   legalBasis: string | null;
   completedOn: string | null;
   deadline: Deadline;
+  handler: { username: string; name: string } | null;
+  pendingApproval: {
+    kind: 'extension' | 'later-date';
+    requestedBy: string;
+    requestedByName: string;
+    requestedOn: string;
+    workingDays?: number;
+    laterDate?: string;
+    reason: string;
+  } | null;
   history: Array<{
     seq: number;
     at: string;
     actor: string;
+    actorName: string;
     reason: string | null;
     type: string;
     event: Record<string, unknown>;
