@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'gongkai-screenshots-'));
 
 /** Opens a console screen through its menu, as a person does: the menu first, then the item. */
-export async function openFromMenu(page: import('playwright-core').Page, menu: string, item: string) {
+export async function openFromMenu(page: Page, menu: string, item: string) {
   await page.locator('header.bar summary', { hasText: menu }).click();
   await page.getByRole('link', { name: item, exact: true }).click();
 }
