@@ -154,6 +154,47 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/ledger/2025' },
   },
+  'GET /api/agencies/:agencyId/agencies': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/agencies' },
+  },
+  'POST /api/agencies/:agencyId/agencies': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/agencies',
+      body: { id: 'matrix-new', name: '矩阵测试机关', level: 'department' },
+    },
+  },
+  'PUT /api/agencies/:agencyId/agencies/:childId': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'PUT',
+      url: '/api/agencies/:agency/agencies/city-edu',
+      body: { name: '某市教育局', level: 'department' },
+    },
+  },
+  // The calendar is kept by an administrator of a top agency (the matrix's city is one).
+  'GET /api/agencies/:agencyId/calendar': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/calendar' },
+  },
+  'POST /api/agencies/:agencyId/calendar/preview': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/calendar/preview',
+      body: { year: 2027, text: '没有日期' },
+    },
+  },
+  'POST /api/agencies/:agencyId/calendar/import': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/calendar/import',
+      body: { year: 2027, text: '没有日期' },
+    },
+  },
   'GET /api/agencies/:agencyId/approvals': {
     access: { kind: 'staff', allowed: ['approver'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/approvals' },

@@ -15,6 +15,7 @@ import {
 import { registerStaffSession } from '../features/agencies/http/staff-session.ts';
 import { hasPermission } from '../features/agencies/domain/staff-role.ts';
 import { registerApprovalRoutes } from '../features/requests/http/approval-routes.ts';
+import { registerAdministrationRoutes } from './administration-routes.ts';
 import { registerAccountRoutes } from '../features/agencies/http/account-routes.ts';
 import { accountService } from '../features/agencies/use-cases/account-service.ts';
 import { COMMON_PASSWORDS } from '../features/agencies/common-passwords.ts';
@@ -234,6 +235,13 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     confirmationAlertWorkingDays: async (agencyId) =>
       (await settings.settingsFor(agencyId)).confirmationAlertWorkingDays,
     staffNames: (usernames) => staff.namesOf(usernames),
+  });
+  registerAdministrationRoutes(app, {
+    handle,
+    auth,
+    settings,
+    now: clock.now,
+    calendarChanged: () => calendars.clear(),
   });
   registerApprovalRoutes(app, {
     cases,

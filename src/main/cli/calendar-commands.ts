@@ -10,18 +10,13 @@ import {
   type WorkCalendar,
   type WorkingDayCount,
 } from '../../shared/domain/work-calendar.ts';
-import { appendAudit } from '../../platform/audit/audit-log.ts';
 import { isPostgresUrl } from '../../platform/db/database.ts';
-import {
-  calendarRepository,
-  loadWorkCalendar,
-  NATIONAL,
-  parseCalendarYear,
-} from '../../features/work-calendar/index.ts';
+import { calendarRepository, loadWorkCalendar, NATIONAL } from '../../features/work-calendar/index.ts';
 import { databaseUrl, withDatabase } from './database-context.ts';
 import { defaultActor } from './database-commands.ts';
 import { CliError } from './output.ts';
-import { calendarsInUse, applyCalendarChange, MOVED_DATE_LABELS } from '../calendar-moves.ts';
+import { MOVED_DATE_LABELS } from '../calendar-moves.ts';
+import { importCalendar } from '../calendar-import.ts';
 import type { CliIo } from './report-commands.ts';
 
 function parseDate(text: string): IsoDate {
@@ -147,51 +142,29 @@ export function registerCalendarCommands(program: Command, io: CliIo): void {
         file: string,
         options: { year: string; jurisdiction: string; source?: string; actor: string; database?: string },
       ) => {
-        const year = Number(options.year);
-        if (!Number.isInteger(year) || year < 2019 || year > 2100)
-          throw new CliError(`年度“${options.year}”无效`);
-        if (!/^[A-Z]{2}(-[A-Z0-9]{1,6})?$/.test(options.jurisdiction))
-          throw new CliError(`地区代码“${options.jurisdiction}”无效：如 CN 或 CN-XJ`);
         const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`无法读取 ${file}：${error.code ?? error.message}`);
         });
-        const parsed = parseCalendarYear(
-          text,
-          extname(file).toLowerCase() === '.json' ? 'json' : 'notice',
-          year,
-          options.source,
-        );
-        if (!parsed.ok)
-          throw new CliError(
-            `${file} 有 ${parsed.problems.length} 处问题，未导入：\n  ${parsed.problems.join('\n  ')}`,
-          );
-        const moved = await withDatabase(options.database, async (handle) => {
-          const before = await calendarsInUse(handle.db);
-          const now = new Date().toISOString();
-          await handle.db.transaction().execute(async (tx) => {
-            await calendarRepository(tx).save({
+        const result = await withDatabase(options.database, (handle) =>
+          importCalendar(
+            handle.db,
+            {
+              year: Number(options.year),
               jurisdiction: options.jurisdiction,
-              year,
-              data: parsed.year,
-              importedBy: options.actor,
-              importedAt: now,
-            });
-            await appendAudit(tx, {
-              at: now,
-              actor: options.actor,
-              action: 'calendar.import',
-              subject: `work_calendar_years/${options.jurisdiction}/${year}`,
-              detail: {
-                holidays: Object.keys(parsed.year.holidays).length,
-                makeupWorkdays: Object.keys(parsed.year.makeupWorkdays).length,
-                source: parsed.year.source ?? null,
-              },
-            });
-          });
-          return applyCalendarChange(handle.db, before, await calendarsInUse(handle.db));
-        });
+              text,
+              kind: extname(file).toLowerCase() === '.json' ? 'json' : 'notice',
+              ...(options.source ? { source: options.source } : {}),
+            },
+            { actor: options.actor, now: new Date().toISOString(), dryRun: false },
+          ),
+        );
+        if (!result.ok)
+          throw new CliError(
+            `${file} 有 ${result.problems.length} 处问题，未导入：\n  ${result.problems.join('\n  ')}`,
+          );
+        const { year: parsedYear, moved } = result;
         io.err(
-          `已导入 ${options.jurisdiction} ${year} 年：放假 ${Object.keys(parsed.year.holidays).length} 天，调休上班 ${Object.keys(parsed.year.makeupWorkdays).length} 天；` +
+          `已导入 ${options.jurisdiction} ${options.year} 年：放假 ${Object.keys(parsedYear.holidays).length} 天，调休上班 ${Object.keys(parsedYear.makeupWorkdays).length} 天；` +
             (moved.length
               ? `未办结申请的 ${moved.length} 个期限随之改变（如下），请告知申请人`
               : '未办结申请的答复、补正和缴费期限均未改变'),

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   'cross-site-request': 403,
   'case-not-found': 404,
   'concurrent-change': 409,
+  conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'case-refused': 422,

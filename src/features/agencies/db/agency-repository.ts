@@ -31,6 +31,18 @@ export function agencyRepository(db: Kysely<Database>) {
         })
         .execute();
     },
+    /** Changes what an administrator may change of an agency: its name, level and jurisdiction. */
+    async update(id: string, changes: Pick<Agency, 'name' | 'level' | 'jurisdiction'>): Promise<void> {
+      await db
+        .updateTable('agencies')
+        .set({
+          name: changes.name,
+          level: changes.level ?? 'department',
+          jurisdiction: changes.jurisdiction ?? 'CN',
+        })
+        .where('id', '=', id)
+        .execute();
+    },
     async find(id: string): Promise<Agency | undefined> {
       const row = await db.selectFrom('agencies').select(COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? toAgency(row) : undefined;

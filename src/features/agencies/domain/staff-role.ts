@@ -8,7 +8,8 @@
  *   reports (never their own request);
  * - supervisor: reads cases and reports, follows the reporting season of the agencies below and
  *   reminds them; changes no record;
- * - admin: manages staff accounts, the calendar and the agency's disclosure settings (catalogue, guide,
+ * - admin: manages staff accounts, the agencies below (level, jurisdiction, reconsideration organ), the
+ *   calendar (an administrator of a top agency) and the agency's disclosure settings (catalogue, guide,
  *   local limits), opens reporting seasons, files reports.
  */
 export const STAFF_ROLES = ['admin', 'officer', 'approver', 'supervisor'] as const;
@@ -32,6 +33,10 @@ export type Permission =
   | 'file-reports'
   | 'run-seasons'
   | 'approve-corrections'
+  /** Add agencies below one's own, set their level, jurisdiction and reconsideration organ. */
+  | 'manage-agencies'
+  /** Import the State Council's holiday notice (administrators of a top agency: it applies to all). */
+  | 'manage-calendar'
   /** Applicants' and authors' names, ID numbers, phones, e-mail and addresses in full (the case worker). */
   | 'see-personal-data';
 
@@ -43,6 +48,8 @@ const GRANTS: Readonly<Record<StaffRole, readonly Permission[]>> = {
     'file-reports',
     'run-seasons',
     'approve-corrections',
+    'manage-agencies',
+    'manage-calendar',
   ],
   officer: ['read-cases', 'work-cases', 'draft-documents', 'see-personal-data'],
   approver: ['read-cases', 'approve-extensions', 'review-documents', 'file-reports', 'approve-corrections'],

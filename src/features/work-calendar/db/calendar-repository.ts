@@ -28,6 +28,35 @@ export function calendarRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** What has been imported, newest year first: for the administrator's overview. */
+    async imported(): Promise<
+      Array<{
+        jurisdiction: string;
+        year: number;
+        source: string;
+        importedBy: string;
+        importedAt: string;
+        holidays: number;
+        makeupWorkdays: number;
+      }>
+    > {
+      const rows = await db
+        .selectFrom('work_calendar_years')
+        .selectAll()
+        .orderBy('year', 'desc')
+        .orderBy('jurisdiction')
+        .execute();
+      return rows.map((r) => ({
+        jurisdiction: r.jurisdiction,
+        year: Number(r.year),
+        source: r.source,
+        importedBy: r.imported_by,
+        importedAt: r.imported_at,
+        holidays: Object.keys(JSON.parse(r.holidays) as object).length,
+        makeupWorkdays: Object.keys(JSON.parse(r.makeup_workdays) as object).length,
+      }));
+    },
+
     async years(jurisdiction: string): Promise<Map<number, CalendarYear>> {
       const rows = await db
         .selectFrom('work_calendar_years')
