@@ -70,6 +70,14 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['admin'] },
     sample: { method: 'POST', url: '/api/agencies/:agency/staff/0123456789abcdef/password-reset' },
   },
+  'PUT /api/agencies/:agencyId/staff/:accountId/roles': {
+    access: { kind: 'staff', allowed: ['admin'] },
+    sample: {
+      method: 'PUT',
+      url: '/api/agencies/:agency/staff/0123456789abcdef/roles',
+      body: { roles: ['officer'] },
+    },
+  },
   'POST /api/agencies/:agencyId/staff/:accountId/status': {
     access: { kind: 'staff', allowed: ['admin'] },
     sample: {

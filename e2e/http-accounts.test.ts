@@ -328,3 +328,64 @@ test('one’s sessions are listed, with where they came from, and any of them ca
       401,
     );
   }));
+
+test('an administrator changes a colleague’s roles, effective at once; never their own, never another agency’s', () =>
+  withApp(async (context) => {
+    const { app, headers, handle } = context;
+    const officerId = (
+      await handle.db
+        .selectFrom('staff_accounts')
+        .select('id')
+        .where('username', '=', 'officer')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const adminId = (
+      await handle.db
+        .selectFrom('staff_accounts')
+        .select('id')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const roles = (who: string, agency: string, id: string, body: unknown) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/agencies/${agency}/staff/${id}/roles`,
+        headers: headers[who]!,
+        payload: body as object,
+      });
+    const registerAsOfficer = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/agencies/city/requests',
+        headers: headers.officer!,
+        payload: {
+          channel: 'in-person',
+          submittedOn: '2025-03-03',
+          applicant: { type: 'natural', name: '张三' },
+          application: { description: '某项目资料', delivery: 'pickup' },
+        },
+      });
+    assert.equal((await registerAsOfficer()).statusCode, 201);
+    const changed = await roles('admin', 'city', officerId, { roles: ['supervisor'] });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.deepEqual(changed.json().roles, ['supervisor']);
+    assert.equal(
+      (await registerAsOfficer()).statusCode,
+      403,
+      'no longer a case worker, from the next request',
+    );
+    assert.equal(
+      (await roles('admin', 'city', adminId, { roles: ['officer'] })).json().error.code,
+      'not-own-account-action',
+    );
+    assert.equal((await roles('outsider', 'city', officerId, { roles: ['admin'] })).statusCode, 403);
+    assert.equal(
+      (await roles('outsider', 'other', officerId, { roles: ['admin'] })).statusCode,
+      404,
+      'another agency’s account, named in one’s own agency’s path, is not found there',
+    );
+    assert.equal((await roles('admin', 'city', officerId, { roles: [] })).statusCode, 400);
+    assert.equal((await roles('admin', 'city', officerId, { roles: ['root'] })).statusCode, 400);
+    const entry = (await listAudit(handle.db, 'city')).find((e) => e.action === 'staff.roles-changed');
+    assert.deepEqual(entry?.detail, { before: ['officer'], after: ['supervisor'] });
+  }));

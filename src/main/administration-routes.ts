@@ -15,6 +15,7 @@ import { AGENCY_LEVELS, agencyRepository, type Agency } from '../features/agenci
 import { parseInput } from '../features/annual-report/http/report-routes.ts';
 import type { DisclosureSettingsService } from '../features/proactive-disclosure/use-cases/disclosure-settings-service.ts';
 import { calendarRepository } from '../features/work-calendar/index.ts';
+import { shippedChinaCalendar } from '../shared/domain/china-work-calendar.ts';
 import { importCalendar } from './calendar-import.ts';
 import { MOVED_DATE_LABELS } from './calendar-moves.ts';
 
@@ -225,7 +226,12 @@ export function registerAdministrationRoutes(app: FastifyInstance, deps: Adminis
       const { agencyId } = parseInput(agencyParams, request.params);
       await requireCalendarAdmin(request, agencyId);
       const inUse = [...new Set((await agencies.list()).map((a) => a.jurisdiction ?? 'CN'))].sort();
-      return { years: await calendarRepository(deps.handle.db).imported(), jurisdictions: inUse };
+      return {
+        years: await calendarRepository(deps.handle.db).imported(),
+        jurisdictions: inUse,
+        // The State Council's notices shipped with the system (national), counted unless imported over.
+        builtIn: [...shippedChinaCalendar().years.keys()].sort(),
+      };
     },
   );
 

@@ -19,6 +19,7 @@ import { AccountPage } from './pages/AccountPage.tsx';
 import { StaffPage } from './pages/StaffPage.tsx';
 import { ApprovalsPage } from './pages/ApprovalsPage.tsx';
 import { NavBar } from './NavBar.tsx';
+import { AdministrationPage } from './pages/AdministrationPage.tsx';
 import { ChangePasswordForm } from './pages/ChangePasswordForm.tsx';
 
 /** Each screen's own title, for the browser's tabs and history (and screen readers). */
@@ -37,6 +38,7 @@ const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/console\/audit$/, '年报核查'],
   [/^\/console\/staff$/, '工作人员'],
   [/^\/console\/approvals$/, '待审批'],
+  [/^\/console\/administration$/, '机关与日历'],
   [/^\/console\/account$/, '我的账号'],
 ];
 
@@ -113,6 +115,8 @@ export function App() {
       <main>
         {path === '/console/account' ? (
           <AccountPage />
+        ) : path === '/console/administration' ? (
+          <AdministrationPage agencyId={agencyId} />
         ) : path === '/console/approvals' ? (
           <ApprovalsPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/staff' ? (

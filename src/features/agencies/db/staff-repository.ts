@@ -312,6 +312,14 @@ export function staffRepository(db: Kysely<Database>, policy: StaffPolicy = DEFA
       });
     },
 
+    async setRoles(accountId: string, roles: readonly StaffRole[]): Promise<void> {
+      await db
+        .updateTable('staff_accounts')
+        .set({ roles: JSON.stringify(roles) })
+        .where('id', '=', accountId)
+        .execute();
+    },
+
     async setDisabled(accountId: string, disabled: boolean): Promise<void> {
       await db
         .updateTable('staff_accounts')

@@ -32,6 +32,7 @@ const createBody = z.object({
   roles: z.array(z.enum(STAFF_ROLES)).min(1, '至少选择一个角色').max(4),
 });
 const statusBody = z.object({ disabled: z.boolean() });
+const rolesBody = z.object({ roles: createBody.shape.roles });
 
 const MESSAGES: Readonly<Record<AccountRefusal['code'], string>> = {
   ...PASSWORD_REFUSAL_MESSAGES,
@@ -167,6 +168,27 @@ export function registerAccountRoutes(
       const { disabled } = parseInput(statusBody, request.body);
       const actor = await requireStaff(request, deps, agencyId, 'manage-staff');
       const changed = await deps.accounts.setDisabled(actor, agencyId, accountId, disabled);
+      if (!changed.ok) refuse(changed.error);
+      return changed.value;
+    },
+  );
+
+  app.put(
+    '/api/agencies/:agencyId/staff/:accountId/roles',
+    {
+      schema: {
+        tags: [TAG],
+        summary: '修改账号的角色（下一次操作起生效；不能修改本人的）',
+        params: accountParams,
+        body: rolesBody,
+        ...staffOnly,
+      },
+    },
+    async (request) => {
+      const { agencyId, accountId } = parseInput(accountParams, request.params);
+      const { roles } = parseInput(rolesBody, request.body);
+      const actor = await requireStaff(request, deps, agencyId, 'manage-staff');
+      const changed = await deps.accounts.setRoles(actor, agencyId, accountId, roles);
       if (!changed.ok) refuse(changed.error);
       return changed.value;
     },

@@ -175,6 +175,22 @@ export function accountService(deps: AccountServiceDependencies) {
       return ok((await staff.status(account.id, deps.now().toISOString()))!);
     },
 
+    /** New roles for an account (taking effect on its next request); never one's own. */
+    async setRoles(
+      actor: Actor,
+      agencyId: string,
+      accountId: string,
+      roles: readonly StaffRole[],
+    ): Promise<Result<StaffAccountStatus, AccountRefusal>> {
+      const account = await target(agencyId, accountId);
+      if (!account) return err({ code: 'account-not-found' });
+      if (account.id === actor.id) return err({ code: 'not-own-account-action' });
+      const unique = [...new Set(roles)];
+      await staff.setRoles(account.id, unique);
+      await record(actor.username, 'staff.roles-changed', account, { before: account.roles, after: unique });
+      return ok((await staff.status(account.id, deps.now().toISOString()))!);
+    },
+
     async sessionsOfAccount(
       agencyId: string,
       accountId: string,

@@ -33,7 +33,20 @@ function stateOf(a: Account): string {
  * 工作人员 (administrators): the agency's accounts; add one, reset a password, disable or enable, see and
  * end an account's sessions. A one-time password is shown once, to be handed over in person.
  */
-export function StaffPage({ agencyId, ownId }: { agencyId: string; ownId: string }) {
+export function StaffPage({ agencyId: ownAgencyId, ownId }: { agencyId: string; ownId: string }) {
+  // The accounts of one's own agency or of an agency below it (a city's office for its departments).
+  const [agencyId, setAgencyId] = useState(ownAgencyId);
+  const [agencies, setAgencies] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    api<{ agencies: Array<{ id: string; name: string }> }>(
+      'GET',
+      `/api/agencies/${ownAgencyId}/agencies`,
+    ).then(
+      (r) => setAgencies(r.agencies),
+      () => setAgencies([]),
+    );
+  }, [ownAgencyId]);
+  const [editingRoles, setEditingRoles] = useState('');
   const path = `/api/agencies/${agencyId}/staff`;
   const [accounts, setAccounts] = useState<Account[] | undefined>();
   const [secret, setSecret] = useState<{ username: string; password: string } | undefined>();
@@ -83,6 +96,13 @@ export function StaffPage({ agencyId, ownId }: { agencyId: string; ownId: string
     if (done) setSecret({ username: account.username, password: done.password });
   }
 
+  async function saveRoles(event: FormEvent<HTMLFormElement>, account: Account) {
+    event.preventDefault();
+    const roles = new FormData(event.currentTarget).getAll('roles');
+    const saved = await run(() => api('PUT', `${path}/${account.id}/roles`, { roles }));
+    if (saved) setEditingRoles('');
+  }
+
   async function toggle(account: Account) {
     const disabling = !account.disabled;
     if (
@@ -112,6 +132,25 @@ export function StaffPage({ agencyId, ownId }: { agencyId: string; ownId: string
   return (
     <section>
       <h1>工作人员账号</h1>
+      {agencies.length > 1 && (
+        <p>
+          <label htmlFor="staff-agency">机关</label>{' '}
+          <select
+            id="staff-agency"
+            value={agencyId}
+            onChange={(e) => {
+              setAgencyId(e.target.value);
+              setSessions(undefined);
+            }}
+          >
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -143,13 +182,35 @@ export function StaffPage({ agencyId, ownId }: { agencyId: string; ownId: string
             <tr key={a.id}>
               <td>{a.username}</td>
               <td>{a.displayName}</td>
-              <td>{a.roles.map(roleLabel).join('、')}</td>
+              <td>
+                {editingRoles === a.id ? (
+                  <form onSubmit={(e) => saveRoles(e, a)} aria-label={`${a.displayName}的角色`}>
+                    {ROLES.map(([role, label]) => (
+                      <label key={role}>
+                        <input
+                          type="checkbox"
+                          name="roles"
+                          value={role}
+                          defaultChecked={a.roles.includes(role)}
+                        />{' '}
+                        {label}
+                      </label>
+                    ))}{' '}
+                    <button type="submit">保存角色</button>
+                  </form>
+                ) : (
+                  a.roles.map(roleLabel).join('、')
+                )}
+              </td>
               <td>{stateOf(a)}</td>
               <td className="row-actions">
                 {a.id === ownId ? (
                   '本人（在“我的账号”中修改密码）'
                 ) : (
                   <>
+                    <button type="button" onClick={() => setEditingRoles(editingRoles === a.id ? '' : a.id)}>
+                      修改角色
+                    </button>
                     <button type="button" onClick={() => reset(a)}>
                       重置密码
                     </button>
