@@ -30,6 +30,11 @@ export interface AnnualReport {
   /** Free text of the sections, where known (imported reports, or drafted sentences). */
   readonly sections?: Readonly<Partial<Record<SectionId, string>>>;
   readonly checks: readonly CheckResult[];
+  /**
+   * Of a report filed from a published file: the cells the file did not yield, read from its text and
+   * typed by a person (who), so that no one takes them for figures the reader found.
+   */
+  readonly typedCells?: Readonly<Record<CellId, { readonly value: number; readonly by: string }>>;
   /** 主动公开 activity of the year, when known: drafted into section 一, not part of the JSON. */
   readonly proactive?: ProactiveActivity;
 }

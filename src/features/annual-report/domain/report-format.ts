@@ -248,3 +248,31 @@ export const FORMAT_2019: ReportFormat = build2019();
 export function reportFormat(id: ReportFormatId): ReportFormat {
   return id === '2021' ? FORMAT_2021 : FORMAT_2019;
 }
+
+const TABLE_NUMBERS: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };
+
+/**
+ * A cell as a reader finds it in the printed table — 表二 第二十条第（一）项 行政规范性文件 本年废止件数 —
+ * for messages to people, who never see the ids.
+ */
+export function cellLabel(formatId: ReportFormatId, cell: CellId): string {
+  const [tableId, rowId, columnId] = cell.split('.') as [TableId, string, string];
+  const table = reportFormat(formatId).tables[tableId];
+  if (!table) return cell;
+  const path = <T extends { id: string; label: string; parent: string | null }>(
+    items: readonly T[],
+    id: string,
+  ): string[] => {
+    const labels: string[] = [];
+    let current = items.find((i) => i.id === id);
+    for (let depth = 0; current && depth < 5; depth++) {
+      labels.unshift(current.label);
+      current = current.parent ? items.find((i) => i.id === current!.parent) : undefined;
+    }
+    return labels;
+  };
+  // Table 三's columns under 申请人情况 read as the applicant type alone.
+  return [TABLE_NUMBERS[tableId], ...path(table.rows, rowId), ...path(table.columns, columnId)]
+    .filter(Boolean)
+    .join(' ');
+}

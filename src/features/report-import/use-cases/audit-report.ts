@@ -1,5 +1,12 @@
 /** The audit of one published report: its tables read from the text, then every consistency rule. */
-import { checkConsistency, type CheckResult, type TextFigure } from '../../annual-report/index.ts';
+import {
+  checkConsistency,
+  reportFormat,
+  type CellId,
+  type TableId,
+  type CheckResult,
+  type TextFigure,
+} from '../../annual-report/index.ts';
 import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
@@ -23,6 +30,58 @@ export interface ReportAudit {
   readonly stated: Partial<Record<TextFigure, number>>;
   /** With last year's report: the share of this year's prose repeated word for word (digits aside). */
   readonly repeatedShare?: number;
+  /**
+   * For each cell not read: the lines of the text where its row was found (or, failing that, where the
+   * nearest cell read before or after it was), so that a person can read the value and type it.
+   */
+  readonly unreadContext: Readonly<Record<CellId, string>>;
+}
+
+const CONTEXT_LINES = 1;
+const CONTEXT_MAX = 400;
+
+function unreadContext(text: string, reading: TextReading): Record<CellId, string> {
+  if (!reading.format || reading.unread.length === 0) return {};
+  const lines = text.split(/\r?\n/);
+  const order = reportFormat(reading.format).cellIds;
+  // Sources count lines from 1.
+  const excerpt = (line: number) =>
+    lines
+      .slice(Math.max(0, line - 1 - CONTEXT_LINES), line + CONTEXT_LINES)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('\n')
+      .slice(0, CONTEXT_MAX);
+  const format = reportFormat(reading.format);
+  const context: Record<CellId, string> = {};
+  for (const cell of reading.unread) {
+    const [tableId, rowId] = cell.split('.') as [TableId, string];
+    const sameRow = order.find((c) => c.startsWith(`${tableId}.${rowId}.`) && reading.sources[c]);
+    const index = order.indexOf(cell);
+    const before = order
+      .slice(0, Math.max(0, index))
+      .reverse()
+      .find((c) => reading.sources[c]);
+    const after = order.slice(index + 1).find((c) => reading.sources[c]);
+    const near = reading.sources[sameRow ?? before ?? after ?? '']?.line;
+    // The row's own line, where its label is printed: the one nearest the cells read around it.
+    const label = format.tables[tableId]?.rows.find((r) => r.id === rowId)?.label;
+    let line = sameRow ? near : undefined;
+    if (line === undefined && label) {
+      let best: number | undefined;
+      lines.forEach((text, i) => {
+        if (
+          text.includes(label) &&
+          (best === undefined || Math.abs(i + 1 - (near ?? 0)) < Math.abs(best - (near ?? 0)))
+        )
+          best = i + 1;
+      });
+      line = best;
+    }
+    line ??= near;
+    if (line !== undefined) context[cell] = excerpt(line);
+  }
+  return context;
 }
 
 export function auditReportText(text: string, previousText?: string, layout?: TextLayout): ReportAudit {
@@ -44,6 +103,7 @@ export function auditReportText(text: string, previousText?: string, layout?: Te
     reading,
     checks,
     stated,
+    unreadContext: unreadContext(text, reading),
     ...(previousText ? { repeatedShare: repeatedShare(prose, proseOf(previousText)) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyYearParams, cellParams } from '../../annual-report/http/report-routes.schema.ts';
 import { agencyParams, refuse, staffOnly, TAG } from './supervision-http.ts';
 import { registerSeasonRoutes } from './season-routes.ts';
+import { previewOfImport, typedCells } from './import-preview.ts';
 import {
   auditRefusalCode,
   auditReportFile,
@@ -147,7 +148,7 @@ export function registerSupervisionRoutes(
       schema: {
         tags: [TAG],
         summary:
-          '以已发布的报告文件报送（不在本系统记录台账的机关）：multipart，字段 file，可选 explanations（JSON）',
+          '以已发布的报告文件报送（不在本系统记录台账的机关）：multipart，字段 file；可选 mode=preview（只读出、不报送：各单元格、未读出的单元格及其所在原文）、typed（JSON：对照原文填写的未读出单元格）、explanations（JSON）',
         params: agencyYearParams,
         ...staffOnly,
       },
@@ -159,6 +160,8 @@ export function registerSupervisionRoutes(
         throw new HttpProblem('invalid-request', '请以 multipart/form-data 上传报告文件');
       let file: { name: string; bytes: Buffer } | undefined;
       let given: unknown = {};
+      let typedGiven: unknown = {};
+      let preview = false;
       for await (const part of request.parts()) {
         if (part.type === 'file') {
           const bytes = await part.toBuffer().catch((error: unknown) => {
@@ -167,6 +170,14 @@ export function registerSupervisionRoutes(
             throw error;
           });
           file = { name: part.filename, bytes };
+        } else if (part.fieldname === 'mode') {
+          preview = String(part.value) === 'preview';
+        } else if (part.fieldname === 'typed') {
+          try {
+            typedGiven = JSON.parse(String(part.value));
+          } catch {
+            throw new HttpProblem('invalid-request', 'typed 应为 JSON 对象：{"单元格": 数值}');
+          }
         } else if (part.fieldname === 'explanations') {
           try {
             given = JSON.parse(String(part.value));
@@ -180,13 +191,20 @@ export function registerSupervisionRoutes(
       const audit = await auditReportFile(file.name, file.bytes, undefined, account.id);
       if (!audit.ok)
         throw new HttpProblem(auditRefusalCode(audit.error), extractRefusalMessage(audit.error), audit.error);
+      const reading = audit.value.reading;
+      if (preview) return previewOfImport(audit.value);
+      const typed = parseInput(typedCells, typedGiven);
+      const notUnread = Object.keys(typed).filter((c) => !reading.unread.includes(c));
+      if (notUnread.length > 0)
+        throw new HttpProblem('invalid-request', '只能填写文件中未能读出的单元格；已读出的数值以文件为准');
       const filed = await filing.fileFromImport(
         agencyId,
         year,
-        { ...audit.value.reading, stated: audit.value.stated },
+        { ...reading, stated: audit.value.stated },
         file.name,
         explained,
         account.username,
+        typed,
       );
       if (!filed.ok) refuse(filed.error);
       return reply

@@ -10,6 +10,7 @@ import { yearOf, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
   checkConsistency,
   reportFormat,
+  cellLabel,
   type AnnualReport,
   type CellId,
   type CheckContext,
@@ -70,7 +71,7 @@ export type SupervisionRefusal =
   | { readonly code: 'already-filed'; readonly version: number }
   | { readonly code: 'children-not-filed'; readonly missing: ReadonlyArray<{ id: string; name: string }> }
   | { readonly code: 'children-other-format'; readonly agencies: ReadonlyArray<{ id: string; name: string }> }
-  | { readonly code: 'cells-unread'; readonly cells: readonly string[] }
+  | { readonly code: 'cells-unread'; readonly cells: readonly string[]; readonly labels: readonly string[] }
   | { readonly code: 'format-mismatch'; readonly format: string; readonly expected: ReportFormatId }
   | { readonly code: 'year-mismatch'; readonly stated: number; readonly year: number }
   | { readonly code: 'not-filed' }
@@ -495,6 +496,8 @@ export function filingService(deps: FilingDependencies) {
       sourceFile: string,
       explanations: Readonly<Record<string, string>>,
       actor: string,
+      /** Cells the file did not yield, read from its text by the office and typed in. */
+      typed: Readonly<Record<CellId, number>> = {},
     ): Promise<Result<FiledReport, SupervisionRefusal>> {
       const found = await agencyOr(agencyId);
       if (!found.ok) return found;
@@ -505,14 +508,27 @@ export function filingService(deps: FilingDependencies) {
         return err({ code: 'format-mismatch', format: reading.format ?? '无法识别', expected });
       if (reading.year !== undefined && reading.year !== year)
         return err({ code: 'year-mismatch', stated: reading.year, year });
-      if (reading.unread.length > 0) return err({ code: 'cells-unread', cells: reading.unread });
+      const unread = reading.unread.filter((c) => typed[c] === undefined);
+      if (unread.length > 0)
+        return err({
+          code: 'cells-unread',
+          cells: unread,
+          labels: unread.map((c) => cellLabel(expected, c)),
+        });
       const [latest, previous] = await Promise.all([
         store.latest(agencyId, year),
         store.latest(agencyId, year - 1),
       ]);
       const closed = openForFiling(latest);
       if (closed) return err(closed);
-      const cells = Object.fromEntries(reportFormat(expected).cellIds.map((c) => [c, reading.cells[c] ?? 0]));
+      const cells = Object.fromEntries(
+        reportFormat(expected).cellIds.map((c) => [c, typed[c] ?? reading.cells[c] ?? 0]),
+      );
+      const typedCells = Object.fromEntries(
+        Object.entries(typed)
+          .filter(([c]) => reading.unread.includes(c))
+          .map(([c, value]) => [c, { value, by: actor }]),
+      );
       const checks = checkConsistency(
         { format: expected, cells },
         {
@@ -529,6 +545,7 @@ export function filingService(deps: FilingDependencies) {
         cells,
         ...(reading.sections ? { sections: reading.sections } : {}),
         checks,
+        ...(Object.keys(typedCells).length > 0 ? { typedCells } : {}),
       };
       return store_(
         found.value,

@@ -26,9 +26,9 @@ export function supervisionRefusalMessage(refusal: SupervisionRefusal): string {
     case 'children-other-format':
       return `下级机关报告格式不同，无法汇总：${refusal.agencies.map((m) => m.name).join('、')}`;
     case 'cells-unread':
-      return `文件中有 ${refusal.cells.length} 个单元格未能读出（${refusal.cells.slice(0, 6).join('、')}${
-        refusal.cells.length > 6 ? ' 等' : ''
-      }），不能据此报送`;
+      return `文件中有 ${refusal.cells.length} 个单元格未能读出（${refusal.labels.slice(0, 4).join('；')}${
+        refusal.labels.length > 4 ? ' 等' : ''
+      }）：请对照报告原文填写这些单元格后再报送`;
     case 'format-mismatch':
       return `文件是 ${refusal.format} 格式，该年度应使用 ${refusal.expected} 格式`;
     case 'year-mismatch':

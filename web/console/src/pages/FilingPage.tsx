@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiFailure, getCsrfToken } from '../api.ts';
+import { api, ApiFailure } from '../api.ts';
+import { ImportFiling } from './ImportFiling.tsx';
 import { chinaDate } from '../labels.ts';
 import { ReportTotals, ReportYearSelect } from '../report-widgets.tsx';
 
@@ -99,27 +100,6 @@ export function FilingPage({
     } catch (failure) {
       report(failure);
     }
-  }
-
-  async function upload(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const response = await fetch(`/api/agencies/${agencyId}/filings/${year}/import`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'x-csrf-token': getCsrfToken() },
-      body: new FormData(event.currentTarget),
-    });
-    const data = (await response.json().catch(() => ({}))) as {
-      version?: number;
-      error?: { message?: string; details?: { failures?: FailingRule[] } };
-    };
-    if (!response.ok) {
-      setMessage(data.error?.message ?? `报送失败（${response.status}）`);
-      setProblems(data.error?.details?.failures ?? []);
-      return;
-    }
-    setMessage(`已以报告文件报送第 ${data.version} 版`);
-    load();
   }
 
   async function requestCorrection(event: FormEvent<HTMLFormElement>) {
@@ -241,14 +221,14 @@ export function FilingPage({
                 </form>
               )}
               {canFile && (
-                <form className="inline" onSubmit={upload}>
-                  <label htmlFor="filing-file">或以已发布的报告文件报送（不在本系统记录台账的机关）</label>{' '}
-                  <input id="filing-file" name="file" type="file" required />{' '}
-                  <label>
-                    <input type="checkbox" name="confirm" required /> 确认以该文件报送并锁定该年度
-                  </label>
-                  <button type="submit">上传并报送</button>
-                </form>
+                <ImportFiling
+                  agencyId={agencyId}
+                  year={year}
+                  onFiled={(done) => {
+                    setMessage(done);
+                    load();
+                  }}
+                />
               )}
             </>
           )}

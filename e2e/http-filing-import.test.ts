@@ -1,0 +1,104 @@
+/**
+ * Filing from a published report whose file does not yield every cell: a preview names each unread cell
+ * as the printed table does, with the text around it; the office types the values it reads there; the
+ * filing records them as typed, and by whom. Never a cell id in a message to a person.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { signedInApp } from './signed-in-app.ts';
+import { fixture } from './run-cli.ts';
+
+const BOUNDARY = '----gongkai-import-boundary';
+function multipart(content: Buffer, fields: Record<string, string> = {}) {
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  return {
+    'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+    payload: Buffer.concat([
+      Buffer.from(parts.join('')),
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="report.txt"\r\n` +
+          'Content-Type: text/plain\r\n\r\n',
+      ),
+      content,
+      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    ]),
+  };
+}
+
+// The published 2021 report of 中卫市民政局, as a 2024 report whose 规范性文件 row cannot be read.
+const TEXT = Buffer.from(
+  readFileSync(fixture('reports/zhongwei-civil-affairs-2021.txt'), 'utf8')
+    .replace('行政规范性文件\t1\t1\t4', '行政规范性文件\t1\t一\t4')
+    .replaceAll('2021', '2024'),
+);
+
+test('unread cells are shown with their text, typed by the office, and filed as typed', async () => {
+  const context = await signedInApp({
+    agencies: [{ id: 'water', name: '某市水务局' }],
+    accounts: [['office', 'water', ['admin', 'approver']]],
+    today: '2025-01-20',
+  });
+  try {
+    const { app, headers } = context;
+    const send = (fields: Record<string, string>) => {
+      const body = multipart(TEXT, fields);
+      return app.inject({
+        method: 'POST',
+        url: '/api/agencies/water/filings/2024/import',
+        headers: { ...headers.office!, 'content-type': body['content-type'] },
+        payload: body.payload,
+      });
+    };
+    const preview = await send({ mode: 'preview' });
+    assert.equal(preview.statusCode, 200, preview.body);
+    const read = preview.json();
+    assert.deepEqual([read.format, read.year, read.total - read.read], ['2021', 2024, 3]);
+    assert.deepEqual(
+      read.unread.map((u: { label: string }) => u.label),
+      [
+        '表二 第二十条第（一）项 行政规范性文件 本年制发件数',
+        '表二 第二十条第（一）项 行政规范性文件 本年废止件数',
+        '表二 第二十条第（一）项 行政规范性文件 现行有效件数',
+      ],
+    );
+    assert.match(read.unread[0].context, /行政规范性文件\t1\t一\t4/);
+    const versions = async () =>
+      (
+        await app.inject({ method: 'GET', url: '/api/agencies/water/filings/2024', headers: headers.office! })
+      ).json().versions;
+    assert.deepEqual(await versions(), [], 'a preview files nothing');
+
+    // Filed without the values: refused, the cells named as printed, no internal id.
+    const refused = await send({});
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.json().error.message, /表二 第二十条第（一）项 行政规范性文件 本年制发件数/);
+    assert.doesNotMatch(refused.json().error.message, /t2\.|normative_docs/);
+    // Typing over a cell the file did yield is refused: the file's figure stands.
+    const over = await send({ typed: JSON.stringify({ 't3.r1.total': 9 }) });
+    assert.equal(over.statusCode, 400);
+    assert.equal((await send({ typed: '{"t2.normative_docs.made": "一"}' })).statusCode, 400);
+
+    const filed = await send({
+      typed: JSON.stringify({
+        't2.normative_docs.made': 1,
+        't2.normative_docs.repealed': 1,
+        't2.normative_docs.in_force': 4,
+      }),
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const version = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/agencies/water/filings/2024/versions/1',
+        headers: headers.office!,
+      })
+    ).json();
+    assert.equal(version.report.cells['t2.normative_docs.in_force'], 4);
+    assert.deepEqual(version.report.typedCells['t2.normative_docs.in_force'], { value: 4, by: 'office' });
+  } finally {
+    await context.close();
+  }
+});
