@@ -6,9 +6,30 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedInApp } from './signed-in-app.ts';
+import { signedInApp, type SignedInApp } from './signed-in-app.ts';
 
 const today = '2025-03-20';
+
+/** A counter application registered by `who`; its number. */
+async function register(
+  context: SignedInApp,
+  who: string,
+  applicant: object = { type: 'natural', name: '张三' },
+) {
+  const created = await context.app.inject({
+    method: 'POST',
+    url: '/api/agencies/bureau/requests',
+    headers: context.headers[who]!,
+    payload: {
+      channel: 'in-person',
+      submittedOn: '2025-03-03',
+      applicant,
+      application: { description: '某校舍改造项目的资金使用情况', delivery: 'pickup' },
+    },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  return created.json().id as string;
+}
 
 async function setUp() {
   return signedInApp({
@@ -34,18 +55,7 @@ test('a case is given to a case worker, the list filters by handler, and the ste
   try {
     const { app, headers } = context;
     const as = (who: string) => headers[who]!;
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/agencies/bureau/requests',
-      headers: as('zhao'),
-      payload: {
-        channel: 'in-person',
-        submittedOn: '2025-03-03',
-        applicant: { type: 'natural', name: '张三' },
-        application: { description: '某校舍改造项目的资金使用情况', delivery: 'pickup' },
-      },
-    });
-    const id = created.json().id as string;
+    const id = await register(context, 'zhao', { type: 'natural', name: '张三' });
     const workers = await app.inject({
       method: 'GET',
       url: '/api/agencies/bureau/case-workers',
@@ -109,18 +119,11 @@ test('the handler asks, the queue shows it, the handler cannot approve it, anoth
   try {
     const { app, headers } = context;
     const as = (who: string) => headers[who]!;
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/agencies/bureau/requests',
-      headers: as('wang'),
-      payload: {
-        channel: 'in-person',
-        submittedOn: '2025-03-03',
-        applicant: { type: 'natural', name: '张三', idNumber: '11010519491231002X' },
-        application: { description: '某校舍改造项目的资金使用情况', delivery: 'pickup' },
-      },
+    const id = await register(context, 'wang', {
+      type: 'natural',
+      name: '张三',
+      idNumber: '11010519491231002X',
     });
-    const id = created.json().id as string;
     const act = (who: string, body: object) =>
       app.inject({
         method: 'POST',
@@ -249,18 +252,7 @@ test('an agency that does not separate duties lets an approver grant in one step
       payload: { ...current, separationOfDuties: false },
     });
     assert.equal(saved.statusCode, 200, saved.body);
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/agencies/bureau/requests',
-      headers: as('wang'),
-      payload: {
-        channel: 'in-person',
-        submittedOn: '2025-03-03',
-        applicant: { type: 'natural', name: '张三' },
-        application: { description: '资金使用情况', delivery: 'pickup' },
-      },
-    });
-    const id = created.json().id as string;
+    const id = await register(context, 'wang', { type: 'natural', name: '张三' });
     const granted = await app.inject({
       method: 'POST',
       url: `/api/agencies/bureau/requests/${id}/actions`,

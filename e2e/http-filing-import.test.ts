@@ -6,27 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { signedInApp } from './signed-in-app.ts';
+import { multipartFile, signedInApp } from './signed-in-app.ts';
 import { fixture } from './run-cli.ts';
-
-const BOUNDARY = '----gongkai-import-boundary';
-function multipart(content: Buffer, fields: Record<string, string> = {}) {
-  const parts = Object.entries(fields).map(
-    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  return {
-    'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-    payload: Buffer.concat([
-      Buffer.from(parts.join('')),
-      Buffer.from(
-        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="report.txt"\r\n` +
-          'Content-Type: text/plain\r\n\r\n',
-      ),
-      content,
-      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-    ]),
-  };
-}
 
 // The published 2021 report of 中卫市民政局, as a 2024 report whose 规范性文件 row cannot be read.
 const TEXT = Buffer.from(
@@ -44,11 +25,11 @@ test('unread cells are shown with their text, typed by the office, and filed as 
   try {
     const { app, headers } = context;
     const send = (fields: Record<string, string>) => {
-      const body = multipart(TEXT, fields);
+      const body = multipartFile('report.txt', TEXT, fields);
       return app.inject({
         method: 'POST',
         url: '/api/agencies/water/filings/2024/import',
-        headers: { ...headers.office!, 'content-type': body['content-type'] },
+        headers: { ...headers.office!, 'content-type': body.contentType },
         payload: body.payload,
       });
     };

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { multipartFile, signedInApp, type SignedInApp } from './signed-in-app.ts';
 import mammoth from 'mammoth';
 import { fixture } from './run-cli.ts';
 
@@ -38,24 +38,7 @@ after(() => context?.close());
 const call = (as: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   app.inject({ method, url, headers: headers[as]!, ...(payload ? { payload } : {}) });
 
-function multipart(fileName: string, content: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----gongkai-filing-boundary';
-  const parts = Object.entries(fields).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  return {
-    contentType: `multipart/form-data; boundary=${boundary}`,
-    payload: Buffer.concat([
-      Buffer.from(parts.join('')),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  };
-}
+const multipart = multipartFile;
 
 const application = {
   channel: 'in-person',

@@ -69,11 +69,20 @@ export async function signedInApp(options: {
 }
 
 /** A multipart/form-data body with one file, as a browser's upload form sends it. */
-export function multipartFile(fileName: string, content: Buffer): { contentType: string; payload: Buffer } {
+export function multipartFile(
+  fileName: string,
+  content: Buffer,
+  /** Text fields sent before the file, as a form lists them. */
+  fields: Record<string, string> = {},
+): { contentType: string; payload: Buffer } {
   const boundary = '----gongkai-test-boundary';
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     payload: Buffer.concat([
+      Buffer.from(parts.join('')),
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
           'Content-Type: application/octet-stream\r\n\r\n',

@@ -8,29 +8,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
+import { expectNoAxeViolations, signInToConsole } from './console-page.ts';
 import { fixture } from '../run-cli.ts';
 
 const PASSWORD = 'console-demo-password';
 const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 async function signIn(page: Page, username: string) {
-  await page.goto(`${live.server.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('header.bar').waitFor();
-}
-
-async function noAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    axe.violations.map((v) => v.id),
-    [],
-    JSON.stringify(axe.violations.map((v) => [v.id, v.nodes.map((n) => n.target)])),
-  );
+  await signInToConsole(page, live.server.url, username, PASSWORD);
 }
 
 test('the office adds a department, gives it an account and changes its roles', async () => {
@@ -60,7 +47,7 @@ test('the office adds a department, gives it an account and changes its roles', 
   await form.getByRole('button', { name: '新增' }).click();
   await page.getByRole('alert').filter({ hasText: '机关代码“demo-health”已被使用' }).waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'console-administration.png'), fullPage: true });
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
 
   await openFromMenu(page, '管理', '工作人员');
   await page.getByLabel('机关').selectOption({ label: '示范市卫生健康委员会' });
@@ -75,7 +62,7 @@ test('the office adds a department, gives it an account and changes its roles', 
   await account.getByLabel('审批人').check();
   await account.getByRole('button', { name: '保存角色' }).click();
   await account.getByRole('cell', { name: '经办人、审批人' }).waitFor();
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await context.close();
 });
 
@@ -97,7 +84,7 @@ test('the office pastes the notice, reviews what it reads and moves, and imports
   await reading.getByText('2027 年解析结果（尚未导入）').waitFor();
   await reading.getByText(/调休上班 1 天：2027-02-13（周六）春节/).waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'console-calendar-preview.png'), fullPage: true });
-  await noAxeViolations(page);
+  await expectNoAxeViolations(page);
   await reading.getByRole('button', { name: '确认导入' }).click();
   await reading.getByText('已导入 2027 年').waitFor();
   await page.getByRole('cell', { name: '测试通知' }).waitFor();

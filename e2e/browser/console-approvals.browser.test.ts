@@ -8,28 +8,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
+import { expectNoAxeViolations, signInToConsole } from './console-page.ts';
 
 const PASSWORD = 'console-demo-password';
 const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
 async function signIn(page: Page, username: string) {
-  await page.goto(`${live.server.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInToConsole(page, live.server.url, username, PASSWORD);
   await page.getByRole('heading', { name: '依申请公开办理' }).waitFor();
-}
-
-async function noAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    axe.violations.map((v) => v.id),
-    [],
-    JSON.stringify(axe.violations.map((v) => [v.id, v.nodes.map((n) => n.target)])),
-  );
 }
 
 test('the handler asks for an extension; another approver approves it from the queue', async () => {
@@ -77,7 +65,7 @@ test('the handler asks for an extension; another approver approves it from the q
   await row.getByText('所需信息分散在三个科室的档案中').waitFor();
   await row.getByText('王经办').first().waitFor();
   await approver.screenshot({ path: join(SCREENSHOTS, 'console-approvals.png'), fullPage: true });
-  await noAxeViolations(approver);
+  await expectNoAxeViolations(approver);
   await row.getByRole('button', { name: '同意', exact: true }).click();
   await approver.getByText(`${caseId} 已同意，告知书已生成`).waitFor();
   await row.waitFor({ state: 'detached' });
@@ -95,7 +83,7 @@ test('the handler asks for an extension; another approver approves it from the q
     history.some((h) => h.startsWith('延长答复期限') && h.includes('赵审核')),
     history.join('\n'),
   );
-  await noAxeViolations(officer);
+  await expectNoAxeViolations(officer);
   await officer.screenshot({ path: join(SCREENSHOTS, 'console-extension-approved.png'), fullPage: true });
   await officerContext.close();
   await approverContext.close();

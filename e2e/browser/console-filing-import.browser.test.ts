@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { SCREENSHOTS } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
+import { expectNoAxeViolations, signInToConsole } from './console-page.ts';
 import { fixture } from '../run-cli.ts';
 
 const PASSWORD = 'console-demo-password';
@@ -27,11 +27,7 @@ test('the office previews a department’s report file, types the unread row, an
       .replaceAll('2021', String(year)),
   );
   const page = await (await live.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${live.server.url}/console/`);
-  await page.getByLabel('用户名').fill('office');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('header.bar').waitFor();
+  await signInToConsole(page, live.server.url, 'office', PASSWORD);
   await page.goto(`${live.server.url}/console/filing?agency=demo-transport&year=${year}`);
   await page.getByRole('heading', { name: '年报报送：示范市交通运输局' }).waitFor();
   await page.getByLabel('或以已发布的报告文件报送（不在本系统记录台账的机关）').setInputFiles(file);
@@ -48,12 +44,7 @@ test('the office previews a department’s report file, types the unread row, an
   await preview.getByLabel('表二 第二十条第（一）项 行政规范性文件 本年废止件数').fill('1');
   await preview.getByLabel('表二 第二十条第（一）项 行政规范性文件 现行有效件数').fill('4');
   await page.screenshot({ path: join(SCREENSHOTS, 'console-filing-import-preview.png'), fullPage: true });
-  const axe = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(
-    axe.violations.map((v) => v.id),
-    [],
-    JSON.stringify(axe.violations.map((v) => [v.id, v.nodes.map((n) => n.target)])),
-  );
+  await expectNoAxeViolations(page);
   await preview.getByLabel(/我已核对上面的内容/).check();
   await preview.getByRole('button', { name: '报送' }).click();
   await page.getByRole('status').filter({ hasText: '已以报告文件报送第 1 版' }).waitFor();
