@@ -8,6 +8,7 @@ import { normativeDocumentRepository } from '../features/proactive-disclosure/db
 import { figuresRepository } from '../features/proactive-disclosure/db/figures-repository.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
 import { disclosureSettingsRepository } from '../features/proactive-disclosure/db/disclosure-settings-repository.ts';
+import { feeTally } from '../features/requests/db/fee-tally.ts';
 import { interpretationRate } from '../features/proactive-disclosure/domain/interpretation-rate.ts';
 import { messageRepository } from '../features/public-messages/db/message-repository.ts';
 import { agencyRepository } from '../features/agencies/index.ts';
@@ -83,6 +84,7 @@ export function databaseFactSource(
     tallyDocuments: (agencyId, year) => documents.tally(agencyId, year),
     figures: (agencyId, year) => figures.find(agencyId, year),
     proactiveActivity,
+    processingFees: (agencyId, year) => feeTally(db, agencyId, year),
     recordsBehind: async (agencyId, selector, year, counting) => {
       switch (selector.source) {
         case 'requests':

@@ -3,7 +3,7 @@
  * included; `checks` the results of the consistency rules (勾稽关系).
  */
 import type { CellId, ReportFormatId, SectionId } from './report-format.ts';
-import type { ProactiveActivity } from './report-facts.ts';
+import type { ProactiveActivity, ProcessingFeeFacts } from './report-facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** `incomplete`: a cell the rule needs is missing; `not-applicable`: the rule's input is absent (no previous year). */
@@ -37,6 +37,8 @@ export interface AnnualReport {
   readonly typedCells?: Readonly<Record<CellId, { readonly value: number; readonly by: string }>>;
   /** 主动公开 activity of the year, when known: drafted into section 一, not part of the JSON. */
   readonly proactive?: ProactiveActivity;
+  /** 信息处理费 of the year, when the cases are handled here: drafted into section 六, checked by R10. */
+  readonly fees?: ProcessingFeeFacts;
 }
 
 export function hasErrors(checks: readonly CheckResult[]): boolean {

@@ -85,12 +85,30 @@ export function buildAnnualReport(
 ): AnnualReport {
   const cells = buildReportCells(facts);
   const report = { format: '2021' as const, year: subject.year, agency: { name: subject.agencyName }, cells };
-  const checks = checkConsistency(report, context);
+  // R10 reads the year's fee records, where they are kept here.
+  const fees = facts.fees;
+  const checks = checkConsistency(report, {
+    ...(fees
+      ? {
+          processingFees: {
+            collectedCount: fees.paidCount,
+            collectedYuan: fees.paidYuan,
+            noticesIssued: fees.noticesIssued,
+          },
+        }
+      : {}),
+    ...context,
+  });
   const broken = checks.filter((c) => BY_CONSTRUCTION.test(c.rule) && c.status !== 'pass');
   if (broken.length > 0) {
     throw new Error(
       `generated report breaks ${broken.map((c) => `${c.rule} (${c.lhs} ≠ ${c.rhs})`).join(', ')}`,
     );
   }
-  return { ...report, checks, ...(facts.proactive ? { proactive: facts.proactive } : {}) };
+  return {
+    ...report,
+    checks,
+    ...(facts.proactive ? { proactive: facts.proactive } : {}),
+    ...(fees ? { fees } : {}),
+  };
 }

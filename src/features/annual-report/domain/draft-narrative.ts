@@ -5,7 +5,7 @@
  */
 import type { AnnualReport } from './annual-report.ts';
 import { reportFormat, type SectionId } from './report-format.ts';
-import type { ProactiveActivity } from './report-facts.ts';
+import type { ProactiveActivity, ProcessingFeeFacts } from './report-facts.ts';
 
 export interface NarrativeParagraph {
   readonly kind: 'generated' | 'to-write';
@@ -86,8 +86,21 @@ function activitySentences(activity: ProactiveActivity | undefined): string {
   return sentences.join('');
 }
 
+const yuanText = (yuan: number) => `${Math.round(yuan * 100) / 100}元`;
+
+/** Section 六's fee paragraph (《政府信息公开信息处理费管理办法》), from the year's fee records. */
+function feeSentence(fees: ProcessingFeeFacts): string {
+  if (fees.noticesIssued + fees.paidCount + fees.waivedCount + fees.lapsedCount === 0)
+    return '本年度未发出信息处理费收费通知，未收取信息处理费。';
+  return (
+    `本年度依据《政府信息公开信息处理费管理办法》发出收费通知${fees.noticesIssued}件、金额${yuanText(fees.noticedYuan)}，` +
+    `实际收取信息处理费${fees.paidCount}件、共${yuanText(fees.paidYuan)}，减免${fees.waivedCount}件；` +
+    `因申请人逾期未缴费不再处理的申请${fees.lapsedCount}件。`
+  );
+}
+
 export function draftNarrative(
-  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'proactive'>,
+  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'proactive' | 'fees'>,
 ): Narrative {
   const proactive = activitySentences(report.proactive) + (proactiveSentence(report) ?? '');
   return {
@@ -113,6 +126,11 @@ export function draftNarrative(
     s3: [],
     s4: [],
     s5: [{ kind: 'to-write', text: '（请填写本年度存在的主要问题及改进情况，不宜空缺或仅写“无”。）' }],
-    s6: [{ kind: 'to-write', text: '（请填写本年度收取信息处理费的件数和金额，以及其他需要报告的事项。）' }],
+    s6: report.fees
+      ? [
+          { kind: 'generated', text: feeSentence(report.fees) },
+          { kind: 'to-write', text: '（请填写其他需要报告的事项；没有的，写明“无其他需要报告的事项”。）' },
+        ]
+      : [{ kind: 'to-write', text: '（请填写本年度收取信息处理费的件数和金额，以及其他需要报告的事项。）' }],
   };
 }

@@ -91,6 +91,20 @@ export interface ProactiveActivity {
   readonly messages: MessageFacts;
 }
 
+/**
+ * 信息处理费 of the year (《政府信息公开信息处理费管理办法》): notices issued, fees collected, waived, and
+ * applications closed because a fee went unpaid — what section 六 reports and R10 checks.
+ */
+export interface ProcessingFeeFacts {
+  readonly noticesIssued: number;
+  /** The amount the year's notices asked for, in 元. */
+  readonly noticedYuan: number;
+  readonly paidCount: number;
+  readonly paidYuan: number;
+  readonly waivedCount: number;
+  readonly lapsedCount: number;
+}
+
 export interface ReportFacts {
   readonly requests: readonly RequestTally[];
   readonly proceedings: readonly ProceedingTally[];
@@ -98,4 +112,6 @@ export interface ReportFacts {
   readonly figures: AgencyFigures | undefined;
   /** Known when the agency publishes through gongkai; absent for a ledger. */
   readonly proactive?: ProactiveActivity;
+  /** Known when the agency's cases are handled here; absent for a ledger. */
+  readonly fees?: ProcessingFeeFacts;
 }

@@ -23,14 +23,22 @@ export async function gatherFacts(
   year: number,
   counting: ProceedingCounting,
 ): Promise<ReportFacts> {
-  const [requests, proceedings, documents, figures, proactive] = await Promise.all([
+  const [requests, proceedings, documents, figures, proactive, fees] = await Promise.all([
     source.tallyRequests(agencyId, year),
     source.tallyProceedings(agencyId, year, counting),
     source.tallyDocuments(agencyId, year),
     source.figures(agencyId, year),
     source.proactiveActivity?.(agencyId, year),
+    source.processingFees?.(agencyId, year),
   ]);
-  return { requests, proceedings, documents, figures, ...(proactive ? { proactive } : {}) };
+  return {
+    requests,
+    proceedings,
+    documents,
+    figures,
+    ...(proactive ? { proactive } : {}),
+    ...(fees ? { fees } : {}),
+  };
 }
 
 export async function buildStoredReport(

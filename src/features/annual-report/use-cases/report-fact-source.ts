@@ -9,6 +9,7 @@ import type {
   ProceedingTally,
   RequestTally,
   ProactiveActivity,
+  ProcessingFeeFacts,
 } from '../domain/report-facts.ts';
 import type { CellSelector } from '../domain/cell-selector.ts';
 
@@ -19,6 +20,8 @@ export interface ReportFactSource {
   figures(agencyId: string, year: number): Promise<AgencyFigures | undefined>;
   /** Publications, interpretations and messages of the year, where the agency publishes through gongkai. */
   proactiveActivity?(agencyId: string, year: number): Promise<ProactiveActivity>;
+  /** 信息处理费 of the year, where the agency's cases are handled through gongkai. */
+  processingFees?(agencyId: string, year: number): Promise<ProcessingFeeFacts | undefined>;
   /** The ids of the records behind a cell; empty for entered figures. */
   recordsBehind(
     agencyId: string,

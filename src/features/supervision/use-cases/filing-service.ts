@@ -18,6 +18,7 @@ import {
 } from '../../annual-report/index.ts';
 import type { Agency } from '../../agencies/index.ts';
 import { consolidate, type Consolidation, type Contribution } from '../domain/consolidate.ts';
+import { checksOnFiledText } from '../domain/text-checks.ts';
 import { decideFiling, isBlocking, type FailingRule, type FilingRefusal } from '../domain/filing-decision.ts';
 import {
   checkSeasonDeadlines,
@@ -453,16 +454,20 @@ export function filingService(deps: FilingDependencies) {
         return err({ code: 'children-not-filed', missing: consolidation.missing });
       if (consolidation?.otherFormat.length)
         return err({ code: 'children-other-format', agencies: consolidation.otherFormat });
-      const decided = decideFiling(report.checks, explanations);
-      if (!decided.ok) return decided;
       const left = unfinished(sections);
       if (left.length > 0) return err({ code: 'sections-unfinished', sections: left });
-      const indicators = await indicatorsOf(agency.id, year, consolidation?.children ?? []);
       const written = Object.fromEntries(
         Object.entries(sections)
           .map(([id, text]) => [id, (text ?? '').trim()])
           .filter(([, text]) => text),
       );
+      // A re-filing keeps the text written for the version it corrects, unless written anew.
+      const text = { ...report.sections, ...latest?.report.sections, ...written };
+      // R8 and R10 read the words filed: a figure the text states that the tables do not is a warning.
+      const checks = checksOnFiledText(report, text);
+      const decided = decideFiling(checks, explanations);
+      if (!decided.ok) return decided;
+      const indicators = await indicatorsOf(agency.id, year, consolidation?.children ?? []);
       return store_(
         agency,
         year,
@@ -470,8 +475,7 @@ export function filingService(deps: FilingDependencies) {
         {
           origin: consolidation ? 'consolidation' : 'records',
           format: report.format,
-          // A re-filing keeps the text written for the version it corrects, unless written anew.
-          report: { ...report, sections: { ...report.sections, ...latest?.report.sections, ...written } },
+          report: { ...report, sections: text, checks },
           explanations: decided.value,
           children: consolidation?.children ?? [],
           ...(indicators ? { indicators } : {}),

@@ -60,6 +60,8 @@ export function FilingPage({
   const [prepared, setPrepared] = useState<Preparation | null | undefined>();
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<FailingRule[]>([]);
+  /** Warnings found on the text as filed (R8 on the words written), to explain before filing again. */
+  const [textWarnings, setTextWarnings] = useState<FailingRule[]>([]);
   const canFile = roles.includes('approver') || roles.includes('admin');
 
   const load = useCallback(() => {
@@ -77,6 +79,7 @@ export function FilingPage({
       const details = failure.error.details as
         { failures?: FailingRule[]; warnings?: FailingRule[] } | undefined;
       setProblems(details?.failures ?? details?.warnings ?? []);
+      if (details?.warnings) setTextWarnings(details.warnings);
     } else setMessage('操作失败');
   };
 
@@ -84,7 +87,7 @@ export function FilingPage({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const explanations = Object.fromEntries(
-      (prepared?.warnings ?? []).map((w) => [w.rule, String(form.get(`explain-${w.rule}`) ?? '')]),
+      warningsToExplain.map((w) => [w.rule, String(form.get(`explain-${w.rule}`) ?? '')]),
     );
     try {
       const sections = Object.fromEntries(
@@ -125,6 +128,10 @@ export function FilingPage({
   }
 
   const locked = prepared?.latest?.status === 'filed';
+  const warningsToExplain = [
+    ...(prepared?.warnings ?? []),
+    ...textWarnings.filter((w) => !prepared?.warnings.some((p) => p.rule === w.rule)),
+  ];
   const pending = prepared?.corrections.find((c) => !c.decision);
   return (
     <section>
@@ -202,7 +209,7 @@ export function FilingPage({
                       />
                     </p>
                   ))}
-                  {prepared.warnings.map((w) => (
+                  {warningsToExplain.map((w) => (
                     <p key={w.rule}>
                       <label htmlFor={`explain-${w.rule}`}>
                         警告 {w.rule}：{w.message}。请说明：
