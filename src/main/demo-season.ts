@@ -57,6 +57,8 @@ export async function seedDemoSeason(
     .replaceAll('中卫市民政局', '示范市水务局')
     .replaceAll('中卫', '示范')
     .replaceAll('民政', '水务')
+    // The sample's text came through a converter that left an English word in a Chinese sentence.
+    .replaceAll('规范 and 细化', '规范和细化')
     .replaceAll('2021', String(year));
   const reading = readReportText(sample);
   const filed = await onTime.fileFromImport(

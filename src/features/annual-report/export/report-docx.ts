@@ -2,6 +2,7 @@
  * The whole report as a DOCX an agency can edit and publish: title, the six section headings, the drafted
  * sentences (places to write highlighted), and the three tables laid out as the format prints them.
  */
+import { writtenParagraphs } from '../domain/section-text.ts';
 import {
   AlignmentType,
   Document,
@@ -101,7 +102,7 @@ export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
       continue;
     }
     const written = report.sections?.[section.id];
-    if (written) for (const text of written.split(/\n+/)) children.push(bodyParagraph(text, false));
+    if (written) for (const text of writtenParagraphs(written)) children.push(bodyParagraph(text, false));
     else for (const p of narrative[section.id]) children.push(bodyParagraph(p.text, p.kind === 'to-write'));
   }
   const document = new Document({

@@ -2,6 +2,7 @@
  * The report as one HTML page, escaped by construction: every text goes through `escapeHtml`.
  * Value cells carry `data-cell` and, when a link builder is given, link to the records behind them.
  */
+import { writtenParagraphs } from '../domain/section-text.ts';
 import type { AnnualReport } from '../domain/annual-report.ts';
 import { draftNarrative } from '../domain/draft-narrative.ts';
 import { reportFormat } from '../domain/report-format.ts';
@@ -41,11 +42,12 @@ export function renderTableHtml(layout: TableLayout, options: HtmlOptions = {}):
 function renderChecks(report: AnnualReport): string {
   const failing = report.checks.filter((c) => c.status === 'fail' || c.status === 'incomplete');
   const passed = report.checks.filter((c) => c.status === 'pass').length;
+  const notApplicable = report.checks.filter((c) => c.status === 'not-applicable').length;
   const rows = failing.map(
     (c) =>
       `<tr class="${c.severity}"><td>${escapeHtml(c.rule)}</td><td>${severityLabel(c.severity)}</td><td>${checkStatusLabel(c.status)}</td><td>${escapeHtml(c.message)}</td></tr>`,
   );
-  return `<section class="checks"><h2>勾稽关系检查</h2><p>共 ${report.checks.length} 项，通过 ${passed} 项，未通过或数据不全 ${failing.length} 项。</p>${
+  return `<section class="checks"><h2>勾稽关系检查</h2><p>共 ${report.checks.length} 项：通过 ${passed} 项，未通过或数据不全 ${failing.length} 项，不适用 ${notApplicable} 项（如正文未提及的数字、没有收费记录）。</p>${
     rows.length
       ? `<table class="check-table"><tr><th>规则</th><th>级别</th><th>结果</th><th>说明</th></tr>${rows.join('')}</table>`
       : ''
@@ -75,7 +77,7 @@ export function renderReportHtml(report: AnnualReport, options: HtmlOptions = {}
     const body = section.table
       ? renderTableHtml(tables[section.table], options)
       : text[section.id]
-        ? text[section.id]!.split(/\n+/)
+        ? writtenParagraphs(text[section.id]!)
             .map((p) => `<p>${escapeHtml(p)}</p>`)
             .join('\n')
         : narrative[section.id].map((p) => `<p class="${p.kind}">${escapeHtml(p.text)}</p>`).join('\n');

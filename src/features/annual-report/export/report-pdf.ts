@@ -1,4 +1,5 @@
 /** The whole report as a PDF with selectable Chinese text, laid out like the DOCX. */
+import { writtenParagraphs } from '../domain/section-text.ts';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { AnnualReport } from '../domain/annual-report.ts';
 import { draftNarrative } from '../domain/draft-narrative.ts';
@@ -59,7 +60,7 @@ export async function renderReportPdf(report: AnnualReport): Promise<Buffer> {
     }
     const written = report.sections?.[section.id];
     const paragraphs = written
-      ? written.split(/\n+/).map((text) => ({ text, kind: 'generated' as const }))
+      ? writtenParagraphs(written).map((text) => ({ text, kind: 'generated' as const }))
       : narrative[section.id];
     for (const p of paragraphs)
       content.push({

@@ -4,6 +4,7 @@
  * one row of 15 numbers, table 二 by its row labels. Every cell keeps the line it was read from; a cell
  * that cannot be read without guessing is named as unread, never filled in.
  */
+import { plainText } from '../../annual-report/domain/section-text.ts';
 import {
   FORMAT_2021,
   normalizeLabel,
@@ -131,7 +132,7 @@ function readSections(
       if (PAGE_FOOTER.test(line)) break;
       if (line && !PAGE_NUMBER.test(line)) kept.push(line);
     }
-    return paragraphs(kept).join('\n').slice(0, SECTION_TEXT_MAX);
+    return plainText(paragraphs(kept).join('\n')).slice(0, SECTION_TEXT_MAX);
   };
   const s1 = t2 > 0 ? heading('一', /总体情况/, 0, t2) : -1;
   const s5 = t4 >= 0 ? heading('五', /问题/, t4 + 1, lines.length) : -1;
