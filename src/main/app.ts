@@ -194,7 +194,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   await registerConsoleAssets(app);
   app.get('/api/agencies', async () => ({ agencies: await agencies.list() }));
   const files = renderCache();
-  registerReportRoutes(app, { source, findAgency, files });
+  registerReportRoutes(app, { source, findAgency, files, today: clock.today });
   const letters = letterService({
     view: cases.view,
     numbering: letterReferences(handle.db),

@@ -17,6 +17,7 @@ import { OUTCOME_LEGAL_BASIS, type CaseCommand, type RequestChannel } from '../f
 import { caseRepository } from '../features/requests/db/case-repository.ts';
 import { caseService } from '../features/requests/use-cases/case-service.ts';
 import { completeReplyContent } from './demo-reply-contents.ts';
+import { perPageFee } from '../features/requests/domain/processing-fee.ts';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -214,6 +215,30 @@ export async function seedDemoCases(
       )
         continue;
       day = addWorkingDays(calendar, approvedOn, 5).date;
+    } else if (roll < 0.27) {
+      // 按量计收: a request for several hundred pages; most pay, one in four lets the period lapse.
+      const issuedOn = addWorkingDays(calendar, day, 3).date;
+      const pages = 120 + Math.floor(next() * 300);
+      if (
+        !(await act(issuedOn, {
+          type: 'issue-fee-notice',
+          method: 'per-page',
+          pages,
+          amountYuan: perPageFee(pages),
+          issuedOn,
+          deliveredOn: issuedOn,
+          howToPay: '示范市非税收入缴款码（随通知书附送）',
+        }))
+      )
+        continue;
+      if (next() < 0.25) {
+        await act(addDays(addWorkingDays(calendar, issuedOn, 20).date, 1), { type: 'close-lapsed-fee' });
+        continue;
+      }
+      const paidOn = addWorkingDays(calendar, issuedOn, 2 + Math.floor(next() * 8)).date;
+      if (!(await act(paidOn, { type: 'record-payment', on: paidOn, amountYuan: perPageFee(pages) })))
+        continue;
+      day = paidOn;
     }
     if (next() < 0.06) {
       // Left open: some of these become overdue, and some wait for an extension to be approved.

@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from '../domain/annual-report.ts';
 import { renderReport, type ExportFormat } from './render-report.ts';
+import type { PrintOptions } from './print-layout.ts';
 
 export interface RenderCache {
-  render(report: AnnualReport, format: ExportFormat): Promise<Buffer>;
+  render(report: AnnualReport, format: ExportFormat, options?: PrintOptions): Promise<Buffer>;
   readonly stats: () => { hits: number; renders: number; bytes: number };
 }
 
@@ -49,8 +50,11 @@ export function renderCache(
   };
 
   return {
-    render(report, format) {
-      const key = `${format}:${createHash('sha256').update(JSON.stringify(report)).digest('hex')}`;
+    render(report, format, options = {}) {
+      const key = `${format}:${createHash('sha256')
+        .update(JSON.stringify(report))
+        .update(`\u0000${options.notice ?? ''}`)
+        .digest('hex')}`;
       const found = kept.get(key);
       if (found) {
         hits++;
@@ -59,7 +63,7 @@ export function renderCache(
         return found;
       }
       renders++;
-      const rendered = turn(() => render(report, format));
+      const rendered = turn(() => render(report, format, options));
       kept.set(key, rendered);
       rendered.then(
         (file) => {

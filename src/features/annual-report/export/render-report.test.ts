@@ -88,7 +88,8 @@ test('the PDF export has selectable Chinese text (no Kangxi radicals) and the nu
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   const lines = (await extractPdfLines(pdf)).flat();
   const text = lines.join('\n');
-  assert.ok(text.includes('淮安市人民政府2024年政府信息公开工作年度报告'));
+  // The title, in 2号 type, takes two lines.
+  assert.ok(lines.join('').includes('淮安市人民政府2024年政府信息公开工作年度报告'));
   assert.ok(text.includes('三、收到和处理政府信息公开申请情况'));
   assert.ok(!/[\u2F00-\u2FD5]/.test(text), 'no Kangxi radicals in the text layer');
   assert.ok(
@@ -99,4 +100,52 @@ test('the PDF export has selectable Chinese text (no Kangxi radicals) and the nu
     lines.some((l) => /72 64 178 37 351 13 4 8 1 26 12 1 1 6 20/.test(l)),
     'table 四 as one row',
   );
+});
+
+test('a file that is not the published report says so on every page; a draft says what is still to be written', async () => {
+  const notice = '本文件按办理记录统计，不是正式发布的年度报告。';
+  const pages = await extractPdfLines(await renderReport(huaian(), 'pdf', { notice }));
+  assert.ok(pages.length >= 3);
+  for (const [i, page] of pages.entries())
+    assert.ok(
+      page.some((line) => line.replace(/\s/g, '') === notice),
+      `page ${i + 1} carries the notice`,
+    );
+  const text = pages.flat().join('\n');
+  assert.match(text, /【尚待撰写：概述2024年本机关贯彻落实/);
+  assert.doesNotMatch(text, /（请/, 'no template prompt is printed as if it were the report');
+  assert.ok(
+    pages.every((page) => page.some((line) => /^— \d+ —$/.test(line.trim()))),
+    'page numbers',
+  );
+  const plain = (await extractPdfLines(await renderReport(huaian(), 'pdf'))).flat().join('\n');
+  assert.ok(!plain.includes(notice), 'the published report carries no such notice');
+});
+
+test('the XLSX is ready to print: one page per table, header rows repeated, rows as tall as their text, the notice', async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    (await renderReport(huaian(), 'xlsx', { notice: '不是正式发布的年度报告' })) as unknown as ExcelJS.Buffer,
+  );
+  for (const name of ['二、主动公开', '三、依申请公开', '四、复议诉讼']) {
+    const sheet = workbook.getWorksheet(name)!;
+    assert.equal(sheet.getCell('A2').value, '不是正式发布的年度报告', `${name}: the notice on top`);
+    assert.deepEqual(
+      [
+        sheet.pageSetup.fitToPage,
+        sheet.pageSetup.fitToWidth,
+        sheet.pageSetup.fitToHeight,
+        sheet.pageSetup.paperSize,
+      ],
+      [true, 1, 1, 9],
+      name,
+    );
+    assert.match(sheet.pageSetup.printTitlesRow ?? '', /^3:\d+$/, `${name}: header rows repeated`);
+    assert.match(sheet.headerFooter.oddHeader ?? '', /不是正式发布的年度报告/);
+  }
+  // Table 三's (二) row label wraps in its column: its row is made taller than one line.
+  const t3 = workbook.getWorksheet('三、依申请公开')!;
+  let tallest = 0;
+  t3.eachRow((row) => (tallest = Math.max(tallest, row.height ?? 0)));
+  assert.ok(tallest >= 30, `the wrapped rows are heightened (tallest ${tallest} pt)`);
 });

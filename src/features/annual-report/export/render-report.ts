@@ -4,6 +4,7 @@ import { renderReportDocx } from './report-docx.ts';
 import { renderReportHtml, type HtmlOptions } from './report-html.ts';
 import { renderReportPdf } from './report-pdf.ts';
 import { renderReportXlsx } from './report-xlsx.ts';
+import type { PrintOptions } from './print-layout.ts';
 
 export const EXPORT_FORMATS = ['json', 'html', 'xlsx', 'docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,10 +39,13 @@ export function reportJson(report: AnnualReport): string {
   );
 }
 
+/** For every format: the HTML page's extras, and the notice printed on every page (not the published report). */
+export type RenderOptions = HtmlOptions & PrintOptions;
+
 export async function renderReport(
   report: AnnualReport,
   format: ExportFormat,
-  options: HtmlOptions = {},
+  options: RenderOptions = {},
 ): Promise<Buffer> {
   switch (format) {
     case 'json':
@@ -49,11 +53,11 @@ export async function renderReport(
     case 'html':
       return Buffer.from(renderReportHtml(report, options));
     case 'xlsx':
-      return renderReportXlsx(report);
+      return renderReportXlsx(report, options);
     case 'docx':
-      return renderReportDocx(report);
+      return renderReportDocx(report, options);
     case 'pdf':
-      return renderReportPdf(report);
+      return renderReportPdf(report, options);
     default: {
       const never: never = format;
       throw new Error(`unknown export format ${String(never)}`);

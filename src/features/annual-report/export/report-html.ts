@@ -19,6 +19,8 @@ export interface HtmlOptions {
   readonly includeChecks?: boolean;
   /** Already-escaped HTML placed right under the title (navigation, downloads). */
   readonly afterTitleHtml?: string;
+  /** Printed under the title (e.g. that the file is the records' figures, not the published report). */
+  readonly notice?: string;
 }
 
 export function renderTableHtml(layout: TableLayout, options: HtmlOptions = {}): string {
@@ -64,6 +66,7 @@ table.report-table,table.check-table{border-collapse:collapse;width:100%;font-si
 .report-table td.label{text-align:left}
 .report-table td.value a{color:inherit}
 .check-table tr.error td{background:#fde8e8}.check-table tr.warning td{background:#fff4db}
+p.notice{border:1px solid #1a4f8b;padding:.4rem .7rem;text-align:center}
 nav.crumbs{font-size:.9rem}ul.downloads{display:flex;gap:1rem;flex-wrap:wrap;list-style:none;padding:0}
 @media print{p.to-write{background:none}nav.crumbs,ul.downloads{display:none}}
 `;
@@ -88,6 +91,7 @@ export function renderReportHtml(report: AnnualReport, options: HtmlOptions = {}
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title}</title><style>${REPORT_CSS}</style></head>
 <body><h1>${title}</h1>
+${options.notice ? `<p role="note" class="notice">${escapeHtml(options.notice)}</p>` : ''}
 ${options.afterTitleHtml ?? ''}
 <p>本报告依据《中华人民共和国政府信息公开条例》第五十条和${escapeHtml(format.documentNumber)}规定的格式编制，统计期限为${report.year}年1月1日至12月31日。</p>
 ${sections.join('\n')}

@@ -19,6 +19,18 @@ export interface ReportRouteDependencies {
   readonly findAgency: (id: string) => Promise<{ id: string; name: string } | undefined>;
   /** Rendered files kept by content, at most two renders at once (export/render-cache.ts). */
   readonly files: RenderCache;
+  /** Today, in China: a year not yet over is said to be counted up to it. */
+  readonly today: () => string;
+}
+
+/**
+ * Every page of a file built from the records says what it is: the records' figures, not the report the
+ * agency published (a filed report is downloaded from its own page, without this notice).
+ */
+export function recordsNotice(agencyName: string, year: number, today: string): string {
+  return year >= Number(today.slice(0, 4))
+    ? `${year}年度尚未结束：本文件按截至${today}的办理记录统计，不是正式发布的年度报告。`
+    : `本文件按办理记录统计，不是${agencyName}正式发布的${year}年度报告。`;
 }
 
 /**
@@ -73,7 +85,9 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDepe
         year,
         counting: t4Counting,
       });
-      const bytes = await deps.files.render(report, format);
+      const bytes = await deps.files.render(report, format, {
+        notice: recordsNotice(agency.name, year, deps.today()),
+      });
       if (format !== 'json' && format !== 'html') {
         reply.header(
           'content-disposition',
