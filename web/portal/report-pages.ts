@@ -8,6 +8,7 @@ import {
   explainStoredCell,
   FORMAT_2021,
   selectorForCell,
+  formatOfYear,
   type ReportFactSource,
 } from '../../src/features/annual-report/index.ts';
 import { renderReportHtml } from '../../src/features/annual-report/export/report-html.ts';
@@ -46,7 +47,7 @@ export function describeCell(cellId: string): string {
 
 /** How the records behind a cell were chosen (application-lifecycle.md §12), in words. */
 function countingRule(cellId: string, year: number): string {
-  const selector = selectorForCell(cellId);
+  const selector = selectorForCell(cellId, formatOfYear(year));
   if (!selector) return '';
   switch (selector.source) {
     case 'requests':

@@ -127,6 +127,8 @@ export interface AgencyFiguresTable {
   penalty: number;
   coercion: number;
   admin_fees_wan: number;
+  /** JSON: the 2019 format's table 二 cells entered for 2019 and 2020, by cell id; null otherwise. */
+  entered_2019: string | null;
   entered_by: string;
   entered_at: string;
 }

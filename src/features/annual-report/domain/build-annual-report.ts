@@ -7,7 +7,7 @@ import type { AnnualReport } from './annual-report.ts';
 import { selectorForCell, type CellSelector } from './cell-selector.ts';
 import { checkConsistency, type CheckContext } from './check-consistency.ts';
 import type { ReportFacts } from './report-facts.ts';
-import { FORMAT_2021, type CellId } from './report-format.ts';
+import { formatOfYear, reportFormat, type CellId, type ReportFormatId } from './report-format.ts';
 
 export interface ReportSubject {
   readonly year: number;
@@ -31,7 +31,9 @@ function countRequests(facts: ReportFacts, selector: Extract<CellSelector, { sou
       case 'completed':
         total += selector.outcome
           ? (tally.completed[selector.outcome] ?? 0)
-          : Object.values(tally.completed).reduce((sum, n) => sum + (n ?? 0), 0);
+          : selector.outcomes
+            ? selector.outcomes.reduce((sum, o) => sum + (tally.completed[o] ?? 0), 0)
+            : Object.values(tally.completed).reduce((sum, n) => sum + (n ?? 0), 0);
         break;
       default: {
         const never: never = selector.measure;
@@ -57,7 +59,9 @@ export function cellValue(facts: ReportFacts, selector: CellSelector): number {
       return tally.reduce((sum, d) => sum + d[field], 0);
     }
     case 'figures':
-      return facts.figures?.[selector.figure] ?? 0;
+      return selector.figure === 'entered2019'
+        ? (facts.figures?.entered2019?.[selector.cell ?? ''] ?? 0)
+        : (facts.figures?.[selector.figure] ?? 0);
     default: {
       const never: never = selector;
       throw new Error(`unknown selector ${JSON.stringify(never)}`);
@@ -65,10 +69,13 @@ export function cellValue(facts: ReportFacts, selector: CellSelector): number {
   }
 }
 
-export function buildReportCells(facts: ReportFacts): Record<CellId, number> {
+export function buildReportCells(
+  facts: ReportFacts,
+  format: ReportFormatId = '2021',
+): Record<CellId, number> {
   const cells: Record<CellId, number> = {};
-  for (const cell of FORMAT_2021.cellIds) {
-    const selector = selectorForCell(cell);
+  for (const cell of reportFormat(format).cellIds) {
+    const selector = selectorForCell(cell, format);
     if (!selector) throw new Error(`no selector for ${cell}`);
     cells[cell] = cellValue(facts, selector);
   }
@@ -83,8 +90,10 @@ export function buildAnnualReport(
   subject: ReportSubject,
   context: CheckContext = {},
 ): AnnualReport {
-  const cells = buildReportCells(facts);
-  const report = { format: '2021' as const, year: subject.year, agency: { name: subject.agencyName }, cells };
+  // Each year in the format in force for it: the 2019 trial format for 2019 and 2020.
+  const format = formatOfYear(subject.year);
+  const cells = buildReportCells(facts, format);
+  const report = { format, year: subject.year, agency: { name: subject.agencyName }, cells };
   // R10 reads the year's fee records, where they are kept here.
   const fees = facts.fees;
   const checks = checkConsistency(report, {

@@ -61,6 +61,11 @@ export interface AgencyFigures {
   readonly coercion: number;
   /** 行政事业性收费 income in 万元 — not the 信息处理费. */
   readonly adminFeesWan: number;
+  /**
+   * For a report in the 2019 format (2019, 2020): table 二's cells the agency entered, by cell id
+   * (项目数量, 本年增/减, 新公开/公开总数量, 其他对外管理服务事项, 政府集中采购).
+   */
+  readonly entered2019?: Readonly<Record<string, number>>;
 }
 
 /** 主动公开: documents published in the year, by catalogue category (for the drafted section 一). */

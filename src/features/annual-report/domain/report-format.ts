@@ -245,6 +245,11 @@ function build2019(): ReportFormat {
 
 export const FORMAT_2019: ReportFormat = build2019();
 
+/** The format a report year is published in: the 2019 trial format (60号) for 2019 and 2020. */
+export function formatOfYear(year: number): ReportFormatId {
+  return year >= 2021 ? '2021' : '2019';
+}
+
 export function reportFormat(id: ReportFormatId): ReportFormat {
   return id === '2021' ? FORMAT_2021 : FORMAT_2019;
 }

@@ -5,6 +5,7 @@
 import type { AnnualReport } from '../domain/annual-report.ts';
 import { buildAnnualReport } from '../domain/build-annual-report.ts';
 import { selectorForCell } from '../domain/cell-selector.ts';
+import { formatOfYear } from '../domain/report-format.ts';
 import type { CheckContext } from '../domain/check-consistency.ts';
 import type { ProceedingCounting, ReportFacts } from '../domain/report-facts.ts';
 import type { ReportFactSource } from './report-fact-source.ts';
@@ -69,7 +70,7 @@ export async function explainStoredCell(
   cell: string,
   counting: ProceedingCounting,
 ): Promise<StoredCellExplanation> {
-  const selector = selectorForCell(cell);
+  const selector = selectorForCell(cell, formatOfYear(year));
   if (!selector) return { ok: false, code: 'unknown-cell', cell };
   return {
     ok: true,

@@ -4,6 +4,7 @@
 import {
   buildAnnualReport,
   selectorForCell,
+  formatOfYear,
   type AnnualReport,
   type CheckContext,
   type ProceedingCounting,
@@ -49,7 +50,7 @@ export async function explainLedgerCell(
   cell: string,
   counting: ProceedingCounting,
 ): Promise<CellExplanation> {
-  const selector = selectorForCell(cell);
+  const selector = selectorForCell(cell, formatOfYear(year));
   if (!selector) return { ok: false, code: 'unknown-cell', cell };
   const load = await loadLedger(files, year);
   if (!load.ok) return { ok: false, code: 'ledger-problems', problems: load.problems };

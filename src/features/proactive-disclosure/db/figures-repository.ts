@@ -22,6 +22,7 @@ export function figuresRepository(db: Kysely<Database>) {
         penalty: figures.penalty,
         coercion: figures.coercion,
         admin_fees_wan: figures.adminFeesWan,
+        entered_2019: figures.entered2019 ? JSON.stringify(figures.entered2019) : null,
         entered_by: enteredBy,
         entered_at: enteredAt,
       };
@@ -45,6 +46,9 @@ export function figuresRepository(db: Kysely<Database>) {
         penalty: Number(row.penalty),
         coercion: Number(row.coercion),
         adminFeesWan: Number(row.admin_fees_wan),
+        ...(row.entered_2019
+          ? { entered2019: JSON.parse(row.entered_2019) as Readonly<Record<string, number>> }
+          : {}),
         enteredBy: row.entered_by,
         enteredAt: row.entered_at,
       };

@@ -178,6 +178,7 @@ export function requestRepository(db: Kysely<Database>) {
         case 'completed':
           query = query.where('completed_on', '>=', start).where('completed_on', '<=', end);
           if (selector.outcome) query = query.where('outcome', '=', selector.outcome);
+          if (selector.outcomes) query = query.where('outcome', 'in', [...selector.outcomes]);
           break;
       }
       const rows = await query.orderBy('id').execute();

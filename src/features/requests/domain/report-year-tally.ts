@@ -71,7 +71,9 @@ export function isCountedBy(
       return position.carriedOut;
     case 'completed':
       return (
-        position.completedAs !== undefined && (!selector.outcome || position.completedAs === selector.outcome)
+        position.completedAs !== undefined &&
+        (!selector.outcome || position.completedAs === selector.outcome) &&
+        (!selector.outcomes || selector.outcomes.includes(position.completedAs))
       );
     default: {
       const never: never = selector.measure;

@@ -11,6 +11,7 @@ import {
   checkConsistency,
   reportFormat,
   cellLabel,
+  formatOfYear,
   type AnnualReport,
   type CellId,
   type CheckContext,
@@ -126,10 +127,7 @@ export interface SeasonBoard {
   readonly counts: Readonly<Record<FilingState, number>>;
 }
 
-/** The format a report year is published in: the 2019 trial format for 2019 and 2020. */
-export function formatOfYear(year: number): ReportFormatId {
-  return year >= 2021 ? '2021' : '2019';
-}
+export { formatOfYear };
 
 const failing = (c: { rule: string; message: string; cells: readonly string[] }): FailingRule => ({
   rule: c.rule,

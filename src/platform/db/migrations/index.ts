@@ -21,6 +21,7 @@ import * as createRequestSubmissions from './2026-12-06T1300-create-request-subm
 import * as createNoticeOutbox from './2026-12-06T1400-create-notice-outbox.ts';
 import * as createRequestFiles from './2026-12-06T1500-create-request-files.ts';
 import * as addCaseHandlers from './2026-12-06T1600-add-case-handlers.ts';
+import * as add2019FormatFigures from './2026-12-06T1700-add-2019-format-figures.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1400-create-notice-outbox': createNoticeOutbox,
   '2026-12-06T1500-create-request-files': createRequestFiles,
   '2026-12-06T1600-add-case-handlers': addCaseHandlers,
+  '2026-12-06T1700-add-2019-format-figures': add2019FormatFigures,
 };

@@ -35,7 +35,8 @@ CREATE TABLE agency_figures (
     coercion integer NOT NULL,
     admin_fees_wan numeric(16,4) NOT NULL,
     entered_by text NOT NULL,
-    entered_at text NOT NULL
+    entered_at text NOT NULL,
+    entered_2019 text
 );
 
 CREATE TABLE audit_log (

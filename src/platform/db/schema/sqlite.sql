@@ -19,7 +19,7 @@ CREATE TRIGGER request_events_no_update before update on request_events
 
 CREATE TABLE "agencies" ("id" text primary key, "name" text not null, "parent_id" text references "agencies" ("id"), "created_at" text not null, "jurisdiction" text default 'CN' not null, "level" text default 'department' not null);
 
-CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, constraint "agency_figures_pk" primary key ("agency_id", "year"));
+CREATE TABLE "agency_figures" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "licensing" integer not null, "penalty" integer not null, "coercion" integer not null, "admin_fees_wan" numeric(16, 4) not null, "entered_by" text not null, "entered_at" text not null, "entered_2019" text, constraint "agency_figures_pk" primary key ("agency_id", "year"));
 
 CREATE TABLE "audit_log" ("seq" integer primary key, "at" text not null, "actor" text not null, "action" text not null, "agency_id" text, "subject" text not null, "detail" text not null, "prev_hash" text, "hash" text);
 

@@ -1,16 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiFailure } from '../api.ts';
+import { ENTERED_2019_CELLS } from '../../../../src/features/annual-report/domain/cell-selector.ts';
+import { cellLabel } from '../../../../src/features/annual-report/domain/report-format.ts';
 
 interface Figures {
   licensing: number;
   penalty: number;
   coercion: number;
   adminFeesWan: number;
+  entered2019?: Record<string, number>;
   enteredBy?: string;
   enteredAt?: string;
 }
 
-const FIELDS: Array<[keyof Figures, string, string]> = [
+const FIELDS: Array<['licensing' | 'penalty' | 'coercion' | 'adminFeesWan', string, string]> = [
   ['licensing', '行政许可决定数（件）', '1'],
   ['penalty', '行政处罚决定数（件）', '1'],
   ['coercion', '行政强制决定数（件）', '1'],
@@ -23,6 +26,8 @@ export function FiguresPage({ agencyId, today }: { agencyId: string; today: stri
   const [year, setYear] = useState(thisYear);
   const [figures, setFigures] = useState<Figures | null | undefined>();
   const [message, setMessage] = useState('');
+  /** 2019 and 2020 are reported in the 2019 trial format, whose table 二 asks for more. */
+  const legacy = year <= 2020;
   useEffect(() => {
     setFigures(undefined);
     api<Figures>('GET', `/api/agencies/${agencyId}/figures/${year}`).then(setFigures, () => setFigures(null));
@@ -32,11 +37,16 @@ export function FiguresPage({ agencyId, today }: { agencyId: string; today: stri
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     try {
-      const saved = await api<Figures>(
-        'PUT',
-        `/api/agencies/${agencyId}/figures/${year}`,
-        Object.fromEntries(FIELDS.map(([key]) => [key, Number(f.get(key))])),
-      );
+      const saved = await api<Figures>('PUT', `/api/agencies/${agencyId}/figures/${year}`, {
+        ...Object.fromEntries(FIELDS.map(([key]) => [key, Number(f.get(key))])),
+        ...(legacy
+          ? {
+              entered2019: Object.fromEntries(
+                ENTERED_2019_CELLS.map((cell) => [cell, Number(f.get(`entered2019.${cell}`) || 0)]),
+              ),
+            }
+          : {}),
+      });
       setFigures(saved);
       setMessage('已保存');
     } catch (failure) {
@@ -50,7 +60,7 @@ export function FiguresPage({ agencyId, today }: { agencyId: string; today: stri
       <p>
         <label htmlFor="figures-year">年度 </label>
         <select id="figures-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
+          {Array.from({ length: thisYear - 2018 }, (_, i) => thisYear - i).map((y) => (
             <option key={y} value={y}>
               {y}年
             </option>
@@ -74,6 +84,25 @@ export function FiguresPage({ agencyId, today }: { agencyId: string; today: stri
               />
             </div>
           ))}
+          {legacy && (
+            <fieldset>
+              <legend>2019年格式（国办公开办函〔2019〕60号）表二的其他数字</legend>
+              {ENTERED_2019_CELLS.map((cell) => (
+                <div className="field" key={cell}>
+                  <label htmlFor={`figures-${cell}`}>{cellLabel('2019', cell).replace(/^表二 /, '')}</label>
+                  <input
+                    id={`figures-${cell}`}
+                    name={`entered2019.${cell}`}
+                    type="number"
+                    step="any"
+                    defaultValue={
+                      figures?.entered2019?.[cell] !== undefined ? String(figures.entered2019[cell]) : ''
+                    }
+                  />
+                </div>
+              ))}
+            </fieldset>
+          )}
           {message && (
             <p className={message === '已保存' ? 'ok' : 'error'} role="status">
               {message}
