@@ -203,6 +203,34 @@ const MATRIX: Record<string, Entry> = {
       body: { year: 2027, text: '没有日期' },
     },
   },
+  'GET /api/agencies/:agencyId/work-records': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'GET', url: '/api/agencies/:agency/work-records?year=2025' },
+  },
+  'POST /api/agencies/:agencyId/work-records': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/work-records',
+      body: { kind: 'hotline-calls', on: '2025-03-03', count: 3 },
+    },
+  },
+  'POST /api/agencies/:agencyId/work-records/import': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/work-records/import',
+      body: { text: '日期,类别,数量\n2025-03-03,政务热线来电,2' },
+    },
+  },
+  'POST /api/agencies/:agencyId/work-records/:recordId/removal': {
+    access: { kind: 'staff', allowed: ['officer'] },
+    sample: {
+      method: 'POST',
+      url: '/api/agencies/:agency/work-records/GZ-2025-0123abcd/removal',
+      body: { reason: '登记错误' },
+    },
+  },
   'GET /api/agencies/:agencyId/approvals': {
     access: { kind: 'staff', allowed: ['approver'] },
     sample: { method: 'GET', url: '/api/agencies/:agency/approvals' },

@@ -16,6 +16,8 @@ import { registerStaffSession } from '../features/agencies/http/staff-session.ts
 import { hasPermission } from '../features/agencies/domain/staff-role.ts';
 import { registerApprovalRoutes } from '../features/requests/http/approval-routes.ts';
 import { registerAdministrationRoutes } from './administration-routes.ts';
+import { registerWorkRecordRoutes } from '../features/work-records/http/work-record-routes.ts';
+import { workRecordRepository } from '../features/work-records/db/work-record-repository.ts';
 import { registerAccountRoutes } from '../features/agencies/http/account-routes.ts';
 import { accountService } from '../features/agencies/use-cases/account-service.ts';
 import { COMMON_PASSWORDS } from '../features/agencies/common-passwords.ts';
@@ -242,6 +244,13 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     settings,
     now: clock.now,
     calendarChanged: () => calendars.clear(),
+  });
+  registerWorkRecordRoutes(app, {
+    records: workRecordRepository(handle.db),
+    auth,
+    today: clock.today,
+    now: clock.now,
+    yearLock,
   });
   registerApprovalRoutes(app, {
     cases,

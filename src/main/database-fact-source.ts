@@ -9,6 +9,7 @@ import { figuresRepository } from '../features/proactive-disclosure/db/figures-r
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
 import { disclosureSettingsRepository } from '../features/proactive-disclosure/db/disclosure-settings-repository.ts';
 import { feeTally } from '../features/requests/db/fee-tally.ts';
+import { workRecordRepository } from '../features/work-records/db/work-record-repository.ts';
 import { interpretationRate } from '../features/proactive-disclosure/domain/interpretation-rate.ts';
 import { messageRepository } from '../features/public-messages/db/message-repository.ts';
 import { agencyRepository } from '../features/agencies/index.ts';
@@ -85,6 +86,7 @@ export function databaseFactSource(
     figures: (agencyId, year) => figures.find(agencyId, year),
     proactiveActivity,
     processingFees: (agencyId, year) => feeTally(db, agencyId, year),
+    workActivity: (agencyId, year) => workRecordRepository(db).activity(agencyId, year),
     recordsBehind: async (agencyId, selector, year, counting) => {
       switch (selector.source) {
         case 'requests':

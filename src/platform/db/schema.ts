@@ -133,6 +133,19 @@ export interface AgencyFiguresTable {
   entered_at: string;
 }
 
+/** The office's work records (work-records feature). */
+export interface WorkRecordTable {
+  agency_id: string;
+  id: string;
+  kind: string;
+  occurred_on: string;
+  count: number;
+  subject: string;
+  note: string | null;
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   at: string;
@@ -349,6 +362,7 @@ export interface Database {
   proceedings: ProceedingTable;
   normative_documents: NormativeDocumentTable;
   agency_figures: AgencyFiguresTable;
+  work_records: WorkRecordTable;
   audit_log: AuditLogTable;
   work_calendar_years: WorkCalendarYearTable;
   request_cases: RequestCaseTable;

@@ -3,7 +3,7 @@
  * included; `checks` the results of the consistency rules (勾稽关系).
  */
 import type { CellId, ReportFormatId, SectionId } from './report-format.ts';
-import type { ProactiveActivity, ProcessingFeeFacts } from './report-facts.ts';
+import type { ProactiveActivity, ProcessingFeeFacts, WorkActivityItem } from './report-facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** `incomplete`: a cell the rule needs is missing; `not-applicable`: the rule's input is absent (no previous year). */
@@ -39,6 +39,8 @@ export interface AnnualReport {
   readonly proactive?: ProactiveActivity;
   /** 信息处理费 of the year, when the cases are handled here: drafted into section 六, checked by R10. */
   readonly fees?: ProcessingFeeFacts;
+  /** The office's work records of the year, summed: drafted into section 一's parts （三）–（五）. */
+  readonly work?: readonly WorkActivityItem[];
 }
 
 export function hasErrors(checks: readonly CheckResult[]): boolean {

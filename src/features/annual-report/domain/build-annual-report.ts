@@ -119,5 +119,6 @@ export function buildAnnualReport(
     checks,
     ...(facts.proactive ? { proactive: facts.proactive } : {}),
     ...(fees ? { fees } : {}),
+    ...(facts.work?.length ? { work: facts.work } : {}),
   };
 }

@@ -5,11 +5,14 @@
  */
 import type { AnnualReport } from './annual-report.ts';
 import { reportFormat, type SectionId } from './report-format.ts';
-import type { ProactiveActivity, ProcessingFeeFacts } from './report-facts.ts';
+import type { ProactiveActivity, ProcessingFeeFacts, WorkActivityItem } from './report-facts.ts';
+import { workSentence } from './work-sentences.ts';
 
 export interface NarrativeParagraph {
   readonly kind: 'generated' | 'to-write';
   readonly text: string;
+  /** The records a generated sentence rests on (the office's work records), where it names them. */
+  readonly sources?: readonly string[];
 }
 
 export type Narrative = Readonly<Record<SectionId, readonly NarrativeParagraph[]>>;
@@ -99,8 +102,21 @@ function feeSentence(fees: ProcessingFeeFacts): string {
   );
 }
 
+/** A part of section 一 from the office's work records, or its prompt when it has none. */
+function part(
+  heading: string,
+  which: WorkActivityItem['part'],
+  prompt: string,
+  work: readonly WorkActivityItem[] | undefined,
+): NarrativeParagraph {
+  const drafted = workSentence(work, which);
+  return drafted
+    ? { kind: 'generated', text: `${heading}${drafted.text}`, sources: drafted.sources }
+    : { kind: 'to-write', text: `${heading}${prompt}` };
+}
+
 export function draftNarrative(
-  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'proactive' | 'fees'>,
+  report: Pick<AnnualReport, 'format' | 'cells' | 'year' | 'agency' | 'proactive' | 'fees' | 'work'>,
 ): Narrative {
   const proactive = activitySentences(report.proactive) + (proactiveSentence(report) ?? '');
   return {
@@ -115,12 +131,14 @@ export function draftNarrative(
         kind: 'generated',
         text: `（二）依申请公开情况。${requestsSentence(report)}${proceedingsSentence(report.cells)}`,
       },
-      { kind: 'to-write', text: '（三）政府信息管理情况。（请填写。）' },
-      { kind: 'to-write', text: '（四）政府信息公开平台建设情况。（请填写。）' },
-      {
-        kind: 'to-write',
-        text: '（五）监督保障情况。（请填写；人民政府应包括工作考核、社会评议和责任追究结果情况。）',
-      },
+      part('（三）政府信息管理情况。', 'management', '（请填写。）', report.work),
+      part('（四）政府信息公开平台建设情况。', 'platform', '（请填写。）', report.work),
+      part(
+        '（五）监督保障情况。',
+        'oversight',
+        '（请填写；人民政府应包括工作考核、社会评议和责任追究结果情况。）',
+        report.work,
+      ),
     ],
     s2: [],
     s3: [],

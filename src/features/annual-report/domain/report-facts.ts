@@ -96,6 +96,20 @@ export interface ProactiveActivity {
   readonly messages: MessageFacts;
 }
 
+/** One kind of the office's work records of the year, summed (work-records feature). */
+export interface WorkActivityItem {
+  readonly kind: string;
+  /** Which part of section 一 it belongs to: （三）管理, （四）平台建设, （五）监督保障. */
+  readonly part: 'management' | 'platform' | 'oversight';
+  /** How many records, and the sum of their counts. */
+  readonly records: number;
+  readonly total: number;
+  /** By account, column or title, largest first. */
+  readonly bySubject: ReadonlyArray<{ readonly subject: string; readonly total: number }>;
+  /** The records behind the sentence drafted from it. */
+  readonly ids: readonly string[];
+}
+
 /**
  * 信息处理费 of the year (《政府信息公开信息处理费管理办法》): notices issued, fees collected, waived, and
  * applications closed because a fee went unpaid — what section 六 reports and R10 checks.
@@ -119,4 +133,6 @@ export interface ReportFacts {
   readonly proactive?: ProactiveActivity;
   /** Known when the agency's cases are handled here; absent for a ledger. */
   readonly fees?: ProcessingFeeFacts;
+  /** The office's work records of the year, where it keeps them here. */
+  readonly work?: readonly WorkActivityItem[];
 }

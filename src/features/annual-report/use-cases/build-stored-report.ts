@@ -24,13 +24,14 @@ export async function gatherFacts(
   year: number,
   counting: ProceedingCounting,
 ): Promise<ReportFacts> {
-  const [requests, proceedings, documents, figures, proactive, fees] = await Promise.all([
+  const [requests, proceedings, documents, figures, proactive, fees, work] = await Promise.all([
     source.tallyRequests(agencyId, year),
     source.tallyProceedings(agencyId, year, counting),
     source.tallyDocuments(agencyId, year),
     source.figures(agencyId, year),
     source.proactiveActivity?.(agencyId, year),
     source.processingFees?.(agencyId, year),
+    source.workActivity?.(agencyId, year),
   ]);
   return {
     requests,
@@ -39,6 +40,7 @@ export async function gatherFacts(
     figures,
     ...(proactive ? { proactive } : {}),
     ...(fees ? { fees } : {}),
+    ...(work?.length ? { work } : {}),
   };
 }
 

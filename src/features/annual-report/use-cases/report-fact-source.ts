@@ -10,6 +10,7 @@ import type {
   RequestTally,
   ProactiveActivity,
   ProcessingFeeFacts,
+  WorkActivityItem,
 } from '../domain/report-facts.ts';
 import type { CellSelector } from '../domain/cell-selector.ts';
 
@@ -22,6 +23,8 @@ export interface ReportFactSource {
   proactiveActivity?(agencyId: string, year: number): Promise<ProactiveActivity>;
   /** 信息处理费 of the year, where the agency's cases are handled through gongkai. */
   processingFees?(agencyId: string, year: number): Promise<ProcessingFeeFacts | undefined>;
+  /** The office's work records of the year, summed by kind. */
+  workActivity?(agencyId: string, year: number): Promise<readonly WorkActivityItem[]>;
   /** The ids of the records behind a cell; empty for entered figures. */
   recordsBehind(
     agencyId: string,

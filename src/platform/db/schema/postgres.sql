@@ -356,6 +356,18 @@ CREATE TABLE work_calendar_years (
     imported_at text NOT NULL
 );
 
+CREATE TABLE work_records (
+    agency_id text NOT NULL,
+    id text NOT NULL,
+    kind text NOT NULL,
+    occurred_on text NOT NULL,
+    count integer NOT NULL,
+    subject text NOT NULL,
+    note text,
+    entered_by text NOT NULL,
+    entered_at text NOT NULL
+);
+
 ALTER TABLE ONLY audit_log ALTER COLUMN seq SET DEFAULT nextval('audit_log_seq_seq'::regclass);
 
 ALTER TABLE ONLY agencies
@@ -442,6 +454,9 @@ ALTER TABLE ONLY staff_sessions
 ALTER TABLE ONLY work_calendar_years
     ADD CONSTRAINT work_calendar_years_pk PRIMARY KEY (jurisdiction, year);
 
+ALTER TABLE ONLY work_records
+    ADD CONSTRAINT work_records_pk PRIMARY KEY (agency_id, id);
+
 CREATE INDEX agencies_name ON agencies USING btree (name);
 
 CREATE INDEX disclosure_requests_completed ON disclosure_requests USING btree (agency_id, completed_on);
@@ -481,6 +496,8 @@ CREATE INDEX season_reminders_by_season ON season_reminders USING btree (season_
 CREATE INDEX staff_password_history_account ON staff_password_history USING btree (account_id, set_at);
 
 CREATE INDEX staff_sessions_account ON staff_sessions USING btree (account_id);
+
+CREATE INDEX work_records_year ON work_records USING btree (agency_id, occurred_on);
 
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
 
@@ -555,3 +572,6 @@ ALTER TABLE ONLY staff_password_history
 
 ALTER TABLE ONLY staff_sessions
     ADD CONSTRAINT staff_sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES staff_accounts(id);
+
+ALTER TABLE ONLY work_records
+    ADD CONSTRAINT work_records_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES agencies(id);

@@ -83,6 +83,8 @@ CREATE TABLE "staff_sessions" ("token_hash" text primary key, "account_id" text 
 
 CREATE TABLE "work_calendar_years" ("jurisdiction" text not null, "year" integer not null, "holidays" text not null, "makeup_workdays" text not null, "source" text not null, "imported_by" text not null, "imported_at" text not null, constraint "work_calendar_years_pk" primary key ("jurisdiction", "year"));
 
+CREATE TABLE "work_records" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "kind" text not null, "occurred_on" text not null, "count" integer not null, "subject" text not null, "note" text, "entered_by" text not null, "entered_at" text not null, constraint "work_records_pk" primary key ("agency_id", "id"));
+
 CREATE INDEX "agencies_name" on "agencies" ("name");
 
 CREATE INDEX "disclosure_requests_completed" on "disclosure_requests" ("agency_id", "completed_on");
@@ -120,3 +122,5 @@ CREATE INDEX "season_reminders_by_season" on "season_reminders" ("season_agency_
 CREATE INDEX "staff_password_history_account" on "staff_password_history" ("account_id", "set_at");
 
 CREATE INDEX "staff_sessions_account" on "staff_sessions" ("account_id");
+
+CREATE INDEX "work_records_year" on "work_records" ("agency_id", "occurred_on");
