@@ -20,6 +20,7 @@ import { StaffPage } from './pages/StaffPage.tsx';
 import { ApprovalsPage } from './pages/ApprovalsPage.tsx';
 import { NavBar } from './NavBar.tsx';
 import { AdministrationPage } from './pages/AdministrationPage.tsx';
+import { WorkRecordsPage } from './pages/WorkRecordsPage.tsx';
 import { ChangePasswordForm } from './pages/ChangePasswordForm.tsx';
 
 /** Each screen's own title, for the browser's tabs and history (and screen readers). */
@@ -39,6 +40,7 @@ const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/console\/staff$/, '工作人员'],
   [/^\/console\/approvals$/, '待审批'],
   [/^\/console\/administration$/, '机关与日历'],
+  [/^\/console\/work-records$/, '工作记录'],
   [/^\/console\/account$/, '我的账号'],
 ];
 
@@ -115,6 +117,8 @@ export function App() {
       <main>
         {path === '/console/account' ? (
           <AccountPage />
+        ) : path === '/console/work-records' ? (
+          <WorkRecordsPage agencyId={agencyId} today={session.today} />
         ) : path === '/console/administration' ? (
           <AdministrationPage agencyId={agencyId} />
         ) : path === '/console/approvals' ? (

@@ -29,6 +29,7 @@ function menus(roles: readonly string[]): ReadonlyArray<readonly [string, readon
       '年度报告',
       [
         ['/console/figures', '表二数据'],
+        ['/console/work-records', '工作记录'],
         ['/console/filing', '年报报送'],
         ['/console/season', '报送进度'],
         ['/console/audit', '年报核查'],
