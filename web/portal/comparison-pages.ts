@@ -172,8 +172,17 @@ export function registerComparisonPages(app: FastifyInstance, deps: ComparisonDe
           ? repeatedShare(writtenText(r.report), writtenText(reports[i - 1]!.report))
           : undefined,
     }));
+    // Years in both formats: what the two share is compared; what they do not is said.
+    const bothFormats = new Set(reports.map((r) => r.report.format)).size > 1;
     const body = html`<nav class="crumbs"><a href="/published-reports">已发布的年度报告</a></nav>
       <h1>${agency.name}：历年年度报告比较</h1>
+      ${
+        bothFormats
+          ? html`<p role="note" class="format-note">
+              2019、2020年度报告使用2019年格式（国办公开办函〔2019〕60号），2021年度起使用2021年格式。下表比较两种格式口径相同的表三、表四数字（2019年格式的“（六）其他处理”为一行，与2021年格式三项之和比较）；两种格式的表二统计口径不同（如“对外公开总数量”与“现行有效件数”），不作比较。
+            </p>`
+          : ''
+      }
       ${barChart(
         '新收政府信息公开申请（件）',
         years.map((y) => ({ label: `${y.year}年度`, value: y.figures.applications })),
