@@ -109,6 +109,10 @@ export function registerSupervisionRoutes(
         drafted: Object.fromEntries(
           WRITTEN_SECTIONS.map((id) => [id, latest?.report.sections?.[id] ?? draftedText(report, id)]),
         ),
+        // Each drafted sentence that rests on the office's work records, with their ids.
+        draftedSources: draftNarrative(report)
+          .s1.filter((p) => p.sources?.length)
+          .map((p) => ({ text: p.text, records: p.sources })),
       };
     },
   );

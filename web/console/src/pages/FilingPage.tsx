@@ -31,6 +31,8 @@ interface Preparation {
   }>;
   reminders: Array<{ sentAt: string; message: string }>;
   drafted: Record<'s1' | 's5' | 's6', string>;
+  /** The drafted sentences that rest on the office's work records, with the records' ids. */
+  draftedSources?: Array<{ text: string; records: string[] }>;
 }
 
 const SECTIONS: Array<['s1' | 's5' | 's6', string]> = [
@@ -207,6 +209,14 @@ export function FilingPage({
                         cols={80}
                         defaultValue={prepared.drafted[id]}
                       />
+                      {id === 's1' && (prepared.draftedSources?.length ?? 0) > 0 && (
+                        <span className="hint">
+                          <br />
+                          第（三）至（五）部分依据本年{' '}
+                          {prepared.draftedSources!.reduce((n, s) => n + s.records.length, 0)} 条
+                          <a href={`/console/work-records`}>工作记录</a>起草。
+                        </span>
+                      )}
                     </p>
                   ))}
                   {warningsToExplain.map((w) => (
