@@ -1,6 +1,7 @@
 /**
  * The whole report as a DOCX an agency can edit and publish, laid out after GB/T 9704 (print-layout.ts):
- * the title in bold 小标宋, black 黑体 headings kept with the table or text they introduce, 仿宋 body at
+ * the title in bold 小标宋, black 黑体 headings kept with the table or text they introduce (the run-in
+ * second-level ones, （一）…, in 楷体), 仿宋 body at
  * 22 lines a page, tables centred with their values in the middle of each cell and narrow headers broken
  * at words, page numbers; a notice on every page when the file is not the published report; where a
  * draft's text is still to be written, it says so.
@@ -38,7 +39,15 @@ import {
   type PrintOptions,
 } from './print-layout.ts';
 
-const FONTS = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312', table: '宋体' } as const;
+const FONTS = {
+  title: '方正小标宋简体',
+  heading: '黑体',
+  subheading: '楷体_GB2312',
+  body: '仿宋_GB2312',
+  table: '宋体',
+} as const;
+/** A second-level heading run into its paragraph: "（一）主动公开情况。" (GB/T 9704: 楷体). */
+const SUBHEADING = /^([（(][一二三四五六七八九十]+[)）][^。]{1,20}。)/u;
 const twip = (pt: number) => Math.round(pt * 20);
 const mm = (value: number) => twip(value * MM_TO_PT);
 const TEXT_WIDTH = twip(TEXT_WIDTH_PT);
@@ -105,10 +114,16 @@ function tableDocx(layout: TableLayout): Table {
 const line = { line: twip(LINE_PT), lineRule: 'exact' as const };
 
 function bodyParagraph(text: string): Paragraph {
+  const heading = SUBHEADING.exec(text)?.[1];
   return new Paragraph({
     indent: { firstLine: twip(2 * SIZE_PT.body) },
     spacing: line,
-    children: run(text, FONTS.body, SIZE_PT.body),
+    children: heading
+      ? [
+          ...run(heading, FONTS.subheading, SIZE_PT.body),
+          ...run(text.slice(heading.length), FONTS.body, SIZE_PT.body),
+        ]
+      : run(text, FONTS.body, SIZE_PT.body),
   });
 }
 
