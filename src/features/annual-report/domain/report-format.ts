@@ -245,6 +245,12 @@ function build2019(): ReportFormat {
 
 export const FORMAT_2019: ReportFormat = build2019();
 
+/** Other words agencies print for a row (e.g. 规范性文件 for 行政规范性文件), by `t2.<row>` / `t3.<row>`. */
+export function labelAliases(key: string): readonly string[] {
+  const aliases = (spec.importHints as { labelAliases?: Record<string, string[]> }).labelAliases ?? {};
+  return aliases[key] ?? [];
+}
+
 /** The format a report year is published in: the 2019 trial format (60号) for 2019 and 2020. */
 export function formatOfYear(year: number): ReportFormatId {
   return year >= 2021 ? '2021' : '2019';

@@ -183,3 +183,21 @@ test("the agency's own text of sections 一, 五 and 六, by their headings, fro
   assert.match(market.s6!, /^无其他需要报告事项。/);
   assert.doesNotMatch(market.s6!, /抄送|来源|附件下载/);
 });
+
+test('a 2021 report whose 表二 row is headed 规范性文件 (the 2019 words) is read all the same', () => {
+  const text = readFileSync(
+    new URL('../../../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
+    'utf8',
+  );
+  assert.match(text, /行政规范性文件\t1\t1\t4/);
+  const reading = readReportText(text.replace('行政规范性文件\t1\t1\t4', '规范性文件\t1\t1\t4'));
+  assert.deepEqual(
+    [
+      reading.cells['t2.normative_docs.made'],
+      reading.cells['t2.normative_docs.repealed'],
+      reading.cells['t2.normative_docs.in_force'],
+    ],
+    [1, 1, 4],
+  );
+  assert.deepEqual(reading.unread, []);
+});

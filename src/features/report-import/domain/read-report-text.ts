@@ -9,6 +9,7 @@ import {
   FORMAT_2021,
   normalizeLabel,
   reportFormat,
+  labelAliases,
   stripLabelMarker,
   type CellId,
   type ReportFormatId,
@@ -332,6 +333,11 @@ function readTable2(
   const model = reportFormat(format);
   const dataRows = model.tables.t2.rows.filter((r) => r.kind === 'data');
   const rows = new Map(dataRows.map((r) => [normalizeLabel(r.label), r.id]));
+  // The words agencies print instead (a 2021 report's 表二 row headed 规范性文件, as in 2019).
+  if (format === '2021')
+    for (const r of dataRows)
+      for (const alias of labelAliases(`t2.${r.id}`))
+        if (!rows.has(normalizeLabel(alias))) rows.set(normalizeLabel(alias), r.id);
   const labels = new Map(dataRows.map((r) => [r.id, r.label]));
   const read = new Set<string>();
   const match = (words: string) => {

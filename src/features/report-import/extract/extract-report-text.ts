@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import * as cheerio from 'cheerio';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { decodeBuffer } from 'encoding-sniffer';
+import { decodeUnknownText } from './decode-bytes.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { extractPdfLayout, TooManyPages, type PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
 import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
@@ -42,20 +42,16 @@ export function reportFileKind(fileName: string): ReportFileKind | undefined {
 }
 
 /**
- * An HTML page's text: the charset its bytes are in (cheerio's sniffing: BOM, <meta charset>, then
- * a guess), decoded once so that its shape can be measured before it is parsed.
+ * An HTML page's text, decoded once so that its shape can be measured before it is parsed: from its
+ * bytes first (decode-bytes.ts), its declaration only where the bytes are not UTF-8.
  */
 function decodeHtml(bytes: Uint8Array): string {
-  return decodeBuffer(Buffer.from(bytes), { defaultEncoding: 'windows-1252' });
+  return decodeUnknownText(bytes, { html: true });
 }
 
-/** UTF-8, or GB18030 when the bytes are not valid UTF-8 (older pages and text files). */
+/** UTF-8, or the Chinese legacy encoding the bytes read as (older pages and text files). */
 function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return decodeUnknownText(bytes);
 }
 
 const BLOCKS = 'p,div,h1,h2,h3,h4,h5,h6,li,section,article,table,caption,title,tr';

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractReportText } from './extract-report-text.ts';
+import { decodeUnknownText } from './decode-bytes.ts';
+import { readReportText } from '../domain/read-report-text.ts';
+
+const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('008-pingtan-2022.expected.json', folder), 'utf8')) as {
+  cells: Record<string, number>;
+};
+/** The page's article alone, as a crawler or a copy-paste saves it: no <head>, no charset. */
+const fragment = readFileSync(new URL('variants/008-pingtan-2022.html', folder), 'utf8')
+  .replace(/^[\s\S]*?<body[^>]*>/u, '')
+  .replace(/<\/body>[\s\S]*$/u, '');
+
+async function cellsOf(name: string, bytes: Uint8Array) {
+  const extracted = await extractReportText(name, bytes);
+  assert.ok(extracted.ok, JSON.stringify(!extracted.ok && extracted.error));
+  return readReportText(extracted.value.text, extracted.value.layout).cells;
+}
+
+test('a UTF-8 page fragment that declares no charset reads as UTF-8, every cell', async () => {
+  assert.doesNotMatch(fragment, /charset/iu);
+  assert.deepEqual(await cellsOf('fragment.html', Buffer.from(fragment, 'utf8')), expected.cells);
+});
+
+test('a GBK page, declared or not, and a page that wrongly declares UTF-8, read as Chinese', async () => {
+  const gbk = new Uint8Array(
+    // GB18030 bytes of the fragment (TextEncoder only writes UTF-8: encoded through the legacy table).
+    Buffer.from(encodeWith('gb18030', fragment)),
+  );
+  assert.deepEqual(await cellsOf('fragment-gbk.html', gbk), expected.cells);
+  const declaredWrongly = Buffer.concat([Buffer.from('<meta charset="utf-8">'), gbk]);
+  assert.deepEqual(await cellsOf('wrong-charset.html', declaredWrongly), expected.cells);
+});
+
+test('Big5 text is told from GB18030 by what it reads as', () => {
+  const text = '本年收到政府資訊公開申請件數：本機關依條例辦理。';
+  const big5 = new Uint8Array(encodeWith('big5', text));
+  assert.equal(decodeUnknownText(big5), text);
+  const gb = new Uint8Array(encodeWith('gb18030', '本年收到政府信息公开申请件数：本机关依条例办理。'));
+  assert.equal(decodeUnknownText(gb), '本年收到政府信息公开申请件数：本机关依条例办理。');
+});
+
+/** Text in a legacy two-byte encoding, through the decoder's own table (test helper; slow but exact). */
+function encodeWith(label: string, text: string): number[] {
+  const decoder = new TextDecoder(label);
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(char);
+      if (!pair) throw new Error(`no ${label} two-byte code for ${char}`);
+      bytes.push(...pair);
+    }
+  }
+  return bytes;
+}

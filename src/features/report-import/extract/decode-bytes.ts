@@ -1,0 +1,42 @@
+/**
+ * Text from bytes whose encoding a page or file may not declare, or declare wrongly (a crawler's saved
+ * fragment, a copy-paste): valid UTF-8 is UTF-8 whatever the page says; otherwise the declared legacy
+ * encoding, or — none declared — the one of GB18030 and Big5 under which the text reads as the Chinese of
+ * a disclosure report (common characters counted), never Windows-1252's mojibake.
+ */
+import { isUtf8 } from 'node:buffer';
+
+/** Characters every disclosure report is full of, whichever its encoding. */
+const COMMON = /[的年政府信息公开申请件数情况本行处理机关条例工作]/gu;
+const DECLARED = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/iu;
+
+function decode(bytes: Uint8Array, label: string): string | undefined {
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return undefined; // a label TextDecoder does not know
+  }
+}
+
+const score = (text: string) => (text.match(COMMON) ?? []).length - 5 * (text.match(/\uFFFD/gu) ?? []).length;
+
+/** The likelier of the Chinese legacy encodings for bytes that are not UTF-8. */
+function guessChinese(bytes: Uint8Array): string {
+  const gb = new TextDecoder('gb18030').decode(bytes);
+  const big5 = decode(bytes, 'big5');
+  return big5 !== undefined && score(big5) > score(gb) ? big5 : gb;
+}
+
+export function decodeUnknownText(bytes: Uint8Array, options: { html?: boolean } = {}): string {
+  if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  if (options.html) {
+    const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+    const declared = DECLARED.exec(head)?.[1]?.toLowerCase();
+    // A declaration of UTF-8 over bytes that are not is wrong: it is guessed instead.
+    if (declared && !/^utf-?8$/u.test(declared)) {
+      const text = decode(bytes, declared);
+      if (text !== undefined) return text;
+    }
+  }
+  return guessChinese(bytes);
+}
