@@ -201,3 +201,30 @@ test('a 2021 report whose 表二 row is headed 规范性文件 (the 2019 words) 
   );
   assert.deepEqual(reading.unread, []);
 });
+
+test('a page that prints the 法人或其他组织 columns of table 三 empty is read, its blanks as 0 in place', () => {
+  const text = readFileSync(
+    new URL('../../../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
+    'utf8',
+  );
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.includes('收到和处理政府信息公开申请情况'));
+  const end = lines.findIndex((l, i) => i > start && l.includes('政府信息公开行政复议'));
+  let row = 0;
+  const blanked = lines.map((line, i) => {
+    const cells = line.replace(/\t+$/u, '').split('\t');
+    if (i <= start || i >= end || cells.length < 8 || !cells.slice(-7).every((c) => /^\d+$/u.test(c.trim())))
+      return line;
+    row++;
+    // Natural persons only: the organisation columns printed empty, 总计 = 自然人.
+    const n = cells.length;
+    return [...cells.slice(0, n - 7), String(row), '', '', '', '', '', String(row)].join('\t');
+  });
+  assert.equal(row, 25, 'the 25 rows of table 三');
+  const reading = readReportText(blanked.join('\n'));
+  assert.deepEqual(reading.problems, []);
+  assert.equal(reading.cells['t3.r1.natural'], 1);
+  assert.equal(reading.cells['t3.r1.org_legal'], 0);
+  assert.equal(reading.cells['t3.r4.total'], 25);
+  assert.equal(reading.cells['t3.r3_5_4.total'], reading.cells['t3.r3_5_4.natural']);
+});

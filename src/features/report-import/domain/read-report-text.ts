@@ -197,6 +197,25 @@ function rowWords(line: string): string {
   return stripLabelMarker(labelOfLine(line).replace(/[\d|]+/g, ''));
 }
 
+/**
+ * A table 三 row of a web page or sheet (tab-separated cells) with some of its seven value cells printed
+ * empty — a page that leaves the 法人或其他组织 columns blank — reads its blanks as 0 in their places,
+ * as a reader of the page does; other lines as numbersOfLine reads them.
+ */
+function table3Numbers(text: string, line: number): LineNumber[] {
+  const numbers = numbersOfLine(text, line);
+  if (numbers.length === 0 || numbers.length >= 7 || !text.includes('\t') || text.includes('|'))
+    return numbers;
+  // A row's trailing tabs (an empty last cell of the page's table) are not value cells.
+  const cells = text.replace(/\t+$/u, '').split('\t');
+  if (cells.length < 8) return numbers;
+  const values = cells.slice(-7);
+  const one = (cell: string) => numbersOfLine(cell, line);
+  if (!values.every((cell) => cell.trim() === '' || one(cell).length === 1)) return numbers;
+  if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) return numbers;
+  return values.map((cell, k) => ({ value: one(cell)[0]?.value ?? 0, line, column: cells.length - 7 + k }));
+}
+
 function readTable3(
   lines: readonly string[],
   from: number,
@@ -205,7 +224,7 @@ function readTable3(
   out: Reading,
 ): void {
   const T3_ROWS = t3Rows(format);
-  const numbersByLine = lines.slice(from, to).map((text, i) => numbersOfLine(text, from + i + 1));
+  const numbersByLine = lines.slice(from, to).map((text, i) => table3Numbers(text, from + i + 1));
   let rows = rowsOfSeven(numbersByLine);
   if (rows.length > T3_ROWS.length) {
     // Extra local rows (其中：…): a row whose line names none of the format's rows is kept aside.
