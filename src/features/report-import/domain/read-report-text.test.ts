@@ -228,3 +228,30 @@ test('a page that prints the 法人或其他组织 columns of table 三 empty is
   assert.equal(reading.cells['t3.r4.total'], 25);
   assert.equal(reading.cells['t3.r3_5_4.total'], reading.cells['t3.r3_5_4.natural']);
 });
+
+test('a page that prints 总计 empty beside six filled cells reads it as their sum', () => {
+  const text = readFileSync(
+    new URL('../../../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
+    'utf8',
+  );
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.includes('收到和处理政府信息公开申请情况'));
+  const end = lines.findIndex((l, i) => i > start && l.includes('政府信息公开行政复议'));
+  let row = 0;
+  const emptyTotals = lines.map((line, i) => {
+    const cells = line.replace(/\t+$/u, '').split('\t');
+    if (i <= start || i >= end || cells.length < 8 || !cells.slice(-7).every((c) => /^\d+$/u.test(c.trim())))
+      return line;
+    row++;
+    // The row's label cells, then its seven values with 总计 left empty (a stray eighth number dropped).
+    const label = cells.slice(
+      0,
+      cells.findIndex((c) => /^\d+$/u.test(c.trim())),
+    );
+    return [...label, String(row), '1', '0', '0', '2', '0', ''].join('\t');
+  });
+  const reading = readReportText(emptyTotals.join('\n'));
+  assert.deepEqual(reading.problems, []);
+  assert.equal(reading.cells['t3.r1.total'], 1 + 1 + 2);
+  assert.equal(reading.cells['t3.r4.total'], 25 + 3);
+});

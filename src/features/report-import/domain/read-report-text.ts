@@ -200,20 +200,41 @@ function rowWords(line: string): string {
 /**
  * A table 三 row of a web page or sheet (tab-separated cells) with some of its seven value cells printed
  * empty — a page that leaves the 法人或其他组织 columns blank — reads its blanks as 0 in their places,
- * as a reader of the page does; other lines as numbersOfLine reads them.
+ * as a reader of the page does, and an empty 总计 beside six filled cells as their sum; other lines as
+ * numbersOfLine reads them.
  */
 function table3Numbers(text: string, line: number): LineNumber[] {
   const numbers = numbersOfLine(text, line);
   if (numbers.length === 0 || numbers.length >= 7 || !text.includes('\t') || text.includes('|'))
     return numbers;
-  // A row's trailing tabs (an empty last cell of the page's table) are not value cells.
-  const cells = text.replace(/\t+$/u, '').split('\t');
-  if (cells.length < 8) return numbers;
-  const values = cells.slice(-7);
   const one = (cell: string) => numbersOfLine(cell, line);
-  if (!values.every((cell) => cell.trim() === '' || one(cell).length === 1)) return numbers;
-  if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) return numbers;
-  return values.map((cell, k) => ({ value: one(cell)[0]?.value ?? 0, line, column: cells.length - 7 + k }));
+  const all = text.split('\t');
+  // Empty cells at the end are either the page's trailing cells or the row's own empty ones (an empty
+  // 总计): each reading is tried, from the row's own cells outward, and the one whose six cells add up
+  // to its 总计 (R3, the format's arithmetic) is taken.
+  for (
+    let dropped = 0;
+    dropped < all.length && (dropped === 0 || all[all.length - dropped]!.trim() === '');
+    dropped++
+  ) {
+    const cells = all.slice(0, all.length - dropped);
+    if (cells.length < 8) break;
+    const values = cells.slice(-7);
+    if (!values.every((cell) => cell.trim() === '' || one(cell).length === 1)) continue;
+    if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) continue;
+    const read = values.map((cell, k) => ({
+      value: one(cell)[0]?.value ?? 0,
+      line,
+      column: cells.length - 7 + k,
+    }));
+    // A 总计 printed empty beside six filled cells (a 2019-format page's habit) is their sum: the format's
+    // own definition of the column (R3).
+    const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
+    if (values[6]!.trim() === '' && values.slice(0, 6).every((cell) => cell.trim() !== ''))
+      read[6] = { ...read[6]!, value: six };
+    if (six === read[6]!.value) return read;
+  }
+  return numbers;
 }
 
 function readTable3(
