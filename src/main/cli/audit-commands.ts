@@ -78,6 +78,14 @@ function printAudit(path: string, audit: ReportAudit, write: (line: string) => v
     write(
       `  未能读出：${r.unread.slice(0, 12).join('、')}${r.unread.length > 12 ? ` 等 ${r.unread.length} 个` : ''}`,
     );
+  const ambiguous = Object.entries(r.ambiguous);
+  if (ambiguous.length)
+    write(
+      `  其中有几种可能：${ambiguous
+        .slice(0, 6)
+        .map(([cell, values]) => `${cell}（${values.join('/')}）`)
+        .join('、')}${ambiguous.length > 6 ? ` 等 ${ambiguous.length} 个` : ''}`,
+    );
   for (const problem of r.problems) write(`  问题：${problem}`);
   if (audit.repeatedShare !== undefined)
     write(`  与上年报告相同的文字：${Math.round(audit.repeatedShare * 100)}%`);

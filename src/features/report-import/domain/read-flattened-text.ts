@@ -17,8 +17,27 @@ import type { ExtraRow } from './text-numbers.ts';
 
 export interface FlattenedReading {
   readonly cells: Record<CellId, number>;
+  /** Cells more than one split leaves possible: their candidate values, none stated as read. */
+  readonly ambiguous: Record<CellId, number[]>;
   readonly problems: string[];
   readonly extraRows: Array<Omit<ExtraRow, 'line'>>;
+}
+
+/**
+ * A row that splits more than one way: a cell every split gives the same value is certain (stated);
+ * every other cell is ambiguous, with the values the splits give it.
+ */
+function keepCertain(
+  options: ReadonlyArray<readonly number[]>,
+  cells: readonly CellId[],
+  out: FlattenedReading,
+): void {
+  if (options.length < 2 || options.length > 50) return;
+  cells.forEach((cell, i) => {
+    const values = [...new Set(options.map((o) => o[i]!))].sort((a, b) => a - b);
+    if (values.length === 1) out.cells[cell] = values[0]!;
+    else out.ambiguous[cell] = values;
+  });
 }
 
 /** NFKC, full-width marks as half-width, white space kept only between two numbers. */
@@ -160,6 +179,11 @@ function readTable3(text: string, format: ReportFormatId, out: FlattenedReading)
   chosen.forEach((values, r) => {
     if (!values) {
       out.problems.push(`表三“${rows[r]!.label}”一行的数字无法唯一地拆分`);
+      keepCertain(
+        options[r]!,
+        columns.map((c) => `t3.${rows[r]!.id}.${c}`),
+        out,
+      );
       return;
     }
     values.forEach((v, c) => (out.cells[`t3.${rows[r]!.id}.${columns[c]}`] = v));
@@ -196,7 +220,10 @@ function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<num
   for (const { row, run } of runs) {
     const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
     const signed = cells.findIndex((c) => model.signedCells.has(c));
-    let options = candidatesOf(run, cells.length, undefined, signed >= 0 ? signed : undefined);
+    // A count is a whole number: a split that puts a decimal point in a count column is no reading.
+    let options = candidatesOf(run, cells.length, undefined, signed >= 0 ? signed : undefined).filter((o) =>
+      o.every((v, i) => model.decimalCells.has(cells[i]!) || Number.isInteger(v)),
+    );
     if (options.length > 1) {
       // The report's own text often states these figures ("现行有效行政规范性文件698件"): prefer the split
       // whose numbers it states most, when one does so more than every other.
@@ -208,9 +235,13 @@ function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<num
     }
     if (options.length === 1) options[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
     else if (run) {
+      keepCertain(options, cells, out);
       // The first number is certain when a sign starts the second (上一年项目数量 before 本年增/减).
       const before = /^(\d+)[+-]/.exec(run);
-      if (before && signed === 1) out.cells[cells[0]!] = Number(before[1]);
+      if (before && signed === 1) {
+        out.cells[cells[0]!] = Number(before[1]);
+        delete out.ambiguous[cells[0]!];
+      }
       out.problems.push(`表二“${rows.find((r) => r.id === row)?.label ?? row}”一行的数字无法唯一地拆分`);
     }
   }
@@ -224,7 +255,7 @@ function proseNumbers(compact: string): Set<number> {
 
 export function readFlattenedText(text: string, format: ReportFormatId): FlattenedReading {
   const compact = compactText(text);
-  const out: FlattenedReading = { cells: {}, problems: [], extraRows: [] };
+  const out: FlattenedReading = { cells: {}, ambiguous: {}, problems: [], extraRows: [] };
   const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
   const t3 = region(compact, HEADINGS.t3, HEADINGS.t4);
   const t4 = region(compact, HEADINGS.t4, HEADINGS.end);

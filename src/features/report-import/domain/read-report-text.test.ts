@@ -255,3 +255,17 @@ test('a page that prints 总计 empty beside six filled cells reads it as their 
   assert.equal(reading.cells['t3.r1.total'], 1 + 1 + 2);
   assert.equal(reading.cells['t3.r4.total'], 25 + 3);
 });
+
+test('digits that split more than one way are reported with their candidates, never as read', () => {
+  const { text } = fixture('003-pingtan-market-regulation-2019');
+  assert.ok(text.includes('行政许可20+1737'));
+  const reading = readReportText(text);
+  assert.equal(reading.cells['t2.licensing.items_prev_year'], 20, 'the number before the sign is certain');
+  assert.deepEqual(reading.ambiguous['t2.licensing.items_change'], [1, 17, 173]);
+  assert.deepEqual(reading.ambiguous['t2.licensing.decisions'], [7, 37, 737]);
+  // A count column never gets a decimal candidate.
+  for (const [cell, values] of Object.entries(reading.ambiguous))
+    if (!cell.endsWith('procurement_amount')) assert.ok(values.every(Number.isInteger), cell);
+  assert.equal(reading.cells['t2.licensing.decisions'], undefined);
+  assert.ok(reading.unread.includes('t2.licensing.decisions'), 'an ambiguous cell is not read');
+});

@@ -37,6 +37,12 @@ export interface TextReading {
   readonly year?: number;
   readonly cells: Readonly<Record<CellId, number>>;
   readonly sources: Readonly<Record<CellId, CellSource>>;
+  /**
+   * Of the unread cells, those more than one reading leaves possible, with their candidate values (never
+   * stated as read: a person, or the rules, must choose).
+   */
+  readonly ambiguous: Readonly<Record<CellId, readonly number[]>>;
+  /** Every cell not read for certain (the ambiguous ones among them). */
   readonly unread: readonly CellId[];
   readonly extraRows: readonly ExtraRow[];
   /** The agency's own text of sections 一, 五 and 六, where their headings were found. */
@@ -407,11 +413,13 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
     else out.problems.push('没有找到表四');
   } else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
   // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
+  let ambiguous: Record<CellId, number[]> = {};
   if (format && Object.keys(out.cells).length < reportFormat(format).cellIds.length) {
     const flattened = readFlattenedText(text, format);
     if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
       out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows);
+      ambiguous = flattened.ambiguous;
     }
   }
   const cellIds = format ? reportFormat(format).cellIds : [];
@@ -422,6 +430,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
     ...(sections ? { sections } : {}),
     cells: out.cells,
     sources: out.sources,
+    ambiguous,
     unread: cellIds.filter((c) => !(c in out.cells)),
     extraRows: out.extraRows,
     problems: out.problems,

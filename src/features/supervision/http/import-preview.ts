@@ -24,6 +24,7 @@ export function previewOfImport(audit: FileAudit) {
           cell,
           label: cellLabel(format, cell),
           context: audit.unreadContext[cell] ?? '',
+          ...(reading.ambiguous[cell] ? { candidates: reading.ambiguous[cell] } : {}),
         }))
       : [],
     failing: audit.checks

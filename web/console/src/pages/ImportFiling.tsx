@@ -7,7 +7,7 @@ interface Preview {
   agency: string | null;
   read: number;
   total: number;
-  unread: Array<{ cell: string; label: string; context: string }>;
+  unread: Array<{ cell: string; label: string; context: string; candidates?: number[] }>;
   failing: Array<{ rule: string; severity: string; message: string }>;
 }
 
@@ -141,6 +141,11 @@ export function ImportFiling({
                 <div className="field unread-cell" key={u.cell}>
                   <label htmlFor={`typed-${u.cell}`}>{u.label}</label>
                   {u.context && <pre className="context">{u.context}</pre>}
+                  {u.candidates && (
+                    <p className="hint">
+                      数字连在一起，可能是：{u.candidates.join(' 或 ')}（请对照原文确定）
+                    </p>
+                  )}
                   <input
                     id={`typed-${u.cell}`}
                     name={`typed-${u.cell}`}
