@@ -7,6 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { extractPdfLines } from '../src/platform/rendering/pdf-text.ts';
+import { disclosureSettingsService } from '../src/features/proactive-disclosure/use-cases/disclosure-settings-service.ts';
+import { DEFAULT_DISCLOSURE_SETTINGS } from '../src/features/proactive-disclosure/domain/disclosure-settings.ts';
 
 const today = '2025-03-20';
 
@@ -211,6 +214,25 @@ test('the handler asks, the queue shows it, the handler cannot approve it, anoth
       ],
     );
     assert.equal((await queueOf('li')).approvals.length, 0);
+    // The notice the approval issues is complete from the record: the handler's reason, the new due date.
+    await disclosureSettingsService(context.handle.db, () => `${today}T08:00:00Z`).update(
+      'bureau',
+      {
+        ...DEFAULT_DISCLOSURE_SETTINGS,
+        contact: { office: '某市教育局办公室', address: '人民路1号', hours: '工作日', phone: '0000-1234567' },
+      },
+      'test',
+    );
+    const notice = await app.inject({
+      method: 'GET',
+      url: `/api/agencies/bureau/requests/${id}/letters/extension-notice?format=pdf`,
+      headers: as('wang'),
+    });
+    assert.equal(notice.statusCode, 200, notice.body);
+    const letter = (await extractPdfLines(notice.rawPayload)).flat().join('').replace(/\s/g, '');
+    assert.match(letter, /档案分散在三个科室/);
+    assert.match(letter, /2025年4月15日/);
+    assert.doesNotMatch(letter, /（请|＿＿|XX/, 'no prompt or blank left in the letter');
     // Twice-submitted approval: the second finds nothing pending.
     assert.equal((await act('li', { type: 'approve', on: today })).json().error.code, 'nothing-to-approve');
 

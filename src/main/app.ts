@@ -170,6 +170,9 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     (await staff.enabledIn([agencyId, ...(await agencies.ancestors(agencyId))])).filter((a) =>
       hasPermission(a.roles, 'work-cases'),
     );
+  /** Whether the agency has an extension or later date approved by a second person (公开设置). */
+  const separationOfDuties = async (agencyId: string) =>
+    (await settings.settingsFor(agencyId)).separationOfDuties;
   const cases = caseService({
     store: caseStore,
     calendarFor,
@@ -177,7 +180,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     now: clock.now,
     queryCodes,
     yearLock,
-    separationOfDuties: async (agencyId) => (await settings.settingsFor(agencyId)).separationOfDuties,
+    separationOfDuties,
     caseWorkerName: async (agencyId, username) =>
       (await caseWorkers(agencyId)).find((a) => a.username === username)?.displayName,
   });
@@ -256,7 +259,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     cases,
     auth,
     caseWorkers,
-    separationOfDuties: async (agencyId) => (await settings.settingsFor(agencyId)).separationOfDuties,
+    separationOfDuties,
     staffNames: (usernames) => staff.namesOf(usernames),
   });
   registerDocumentRoutes(app, { documents, auth });

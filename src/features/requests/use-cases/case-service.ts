@@ -23,6 +23,14 @@ import { lettersOf } from '../letters/letter-sources.ts';
 import { noticeRecipient } from '../notices/applicant-notice.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
 
+/** The steps the agency's separation of duties governs (domain/decide-more-time.ts). */
+const MORE_TIME_STEPS: ReadonlySet<CaseCommand['type']> = new Set([
+  'grant-extension',
+  'set-later-date',
+  'approve',
+  'refuse-approval',
+]);
+
 /** Channels whose application is received the day it is submitted (第三十一条第一项; oral, §3 [P]). */
 const RECEIVED_ON_SUBMISSION: readonly RequestChannel[] = ['in-person', 'oral'];
 
@@ -201,7 +209,10 @@ export function caseService(deps: CaseServiceDependencies) {
         calendar,
         today: deps.today(),
         actor,
-        separateApprover: (await deps.separationOfDuties?.(agencyId)) ?? false,
+        // The agency's rule is read only for the steps it governs (the others need no settings read).
+        separateApprover: MORE_TIME_STEPS.has(command.type)
+          ? ((await deps.separationOfDuties?.(agencyId)) ?? false)
+          : false,
         ...(reason ? { reason } : {}),
         ...(feeSchedule ? { feeSchedule } : {}),
       });
