@@ -16,7 +16,10 @@ import {
   WORK_RECORD_KINDS,
   type WorkRecordInput,
 } from '../domain/work-record.ts';
-import { readWorkSheet } from '../domain/work-sheet.ts';
+import type { SheetReading } from '../domain/work-sheet.ts';
+import { sandboxRefusalMessage, sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
+
+const SHEET_WORKER = new URL('./work-sheet-worker.ts', import.meta.url);
 import type { WorkRecordRepository } from '../db/work-record-repository.ts';
 
 export interface WorkRecordRouteDependencies {
@@ -114,7 +117,22 @@ export function registerWorkRecordRoutes(app: FastifyInstance, deps: WorkRecordR
       const { agencyId } = parseInput(agencyParams, request.params);
       const { text } = parseInput(sheetBody, request.body);
       const account = await requireStaff(request, deps.auth, agencyId, 'draft-documents');
-      const read = readWorkSheet(text, deps.today());
+      // A sheet from outside: read in the file sandbox (a worker, with limits on time and memory).
+      const done = await sharedFileSandbox().run<SheetReading>(
+        SHEET_WORKER,
+        { text, today: deps.today() },
+        { key: account.id },
+      );
+      if (!done.ok)
+        throw new HttpProblem(
+          done.error.code === 'sandbox-busy'
+            ? 'busy'
+            : done.error.code === 'too-many-files-at-once'
+              ? 'too-many-requests'
+              : 'invalid-request',
+          sandboxRefusalMessage(done.error),
+        );
+      const read = done.value;
       if (!read.ok)
         throw new HttpProblem(
           'invalid-request',
