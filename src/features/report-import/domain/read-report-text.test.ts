@@ -184,11 +184,29 @@ test("the agency's own text of sections 一, 五 and 六, by their headings, fro
   assert.doesNotMatch(market.s6!, /抄送|来源|附件下载/);
 });
 
+/**
+ * The 中卫 report with each of table 三's 25 rows rewritten: its label cells kept, its values replaced by
+ * what `values` gives for the row's place (1 to 25).
+ */
+function withTable3Values(values: (row: number) => string[]): { text: string; rows: number } {
+  const lines = fixture('zhongwei-civil-affairs-2021').text.split('\n');
+  const start = lines.findIndex((l) => l.includes('收到和处理政府信息公开申请情况'));
+  const end = lines.findIndex((l, i) => i > start && l.includes('政府信息公开行政复议'));
+  const numeric = (cell: string) => /^\d+$/u.test(cell.trim());
+  let rows = 0;
+  const text = lines
+    .map((line, i) => {
+      const cells = line.replace(/\t+$/u, '').split('\t');
+      if (i <= start || i >= end || cells.length < 8 || !cells.slice(-7).every(numeric)) return line;
+      rows++;
+      return [...cells.slice(0, cells.findIndex(numeric)), ...values(rows)].join('\t');
+    })
+    .join('\n');
+  return { text, rows };
+}
+
 test('a 2021 report whose 表二 row is headed 规范性文件 (the 2019 words) is read all the same', () => {
-  const text = readFileSync(
-    new URL('../../../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
-    'utf8',
-  );
+  const { text } = fixture('zhongwei-civil-affairs-2021');
   assert.match(text, /行政规范性文件\t1\t1\t4/);
   const reading = readReportText(text.replace('行政规范性文件\t1\t1\t4', '规范性文件\t1\t1\t4'));
   assert.deepEqual(
@@ -203,25 +221,10 @@ test('a 2021 report whose 表二 row is headed 规范性文件 (the 2019 words) 
 });
 
 test('a page that prints the 法人或其他组织 columns of table 三 empty is read, its blanks as 0 in place', () => {
-  const text = readFileSync(
-    new URL('../../../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
-    'utf8',
-  );
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.includes('收到和处理政府信息公开申请情况'));
-  const end = lines.findIndex((l, i) => i > start && l.includes('政府信息公开行政复议'));
-  let row = 0;
-  const blanked = lines.map((line, i) => {
-    const cells = line.replace(/\t+$/u, '').split('\t');
-    if (i <= start || i >= end || cells.length < 8 || !cells.slice(-7).every((c) => /^\d+$/u.test(c.trim())))
-      return line;
-    row++;
-    // Natural persons only: the organisation columns printed empty, 总计 = 自然人.
-    const n = cells.length;
-    return [...cells.slice(0, n - 7), String(row), '', '', '', '', '', String(row)].join('\t');
-  });
-  assert.equal(row, 25, 'the 25 rows of table 三');
-  const reading = readReportText(blanked.join('\n'));
+  // Natural persons only: the organisation columns printed empty, 总计 = 自然人.
+  const { text, rows } = withTable3Values((row) => [String(row), '', '', '', '', '', String(row)]);
+  assert.equal(rows, 25, 'the 25 rows of table 三');
+  const reading = readReportText(text);
   assert.deepEqual(reading.problems, []);
   assert.equal(reading.cells['t3.r1.natural'], 1);
   assert.equal(reading.cells['t3.r1.org_legal'], 0);
@@ -230,27 +233,8 @@ test('a page that prints the 法人或其他组织 columns of table 三 empty is
 });
 
 test('a page that prints 总计 empty beside six filled cells reads it as their sum', () => {
-  const text = readFileSync(
-    new URL('../../../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
-    'utf8',
-  );
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.includes('收到和处理政府信息公开申请情况'));
-  const end = lines.findIndex((l, i) => i > start && l.includes('政府信息公开行政复议'));
-  let row = 0;
-  const emptyTotals = lines.map((line, i) => {
-    const cells = line.replace(/\t+$/u, '').split('\t');
-    if (i <= start || i >= end || cells.length < 8 || !cells.slice(-7).every((c) => /^\d+$/u.test(c.trim())))
-      return line;
-    row++;
-    // The row's label cells, then its seven values with 总计 left empty (a stray eighth number dropped).
-    const label = cells.slice(
-      0,
-      cells.findIndex((c) => /^\d+$/u.test(c.trim())),
-    );
-    return [...label, String(row), '1', '0', '0', '2', '0', ''].join('\t');
-  });
-  const reading = readReportText(emptyTotals.join('\n'));
+  const { text } = withTable3Values((row) => [String(row), '1', '0', '0', '2', '0', '']);
+  const reading = readReportText(text);
   assert.deepEqual(reading.problems, []);
   assert.equal(reading.cells['t3.r1.total'], 1 + 1 + 2);
   assert.equal(reading.cells['t3.r4.total'], 25 + 3);
