@@ -1,0 +1,147 @@
+/**
+ * Table 三 of a report's text: 25 rows (20 in the 2019 format) of seven numbers in printed order, each
+ * row checked by its arithmetic (the six applicant columns add up to 总计); rows the format does not have
+ * are kept aside and named; a page's row with empty value cells read in place.
+ */
+import {
+  FORMAT_2021,
+  normalizeLabel,
+  reportFormat,
+  stripLabelMarker,
+  type CellId,
+  type ReportFormatId,
+} from '../../annual-report/index.ts';
+import { labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+
+/** Where a table's reader puts what it reads (read-report-text.ts's Reading). */
+export interface CellSink {
+  readonly problems: string[];
+  extra(row: ExtraRow, problem: string): void;
+  put(cell: CellId, value: number, source: { line: number; column?: number }): void;
+}
+
+const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
+const t3Rows = (format: ReportFormatId) =>
+  reportFormat(format)
+    .tables.t3.rows.filter((r) => r.kind === 'data')
+    .map((r) => r.id);
+
+/** A run of seven numbers whose first six add up to the seventh, from one line or a few in a row. */
+function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
+  const rows: LineNumber[][] = [];
+  let pending: LineNumber[] = [];
+  for (const numbers of numbersByLine) {
+    pending = [...pending, ...numbers];
+    while (pending.length >= 7) {
+      const start = pending.findIndex(
+        (_, i) =>
+          i + 7 <= pending.length &&
+          pending.slice(i, i + 6).reduce((s, n) => s + n.value, 0) === pending[i + 6]!.value,
+      );
+      if (start < 0) break;
+      rows.push(pending.slice(start, start + 7));
+      pending = pending.slice(start + 7);
+    }
+    // A line's leftovers (a stray extra cell) do not carry into the next row, and a run of numbers that
+    // never makes a row is not carried far (garbled or hostile input stays linear).
+    if (numbers.length >= 7) pending = [];
+    else if (pending.length > 21) pending = pending.slice(-21);
+  }
+  return rows;
+}
+
+/** A row's own words on its line ("其中：网上申请" of a local extra row), numbers left out. */
+function rowWords(line: string): string {
+  return stripLabelMarker(labelOfLine(line).replace(/[\d|]+/g, ''));
+}
+
+/**
+ * A table 三 row of a web page or sheet (tab-separated cells) with some of its seven value cells printed
+ * empty — a page that leaves the 法人或其他组织 columns blank — reads its blanks as 0 in their places,
+ * as a reader of the page does, and an empty 总计 beside six filled cells as their sum; other lines as
+ * numbersOfLine reads them.
+ */
+function table3Numbers(text: string, line: number): LineNumber[] {
+  const numbers = numbersOfLine(text, line);
+  if (numbers.length === 0 || numbers.length >= 7 || !text.includes('\t') || text.includes('|'))
+    return numbers;
+  const one = (cell: string) => numbersOfLine(cell, line);
+  const all = text.split('\t');
+  // Empty cells at the end are either the page's trailing cells or the row's own empty ones (an empty
+  // 总计): each reading is tried, from the row's own cells outward, and the one whose six cells add up
+  // to its 总计 (R3, the format's arithmetic) is taken.
+  for (
+    let dropped = 0;
+    dropped < all.length && (dropped === 0 || all[all.length - dropped]!.trim() === '');
+    dropped++
+  ) {
+    const cells = all.slice(0, all.length - dropped);
+    if (cells.length < 8) break;
+    const values = cells.slice(-7);
+    if (!values.every((cell) => cell.trim() === '' || one(cell).length === 1)) continue;
+    if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) continue;
+    const read = values.map((cell, k) => ({
+      value: one(cell)[0]?.value ?? 0,
+      line,
+      column: cells.length - 7 + k,
+    }));
+    // A 总计 printed empty beside six filled cells (a 2019-format page's habit) is their sum: the format's
+    // own definition of the column (R3).
+    const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
+    if (values[6]!.trim() === '' && values.slice(0, 6).every((cell) => cell.trim() !== ''))
+      read[6] = { ...read[6]!, value: six };
+    if (six === read[6]!.value) return read;
+  }
+  return numbers;
+}
+
+export function readTable3(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  format: ReportFormatId,
+  out: CellSink,
+): void {
+  const T3_ROWS = t3Rows(format);
+  const numbersByLine = lines.slice(from, to).map((text, i) => table3Numbers(text, from + i + 1));
+  let rows = rowsOfSeven(numbersByLine);
+  if (rows.length > T3_ROWS.length) {
+    // Extra local rows (其中：…): a row whose line names none of the format's rows is kept aside.
+    const labels = reportFormat(format)
+      .tables.t3.rows.map((r) => stripLabelMarker(r.label))
+      .filter((l) => l.length >= 2);
+    const extra = rows.filter((row) => {
+      const words = rowWords(lines[row[0]!.line - 1] ?? '');
+      return words.length > 0 && !labels.some((label) => words.includes(label));
+    });
+    rows = rows.filter((row) => !extra.includes(row));
+    for (const row of extra) {
+      const label = rowWords(lines[row[0]!.line - 1] ?? '');
+      out.extra(
+        { table: 't3', label, line: row[0]!.line, values: row.map((n) => n.value) },
+        `表三第 ${row[0]!.line} 行“${label}”不是格式中的行，未计入`,
+      );
+    }
+  }
+  if (rows.length !== T3_ROWS.length) {
+    out.problems.push(
+      `表三读到 ${rows.length} 行数字（每行七个、前六个之和等于总计），应为 ${T3_ROWS.length} 行`,
+    );
+    return;
+  }
+  rows.forEach((row, r) =>
+    row.forEach((n, c) =>
+      out.put(`t3.${T3_ROWS[r]}.${T3_COLUMNS[c]}`, n.value, { line: n.line, column: n.column }),
+    ),
+  );
+}
+
+/** A line's label words, numbers left out, normalised for matching (tables 二 and 三). */
+export const ROW_LABEL_WORDS = (text: string) =>
+  normalizeLabel(
+    text
+      .normalize('NFKC')
+      .split(/[|\t]|\s+/)
+      .filter((token) => numbersOfLine(token, 0).length === 0)
+      .join(''),
+  );
