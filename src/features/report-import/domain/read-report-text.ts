@@ -17,12 +17,7 @@ import {
 import { readFlattenedText } from './read-flattened-text.ts';
 import { readSections, statedSubject } from './read-report-words.ts';
 import { readTable3, ROW_LABEL_WORDS } from './read-table3.ts';
-import {
-  type PositionedText,
-  numbersOfLine,
-  type ExtraRow,
-  type LineNumber,
-} from './text-numbers.ts';
+import { type PositionedText, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
 
 export type { ExtraRow } from './text-numbers.ts';
 
