@@ -1,17 +1,19 @@
 /**
- * Table 三 of a report's text: 25 rows (20 in the 2019 format) of seven numbers in printed order, each
- * row checked by its arithmetic (the six applicant columns add up to 总计); rows the format does not have
- * are kept aside and named; a page's row with empty value cells read in place.
+ * Table 三 of a report's text: runs of seven numbers, each checked by its arithmetic (the six applicant
+ * columns add up to 总计), with the label words on and around their lines; put in the format's 25 rows
+ * (20 in the 2019 format) by their labels and, between labelled rows, by order (place-table3-rows.ts);
+ * rows the format does not have are kept aside and named; a page's row with empty value cells read in
+ * place.
  */
 import {
   FORMAT_2021,
   normalizeLabel,
-  reportFormat,
   stripLabelMarker,
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 
 /** Where a table's reader puts what it reads (read-report-text.ts's Reading). */
 export interface CellSink {
@@ -21,11 +23,6 @@ export interface CellSink {
 }
 
 const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
-const t3Rows = (format: ReportFormatId) =>
-  reportFormat(format)
-    .tables.t3.rows.filter((r) => r.kind === 'data')
-    .map((r) => r.id);
-
 /** A run of seven numbers whose first six add up to the seventh, from one line or a few in a row. */
 function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
   const rows: LineNumber[][] = [];
@@ -95,6 +92,26 @@ function table3Numbers(text: string, line: number): LineNumber[] {
   return numbers;
 }
 
+/** A table heading or a header line: where the label lines of a row stop. */
+const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人情况|自然人/;
+
+/** Each row of numbers with its label words: on its own line, or broken over the lines around it. */
+function withLabels(rows: readonly LineNumber[][], lines: readonly string[], from: number): FoundRow[] {
+  const words = (line: number) => ROW_LABEL_WORDS(lines[line - 1] ?? '');
+  const hasNumbers = (line: number) => numbersOfLine(lines[line - 1] ?? '', line).length > 0;
+  return rows.map((numbers) => {
+    const line = numbers[0]!.line;
+    const before: string[] = [];
+    for (let l = line - 1; l > from && before.length < 2 && !hasNumbers(l); l--) {
+      const w = words(l);
+      if (NOT_A_LABEL.test(w) && !/^[一二四]\./.test(w)) break;
+      before.unshift(w);
+    }
+    const after = line + 1 <= lines.length && !hasNumbers(line + 1) ? words(line + 1) : '';
+    return { numbers, own: words(line), before: before.join(''), after };
+  });
+}
+
 export function readTable3(
   lines: readonly string[],
   from: number,
@@ -102,38 +119,30 @@ export function readTable3(
   format: ReportFormatId,
   out: CellSink,
 ): void {
-  const T3_ROWS = t3Rows(format);
   const numbersByLine = lines.slice(from, to).map((text, i) => table3Numbers(text, from + i + 1));
-  let rows = rowsOfSeven(numbersByLine);
-  if (rows.length > T3_ROWS.length) {
-    // Extra local rows (其中：…): a row whose line names none of the format's rows is kept aside.
-    const labels = reportFormat(format)
-      .tables.t3.rows.map((r) => stripLabelMarker(r.label))
-      .filter((l) => l.length >= 2);
-    const extra = rows.filter((row) => {
-      const words = rowWords(lines[row[0]!.line - 1] ?? '');
-      return words.length > 0 && !labels.some((label) => words.includes(label));
-    });
-    rows = rows.filter((row) => !extra.includes(row));
-    for (const row of extra) {
-      const label = rowWords(lines[row[0]!.line - 1] ?? '');
-      out.extra(
-        { table: 't3', label, line: row[0]!.line, values: row.map((n) => n.value) },
-        `表三第 ${row[0]!.line} 行“${label}”不是格式中的行，未计入`,
-      );
-    }
-  }
-  if (rows.length !== T3_ROWS.length) {
-    out.problems.push(
-      `表三读到 ${rows.length} 行数字（每行七个、前六个之和等于总计），应为 ${T3_ROWS.length} 行`,
-    );
+  const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1);
+  if (rows.length === 0) {
+    out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
     return;
   }
-  rows.forEach((row, r) =>
-    row.forEach((n, c) =>
-      out.put(`t3.${T3_ROWS[r]}.${T3_COLUMNS[c]}`, n.value, { line: n.line, column: n.column }),
-    ),
-  );
+  const { placed, zeroFromGroup, extra, problems } = placeTable3Rows(rows, format);
+  for (const row of extra) {
+    const line = row.numbers[0]!.line;
+    const label = rowWords(lines[line - 1] ?? '');
+    out.extra(
+      { table: 't3', label, line, values: row.numbers.map((n) => n.value) },
+      label
+        ? `表三第 ${line} 行“${label}”不是格式中的行，未计入`
+        : `表三第 ${line} 行的数字不属于格式中的任何一行，未计入`,
+    );
+  }
+  out.problems.push(...problems);
+  for (const [rowId, row] of placed)
+    row.numbers.forEach((n, c) =>
+      out.put(`t3.${rowId}.${T3_COLUMNS[c]}`, n.value, { line: n.line, column: n.column }),
+    );
+  for (const [rowId, row] of zeroFromGroup)
+    T3_COLUMNS.forEach((column) => out.put(`t3.${rowId}.${column}`, 0, { line: row.numbers[0]!.line }));
 }
 
 /** A line's label words, numbers left out, normalised for matching (tables 二 and 三). */

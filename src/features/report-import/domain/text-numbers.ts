@@ -30,7 +30,11 @@ export interface LineNumber {
 
 const ZERO_MARKS = new Set(['-', '—', '–', '/', '／', '无', '－']);
 
+/** A page number alone on its line: “- 3 -”, “— 5 —”. */
+const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
+
 export function numbersOfLine(text: string, line: number): LineNumber[] {
+  if (PAGE_MARK.test(text)) return [];
   const cleaned = text
     .normalize('NFKC')
     .replace(/—\s*\d+\s*—/g, ' ')
