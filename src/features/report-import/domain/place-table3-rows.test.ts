@@ -13,6 +13,9 @@ async function hongze(): Promise<string> {
   return extracted.value.text;
 }
 
+/** A row of table 三 not read: none of its seven cells. */
+const UNREAD = Array.from({ length: 7 }, () => undefined);
+
 const row = (reading: ReturnType<typeof readReportText>, id: string) =>
   ['natural', 'org_business', 'org_research', 'org_nonprofit', 'org_legal', 'org_other', 'total'].map(
     (c) => reading.cells[`t3.${id}.${c}`],
@@ -55,16 +58,7 @@ test('（六）其他处理 printed as one row: zeros give its three sub-rows 0;
       .replace('（六）其他处理 0 0 0 0 0 0 0', '（六）其他处理 2 0 0 0 0 0 2')
       .replace('（七）总计 21 0 0 0 0 0 21', '（七）总计 23 0 0 0 0 0 23'),
   );
-  for (const id of ['r3_6_1', 'r3_6_2', 'r3_6_3'])
-    assert.deepEqual(row(two, id), [
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+  for (const id of ['r3_6_1', 'r3_6_2', 'r3_6_3']) assert.deepEqual(row(two, id), UNREAD);
   assert.deepEqual(row(two, 'r3_7'), [23, 0, 0, 0, 0, 0, 23], 'the rows after still in place');
   assert.ok(
     two.problems.some((p) => p.includes('只印了“其他处理”一行合计')),
@@ -81,15 +75,7 @@ test('a row missing between two labelled rows leaves that stretch unread, never 
   // …the labelled rows around it keep their places; no row is pushed into another's place.
   assert.deepEqual(row(reading, 'r3_3_6'), [1, 0, 0, 0, 0, 0, 1]);
   assert.deepEqual(row(reading, 'r3_3_7'), [1, 0, 0, 0, 0, 0, 1]);
-  assert.deepEqual(row(reading, 'r3_3_4'), [
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-    undefined,
-  ]);
+  assert.deepEqual(row(reading, 'r3_3_4'), UNREAD);
   assert.equal(reading.cells['t3.r3_3_3.total'], 0);
   // The garbled 2. row sits between anchors that still fit: placed. (If the gap does not fit, it is named.)
   const twoLost = lost.replace(/3\. 危及“三安全一稳定” 0 0 0 0 0 0 0\n/, '');
