@@ -50,20 +50,34 @@ export function compactText(text: string): string {
     .replace(/(?<![\d.]) | (?![\d+-])/g, '');
 }
 
+/**
+ * The tables' headings by their words, whatever numeral the page gives them (a page that heads table 三
+ * “二、收到和处理…” files no row under the wrong table), each looked for after the one before.
+ */
 const HEADINGS: Record<'t2' | 't3' | 't4' | 'end', RegExp> = {
-  t2: /二\.主动公开政府信息情况/,
-  t3: /三\.收到和处理政府信息公开申请情况/,
-  t4: /四\.政府信息公开行政法?复议/,
+  t2: /[一二三四五六七八九十]\.主动公开政府信息情况/,
+  t3: /[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/,
+  t4: /[一二三四五六七八九十]\.政府信息公开行政法?复议/,
   end: /五\.[^。]{0,30}?(主要问题|改进情况)/,
 };
 
-function region(compact: string, from: RegExp, to: RegExp): string | undefined {
-  const start = from.exec(compact);
+/** The text between a heading and the next (from `after` on), with where it ends. */
+function region(
+  compact: string,
+  from: RegExp,
+  to: RegExp,
+  after = 0,
+): { text: string; end: number } | undefined {
+  const start = from.exec(compact.slice(after));
   if (!start) return undefined;
-  const rest = compact.slice(start.index + start[0].length);
+  const begin = after + start.index + start[0].length;
+  const rest = compact.slice(begin);
   const end = to.exec(rest);
-  return end ? rest.slice(0, end.index) : rest;
+  return { text: end ? rest.slice(0, end.index) : rest, end: begin + (end ? end.index : rest.length) };
 }
+
+/** A count or sum printed with its unit (采购 1个, 246900元): the unit parts the numbers. */
+const withoutUnits = (text: string) => text.replace(/(\d)(?:个|件|项|万元|元)/g, '$1 ');
 
 interface LabelledRun {
   readonly row: string;
@@ -257,10 +271,10 @@ export function readFlattenedText(text: string, format: ReportFormatId): Flatten
   const compact = compactText(text);
   const out: FlattenedReading = { cells: {}, ambiguous: {}, problems: [], extraRows: [] };
   const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
-  const t3 = region(compact, HEADINGS.t3, HEADINGS.t4);
-  const t4 = region(compact, HEADINGS.t4, HEADINGS.end);
-  if (t2) readTable2(t2, format, proseNumbers(compact), out);
-  if (t3) readTable3(t3, format, out);
-  if (t4) readTable4(t4.replace(/^[^\d]*/, ''), out);
+  const t3 = region(compact, HEADINGS.t3, HEADINGS.t4, t2?.end);
+  const t4 = region(compact, HEADINGS.t4, HEADINGS.end, t3?.end ?? t2?.end);
+  if (t2) readTable2(withoutUnits(t2.text), format, proseNumbers(compact), out);
+  if (t3) readTable3(t3.text, format, out);
+  if (t4) readTable4(t4.text.replace(/^[^\d]*/, ''), out);
   return out;
 }

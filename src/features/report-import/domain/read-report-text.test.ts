@@ -253,3 +253,25 @@ test('digits that split more than one way are reported with their candidates, ne
   assert.equal(reading.cells['t2.licensing.decisions'], undefined);
   assert.ok(reading.unread.includes('t2.licensing.decisions'), 'an ambiguous cell is not read');
 });
+
+test('a table headed with the wrong numeral (表三 as “二、收到和处理…”) is read as itself, no row filed under 表二', () => {
+  for (const name of ['008-pingtan-2022', 'zhongwei-civil-affairs-2021']) {
+    const { text, expected } = fixture(name);
+    const misnumbered = text
+      .replace('三、收到和处理政府信息公开申请情况', '二、收到和处理政府信息公开申请情况')
+      .replace('四、政府信息公开行政复议', '三、政府信息公开行政复议');
+    assert.notEqual(misnumbered, text);
+    const reading = readReportText(misnumbered);
+    assert.deepEqual(reading.cells, expected.cells, name);
+    assert.deepEqual(reading.extraRows, [], `${name}: no table 三 row taken for a local row of 表二`);
+  }
+});
+
+test('flattened text: 采购 printed with its units (1个246900元) reads as its two numbers', () => {
+  const { text } = fixture('003-pingtan-market-regulation-2019');
+  const match = /政府集中采购[\d.]+/.exec(text);
+  assert.ok(match, 'the fixture prints 政府集中采购');
+  const reading = readReportText(text.replace(match[0], '政府集中采购1个246900元'));
+  assert.equal(reading.cells['t2.central_procurement.procurement_items'], 1);
+  assert.equal(reading.cells['t2.central_procurement.procurement_amount'], 246900);
+});

@@ -271,9 +271,10 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   const format = detectFormat(text);
   const out = new Reading();
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
-  const t2 = findLine(lines, /^二\.主动公开政府信息情况/);
-  const t3 = findLine(lines, /^三\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
-  const t4 = findLine(lines, /^四\.政府信息公开行政复议/, Math.max(t3, 0));
+  // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
+  const t2 = findLine(lines, /^[一二三四五六七八九十]\.主动公开政府信息情况/);
+  const t3 = findLine(lines, /^[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
+  const t4 = findLine(lines, /^[一二三四五六七八九十]\.政府信息公开行政复议/, Math.max(t3, 0));
   if (format) {
     if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out, layout);
     else out.problems.push('没有找到表二');
