@@ -18,6 +18,8 @@ export interface FoundRow {
   readonly before: string;
   /** The label line just after (a label's tail broken below its numbers). */
   readonly after: string;
+  /** The lines it was read from, as printed. */
+  readonly evidence: string;
 }
 
 export interface Placement {

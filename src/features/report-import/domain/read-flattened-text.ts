@@ -21,6 +21,19 @@ export interface FlattenedReading {
   readonly ambiguous: Record<CellId, number[]>;
   readonly problems: string[];
   readonly extraRows: Array<Omit<ExtraRow, 'line'>>;
+  /** What each row was read from: its label and its run of digits as printed ("t3.r1" → "一、…801000081"). */
+  readonly rowText: Record<string, string>;
+}
+
+/** Each found row's label and digits, as the evidence of its cells. */
+function noteRows(
+  table: 't2' | 't3',
+  rows: ReadonlyArray<{ id: string; label: string }>,
+  runs: readonly LabelledRun[],
+  out: FlattenedReading,
+): void {
+  for (const { row, run } of runs)
+    if (run) out.rowText[`${table}.${row}`] = `${rows.find((r) => r.id === row)?.label ?? row} ${run}`;
 }
 
 /**
@@ -160,6 +173,7 @@ function readTable3(text: string, format: ReportFormatId, out: FlattenedReading)
   const columns = model.columns.map((c) => c.id);
   const runs = runsAfterLabels(text, rows);
   reportExtras('t3', '表三', runs, out);
+  noteRows('t3', rows, runs, out);
   const options = runs.map((r) => candidatesOf(r.run, 7, isTable3Row));
   const leaves = reportFormat(format).resultLeafRows.map((id) => rows.findIndex((r) => r.id === id));
   const at = (id: string) => rows.findIndex((r) => r.id === id);
@@ -224,6 +238,8 @@ function readTable4(text: string, out: FlattenedReading): void {
     return;
   }
   values[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
+  for (const row of ['review', 'lit_direct', 'lit_after_review'])
+    out.rowText[`t4.${row}`] = text.slice(0, 200);
 }
 
 function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<number>, out: FlattenedReading) {
@@ -231,6 +247,7 @@ function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<num
   const rows = model.tables.t2.rows.filter((r) => r.kind === 'data');
   const runs = runsAfterLabels(text, rows);
   reportExtras('t2', '表二', runs, out);
+  noteRows('t2', rows, runs, out);
   for (const { row, run } of runs) {
     const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
     const signed = cells.findIndex((c) => model.signedCells.has(c));
@@ -269,7 +286,7 @@ function proseNumbers(compact: string): Set<number> {
 
 export function readFlattenedText(text: string, format: ReportFormatId): FlattenedReading {
   const compact = compactText(text);
-  const out: FlattenedReading = { cells: {}, ambiguous: {}, problems: [], extraRows: [] };
+  const out: FlattenedReading = { cells: {}, ambiguous: {}, problems: [], extraRows: [], rowText: {} };
   const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
   const t3 = region(compact, HEADINGS.t3, HEADINGS.t4, t2?.end);
   const t4 = region(compact, HEADINGS.t4, HEADINGS.end, t3?.end ?? t2?.end);

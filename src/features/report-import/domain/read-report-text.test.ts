@@ -275,3 +275,30 @@ test('flattened text: 采购 printed with its units (1个246900元) reads as its
   assert.equal(reading.cells['t2.central_procurement.procurement_items'], 1);
   assert.equal(reading.cells['t2.central_procurement.procurement_amount'], 246900);
 });
+
+test('each cell keeps its evidence: the line as printed, or a flattened row’s label and digits', () => {
+  const zhongwei = fixture('zhongwei-civil-affairs-2021');
+  const reading = readReportText(zhongwei.text);
+  assert.match(reading.sources['t3.r1.total']!.text!, /^一、本年新收政府信息公开申请数量 \d/);
+  assert.match(reading.sources['t2.licensing.decisions']!.text!, /^行政许可 10/);
+  const flattened = readReportText(fixture('008-pingtan-2022').text);
+  for (const source of Object.values(flattened.sources))
+    assert.ok(source.text, 'every cell has its evidence');
+  assert.match(flattened.sources['t3.r1.natural']!.text!, /^一、本年新收政府信息公开申请数量 \d+$/);
+});
+
+test('cells printed blank or as “-” are read as 0 and named as blank (R9), never taken for a printed 0', () => {
+  const { text } = withTable3Values((row) =>
+    row === 3 ? ['-', '—', '/', '无', '', '0', '0'] : ['0', '0', '0', '0', '0', '0', '0'],
+  );
+  const reading = readReportText(text);
+  const marked = ['natural', 'org_business', 'org_research', 'org_nonprofit', 'org_legal'].map(
+    (c) => `t3.r3_1.${c}`,
+  );
+  for (const cell of marked) assert.equal(reading.cells[cell], 0, cell);
+  assert.deepEqual(reading.blank, marked);
+  const r9 = auditReportText(text).checks.find((c) => c.rule === 'R9');
+  assert.equal(r9?.status, 'fail');
+  assert.deepEqual(r9?.cells, marked);
+  assert.deepEqual(readReportText(fixture('zhongwei-civil-affairs-2021').text).blank, []);
+});

@@ -24,6 +24,10 @@ export type { ExtraRow } from './text-numbers.ts';
 export interface CellSource {
   readonly line: number;
   readonly column?: number;
+  /** What the cell was read from, as printed: its line, or (flattened text) its row's label and digits. */
+  readonly text?: string;
+  /** Printed blank or as a mark (-, /, 无): read as 0 by §7 and named (R9). */
+  readonly blank?: boolean;
 }
 
 export interface TextReading {
@@ -39,6 +43,8 @@ export interface TextReading {
   readonly ambiguous: Readonly<Record<CellId, readonly number[]>>;
   /** Every cell not read for certain (the ambiguous ones among them). */
   readonly unread: readonly CellId[];
+  /** Cells printed blank or as a mark (-, /, 无): in `cells` as 0 (§7), named here, never taken for a printed 0. */
+  readonly blank: readonly CellId[];
   readonly extraRows: readonly ExtraRow[];
   /** The agency's own text of sections 一, 五 and 六, where their headings were found. */
   readonly sections?: Readonly<Partial<Record<SectionId, string>>>;
@@ -88,7 +94,9 @@ function readTable4(lines: readonly string[], from: number, out: Reading): void 
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
     return;
   }
-  numbers.slice(0, 15).forEach((n, k) => out.put(T4_CELLS[k]!, n.value, { line: n.line, column: n.column }));
+  numbers
+    .slice(0, 15)
+    .forEach((n, k) => out.put(T4_CELLS[k]!, n.value, { line: n.line, column: n.column, ...blankOf(n) }));
   for (let end = Math.min(lines.length, i + 20); i < end; i++) {
     const text = lines[i] ?? '';
     // Section 五, or a blank line (a sheet or a paragraph ends), ends the table.
@@ -214,7 +222,7 @@ function readTable2(
         if (!value) return;
         const column = header ? header.filter((start) => start <= k).length - 1 : k - labelAt - 1;
         if (column >= 0 && column < cells.length && !(cells[column]! in out.cells))
-          out.put(cells[column]!, value.value, { line: i + 1, column: k + 1 });
+          out.put(cells[column]!, value.value, { line: i + 1, column: k + 1, ...blankOf(value) });
       });
     } else if (numbers.length < cells.length && headerCenters?.length === cells.length && layout?.[i]) {
       // A PDF drops a blank cell from the text: each number goes under the header it is printed below.
@@ -225,16 +233,20 @@ function readTable2(
         );
       else out.problems.push(`表二“${labels.get(row)}”一行的数字无法对应到表头，未读`);
     } else if (numbers.length === cells.length)
-      numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line }));
+      numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line, ...blankOf(n) }));
     else if (format === '2021' && cells.length === 3 && numbers.length === 2) {
-      out.put(cells[0]!, numbers[0]!.value, { line: i + 1 });
-      out.put(cells[2]!, numbers[1]!.value, { line: i + 1 });
+      out.put(cells[0]!, numbers[0]!.value, { line: i + 1, ...blankOf(numbers[0]!) });
+      out.put(cells[2]!, numbers[1]!.value, { line: i + 1, ...blankOf(numbers[1]!) });
     } else
       out.problems.push(
         `表二“${labels.get(row)}”一行读到 ${numbers.length} 个数字，应为 ${cells.length} 个，未读`,
       );
   }
 }
+
+const blankOf = (n: LineNumber) => (n.blank ? { blank: true } : {});
+const EVIDENCE_MAX = 160;
+const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, EVIDENCE_MAX);
 
 class Reading {
   readonly cells: Record<CellId, number> = {};
@@ -255,12 +267,16 @@ class Reading {
     source: CellSource,
     problems: readonly string[],
     extraRows: readonly Omit<ExtraRow, 'line'>[],
+    rowText: Readonly<Record<string, string>>,
   ): void {
     for (const key of Object.keys(this.cells)) delete this.cells[key];
     for (const key of Object.keys(this.sources)) delete this.sources[key];
     this.problems.length = 0;
     this.extraRows.length = 0;
-    for (const [cell, value] of Object.entries(cells)) this.put(cell, value, source);
+    for (const [cell, value] of Object.entries(cells)) {
+      const text = rowText[cell.split('.').slice(0, 2).join('.')];
+      this.put(cell, value, text ? { ...source, text } : source);
+    }
     this.problems.push(...problems);
     this.extraRows.push(...extraRows.map((row) => ({ ...row, line: source.line })));
   }
@@ -289,11 +305,14 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
     const flattened = readFlattenedText(text, format);
     if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
-      out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows);
+      out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows, flattened.rowText);
       ambiguous = flattened.ambiguous;
     }
   }
   const cellIds = format ? reportFormat(format).cellIds : [];
+  // Each cell read from a line keeps that line as printed (trimmed) as its evidence.
+  for (const [cell, source] of Object.entries(out.sources))
+    if (!source.text) out.sources[cell] = { ...source, text: evidenceOf(lines[source.line - 1] ?? '') };
   const sections = format ? readSections(lines, t2, t4) : undefined;
   return {
     format,
@@ -303,6 +322,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
     sources: out.sources,
     ambiguous,
     unread: cellIds.filter((c) => !(c in out.cells)),
+    blank: cellIds.filter((c) => out.sources[c]?.blank),
     extraRows: out.extraRows,
     problems: out.problems,
   };

@@ -19,7 +19,11 @@ import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 export interface CellSink {
   readonly problems: string[];
   extra(row: ExtraRow, problem: string): void;
-  put(cell: CellId, value: number, source: { line: number; column?: number }): void;
+  put(
+    cell: CellId,
+    value: number,
+    source: { line: number; column?: number; text?: string; blank?: boolean },
+  ): void;
 }
 
 const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
@@ -77,16 +81,16 @@ function table3Numbers(text: string, line: number): LineNumber[] {
     const values = cells.slice(-7);
     if (!values.every((cell) => cell.trim() === '' || one(cell).length === 1)) continue;
     if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) continue;
-    const read = values.map((cell, k) => ({
-      value: one(cell)[0]?.value ?? 0,
-      line,
-      column: cells.length - 7 + k,
-    }));
+    const read: LineNumber[] = values.map((cell, k) => {
+      const printed = one(cell)[0];
+      const column = cells.length - 7 + k;
+      return printed ? { ...printed, column } : { value: 0, line, column, blank: true };
+    });
     // A 总计 printed empty beside six filled cells (a 2019-format page's habit) is their sum: the format's
     // own definition of the column (R3).
     const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
     if (values[6]!.trim() === '' && values.slice(0, 6).every((cell) => cell.trim() !== ''))
-      read[6] = { ...read[6]!, value: six };
+      read[6] = { ...read[6]!, value: six, blank: true };
     if (six === read[6]!.value) return read;
   }
   return numbers;
@@ -108,7 +112,14 @@ function withLabels(rows: readonly LineNumber[][], lines: readonly string[], fro
       before.unshift(w);
     }
     const after = line + 1 <= lines.length && !hasNumbers(line + 1) ? words(line + 1) : '';
-    return { numbers, own: words(line), before: before.join(''), after };
+    // The evidence: the row's line, with the label lines above and below it when its own has no label.
+    const shown = [
+      ...(words(line) ? [] : lines.slice(line - 1 - before.length, line - 1)),
+      lines[line - 1] ?? '',
+      ...(words(line) || !after ? [] : [lines[line] ?? '']),
+    ];
+    const evidence = shown.map((l) => l.replace(/\s+/g, ' ').trim()).join(' / ');
+    return { numbers, own: words(line), before: before.join(''), after, evidence };
   });
 }
 
@@ -139,10 +150,17 @@ export function readTable3(
   out.problems.push(...problems);
   for (const [rowId, row] of placed)
     row.numbers.forEach((n, c) =>
-      out.put(`t3.${rowId}.${T3_COLUMNS[c]}`, n.value, { line: n.line, column: n.column }),
+      out.put(`t3.${rowId}.${T3_COLUMNS[c]}`, n.value, {
+        line: n.line,
+        column: n.column,
+        text: row.evidence,
+        ...(n.blank ? { blank: true } : {}),
+      }),
     );
   for (const [rowId, row] of zeroFromGroup)
-    T3_COLUMNS.forEach((column) => out.put(`t3.${rowId}.${column}`, 0, { line: row.numbers[0]!.line }));
+    T3_COLUMNS.forEach((column) =>
+      out.put(`t3.${rowId}.${column}`, 0, { line: row.numbers[0]!.line, text: row.evidence }),
+    );
 }
 
 /** A line's label words, numbers left out, normalised for matching (tables 二 and 三). */

@@ -26,6 +26,8 @@ export interface LineNumber {
   readonly line: number;
   /** Cell position on the line (0-based among its cells). */
   readonly column: number;
+  /** Printed blank or as a mark (-, /, 无) and read as 0 (§7, flagged by R9). */
+  readonly blank?: true;
 }
 
 const ZERO_MARKS = new Set(['-', '—', '–', '/', '／', '无', '－']);
@@ -43,7 +45,7 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
   const numbers: LineNumber[] = [];
   cells.forEach((cell, column) => {
     if (/^[+-]?\d+(\.\d+)?$/.test(cell)) numbers.push({ value: Number(cell), line, column });
-    else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column });
+    else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column, blank: true });
   });
   return numbers;
 }

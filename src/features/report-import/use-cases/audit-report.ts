@@ -95,6 +95,7 @@ export function auditReportText(text: string, previousText?: string, layout?: Te
           { format: reading.format, cells: reading.cells },
           {
             statedFigures: stated,
+            blankCells: reading.blank,
             ...(previous?.format ? { previous: { format: previous.format, cells: previous.cells } } : {}),
           },
         )
