@@ -89,19 +89,25 @@ test('audit --batch writes one row per report, never stops at a bad file, and re
     join(folder, 'sub', 'zhongwei.docx'),
   );
   writeFileSync(join(folder, 'sub', 'truncated.pdf'), '%PDF-1.7\n1 0 obj <<');
+  // A page whose 表二 digits run together three ways: three cells ambiguous.
+  copyFileSync(fixture('reports/real/pingtan-2023.txt'), join(folder, 'pingtan-2023.txt'));
   const out = join(dir, 'results.csv');
   const summary = join(dir, 'summary.html');
   const first = await runCli(['audit', '--batch', folder, '--out', out, '--summary', summary]);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /核查 4 份，跳过已核查的 0 份/);
+  assert.match(first.stdout, /核查 5 份，跳过已核查的 0 份/);
+  assert.match(first.stdout, /单元格：读出 \d+，存疑 3，未读出 \d+/);
+  assert.match(first.stdout, /读得最不全的报告：\n[\s\S]*pingtan-2023\.txt：读出 197，存疑 3，未读出 0/);
   const lines = readFileSync(out, 'utf8').trim().split('\n');
-  assert.equal(lines.length, 5, 'a header and one row per report');
+  assert.equal(lines.length, 6, 'a header and one row per report');
   assert.match(lines.find((l) => l.includes('truncated.pdf')) ?? '', /PDF 文件已损坏或无法解析/);
-  assert.match(lines.find((l) => l.includes('zhongwei.docx')) ?? '', /,中卫市民政局,2021,2021,200,0,/);
+  assert.match(lines.find((l) => l.includes('zhongwei.docx')) ?? '', /,中卫市民政局,2021,2021,200,0,0,/);
+  assert.match(lines.find((l) => l.includes('pingtan-2023')) ?? '', /,平潭综合实验区,2023,2021,197,3,0,/);
   assert.match(readFileSync(summary, 'utf8'), /<svg role="img"[\s\S]*R8/);
+  assert.match(readFileSync(summary, 'utf8'), /存疑）3 个[\s\S]*读得最不全的报告[\s\S]*pingtan-2023\.txt/);
   const again = await runCli(['audit', '--batch', folder, '--out', out]);
-  assert.match(again.stdout, /核查 0 份，跳过已核查的 4 份/);
-  assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 5, 'nothing written twice');
+  assert.match(again.stdout, /核查 0 份，跳过已核查的 5 份/);
+  assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 6, 'nothing written twice');
 });
 
 test('audit --parent sums the children, names the cells that do not add up and the missing ones', async () => {

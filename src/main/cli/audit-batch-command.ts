@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import {
   auditBatch,
   BATCH_COLUMNS,
+  readingTotals,
   ruleFailureCounts,
   type BatchRow,
 } from '../../features/report-import/use-cases/audit-batch.ts';
@@ -59,9 +60,18 @@ function summaryHtml(rows: readonly BatchRow[]): string {
     )
     .join('');
   const unreadable = rows.filter((r) => r.problem).length;
+  const totals = readingTotals(rows);
+  const worst = totals.worst
+    .map(
+      (w) =>
+        `<tr><td>${escapeHtml(w.file)}</td><td>${w.read}</td><td>${w.ambiguous}</td><td>${w.unread}</td></tr>`,
+    )
+    .join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告核查汇总</title></head><body>
 <h1>年度报告核查汇总</h1>
 <p>共 ${rows.length} 份报告，无法读取 ${unreadable} 份。</p>
+<p>单元格：读出 ${totals.read} 个，有几种可能（存疑）${totals.ambiguous} 个，未读出 ${totals.unread} 个。</p>
+${worst ? `<h2>读得最不全的报告</h2>\n<table border="1" cellpadding="4"><tr><th>文件</th><th>读出</th><th>存疑</th><th>未读出</th></tr>\n${worst}\n</table>` : ''}
 <h2>各项勾稽关系未通过的报告数</h2>
 <svg role="img" aria-label="各规则未通过的报告数" width="560" height="${Math.max(28, counts.length * 28)}" font-size="14">${bars}</svg>
 <table border="1" cellpadding="4"><tr><th>规则</th><th>未通过的报告数</th></tr>
@@ -114,6 +124,13 @@ export async function runAuditBatch(
   }
   if (options.summary) await writeFile(options.summary, summaryHtml(rows));
   io.out(`核查 ${result.audited} 份，跳过已核查的 ${result.skipped} 份；结果：${options.out}\n`);
+  const totals = readingTotals(rows);
+  io.out(`  单元格：读出 ${totals.read}，存疑 ${totals.ambiguous}，未读出 ${totals.unread}\n`);
+  if (totals.worst.length) {
+    io.out('  读得最不全的报告：\n');
+    for (const w of totals.worst.slice(0, 5))
+      io.out(`    ${w.file}：读出 ${w.read}，存疑 ${w.ambiguous}，未读出 ${w.unread}\n`);
+  }
   for (const { rule, reports } of ruleFailureCounts(rows)) io.out(`  ${rule} 未通过：${reports} 份\n`);
   const unreadable = rows.filter((r) => r.problem).length;
   if (unreadable) io.out(`  无法读取：${unreadable} 份（原因见结果文件 problem 列）\n`);

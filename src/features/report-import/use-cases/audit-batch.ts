@@ -12,6 +12,7 @@ export const BATCH_COLUMNS = [
   'year',
   'format',
   'cells_read',
+  'cells_ambiguous',
   'cells_unread',
   'received',
   'carried_in',
@@ -51,7 +52,8 @@ export function batchRow(file: string, audit: ReportAudit): BatchRow {
     year: r.year ? String(r.year) : '',
     format: r.format ?? '',
     cells_read: String(Object.keys(r.cells).length),
-    cells_unread: String(r.unread.length),
+    cells_ambiguous: String(Object.keys(r.ambiguous).length),
+    cells_unread: String(r.unread.filter((c) => !(c in r.ambiguous)).length),
     received: cell(TOTALS.received),
     carried_in: cell(TOTALS.carried_in),
     completed: cell(TOTALS.completed),
@@ -94,6 +96,32 @@ export async function auditBatch(
     audited++;
   }
   return { audited, skipped: files.length - audited };
+}
+
+export interface ReadingTotals {
+  readonly read: number;
+  readonly ambiguous: number;
+  readonly unread: number;
+  /** The files with the most cells not read for certain (ambiguous and unread), worst first. */
+  readonly worst: ReadonlyArray<{ file: string; read: number; ambiguous: number; unread: number }>;
+}
+
+/** Cells read, ambiguous and unread over a batch, with the files read worst. */
+export function readingTotals(rows: readonly BatchRow[], worstCount = 10): ReadingTotals {
+  const counted = rows
+    .filter((r) => !r.problem)
+    .map((r) => ({
+      file: r.file,
+      read: Number(r.cells_read) || 0,
+      ambiguous: Number(r.cells_ambiguous) || 0,
+      unread: Number(r.cells_unread) || 0,
+    }));
+  const sum = (key: 'read' | 'ambiguous' | 'unread') => counted.reduce((s, r) => s + r[key], 0);
+  const worst = counted
+    .filter((r) => r.ambiguous + r.unread > 0)
+    .sort((a, b) => b.ambiguous + b.unread - (a.ambiguous + a.unread) || a.file.localeCompare(b.file))
+    .slice(0, worstCount);
+  return { read: sum('read'), ambiguous: sum('ambiguous'), unread: sum('unread'), worst };
 }
 
 /** How often each rule failed across the batch (by rule family, R1…R10), most frequent first. */
