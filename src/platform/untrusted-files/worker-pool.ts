@@ -1,6 +1,6 @@
 /**
  * Warm worker threads for the file sandbox. Starting a worker costs about two seconds (tsx and every
- * parser it loads: pdf.js, ExcelJS, mammoth, cheerio), so a worker that finished a file cleanly takes
+ * parser it loads: pdf.js, ExcelJS, mammoth, htmlparser2), so a worker that finished a file cleanly takes
  * the next one, up to a number of files; one that ran out of time or memory is stopped, never reused.
  * An idle worker does not keep the process alive and is stopped after a while.
  */

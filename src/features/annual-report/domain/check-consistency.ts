@@ -284,9 +284,13 @@ export function checkConsistency(
     ...checkStatedFigures(report.cells, context.statedFigures),
     checkBlanks(context.blankCells),
     ...checkProcessingFees(report.cells, report.sections?.s6, context.processingFees),
-  ].sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule));
+  ]
+    .map((check) => ({ check, order: ruleOrder(check.rule) }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ check }) => check);
 }
 
+/** R3.r1 → 3: checks listed by rule number (a stable sort keeps each rule's own order). */
 function ruleOrder(rule: string): number {
-  return Number(rule.slice(1).split('.')[0]);
+  return parseInt(rule.slice(1), 10);
 }

@@ -56,8 +56,16 @@ function cellOfRef(ref: string): string {
   return ref.replace(/^-/, '').replace(/^prev:/, '');
 }
 
-/** Every sum-rule instance (R1–R4, R6, R7) that applies to the format. */
-export function sumRuleInstances(format: ReportFormat): SumRuleInstance[] {
+const INSTANCES = new Map<ReportFormat['id'], readonly SumRuleInstance[]>();
+
+/** Every sum-rule instance (R1–R4, R6, R7) that applies to the format (worked out once per format). */
+export function sumRuleInstances(format: ReportFormat): readonly SumRuleInstance[] {
+  let instances = INSTANCES.get(format.id);
+  if (!instances) INSTANCES.set(format.id, (instances = buildInstances(format)));
+  return instances;
+}
+
+function buildInstances(format: ReportFormat): SumRuleInstance[] {
   const known = new Set(format.cellIds);
   const instances: SumRuleInstance[] = [];
   for (const rule of SPEC_RULES) {

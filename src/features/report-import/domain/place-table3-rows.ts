@@ -51,7 +51,16 @@ function matches(words: string, key: string): boolean {
   return stripLabelMarker(words) === key || new RegExp(`(^|[.)])${key}$`).test(words);
 }
 
+const FORMAT_ROWS = new Map<ReportFormatId, ReturnType<typeof buildFormatRows>>();
+
+/** The format's rows with their keys, worked out once per format. */
 function formatRows(format: ReportFormatId) {
+  let rows = FORMAT_ROWS.get(format);
+  if (!rows) FORMAT_ROWS.set(format, (rows = buildFormatRows(format)));
+  return rows;
+}
+
+function buildFormatRows(format: ReportFormatId) {
   const rows = reportFormat(format).tables.t3.rows;
   const data: RowKey[] = rows
     .filter((r) => r.kind === 'data')

@@ -12,7 +12,7 @@ import {
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
-import { isTable3Row, isTable4Row, splitDigits } from './split-digits.ts';
+import { isTable3Row, isTable4Row, splitDigits, splitSumRow } from './split-digits.ts';
 import type { ExtraRow } from './text-numbers.ts';
 
 export interface FlattenedReading {
@@ -164,6 +164,8 @@ function candidatesOf(
     const values = spaced.map(Number);
     return values.every((v) => Number.isFinite(v)) && (!accept || accept(values)) ? [values] : [];
   }
+  // A table 三 row: its 总计 taken first, the rest cut to add up to it (the same readings, found faster).
+  if (accept === isTable3Row) return splitSumRow(run.replace(/ /g, ''), parts);
   return splitDigits(run.replace(/ /g, ''), parts, accept, signedPart);
 }
 

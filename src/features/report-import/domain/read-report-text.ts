@@ -60,16 +60,17 @@ const FORMAT_2019_WORDS = [
   '本年增/减',
 ];
 
-/** §7: the header words tell the format. */
+/** §7: the header words tell the format (white space aside; 本年增/减 with either slash). */
 export function detectFormat(text: string): ReportFormatId | undefined {
-  const flat = normalizeLabel(text);
-  if (FORMAT_2021_WORDS.some((w) => flat.includes(normalizeLabel(w)))) return '2021';
-  if (FORMAT_2019_WORDS.some((w) => flat.includes(normalizeLabel(w)))) return '2019';
+  const flat = text.replace(/\s+/g, '').replace(/／/g, '/');
+  if (FORMAT_2021_WORDS.some((w) => flat.includes(w))) return '2021';
+  if (FORMAT_2019_WORDS.some((w) => flat.includes(w))) return '2019';
   return undefined;
 }
 
-function findLine(lines: readonly string[], pattern: RegExp, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (pattern.test(normalizeLabel(lines[i] ?? ''))) return i;
+/** The first line (from `from`) whose words match; `flat` holds the lines normalised once. */
+function findLine(flat: readonly string[], pattern: RegExp, from = 0): number {
+  for (let i = from; i < flat.length; i++) if (pattern.test(flat[i]!)) return i;
   return -1;
 }
 
@@ -249,8 +250,8 @@ const EVIDENCE_MAX = 160;
 const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, EVIDENCE_MAX);
 
 class Reading {
-  readonly cells: Record<CellId, number> = {};
-  readonly sources: Record<CellId, CellSource> = {};
+  cells: Record<CellId, number> = {};
+  sources: Record<CellId, CellSource> = {};
   readonly problems: string[] = [];
   readonly extraRows: ExtraRow[] = [];
   extra(row: ExtraRow, problem: string): void {
@@ -269,12 +270,12 @@ class Reading {
     extraRows: readonly Omit<ExtraRow, 'line'>[],
     rowText: Readonly<Record<string, string>>,
   ): void {
-    for (const key of Object.keys(this.cells)) delete this.cells[key];
-    for (const key of Object.keys(this.sources)) delete this.sources[key];
+    this.cells = {};
+    this.sources = {};
     this.problems.length = 0;
     this.extraRows.length = 0;
     for (const [cell, value] of Object.entries(cells)) {
-      const text = rowText[cell.split('.').slice(0, 2).join('.')];
+      const text = rowText[cell.slice(0, cell.lastIndexOf('.'))];
       this.put(cell, value, text ? { ...source, text } : source);
     }
     this.problems.push(...problems);
@@ -288,9 +289,11 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   const out = new Reading();
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
-  const t2 = findLine(lines, /^[一二三四五六七八九十]\.主动公开政府信息情况/);
-  const t3 = findLine(lines, /^[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
-  const t4 = findLine(lines, /^[一二三四五六七八九十]\.政府信息公开行政复议/, Math.max(t3, 0));
+  // Only a line ending a heading's words (…情况, …复议) is normalised and tried.
+  const flat = lines.map((line) => (/[况议]/.test(line) ? normalizeLabel(line) : ''));
+  const t2 = findLine(flat, /^[一二三四五六七八九十]\.主动公开政府信息情况/);
+  const t3 = findLine(flat, /^[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
+  const t4 = findLine(flat, /^[一二三四五六七八九十]\.政府信息公开行政复议/, Math.max(t3, 0));
   if (format) {
     if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out, layout);
     else out.problems.push('没有找到表二');
@@ -311,8 +314,13 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   }
   const cellIds = format ? reportFormat(format).cellIds : [];
   // Each cell read from a line keeps that line as printed (trimmed) as its evidence.
+  const evidence = new Map<number, string>();
   for (const [cell, source] of Object.entries(out.sources))
-    if (!source.text) out.sources[cell] = { ...source, text: evidenceOf(lines[source.line - 1] ?? '') };
+    if (!source.text) {
+      let text = evidence.get(source.line);
+      if (text === undefined) evidence.set(source.line, (text = evidenceOf(lines[source.line - 1] ?? '')));
+      out.sources[cell] = { ...source, text };
+    }
   const sections = format ? readSections(lines, t2, t4) : undefined;
   return {
     format,

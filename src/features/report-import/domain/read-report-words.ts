@@ -74,6 +74,8 @@ export function readSections(
 ): Partial<Record<SectionId, string>> | undefined {
   const heading = (numeral: string, word: RegExp, from: number, to: number) => {
     for (let i = Math.max(from, 0); i < to; i++) {
+      // A heading is short: a long line is prose, never normalised to be tried.
+      if ((lines[i]?.length ?? 0) > 80) continue;
       const flat = normalizeLabel(lines[i] ?? '');
       if (flat.startsWith(`${numeral}.`) && word.test(flat) && flat.length <= 40) return i;
     }

@@ -12,7 +12,7 @@ import {
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
-import { labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+import { isNumberCell, labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
 import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 
 /** Where a table's reader puts what it reads (read-report-text.ts's Reading). */
@@ -101,8 +101,19 @@ const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人�
 
 /** Each row of numbers with its label words: on its own line, or broken over the lines around it. */
 function withLabels(rows: readonly LineNumber[][], lines: readonly string[], from: number): FoundRow[] {
-  const words = (line: number) => ROW_LABEL_WORDS(lines[line - 1] ?? '');
-  const hasNumbers = (line: number) => numbersOfLine(lines[line - 1] ?? '', line).length > 0;
+  // Each line's words and whether it holds numbers, worked out once.
+  const wordsOf = new Map<number, string>();
+  const numbered = new Map<number, boolean>();
+  const words = (line: number) => {
+    let w = wordsOf.get(line);
+    if (w === undefined) wordsOf.set(line, (w = ROW_LABEL_WORDS(lines[line - 1] ?? '')));
+    return w;
+  };
+  const hasNumbers = (line: number) => {
+    let has = numbered.get(line);
+    if (has === undefined) numbered.set(line, (has = numbersOfLine(lines[line - 1] ?? '', line).length > 0));
+    return has;
+  };
   return rows.map((numbers) => {
     const line = numbers[0]!.line;
     const before: string[] = [];
@@ -150,12 +161,13 @@ export function readTable3(
   out.problems.push(...problems);
   for (const [rowId, row] of placed)
     row.numbers.forEach((n, c) =>
-      out.put(`t3.${rowId}.${T3_COLUMNS[c]}`, n.value, {
-        line: n.line,
-        column: n.column,
-        text: row.evidence,
-        ...(n.blank ? { blank: true } : {}),
-      }),
+      out.put(
+        `t3.${rowId}.${T3_COLUMNS[c]}`,
+        n.value,
+        n.blank
+          ? { line: n.line, column: n.column, text: row.evidence, blank: true }
+          : { line: n.line, column: n.column, text: row.evidence },
+      ),
     );
   for (const [rowId, row] of zeroFromGroup)
     T3_COLUMNS.forEach((column) =>
@@ -169,6 +181,6 @@ export const ROW_LABEL_WORDS = (text: string) =>
     text
       .normalize('NFKC')
       .split(/[|\t]|\s+/)
-      .filter((token) => numbersOfLine(token, 0).length === 0)
+      .filter((token) => !isNumberCell(token.trim()))
       .join(''),
   );

@@ -35,6 +35,14 @@ const ZERO_MARKS = new Set(['-', '—', '–', '/', '／', '无', '－']);
 /** A page number alone on its line: “- 3 -”, “— 5 —”. */
 const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
 
+/** Whether one cell (a token between separators, NFKC) reads as a number or a blank-like mark. */
+export function isNumberCell(cell: string): boolean {
+  return (
+    /^[+-]?\d+(\.\d+)?$/.test(cell.includes(',') ? cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2') : cell) ||
+    ZERO_MARKS.has(cell)
+  );
+}
+
 export function numbersOfLine(text: string, line: number): LineNumber[] {
   if (PAGE_MARK.test(text)) return [];
   const cleaned = text

@@ -3,8 +3,8 @@
  * DOCX, a PDF with a text layer, an XLSX — with every table row on one line and its cells separated by
  * tabs, so that one reader serves them all. Bad files end with a named reason, in bounded time and size.
  */
+import { htmlToText } from './html-text.ts';
 import { extname } from 'node:path';
-import * as cheerio from 'cheerio';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { decodeUnknownText } from './decode-bytes.ts';
@@ -52,34 +52,6 @@ function decodeHtml(bytes: Uint8Array): string {
 /** UTF-8, or the Chinese legacy encoding the bytes read as (older pages and text files). */
 function decodeText(bytes: Uint8Array): string {
   return decodeUnknownText(bytes);
-}
-
-const BLOCKS = 'p,div,h1,h2,h3,h4,h5,h6,li,section,article,table,caption,title,tr';
-
-/** Table rows become tab-separated lines; every other block its own line. */
-export function htmlToText(html: cheerio.CheerioAPI): string {
-  html('script,style,noscript,head').remove();
-  html('tr').each((_, row) => {
-    const cells = html(row)
-      .children('td,th')
-      .map((__, cell) => html(cell).text().replace(/\s+/g, ' ').trim())
-      .get();
-    html(row).replaceWith(`<p>${cells.map((c) => escape(c)).join('\t')}</p>`);
-  });
-  html('br').replaceWith('\n');
-  html(BLOCKS).each((_, block) => {
-    html(block).prepend('\n').append('\n');
-  });
-  const text = html('body').length ? html('body').text() : html.root().text();
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[ \u00a0]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -152,7 +124,7 @@ export async function extractReportText(
         const html = decodeHtml(bytes);
         const shape = measureHtml(html, limits);
         if (!shape.ok) return unreadable(shape.error);
-        const text = htmlToText(cheerio.load(html));
+        const text = htmlToText(html);
         return bounded(text) ?? ok({ kind, text });
       }
       case 'docx': {
@@ -161,7 +133,7 @@ export async function extractReportText(
         const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
         const shape = measureHtml(value, limits);
         if (!shape.ok) return unreadable(shape.error);
-        const text = htmlToText(cheerio.load(value));
+        const text = htmlToText(value);
         return bounded(text) ?? ok({ kind, text });
       }
       case 'pdf': {
