@@ -246,6 +246,18 @@ function readTable2(
 }
 
 const blankOf = (n: LineNumber) => (n.blank ? { blank: true } : {});
+/**
+ * Whether a table's rows run together on one line (a web page's flattened text): only then can the
+ * flattened reader do better than the line readers once they have read half the cells or more.
+ */
+function runTogether(lines: readonly string[]): boolean {
+  return lines.some(
+    (line) =>
+      (line.includes('本年新收') && line.includes('上年结转')) ||
+      (line.includes('规章') && line.includes('规范性文件') && /\d/.test(line)),
+  );
+}
+
 const EVIDENCE_MAX = 160;
 const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, EVIDENCE_MAX);
 
@@ -274,9 +286,10 @@ class Reading {
     this.sources = {};
     this.problems.length = 0;
     this.extraRows.length = 0;
-    for (const [cell, value] of Object.entries(cells)) {
+    for (const cell in cells) {
       const text = rowText[cell.slice(0, cell.lastIndexOf('.'))];
-      this.put(cell, value, text ? { ...source, text } : source);
+      this.cells[cell] = cells[cell]!;
+      this.sources[cell] = text ? { line: source.line, text } : source;
     }
     this.problems.push(...problems);
     this.extraRows.push(...extraRows.map((row) => ({ ...row, line: source.line })));
@@ -290,7 +303,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
   // Only a line ending a heading's words (…情况, …复议) is normalised and tried.
-  const flat = lines.map((line) => (/[况议]/.test(line) ? normalizeLabel(line) : ''));
+  const flat = lines.map((line) => (/[况议]/.test(line) ? normalizeLabel(line.slice(0, 80)) : ''));
   const t2 = findLine(flat, /^[一二三四五六七八九十]\.主动公开政府信息情况/);
   const t3 = findLine(flat, /^[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
   const t4 = findLine(flat, /^[一二三四五六七八九十]\.政府信息公开行政复议/, Math.max(t3, 0));
@@ -304,7 +317,9 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   } else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
   // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
   let ambiguous: Record<CellId, number[]> = {};
-  if (format && Object.keys(out.cells).length < reportFormat(format).cellIds.length) {
+  const all = format ? reportFormat(format).cellIds.length : 0;
+  const read = Object.keys(out.cells).length;
+  if (format && read < all && (read < all / 2 || runTogether(lines))) {
     const flattened = readFlattenedText(text, format);
     if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);

@@ -45,16 +45,21 @@ export function isNumberCell(cell: string): boolean {
 
 export function numbersOfLine(text: string, line: number): LineNumber[] {
   if (PAGE_MARK.test(text)) return [];
-  const cleaned = text
-    .normalize('NFKC')
-    .replace(/—\s*\d+\s*—/g, ' ')
-    .replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
-  const cells = cleaned.split(/[|\t]|\s+/).map((c) => c.trim());
+  // Cells split as printed (full-width bar and space included); only a cell with other than ASCII in it
+  // is NFKC-normalised (full-width digits and signs), the line's words never need to be.
+  const cells = text.replace(/—\s*\d+\s*—/g, ' ').split(/[|｜\t]|\s+/);
   const numbers: LineNumber[] = [];
-  cells.forEach((cell, column) => {
+  for (let column = 0; column < cells.length; column++) {
+    let cell = cells[column]!.trim();
+    if (cell === '') continue;
+    if (/[^\x00-\x7f]/.test(cell)) {
+      if (!/[\uff01-\uff5e\u2000-\u206f\u3000]|无/.test(cell)) continue;
+      cell = cell.normalize('NFKC').trim();
+    }
+    if (cell.includes(',')) cell = cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
     if (/^[+-]?\d+(\.\d+)?$/.test(cell)) numbers.push({ value: Number(cell), line, column });
     else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column, blank: true });
-  });
+  }
   return numbers;
 }
 
