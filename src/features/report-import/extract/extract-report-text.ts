@@ -13,7 +13,6 @@ import { extractPdfLayout, TooManyPages, type PdfLineItem } from '../../../platf
 import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
 import { measureZip } from '../../../platform/untrusted-files/zip-inflation.ts';
 import { measurePdfStreams } from '../../../platform/untrusted-files/pdf-inflation.ts';
-import { measureHtml } from '../../../platform/untrusted-files/html-shape.ts';
 
 export const REPORT_FILE_KINDS = ['txt', 'html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFileKind = (typeof REPORT_FILE_KINDS)[number];
@@ -121,20 +120,17 @@ export async function extractReportText(
         return bounded(text) ?? ok({ kind, text });
       }
       case 'html': {
-        const html = decodeHtml(bytes);
-        const shape = measureHtml(html, limits);
-        if (!shape.ok) return unreadable(shape.error);
-        const text = htmlToText(html);
-        return bounded(text) ?? ok({ kind, text });
+        const text = htmlToText(decodeHtml(bytes), limits);
+        if (!text.ok) return unreadable(text.error);
+        return bounded(text.value) ?? ok({ kind, text: text.value });
       }
       case 'docx': {
         const bomb = checkZip(bytes, kind, limits);
         if (bomb) return err(bomb);
         const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-        const shape = measureHtml(value, limits);
-        if (!shape.ok) return unreadable(shape.error);
-        const text = htmlToText(value);
-        return bounded(text) ?? ok({ kind, text });
+        const text = htmlToText(value, limits);
+        if (!text.ok) return unreadable(text.error);
+        return bounded(text.value) ?? ok({ kind, text: text.value });
       }
       case 'pdf': {
         const streams = await measurePdfStreams(bytes, limits);

@@ -1,10 +1,13 @@
 /**
- * A report page's text in one pass over its HTML (htmlparser2's tokenizer, no document tree): each table
- * row one line of tab-separated cells (a cell's own text with its white space collapsed, a table inside
- * a cell run into that cell), every other block its own line, a line break a new line; scripts, styles
- * and the head left out. A page is measured (html-shape.ts) before it comes here.
+ * A report page's text in one linear pass over its HTML (htmlparser2's tokenizer, no document tree): each
+ * table row one line of tab-separated cells (a cell's own text with its white space collapsed, a table
+ * inside a cell run into that cell), every other block its own line, a line break a new line; scripts,
+ * styles and the head left out. The page is measured in the same pass — elements, nesting, table rows —
+ * and refused, the pass stopped, as soon as it passes a limit (a page from outside is hostile).
  */
 import { Parser } from 'htmlparser2';
+import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import type { FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
 
 const BLOCKS = new Set([
   'p',
@@ -25,9 +28,16 @@ const BLOCKS = new Set([
 ]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'head', 'template']);
 
-export function htmlToText(html: string): string {
+export function htmlToText(
+  html: string,
+  limits: Pick<FileLimits, 'htmlElements' | 'htmlDepth' | 'tableRows'>,
+): Result<string, string> {
   const out: string[] = [];
   let skipping = 0;
+  let elements = 0;
+  let depth = 0;
+  let rows = 0;
+  let refusal: string | undefined;
   // The row being read: its cells so far, the cell open (its text), how deep a table inside it goes.
   let row: string[] | undefined;
   let cell: string | undefined;
@@ -35,6 +45,15 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name) {
+        elements++;
+        depth++;
+        if (name === 'tr') rows++;
+        if (!refusal) {
+          if (elements > limits.htmlElements) refusal = `网页元素过多（超过 ${limits.htmlElements} 个）`;
+          else if (depth > limits.htmlDepth) refusal = `网页嵌套层数过多（超过 ${limits.htmlDepth} 层）`;
+          else if (rows > limits.tableRows) refusal = `表格行数过多（超过 ${limits.tableRows} 行）`;
+          if (refusal) parser.pause();
+        }
         if (SKIPPED.has(name)) skipping++;
         if (skipping) return;
         if (cell !== undefined) {
@@ -56,6 +75,7 @@ export function htmlToText(html: string): string {
         else out.push(text);
       },
       onclosetag(name) {
+        depth--;
         if (SKIPPED.has(name)) {
           skipping = Math.max(0, skipping - 1);
           return;
@@ -78,13 +98,17 @@ export function htmlToText(html: string): string {
     { decodeEntities: true, recognizeSelfClosing: true },
   );
   parser.write(html);
+  if (refusal) return err(refusal);
   parser.end();
+  if (refusal) return err(refusal);
   if (cell !== undefined && row) row.push(cell.replace(/\s+/g, ' ').trim());
   if (row) out.push(row.join('\t'));
-  return out
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/[ \u00a0]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  return ok(
+    out
+      .join('')
+      .split('\n')
+      .map((line) => line.replace(/[ \u00a0]+/g, ' ').trim())
+      .filter((line) => line.length > 0)
+      .join('\n'),
+  );
 }
