@@ -48,7 +48,9 @@ function keysOf(label: string): string[] {
 /** Short keys (其他, 总计) match only as a whole label after its marker, never inside other words. */
 function matches(words: string, key: string): boolean {
   if (key.length >= 4) return words.includes(key);
-  return stripLabelMarker(words) === key || new RegExp(`(^|[.)])${key}$`).test(words);
+  if (!words.endsWith(key)) return false;
+  const before = words.slice(0, -key.length);
+  return before === '' || /[.)]$/.test(before) || stripLabelMarker(words) === key;
 }
 
 const FORMAT_ROWS = new Map<ReportFormatId, ReturnType<typeof buildFormatRows>>();
@@ -83,7 +85,10 @@ const around = (row: FoundRow) => row.before + row.own + row.after;
  * joined to them, else the words below, else all three (a label broken over its numbers).
  */
 function anchorOf(row: FoundRow, data: readonly RowKey[]): number | undefined {
+  const tried = new Set<string>();
   for (const words of [row.own, row.before + row.own, row.own + row.after, around(row)]) {
+    if (tried.has(words)) continue;
+    tried.add(words);
     let best: { index: number; length: number } | undefined;
     for (const r of data)
       for (const key of r.keys)

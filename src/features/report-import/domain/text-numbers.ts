@@ -52,7 +52,7 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
   for (let column = 0; column < cells.length; column++) {
     let cell = cells[column]!.trim();
     if (cell === '') continue;
-    if (/[^\x00-\x7f]/.test(cell)) {
+    if (/[^ -~]/.test(cell)) {
       if (!/[\uff01-\uff5e\u2000-\u206f\u3000]|无/.test(cell)) continue;
       cell = cell.normalize('NFKC').trim();
     }
