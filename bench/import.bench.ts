@@ -1,9 +1,10 @@
 /**
  * Import throughput: published reports read and audited (text extracted, tables read, every rule
  * checked) against the floor of bare text extraction of the same files — 1,000 text/HTML reports and
- * 100 PDFs by default, made from the fixtures and their exporter-made variants.
+ * 100 PDFs by default, cycled from the fixtures, their exporter-made variants and the real reports of
+ * the corpus (test-support/fixtures/reports/real/).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extractReportText } from '../src/features/report-import/extract/extract-report-text.ts';
 import { auditReportText } from '../src/features/report-import/use-cases/audit-report.ts';
 
@@ -24,13 +25,20 @@ const NAMES = [
   '003-pingtan-market-regulation-2019',
 ];
 
+const real = new URL('real/', folder);
+
 function corpus(kinds: readonly string[], count: number): Array<{ name: string; bytes: Buffer }> {
-  const sources = NAMES.flatMap((name) =>
-    kinds.map((kind) => ({
-      name: `${name}.${kind}`,
-      bytes: readFileSync(new URL(kind === 'txt' ? `${name}.txt` : `variants/${name}.${kind}`, folder)),
-    })),
-  );
+  const sources = [
+    ...NAMES.flatMap((name) =>
+      kinds.map((kind) => ({
+        name: `${name}.${kind}`,
+        bytes: readFileSync(new URL(kind === 'txt' ? `${name}.txt` : `variants/${name}.${kind}`, folder)),
+      })),
+    ),
+    ...readdirSync(real)
+      .filter((name) => kinds.some((kind) => name.endsWith(`.${kind}`)))
+      .map((name) => ({ name, bytes: readFileSync(new URL(name, real)) })),
+  ];
   return Array.from({ length: count }, (_, i) => sources[i % sources.length]!);
 }
 

@@ -12,7 +12,7 @@ import {
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
-import { isTable3Row, isTable4Row, splitDigits, splitSumRow } from './split-digits.ts';
+import { isTable3Row, splitDigits, splitSumBlocks, splitSumRow } from './split-digits.ts';
 import type { ExtraRow } from './text-numbers.ts';
 
 export interface FlattenedReading {
@@ -226,7 +226,7 @@ function readTable4(text: string, out: FlattenedReading): void {
   const splitOf = (taken: readonly string[]) =>
     numbersOf(taken).length === 15
       ? [numbersOf(taken).map(Number)]
-      : splitDigits(taken.join('').slice(-15 * 6), 15, isTable4Row);
+      : splitSumBlocks(taken.join('').slice(-15 * 6), 3, 5);
   // The table's own row first (what follows it with words before it is a local row); else every run.
   const first = runs.length > 1 ? splitOf(runs.slice(0, 1)) : [];
   const values = first.length === 1 ? first : splitOf(runs);

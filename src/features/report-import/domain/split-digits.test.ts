@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isTable3Row, splitDigits, splitSumRow } from './split-digits.ts';
+import { isTable3Row, isTable4Row, splitDigits, splitSumBlocks, splitSumRow } from './split-digits.ts';
 
 const sorted = (rows: number[][]) => rows.map((r) => r.join(',')).sort();
 
@@ -41,4 +41,18 @@ test('a table 三 row split with its 总计 first gives exactly the readings of 
   assert.deepEqual(sorted(splitSumRow('713000074', 7)), sorted(splitDigits('713000074', 7, isTable3Row)));
   assert.deepEqual(splitSumRow('12a4', 7), [], 'not digits: no reading');
   assert.deepEqual(splitSumRow('9'.repeat(200), 7), [], 'too long to search: left unread');
+});
+
+test('table 四 split block by block gives the readings of every cut checked', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }), (twelve) => {
+      const blocks = [0, 4, 8].map((b) => twelve.slice(b, b + 4));
+      const run = blocks.map((four) => [...four, four.reduce((a, c) => a + c, 0)].join('')).join('');
+      assert.deepEqual(sorted(splitSumBlocks(run, 3, 5)), sorted(splitDigits(run, 15, isTable4Row)), run);
+    }),
+    { numRuns: 300 },
+  );
+  assert.deepEqual(splitSumBlocks('25380363300630003', 3, 5), [
+    [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3],
+  ]);
 });

@@ -13,7 +13,8 @@ function cuts(text: string, parts: number, prefix: string[], out: string[][], si
     if (fits(text)) out.push([...prefix, text]);
     return;
   }
-  for (let end = 1; end < text.length; end++) {
+  // Each part still to come needs a character at least.
+  for (let end = 1; end <= text.length - (parts - 1); end++) {
     const head = text.slice(0, end);
     if (!fits(head)) continue;
     cuts(text.slice(end), parts - 1, [...prefix, head], out, signedPart);
@@ -87,6 +88,24 @@ function addUpTo(
     if (value > remaining) break;
     addUpTo(text.slice(end), parts - 1, remaining - value, [...prefix, value], found);
   }
+}
+
+/**
+ * Rows of sum rows run together (table 四: three blocks of four results and 总计): each way of cutting
+ * off a first block that reads as a sum row, then the rest the same way.
+ */
+export function splitSumBlocks(run: string, blocks: number, parts: number): number[][] {
+  const digits = run.replace(/[,\s]/g, '');
+  if (!/^\d+$/.test(digits) || digits.length > blocks * parts * 6) return [];
+  if (blocks === 1) return splitSumRow(digits, parts);
+  const out: number[][] = [];
+  for (let length = parts; length <= digits.length - (blocks - 1) * parts; length++)
+    for (const first of splitSumRow(digits.slice(0, length), parts))
+      for (const rest of splitSumBlocks(digits.slice(length), blocks - 1, parts)) {
+        out.push([...first, ...rest]);
+        if (out.length >= MAX_CANDIDATES) return out;
+      }
+  return out;
 }
 
 /** The seven numbers of a table 三 row: the six applicant columns add up to 总计. */
