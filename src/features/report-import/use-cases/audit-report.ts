@@ -43,46 +43,74 @@ const CONTEXT_MAX = 400;
 function unreadContext(text: string, reading: TextReading): Record<CellId, string> {
   if (!reading.format || reading.unread.length === 0) return {};
   const lines = text.split(/\r?\n/);
-  const order = reportFormat(reading.format).cellIds;
-  // Sources count lines from 1.
-  const excerpt = (line: number) =>
-    lines
+  const format = reportFormat(reading.format);
+  const order = format.cellIds;
+  // Sources count lines from 1. A long line (a page's text run together) is shown around the row's
+  // label, not from its start.
+  const excerpt = (line: number, table: TableId, label: string | undefined) => {
+    const own = lines[line - 1] ?? '';
+    // In the table (after its heading), where the label is followed by its numbers — not where the
+    // prose names it.
+    const from = Math.max(0, own.indexOf(TABLE_HEADING[table] ?? label ?? ''));
+    const at =
+      label && own.length > CONTEXT_MAX
+        ? own.slice(from).search(new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d+-]`))
+        : -1;
+    if (at >= 0) return own.slice(from + at, from + at + CONTEXT_MAX).trim();
+    return lines
       .slice(Math.max(0, line - 1 - CONTEXT_LINES), line + CONTEXT_LINES)
-      .map((l) => l.trim())
+      .map((l) => l.trim().slice(0, CONTEXT_MAX))
       .filter(Boolean)
       .join('\n')
       .slice(0, CONTEXT_MAX);
-  const format = reportFormat(reading.format);
+  };
   const context: Record<CellId, string> = {};
+  // The cells of one row share their context.
+  const ofRow = new Map<string, string | undefined>();
   for (const cell of reading.unread) {
     const [tableId, rowId] = cell.split('.') as [TableId, string];
-    const sameRow = order.find((c) => c.startsWith(`${tableId}.${rowId}.`) && reading.sources[c]);
-    const index = order.indexOf(cell);
-    const before = order
-      .slice(0, Math.max(0, index))
-      .reverse()
-      .find((c) => reading.sources[c]);
-    const after = order.slice(index + 1).find((c) => reading.sources[c]);
-    const near = reading.sources[sameRow ?? before ?? after ?? '']?.line;
-    // The row's own line, where its label is printed: the one nearest the cells read around it.
-    const label = format.tables[tableId]?.rows.find((r) => r.id === rowId)?.label;
-    let line = sameRow ? near : undefined;
-    if (line === undefined && label) {
-      let best: number | undefined;
-      lines.forEach((text, i) => {
-        if (
-          text.includes(label) &&
-          (best === undefined || Math.abs(i + 1 - (near ?? 0)) < Math.abs(best - (near ?? 0)))
-        )
-          best = i + 1;
-      });
-      line = best;
+    const row = `${tableId}.${rowId}`;
+    if (!ofRow.has(row)) {
+      const sameRow = order.find((c) => c.startsWith(`${row}.`) && reading.sources[c]);
+      const index = order.indexOf(cell);
+      let near: number | undefined;
+      for (let k = index - 1; k >= 0 && near === undefined; k--) near = reading.sources[order[k]!]?.line;
+      for (let k = index + 1; k < order.length && near === undefined; k++)
+        near = reading.sources[order[k]!]?.line;
+      if (sameRow) near = reading.sources[sameRow]!.line;
+      // The row's own line, where its label is printed: the one nearest the cells read around it.
+      const label = format.tables[tableId]?.rows.find((r) => r.id === rowId)?.label;
+      let line = sameRow ? near : undefined;
+      if (line === undefined && label) {
+        let best: number | undefined;
+        lines.forEach((text, i) => {
+          if (
+            text.includes(label) &&
+            (best === undefined || Math.abs(i + 1 - (near ?? 0)) < Math.abs(best - (near ?? 0)))
+          )
+            best = i + 1;
+        });
+        line = best;
+      }
+      line ??= near;
+      ofRow.set(row, line !== undefined ? excerpt(line, tableId, label && stripMarkerOf(label)) : undefined);
     }
-    line ??= near;
-    if (line !== undefined) context[cell] = excerpt(line);
+    const found = ofRow.get(row);
+    if (found !== undefined) context[cell] = found;
   }
   return context;
 }
+
+/** Words of each table's heading, where a page's text run together reaches the table. */
+const TABLE_HEADING: Record<string, string> = {
+  t2: '主动公开政府信息情况',
+  t3: '收到和处理政府信息公开申请情况',
+  t4: '行政复议',
+};
+
+/** A label without its 一、/（一）/1. marker, as a page's text run together may print it. */
+const stripMarkerOf = (label: string) =>
+  label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '');
 
 export function auditReportText(text: string, previousText?: string, layout?: TextLayout): ReportAudit {
   const reading = readReportText(text, layout);
