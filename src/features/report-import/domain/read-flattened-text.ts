@@ -127,6 +127,21 @@ function reportExtras(
   }
 }
 
+/** A format row's label as the compacted text prints it, and its enumerator (1. 2.): the format's few labels, worked out once. */
+const LABEL_WORDS = new Map<string, { label: string; marker: string | undefined }>();
+function labelWords(formatLabel: string): { label: string; marker: string | undefined } {
+  let words = LABEL_WORDS.get(formatLabel);
+  if (!words)
+    LABEL_WORDS.set(
+      formatLabel,
+      (words = {
+        label: stripLabelMarker(formatLabel),
+        marker: /^(\d+)\./.exec(normalizeLabel(formatLabel))?.[1],
+      }),
+    );
+  return words;
+}
+
 /**
  * Finds each row's label in order and the run of numbers between it and the next label — without the
  * next label's own marker ("00000002.其他…": the 2 is the marker of row 2).
@@ -134,10 +149,9 @@ function reportExtras(
 function runsAfterLabels(text: string, rows: ReadonlyArray<{ id: string; label: string }>): LabelledRun[] {
   let position = 0;
   const found = rows.map((row) => {
-    const label = stripLabelMarker(row.label);
+    const { label, marker } = labelWords(row.label);
     const at = text.indexOf(label, position);
     if (at >= 0) position = at + label.length;
-    const marker = /^(\d+)\./.exec(normalizeLabel(row.label))?.[1];
     return { row: row.id, at, end: at + label.length, marker };
   });
   return found.map((entry, i) => {

@@ -28,7 +28,12 @@ function guessChinese(bytes: Uint8Array): string {
 }
 
 export function decodeUnknownText(bytes: Uint8Array, options: { html?: boolean } = {}): string {
-  if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
+  if (isUtf8(bytes)) {
+    // Node's own UTF-8 decoding (faster than a TextDecoder per file), its byte-order mark dropped as
+    // TextDecoder would.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   if (options.html) {
     const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
     const declared = DECLARED.exec(head)?.[1]?.toLowerCase();
