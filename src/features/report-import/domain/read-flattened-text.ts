@@ -191,6 +191,10 @@ function readTable3(text: string, format: ReportFormatId, out: FlattenedReading)
   reportExtras('t3', '表三', runs, out);
   noteRows('t3', rows, runs, out);
   const options = runs.map((r) => candidatesOf(r.run, 7, isTable3Row));
+  runs.forEach((r, i) => {
+    if (r.run && r.run.replace(/ /g, '').length > 7 * 7)
+      out.problems.push(`表三“${rows[i]!.label}”一行连在一起的数字有 ${r.run.length} 位，不像是七个数，未读`);
+  });
   const leaves = reportFormat(format).resultLeafRows.map((id) => rows.findIndex((r) => r.id === id));
   const at = (id: string) => rows.findIndex((r) => r.id === id);
   const consistent = (choice: ReadonlyArray<readonly number[]>) =>

@@ -96,6 +96,8 @@ function table3Numbers(text: string, line: number): LineNumber[] {
   return numbers;
 }
 
+const MAX_TABLE3_ROWS = 200;
+
 /** A table heading or a header line: where the label lines of a row stop. */
 const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人情况|自然人/;
 
@@ -145,6 +147,11 @@ export function readTable3(
   const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1);
   if (rows.length === 0) {
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
+    return;
+  }
+  // Far more rows than the format's, with the few local rows a report adds: not a report's table.
+  if (rows.length > MAX_TABLE3_ROWS) {
+    out.problems.push(`表三读到 ${rows.length} 行数字，远多于格式的行数，不像是年度报告的表格，未读`);
     return;
   }
   const { placed, zeroFromGroup, extra, problems } = placeTable3Rows(rows, format);

@@ -5,6 +5,10 @@
  * column (本年增/减), when the row has one.
  */
 const MAX_CANDIDATES = 10_000;
+/** A count in tables 三 and 四 has at most this many digits (ten million applications is none's). */
+const COUNT_DIGITS = 7;
+/** Any number of a table (a sum of money in 元 included) has at most this many characters. */
+const NUMBER_CHARS = 16;
 
 function cuts(text: string, parts: number, prefix: string[], out: string[][], signedPart?: number): void {
   if (out.length >= MAX_CANDIDATES) return;
@@ -13,8 +17,8 @@ function cuts(text: string, parts: number, prefix: string[], out: string[][], si
     if (fits(text)) out.push([...prefix, text]);
     return;
   }
-  // Each part still to come needs a character at least.
-  for (let end = 1; end <= text.length - (parts - 1); end++) {
+  // Each part still to come needs a character at least; no number is longer than NUMBER_CHARS.
+  for (let end = 1; end <= Math.min(text.length - (parts - 1), NUMBER_CHARS); end++) {
     const head = text.slice(0, end);
     if (!fits(head)) continue;
     cuts(text.slice(end), parts - 1, [...prefix, head], out, signedPart);
@@ -55,9 +59,9 @@ export function splitDigits(
  */
 export function splitSumRow(run: string, parts: number): number[][] {
   const digits = run.replace(/[,\s]/g, '');
-  if (!/^\d+$/.test(digits) || waysToCut(digits.length, parts) > MAX_WAYS) return [];
+  if (!/^\d+$/.test(digits) || digits.length > parts * COUNT_DIGITS) return [];
   const out: number[][] = [];
-  for (let length = 1; length <= digits.length - (parts - 1); length++) {
+  for (let length = 1; length <= Math.min(digits.length - (parts - 1), COUNT_DIGITS); length++) {
     const totalText = digits.slice(digits.length - length);
     if (!isNumberText(totalText)) continue;
     const total = Number(totalText);
@@ -80,7 +84,7 @@ function addUpTo(
     if (isNumberText(text) && Number(text) === remaining) found([...prefix, remaining]);
     return;
   }
-  for (let end = 1; end <= text.length - (parts - 1); end++) {
+  for (let end = 1; end <= Math.min(text.length - (parts - 1), COUNT_DIGITS); end++) {
     const head = text.slice(0, end);
     // A number never starts with 0 unless it is 0; a longer head is only larger.
     if (!isNumberText(head)) break;
@@ -96,10 +100,14 @@ function addUpTo(
  */
 export function splitSumBlocks(run: string, blocks: number, parts: number): number[][] {
   const digits = run.replace(/[,\s]/g, '');
-  if (!/^\d+$/.test(digits) || digits.length > blocks * parts * 6) return [];
+  if (!/^\d+$/.test(digits) || digits.length > blocks * parts * COUNT_DIGITS) return [];
   if (blocks === 1) return splitSumRow(digits, parts);
   const out: number[][] = [];
-  for (let length = parts; length <= digits.length - (blocks - 1) * parts; length++)
+  for (
+    let length = parts;
+    length <= Math.min(digits.length - (blocks - 1) * parts, parts * COUNT_DIGITS);
+    length++
+  )
     for (const first of splitSumRow(digits.slice(0, length), parts))
       for (const rest of splitSumBlocks(digits.slice(length), blocks - 1, parts)) {
         out.push([...first, ...rest]);

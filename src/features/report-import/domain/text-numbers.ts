@@ -32,6 +32,8 @@ export interface LineNumber {
 
 const ZERO_MARKS = new Set(['-', '—', '–', '/', '／', '无', '－']);
 
+const MAX_NUMBER_CHARS = 16;
+
 /** A page number alone on its line: “- 3 -”, “— 5 —”. */
 const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
 
@@ -57,7 +59,9 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
       cell = cell.normalize('NFKC').trim();
     }
     if (cell.includes(',')) cell = cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
-    if (/^[+-]?\d+(\.\d+)?$/.test(cell)) numbers.push({ value: Number(cell), line, column });
+    // A longer run of digits is no cell of a report (and past 16 digits no exact number at all).
+    if (cell.length <= MAX_NUMBER_CHARS && /^[+-]?\d+(\.\d+)?$/.test(cell))
+      numbers.push({ value: Number(cell), line, column });
     else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column, blank: true });
   }
   return numbers;

@@ -120,3 +120,40 @@ test('fuzz: mutated DOCX, PDF and XLSX bytes end with a reading or a reason, nev
     );
   }
 });
+
+test('a table 三 of 100,000 rows and lines of a million digits: bounded time, a clear reason, nothing read', () => {
+  const heading =
+    '二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n三、收到和处理政府信息公开申请情况\n';
+  const end = '\n四、政府信息公开行政复议、行政诉讼情况\n';
+  let started = Date.now();
+  const rows = readReportText(
+    `${heading}${Array.from({ length: 100_000 }, () => '1.属于国家秘密 1 0 0 0 0 0 1').join('\n')}${end}`,
+  );
+  assert.ok(Date.now() - started < 5_000, `100,000 rows took ${Date.now() - started} ms`);
+  assert.ok(!Object.keys(rows.cells).some((c) => c.startsWith('t3.')));
+  assert.ok(
+    rows.problems.some((p) => /表三读到 100000 行数字，远多于格式的行数/.test(p)),
+    rows.problems.join('；'),
+  );
+
+  started = Date.now();
+  const digits = readReportText(
+    `${heading}一、本年新收政府信息公开申请数量${'1'.repeat(1_000_000)} 0 0 0 0 0 ${'1'.repeat(1_000_000)}${end}${'7'.repeat(1_000_000)}`,
+  );
+  assert.ok(Date.now() - started < 5_000, `a million digits took ${Date.now() - started} ms`);
+  assert.deepEqual(digits.cells, {}, 'no number of a million digits is read (nor Infinity)');
+
+  started = Date.now();
+  const flat = readReportText(
+    `本年制发件数 二、主动公开政府信息情况规章000三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量${'12'.repeat(500_000)}二、上年结转政府信息公开申请数量0000000四、政府信息公开行政复议${'0'.repeat(15)}`,
+  );
+  assert.ok(
+    Date.now() - started < 5_000,
+    `a flattened row of a million digits took ${Date.now() - started} ms`,
+  );
+  assert.equal(flat.cells['t3.r1.total'], undefined);
+  assert.ok(
+    flat.problems.some((p) => /本年新收政府信息公开申请数量”一行连在一起的数字有 1000000 位/.test(p)),
+    flat.problems.join('；'),
+  );
+});
