@@ -103,3 +103,46 @@ test('a label that names a row out of order is not believed', () => {
   assert.deepEqual(row(reading, 'r3_6_3'), [0, 0, 0, 0, 0, 0, 0]);
   assert.deepEqual(row(reading, 'r3_4_1'), [5, 1, 0, 0, 0, 0, 6]);
 });
+
+test('OCR text: a row’s seven numbers run together on its line are split by its arithmetic, or named', () => {
+  const text = pdfText()
+    .replace('1. 属于国家秘密 1 0 0 0 0 0 1', '1. 属于国家秘密 1000001')
+    .replace('3. 危及“三安全一稳定” 0 0 0 0 0 0 0', '3. 危及“三安全一稳定” 0000000')
+    .replace('（一）予以公开 9 1 0 0 0 0 10', '（一）予以公开 91000010');
+  const reading = readReportText(text);
+  assert.deepEqual(row(reading, 'r3_3_1'), [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(row(reading, 'r3_3_3'), [0, 0, 0, 0, 0, 0, 0]);
+  // 91000010: only 9|1|0|0|0|0|10 has six numbers adding up to the last.
+  assert.deepEqual(row(reading, 'r3_1'), [9, 1, 0, 0, 0, 0, 10]);
+  // Digits that split three ways (11|1|0, 1|11|0 or 1|1|10 before 0|0|0|12): the row keeps its place, the
+  // cells every split agrees on are read, the others reported with their candidates; the rows after
+  // still placed.
+  const twoWays = readReportText(
+    pdfText().replace('6. 属于四类过程性信息 1 0 0 0 0 0 1', '6. 属于四类过程性信息 111000012'),
+  );
+  assert.deepEqual(row(twoWays, 'r3_3_6'), [undefined, undefined, undefined, 0, 0, 0, 12]);
+  assert.deepEqual(twoWays.ambiguous['t3.r3_3_6.natural'], [1, 11]);
+  assert.deepEqual(twoWays.ambiguous['t3.r3_3_6.org_business'], [1, 11]);
+  assert.deepEqual(twoWays.ambiguous['t3.r3_3_6.org_research'], [0, 10]);
+  assert.ok(twoWays.unread.includes('t3.r3_3_6.natural'));
+  assert.ok(
+    twoWays.problems.some((p) => p.includes('（111000012），可以拆成 3 种')),
+    twoWays.problems.join('；'),
+  );
+  assert.deepEqual(row(twoWays, 'r3_3_7'), [0, 0, 0, 0, 0, 0, 0]);
+});
+
+test('a run-together row’s splits narrowed by the table’s columns: the one that makes them add up is read', () => {
+  // 11|1|0|0|0|0|12 at 6.属于四类过程性信息, the totals printed to match it.
+  const text = pdfText()
+    .replace('6. 属于四类过程性信息 1 0 0 0 0 0 1', '6. 属于四类过程性信息 111000012')
+    .replace('（七）总计 29 2 0 0 0 0 31', '（七）总计 39 3 0 0 0 0 42')
+    .replace(
+      '一、本年新收政府信息公开申请数量 28 2 0 0 0 0 30',
+      '一、本年新收政府信息公开申请数量 38 3 0 0 0 0 41',
+    );
+  const reading = readReportText(text);
+  // 1|11|0 and 1|1|10 leave the 自然人 column at 29 beside a 总计 of 39: only 11|1|0 fits.
+  assert.deepEqual(row(reading, 'r3_3_6'), [11, 1, 0, 0, 0, 0, 12]);
+  assert.deepEqual(reading.ambiguous, {});
+});

@@ -266,6 +266,10 @@ class Reading {
   sources: Record<CellId, CellSource> = {};
   readonly problems: string[] = [];
   readonly extraRows: ExtraRow[] = [];
+  ambiguous: Record<CellId, number[]> = {};
+  uncertain(cell: CellId, candidates: readonly number[]): void {
+    this.ambiguous[cell] = [...candidates];
+  }
   extra(row: ExtraRow, problem: string): void {
     this.extraRows.push(row);
     this.problems.push(problem);
@@ -284,6 +288,7 @@ class Reading {
   ): void {
     this.cells = {};
     this.sources = {};
+    this.ambiguous = {};
     this.problems.length = 0;
     this.extraRows.length = 0;
     for (const cell in cells) {
@@ -316,7 +321,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
     else out.problems.push('没有找到表四');
   } else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
   // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
-  let ambiguous: Record<CellId, number[]> = {};
+  let ambiguous: Record<CellId, number[]> = out.ambiguous;
   const all = format ? reportFormat(format).cellIds.length : 0;
   const read = Object.keys(out.cells).length;
   if (format && read < all && (read < all / 2 || runTogether(lines))) {

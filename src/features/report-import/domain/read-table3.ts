@@ -8,17 +8,21 @@
 import {
   FORMAT_2021,
   normalizeLabel,
+  reportFormat,
   stripLabelMarker,
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { isNumberCell, labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
 import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
+import { splitSumRow } from './split-digits.ts';
 
 /** Where a table's reader puts what it reads (read-report-text.ts's Reading). */
 export interface CellSink {
   readonly problems: string[];
   extra(row: ExtraRow, problem: string): void;
+  /** A cell more than one reading leaves possible, with its candidates (never stated as read). */
+  uncertain(cell: CellId, candidates: readonly number[]): void;
   put(
     cell: CellId,
     value: number,
@@ -98,6 +102,72 @@ function table3Numbers(text: string, line: number): LineNumber[] {
 
 const MAX_TABLE3_ROWS = 200;
 
+/**
+ * Of a run-together row's readings, those the table's columns confirm: with every other row of a column
+ * read, its results must add up to （七）总计 (R3's columns) and 一 + 二 must equal 七 + 四 (R1). When no
+ * reading fits (the report's own columns do not add up) or every one does, all are kept.
+ */
+function confirmedByColumns(
+  readings: number[][],
+  rowId: string,
+  placed: ReadonlyMap<string, FoundRow>,
+  uncertain: ReadonlyMap<number, number[][]>,
+  zeroFromGroup: ReadonlyMap<string, FoundRow>,
+  format: ReportFormatId,
+): number[][] {
+  const leaves = reportFormat(format).resultLeafRows;
+  const fits = (reading: readonly number[]) =>
+    T3_COLUMNS.every((_, c) => {
+      const value = (id: string): number | undefined => {
+        if (id === rowId) return reading[c];
+        if (zeroFromGroup.has(id)) return 0;
+        const row = placed.get(id);
+        return row && !uncertain.has(row.numbers[0]!.line) ? row.numbers[c]!.value : undefined;
+      };
+      const total = value('r3_7');
+      const parts = leaves.map(value);
+      if (total !== undefined && parts.every((v) => v !== undefined))
+        if (parts.reduce((sum: number, v) => sum + v!, 0) !== total) return false;
+      const [r1, r2, r4] = [value('r1'), value('r2'), value('r4')];
+      if (total !== undefined && r1 !== undefined && r2 !== undefined && r4 !== undefined)
+        if (r1 + r2 !== total + r4) return false;
+      return true;
+    });
+  const kept = readings.filter(fits);
+  return kept.length > 0 ? kept : readings;
+}
+
+/**
+ * A row whose seven numbers an OCR or a copy ran together on its labelled line ("1.属于国家秘密 1000001"):
+ * split by its arithmetic (six add up to 总计). Where several splits do, the row is still a row (it keeps
+ * its place) and `readings` holds them all: its cells are stated only where every reading agrees.
+ * Only a line with its label and one run of digits, nothing else, is taken so.
+ */
+function runTogether(
+  text: string,
+  line: number,
+  out: CellSink,
+): { numbers: LineNumber[]; readings: number[][] } | undefined {
+  const run = /(?<![\d.])(\d{7,49})\s*$/.exec(text);
+  if (!run) return undefined;
+  const rest = text.slice(0, run.index);
+  if (numbersOfLine(rest, line).length > 0) return undefined;
+  const digits = run[1]!;
+  const label = ROW_LABEL_WORDS(rest);
+  if (label.length < 2) return undefined;
+  const readings = splitSumRow(digits, 7);
+  if (readings.length === 0) {
+    out.problems.push(`表三第 ${line} 行“${label}”的数字连在一起（${digits}），拆不出七个数，未读`);
+    return undefined;
+  }
+  if (readings.length > 1)
+    out.problems.push(
+      `表三第 ${line} 行“${label}”的数字连在一起（${digits}），可以拆成 ${readings.length} 种，只读出各种拆法一致的格`,
+    );
+  const column = rest.split(/[|｜\t]|\s+/).length;
+  return { numbers: readings[0]!.map((value) => ({ value, line, column })), readings };
+}
+
 /** A table heading or a header line: where the label lines of a row stop. */
 const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人情况|自然人/;
 
@@ -143,7 +213,14 @@ export function readTable3(
   format: ReportFormatId,
   out: CellSink,
 ): void {
-  const numbersByLine = lines.slice(from, to).map((text, i) => table3Numbers(text, from + i + 1));
+  // Lines whose run of digits splits more than one way: every reading, by line.
+  const uncertain = new Map<number, number[][]>();
+  const numbersByLine = lines.slice(from, to).map((text, i) => {
+    const joined = runTogether(text, from + i + 1, out);
+    if (!joined) return table3Numbers(text, from + i + 1);
+    if (joined.readings.length > 1) uncertain.set(from + i + 1, joined.readings);
+    return joined.numbers;
+  });
   const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1);
   if (rows.length === 0) {
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
@@ -166,7 +243,19 @@ export function readTable3(
     );
   }
   out.problems.push(...problems);
-  for (const [rowId, row] of placed)
+  for (const [rowId, row] of placed) {
+    const all = uncertain.get(row.numbers[0]!.line);
+    const readings = all && confirmedByColumns(all, rowId, placed, uncertain, zeroFromGroup, format);
+    if (readings) {
+      T3_COLUMNS.forEach((column, c) => {
+        const values = [...new Set(readings.map((r) => r[c]!))].sort((a, b) => a - b);
+        const cell = `t3.${rowId}.${column}`;
+        if (values.length === 1)
+          out.put(cell, values[0]!, { line: row.numbers[0]!.line, text: row.evidence });
+        else out.uncertain(cell, values);
+      });
+      continue;
+    }
     row.numbers.forEach((n, c) =>
       out.put(
         `t3.${rowId}.${T3_COLUMNS[c]}`,
@@ -176,6 +265,7 @@ export function readTable3(
           : { line: n.line, column: n.column, text: row.evidence },
       ),
     );
+  }
   for (const [rowId, row] of zeroFromGroup)
     T3_COLUMNS.forEach((column) =>
       out.put(`t3.${rowId}.${column}`, 0, { line: row.numbers[0]!.line, text: row.evidence }),
