@@ -146,3 +146,23 @@ test('a run-together row’s splits narrowed by the table’s columns: the one t
   assert.deepEqual(row(reading, 'r3_3_6'), [11, 1, 0, 0, 0, 0, 12]);
   assert.deepEqual(reading.ambiguous, {});
 });
+
+test('the same report as PDF text, as PDF-to-markdown continued over a page break, and as OCR blocks: the same cells', () => {
+  const shape = (name: string) =>
+    readFileSync(
+      new URL(`../../../../test-support/fixtures/reports/shapes/${name}`, import.meta.url),
+      'utf8',
+    );
+  const fromPdf = readReportText(pdfText());
+  assert.deepEqual(fromPdf.unread, []);
+  for (const name of ['pdf-markdown-continued.txt', 'ocr-blocks.txt']) {
+    const reading = readReportText(shape(name));
+    assert.deepEqual(reading.cells, fromPdf.cells, name);
+    assert.deepEqual(reading.unread, [], name);
+    assert.deepEqual(
+      reading.extraRows,
+      [],
+      `${name}: no header fragment or repeated heading taken for a row`,
+    );
+  }
+});
