@@ -1,6 +1,6 @@
 /** Terminal output helpers for the CLI: checks as lines, problems as lines, exit codes. */
-import type { CheckResult, LedgerProblem } from './imports.ts';
-import { formatProblem } from './imports.ts';
+import type { CheckResult } from '../../features/annual-report/domain/annual-report.ts';
+import { formatProblem, type LedgerProblem } from '../../features/ledger-import/domain/ledger-problem.ts';
 
 export const EXIT = { ok: 0, checkErrors: 1, badInput: 2 } as const;
 
