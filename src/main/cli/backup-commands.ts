@@ -1,59 +1,22 @@
 /** `gongkai backup <file>` and `gongkai restore <file>`: a consistent copy of the database, and back. */
 import type { Command } from 'commander';
-import { BackupFailure, backupDatabase, restoreDatabase } from '../../platform/db/backup.ts';
-import { migrateToLatest, openDatabase } from '../../platform/db/database.ts';
-import { verifyAuditLog } from '../../platform/audit/audit-log.ts';
-import { databaseUrl } from './database-context.ts';
-import { CliError } from './output.ts';
+import { lazyAction } from './output.ts';
+
 import type { CliIo } from './report-commands.ts';
 
-function explain(error: unknown): never {
-  if (!(error instanceof BackupFailure)) throw error;
-  const e = error.error;
-  switch (e.code) {
-    case 'not-found':
-      throw new CliError(`没有文件 ${e.path}`);
-    case 'target-exists':
-      throw new CliError(`${e.path} 已存在：不会覆盖（恢复到现有 SQLite 数据库请先停止服务，再加 --force）`);
-    case 'not-a-backup':
-      throw new CliError(
-        `${e.path} 不是 ${e.expected === 'sqlite' ? 'gongkai 的 SQLite ' : 'pg_dump 自定义格式的'}备份`,
-      );
-    case 'tool-failed':
-      throw new CliError(`${e.tool} 失败：${e.message}`);
-    case 'corrupt':
-      throw new CliError(
-        `${e.path} 已损坏（SQLite 自检未通过），未做任何改动：\n${e.problems.slice(0, 5).join('\n')}\n请从更早的备份恢复。`,
-      );
-  }
-}
+/** The command's actions, loaded when one runs. */
+const load = () => import('./backup-actions.ts');
 
 export function registerBackupCommands(program: Command, io: CliIo): void {
   program
     .command('backup <file>')
     .description('备份数据库：SQLite 为运行中也一致的在线副本，PostgreSQL 为 pg_dump（自定义格式）')
     .option('--database <url>', '数据库')
-    .action(async (file: string, options: { database?: string }) => {
-      const url = databaseUrl(options.database);
-      const bytes = await backupDatabase(url, file).catch(explain);
-      io.err(`已备份到 ${file}（${(bytes / 1024 / 1024).toFixed(1)} MB）`);
-    });
+    .action(lazyAction(load, 'runBackup', io));
   program
     .command('restore <file>')
     .description('从备份恢复数据库；恢复后核对审计日志的哈希链')
     .option('--database <url>', '数据库')
     .option('--force', '替换现有的 SQLite 数据库文件（请先停止服务）')
-    .action(async (file: string, options: { database?: string; force?: boolean }) => {
-      const url = databaseUrl(options.database);
-      await restoreDatabase(file, url, { force: options.force ?? false }).catch(explain);
-      const handle = openDatabase(url);
-      try {
-        await migrateToLatest(handle.db);
-        const chain = await verifyAuditLog(handle.db);
-        if (!chain.ok) throw new CliError(`已恢复，但审计日志在第 ${chain.seq} 条处断开`);
-        io.err(`已从 ${file} 恢复；审计日志完整（${chain.entries} 条）`);
-      } finally {
-        await handle.close();
-      }
-    });
+    .action(lazyAction(load, 'runRestore', io));
 }

@@ -47,3 +47,18 @@ export function printProblems(problems: readonly LedgerProblem[], write: (line: 
   for (const problem of problems)
     write(`${problem.severity === 'error' ? '错误' : '警告'} ${formatProblem(problem)}`);
 }
+
+/**
+ * A command's action, loaded only when the command runs: `--help` and every other command never load
+ * what one command needs (the renderers, the file readers, the database drivers).
+ */
+export function lazyAction<M>(
+  load: () => Promise<M>,
+  name: keyof M,
+  io: { exitCode: number },
+): (...args: unknown[]) => Promise<void> {
+  return async (...args: unknown[]) => {
+    const action = (await load())[name] as unknown as (io: unknown) => (...a: unknown[]) => unknown;
+    await action(io)(...args);
+  };
+}

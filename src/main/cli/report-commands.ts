@@ -1,24 +1,13 @@
 /** `gongkai report build | check | explain`. */
-import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { lazyAction } from './output.ts';
+
 import { Option } from 'commander';
-import {
-  buildLedgerReport,
-  buildStoredReport,
-  explainStoredCell,
-  checkConsistency,
-  explainLedgerCell,
-  hasErrors,
-  isExportFormat,
-  parseReportJson,
-  renderReport,
-  EXPORT_FORMATS,
-  type AnnualReport,
-  type ProceedingCounting,
-} from './imports.ts';
-import { CliError, EXIT, printChecks, printProblems } from './output.ts';
-import { findAgency, withDatabase } from './database-context.ts';
-import { databaseFactSource } from '../database-fact-source.ts';
+import { EXPORT_FORMATS } from '../../features/annual-report/export/export-formats.ts';
+import { CliError } from './output.ts';
+
+/** The command's actions, loaded when one runs. */
+const load = () => import('./report-actions.ts');
 
 export interface CliIo {
   readonly out: (text: string | Buffer) => void;
@@ -31,20 +20,6 @@ export function parseYear(value: string, from = 2008): number {
   if (!Number.isInteger(year) || year < from || year > 2100)
     throw new CliError(`年度“${value}”无效：应为四位数年份，如 2024`);
   return year;
-}
-
-async function readReportFile(path: string): Promise<Omit<AnnualReport, 'checks'>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `无法读取 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  const parsed = parseReportJson(text);
-  if (!parsed.ok) throw new CliError(`${path} 不是有效的年度报告 JSON：\n  ${parsed.problems.join('\n  ')}`);
-  return parsed.report;
 }
 
 const countingOption = () =>
@@ -68,129 +43,6 @@ function ledgerOptions(command: Command): Command {
     .addOption(countingOption());
 }
 
-interface BuildOptions {
-  year: string;
-  agency: string;
-  requests?: string;
-  reviews?: string;
-  documents?: string;
-  figures?: string;
-  previous?: string;
-  format: string;
-  out?: string;
-  database?: string;
-  t4Counting: ProceedingCounting;
-}
-
-function ledgerFiles(options: BuildOptions) {
-  return {
-    requests: options.requests,
-    reviews: options.reviews,
-    documents: options.documents,
-    figures: options.figures,
-  };
-}
-
-function hasLedgerFiles(options: BuildOptions): boolean {
-  return Object.values(ledgerFiles(options)).some(Boolean);
-}
-
-/** The report from ledger files when any is given, otherwise from the agency's records in the database. */
-async function buildFromSource(
-  options: BuildOptions,
-  year: number,
-  previous: Omit<AnnualReport, 'checks'> | undefined,
-  io: CliIo,
-): Promise<AnnualReport> {
-  if (!hasLedgerFiles(options)) {
-    return withDatabase(options.database, async (handle) => {
-      const agency = await findAgency(handle, options.agency);
-      return buildStoredReport(databaseFactSource(handle.db), {
-        agencyId: agency.id,
-        agencyName: agency.name,
-        year,
-        counting: options.t4Counting,
-        ...(previous ? { previous } : {}),
-      });
-    });
-  }
-  const result = await buildLedgerReport({
-    files: ledgerFiles(options),
-    year,
-    agencyName: options.agency,
-    counting: options.t4Counting,
-    ...(previous ? { previous } : {}),
-  });
-  if (!result.ok) {
-    printProblems(result.problems, io.err);
-    throw new CliError(
-      `台账有 ${result.problems.filter((p) => p.severity === 'error').length} 处错误，未生成报告，也未写入任何文件`,
-    );
-  }
-  printProblems(result.warnings, io.err);
-  return result.report;
-}
-
-async function build(options: BuildOptions, io: CliIo): Promise<void> {
-  const year = parseYear(options.year);
-  if (!isExportFormat(options.format))
-    throw new CliError(`不支持的格式“${options.format}”：应为 ${EXPORT_FORMATS.join('、')}`);
-  if (['xlsx', 'docx', 'pdf'].includes(options.format) && !options.out)
-    throw new CliError(`${options.format.toUpperCase()} 是二进制文件，请用 --out 指定输出文件`);
-  const previous = options.previous ? await readReportFile(options.previous) : undefined;
-  const report = await buildFromSource(options, year, previous, io);
-  const bytes = await renderReport(report, options.format);
-  if (options.out) {
-    await writeFile(options.out, bytes);
-    io.err(`已写入 ${options.out}`);
-  } else io.out(bytes);
-  printChecks(report.checks, false, io.err);
-  if (hasErrors(report.checks)) io.exitCode = EXIT.checkErrors;
-}
-
-async function check(
-  file: string,
-  options: { previous?: string; all?: boolean; json?: boolean },
-  io: CliIo,
-): Promise<void> {
-  const report = await readReportFile(file);
-  const previous = options.previous ? await readReportFile(options.previous) : undefined;
-  const checks = checkConsistency(report, previous ? { previous } : {});
-  if (options.json) io.out(JSON.stringify(checks, null, 2) + '\n');
-  else printChecks(checks, Boolean(options.all), (line) => io.out(line + '\n'));
-  if (hasErrors(checks)) io.exitCode = EXIT.checkErrors;
-}
-
-async function explainCell(options: BuildOptions & { cell: string }, year: number) {
-  if (hasLedgerFiles(options))
-    return explainLedgerCell(ledgerFiles(options), year, options.cell, options.t4Counting);
-  if (!options.agency) throw new CliError('请提供台账文件，或用 --agency 指定数据库中的机关');
-  return withDatabase(options.database, async (handle) => {
-    const agency = await findAgency(handle, options.agency);
-    return explainStoredCell(
-      databaseFactSource(handle.db),
-      agency.id,
-      year,
-      options.cell,
-      options.t4Counting,
-    );
-  });
-}
-
-async function explain(options: BuildOptions & { cell: string }, io: CliIo): Promise<void> {
-  const year = parseYear(options.year);
-  const result = await explainCell(options, year);
-  if (!result.ok && result.code === 'unknown-cell')
-    throw new CliError(`“${options.cell}”不是 2021 年格式的单元格编号（如 t3.r1.natural、t4.review.total）`);
-  if (!result.ok) {
-    printProblems(result.problems, io.err);
-    throw new CliError('台账有错误，无法说明该单元格');
-  }
-  if (result.source === 'figures') io.err(`${result.cell} 是机关填报的数字，没有逐条记录`);
-  else io.err(`${result.cell} = ${result.recordIds.length}，来自以下 ${result.recordIds.length} 条记录：`);
-  for (const id of result.recordIds) io.out(`${id}\n`);
-}
-
 export function registerReportCommands(program: Command, io: CliIo): void {
   const report = program.command('report').description('年度报告：生成、检查、说明');
   ledgerOptions(
@@ -203,16 +55,14 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .option('--previous <report.json>', '上年度报告 JSON，用于 R6、R7 检查')
     .addOption(new Option('--format <format>', '输出格式').choices([...EXPORT_FORMATS]).default('json'))
     .option('--out <file>', '输出文件（默认输出到标准输出）')
-    .action((options: BuildOptions) => build(options, io));
+    .action(lazyAction(load, 'runReportBuild', io));
   report
     .command('check <report.json>')
     .description('对年度报告 JSON 运行全部勾稽关系检查；有错误时退出码为 1')
     .option('--previous <report.json>', '上年度报告 JSON，用于 R6、R7 检查')
     .option('--all', '列出全部检查，而不只是未通过的')
     .option('--json', '以 JSON 输出检查结果')
-    .action((file: string, options: { previous?: string; all?: boolean; json?: boolean }) =>
-      check(file, options, io),
-    );
+    .action(lazyAction(load, 'runReportCheck', io));
   ledgerOptions(
     report
       .command('explain')
@@ -220,5 +70,5 @@ export function registerReportCommands(program: Command, io: CliIo): void {
       .requiredOption('--cell <id>', '单元格编号，如 t3.r3_1.natural')
       .requiredOption('--year <year>', '报告年度')
       .option('--agency <id|name>', '从数据库读取时：机关编号或名称'),
-  ).action((options: BuildOptions & { cell: string }) => explain(options, io));
+  ).action(lazyAction(load, 'runReportExplain', io));
 }

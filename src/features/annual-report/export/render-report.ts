@@ -5,21 +5,9 @@ import { renderReportHtml, type HtmlOptions } from './report-html.ts';
 import { renderReportPdf } from './report-pdf.ts';
 import { renderReportXlsx } from './report-xlsx.ts';
 import type { PrintOptions } from './print-layout.ts';
+import type { ExportFormat } from './export-formats.ts';
 
-export const EXPORT_FORMATS = ['json', 'html', 'xlsx', 'docx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
-  json: 'application/json; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
-
-export function isExportFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
+export { CONTENT_TYPES, EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats.ts';
 
 /** The report JSON of the contract: format, year, agency, every cell in printed order, the checks. */
 export function reportJson(report: AnnualReport): string {
