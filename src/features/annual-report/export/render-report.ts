@@ -1,9 +1,6 @@
 /** One entry point for every export format of the report. */
 import type { AnnualReport } from '../domain/annual-report.ts';
-import { renderReportDocx } from './report-docx.ts';
 import { renderReportHtml, type HtmlOptions } from './report-html.ts';
-import { renderReportPdf } from './report-pdf.ts';
-import { renderReportXlsx } from './report-xlsx.ts';
 import type { PrintOptions } from './print-layout.ts';
 import type { ExportFormat } from './export-formats.ts';
 
@@ -40,12 +37,13 @@ export async function renderReport(
       return Buffer.from(reportJson(report));
     case 'html':
       return Buffer.from(renderReportHtml(report, options));
+    // The spreadsheet, word-processor and PDF writers are loaded when first asked for (they are large).
     case 'xlsx':
-      return renderReportXlsx(report, options);
+      return (await import('./report-xlsx.ts')).renderReportXlsx(report, options);
     case 'docx':
-      return renderReportDocx(report, options);
+      return (await import('./report-docx.ts')).renderReportDocx(report, options);
     case 'pdf':
-      return renderReportPdf(report, options);
+      return (await import('./report-pdf.ts')).renderReportPdf(report, options);
     default: {
       const never: never = format;
       throw new Error(`unknown export format ${String(never)}`);

@@ -4,7 +4,6 @@
  * before it — the carry-over), and the reconsiderations and suits filed up to the year's end that were
  * not decided before it. Exported and imported into an empty agency, it gives the same report.
  */
-import ExcelJS from 'exceljs';
 import {
   APPLICANT_TYPE_LABELS,
   outcomeLabel,
@@ -53,6 +52,8 @@ async function workbook(
   keys: readonly string[],
   rows: ReadonlyArray<readonly string[]>,
 ) {
+  // ExcelJS is loaded when a ledger is first exported (it is large).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'gongkai';
   const sheet = book.addWorksheet(kind === 'requests' ? '依申请公开台账' : '行政复议诉讼台账');

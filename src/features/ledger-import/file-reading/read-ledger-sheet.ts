@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { LedgerSheet } from '../domain/ledger-sheet.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
@@ -74,7 +74,9 @@ export async function readXlsxSheet(
 ): Promise<LedgerSheet> {
   const zip = measureZip(bytes, limits);
   if (!zip.ok) throw new LedgerFileError(file, `不是有效的 XLSX 文件：${zip.error}`);
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is loaded here, in the sandbox's worker, never on the server's own thread.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {

@@ -8,14 +8,9 @@ import {
   type TextFigure,
 } from '../../annual-report/index.ts';
 import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts';
-import { err, ok, type Result } from '../../../shared/domain/result.ts';
+import { type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
-import {
-  extractReportText,
-  type ExtractRefusal,
-  type ReportFileKind,
-} from '../extract/extract-report-text.ts';
-import type { FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
+import type { ExtractRefusal, ReportFileKind } from '../extract/extract-report-text.ts';
 import {
   sandboxRefusalMessage,
   sharedFileSandbox,
@@ -143,25 +138,6 @@ export interface ReportFileInput {
   readonly fileName: string;
   readonly bytes: Uint8Array;
   readonly previous?: { fileName: string; bytes: Uint8Array };
-}
-
-/** Here, in this thread: the worker's work (audit-report-worker.ts), within `limits`. */
-export async function auditReportFileHere(
-  { fileName, bytes, previous }: ReportFileInput,
-  limits?: FileLimits,
-): Promise<Result<FileAudit, ExtractRefusal>> {
-  const extracted = await extractReportText(fileName, bytes, limits);
-  if (!extracted.ok) return err(extracted.error);
-  let previousText: string | undefined;
-  if (previous) {
-    const before = await extractReportText(previous.fileName, previous.bytes, limits);
-    if (!before.ok) return err(before.error);
-    previousText = before.value.text;
-  }
-  return ok({
-    kind: extracted.value.kind,
-    ...auditReportText(extracted.value.text, previousText, extracted.value.layout),
-  });
 }
 
 const WORKER = new URL('./audit-report-worker.ts', import.meta.url);

@@ -7,7 +7,7 @@ import {
   unclassifiedCells,
   type CorpusScore,
 } from '../../../../test-support/report-corpus.ts';
-import { auditReportFileHere } from './audit-report.ts';
+import { auditReportFileHere } from './audit-report-here.ts';
 
 /**
  * The importer on real published reports of many shapes, against the cells a careful person read from
