@@ -1,6 +1,9 @@
-/** Starts the real server (`npm start`'s entry point) on a fresh SQLite file and an ephemeral port. */
+/**
+ * Starts the real server on a fresh SQLite file and an ephemeral port: what `npm start` runs — the
+ * compiled dist/server/server.mjs when no source is newer than it (as after `npm ci`), else the sources.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './run-cli.ts';
@@ -16,12 +19,33 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
+/** The newest change under a folder (ms since the epoch). */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** How to run the server: compiled when dist/server is at least as new as every source. */
+function serverCommand(): string[] {
+  const compiled = join(ROOT, 'dist', 'server', 'server.mjs');
+  try {
+    if (statSync(compiled).mtimeMs >= newest(join(ROOT, 'src'))) return [compiled];
+  } catch {
+    // not built
+  }
+  return ['--import', 'tsx', 'src/main/server.ts'];
+}
+
 export async function startServer(
   env: Record<string, string> = {},
   options: { database?: string } = {},
 ): Promise<RunningServer> {
   const database = options.database ?? join(mkdtempSync(join(tmpdir(), 'gongkai-server-')), 'gongkai.db');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, serverCommand(), {
     cwd: ROOT,
     env: {
       ...process.env,

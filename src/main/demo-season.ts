@@ -4,6 +4,7 @@
  * has not; the demo agency is left for the newcomer to file from its records in the console.
  */
 import { readFileSync } from 'node:fs';
+import { inProject } from '../platform/project-root.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
 import { yearOf, type IsoDate } from '../shared/domain/iso-date.ts';
@@ -51,7 +52,7 @@ export async function seedDemoSeason(
   if (!opened.ok) throw new Error(`the demo season does not open: ${opened.error.code}`);
   // The water bureau keeps no records here: it files a published report (the 中卫 sample, dated to the year).
   const sample = readFileSync(
-    new URL('../../test-support/fixtures/reports/zhongwei-civil-affairs-2021.txt', import.meta.url),
+    inProject('test-support', 'fixtures', 'reports', 'zhongwei-civil-affairs-2021.txt'),
     'utf8',
   )
     .replaceAll('中卫市民政局', '示范市水务局')

@@ -3,11 +3,11 @@
  * fallback so that /console/requests/YSQ-2025-00001 opens the app. Without a build it says how to make one.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { inProject } from '../project-root.ts';
 
-const DIST = fileURLToPath(new URL('../../../dist/console/', import.meta.url));
+const DIST = `${inProject('dist', 'console')}/`;
 
 export async function registerConsoleAssets(app: FastifyInstance): Promise<void> {
   if (!existsSync(`${DIST}index.html`)) {

@@ -5,6 +5,7 @@
  * Every group must match; a group matches when one of its alternatives does (all of its tokens).
  */
 import { readFileSync } from 'node:fs';
+import { inProject } from '../project-root.ts';
 import { searchTokens } from './search-tokens.ts';
 
 /** One alternative: tokens that must all occur. */
@@ -32,7 +33,7 @@ function parseEquivalents(text: string, source: string): Equivalents {
 export function equivalents(): Equivalents {
   if (loaded) return loaded;
   const builtIn = parseEquivalents(
-    readFileSync(new URL('./abbreviations.json', import.meta.url), 'utf8'),
+    readFileSync(inProject('src', 'platform', 'search', 'abbreviations.json'), 'utf8'),
     'abbreviations.json',
   );
   const extra = process.env.GONGKAI_SEARCH_ABBREVIATIONS;
