@@ -3,7 +3,11 @@
  * smtps:// for TLS from the first byte) and GONGKAI_MAIL_FROM. Timeouts are short: a message that cannot
  * be handed over now stays in the outbox and is tried again.
  */
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerModule from 'nodemailer';
+
+/** nodemailer, loaded only where mail is sent (SMTP_URL set). */
+const require = createRequire(import.meta.url);
 
 export interface MailMessage {
   readonly to: string;
@@ -21,6 +25,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
   const address = new URL(url);
   const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
   for (const [name, value] of Object.entries(timeouts)) address.searchParams.set(name, String(value));
+  const nodemailer = require('nodemailer') as typeof nodemailerModule;
   const transporter = nodemailer.createTransport(address.toString(), { from });
   return {
     async send(message) {
