@@ -1,6 +1,7 @@
 /**
- * The actions of audit-commands.ts, loaded only when one of its commands runs.
- * `gongkai audit <files…> [--json]`: read published reports and check their tables. */
+ * The actions of audit-commands.ts, loaded only when one of its commands runs:
+ * `gongkai audit <files…> [--json]`: read published reports and check their tables.
+ */
 import { readFile } from 'node:fs/promises';
 import {
   auditReportFile,

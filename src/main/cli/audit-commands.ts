@@ -1,7 +1,6 @@
 /** `gongkai audit <files…> [--json]`: read published reports and check their tables. */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import type { CliIo } from './report-commands.ts';
 
 /** The command's actions, loaded when one runs. */

@@ -1,6 +1,7 @@
 /**
- * The actions of audit-log-commands.ts, loaded only when one of its commands runs.
- * `gongkai audit-log verify`: walks the hash chain of the audit log and says where it breaks. */
+ * The actions of audit-log-commands.ts, loaded only when one of its commands runs:
+ * `gongkai audit-log verify`: walks the hash chain of the audit log and says where it breaks.
+ */
 import { describeAnchorProblems, verifyRecords } from '../verify-records.ts';
 import { withDatabase } from './database-context.ts';
 import { CliError, EXIT } from './output.ts';

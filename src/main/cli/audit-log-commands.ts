@@ -1,7 +1,6 @@
 /** `gongkai audit-log verify`: walks the hash chain of the audit log and says where it breaks. */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import type { CliIo } from './report-commands.ts';
 
 /** The command's actions, loaded when one runs. */

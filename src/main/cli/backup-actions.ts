@@ -1,6 +1,7 @@
 /**
- * The actions of backup-commands.ts, loaded only when one of its commands runs.
- * `gongkai backup <file>` and `gongkai restore <file>`: a consistent copy of the database, and back. */
+ * The actions of backup-commands.ts, loaded only when one of its commands runs:
+ * `gongkai backup <file>` and `gongkai restore <file>`: a consistent copy of the database, and back.
+ */
 import { BackupFailure, backupDatabase, restoreDatabase } from '../../platform/db/backup.ts';
 import { migrateToLatest, openDatabase } from '../../platform/db/database.ts';
 import { verifyAuditLog } from '../../platform/audit/audit-log.ts';

@@ -1,7 +1,6 @@
 /** `gongkai backup <file>` and `gongkai restore <file>`: a consistent copy of the database, and back. */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import type { CliIo } from './report-commands.ts';
 
 /** The command's actions, loaded when one runs. */

@@ -1,6 +1,7 @@
 /**
- * The actions of calendar-commands.ts, loaded only when one of its commands runs.
- * `gongkai calendar add-workdays | count-workdays | show | import`. */
+ * The actions of calendar-commands.ts, loaded only when one of its commands runs:
+ * `gongkai calendar add-workdays | count-workdays | show | import`.
+ */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';

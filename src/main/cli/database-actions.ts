@@ -1,6 +1,7 @@
 /**
- * The actions of database-commands.ts, loaded only when one of its commands runs.
- * `gongkai db migrate`, `gongkai agency add|list`, `gongkai ledger import`. */
+ * The actions of database-commands.ts, loaded only when one of its commands runs:
+ * `gongkai db migrate`, `gongkai agency add|list`, `gongkai ledger import`.
+ */
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { AGENCY_LEVELS, agencyRepository, isAgencyLevel } from '../../features/agencies/index.ts';

@@ -2,7 +2,6 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS } from '../../features/agencies/domain/agency.ts';
 import type { CliIo } from './report-commands.ts';
 

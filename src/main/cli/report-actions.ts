@@ -1,6 +1,7 @@
 /**
- * The actions of report-commands.ts, loaded only when one of its commands runs.
- * `gongkai report build | check | explain`. */
+ * The actions of report-commands.ts, loaded only when one of its commands runs:
+ * `gongkai report build | check | explain`.
+ */
 import { readFile, writeFile } from 'node:fs/promises';
 import {
   buildLedgerReport,

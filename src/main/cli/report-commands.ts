@@ -1,7 +1,6 @@
 /** `gongkai report build | check | explain`. */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import { Option } from 'commander';
 import { EXPORT_FORMATS } from '../../features/annual-report/export/export-formats.ts';
 import { CliError } from './output.ts';

@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import { AGENCY_LEVELS } from '../../features/agencies/domain/agency.ts';
 import { CliError } from './output.ts';
 import { type CliIo } from './report-commands.ts';

@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
-
 import { STAFF_ROLES } from '../../features/agencies/domain/staff-role.ts';
 import type { CliIo } from './report-commands.ts';
 
