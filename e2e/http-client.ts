@@ -74,6 +74,12 @@ export class HttpClient {
     });
   }
 
+  /** Takes another client's session (its cookie and CSRF token), as a second tab of one browser would. */
+  adopt(other: HttpClient): void {
+    this.cookie = other.cookie;
+    this.csrfToken = other.csrfToken;
+  }
+
   async login(username: string, password: string) {
     const result = await this.request('POST', '/api/session', { username, password });
     if (result.status === 200) this.csrfToken = result.body.csrfToken;
