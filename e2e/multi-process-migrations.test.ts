@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS } from '../src/platform/db/migrations/index.ts';
+import { schemaOf } from '../src/platform/db/database.ts';
 import { POSTGRES_SKIP_REASON, POSTGRES_URL } from '../test-support/databases.ts';
 import { ROOT } from './run-cli.ts';
 
@@ -40,6 +41,9 @@ test(
     await admin.query("select pg_advisory_lock_shared(hashtext('gongkai-test-schemas'))");
     await admin.query(`create schema ${schema}`);
     try {
+      const url = new URL(server);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      assert.equal(schemaOf(url.toString()), schema, 'the schema the URL selects keeps its migrations');
       const [first, second] = await Promise.all([
         migrateInProcess(server, schema),
         migrateInProcess(server, schema),

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import {
   openDatabase,
   migrateToLatest,
+  schemaOf,
   DEFAULT_DATABASE_URL,
   isPostgresUrl,
 } from '../platform/db/database.ts';
@@ -32,7 +33,7 @@ if (!isPostgresUrl(url) && existsSync(url.replace(/^sqlite:(\/\/)?/, ''))) {
 }
 // A write lock held elsewhere (a backup, a script) is waited for at most 100 ms, then answered with 503.
 const handle = openDatabase(url, { busyTimeoutMs: 100 });
-await migrateToLatest(handle.db);
+await migrateToLatest(handle.db, { schema: schemaOf(handle.url) });
 if (process.env.GONGKAI_NO_DEMO !== '1') {
   const seeded = await seedDemoAgency(
     handle.db,

@@ -3,7 +3,7 @@
  * `gongkai backup <file>` and `gongkai restore <file>`: a consistent copy of the database, and back.
  */
 import { BackupFailure, backupDatabase, restoreDatabase } from '../../platform/db/backup.ts';
-import { migrateToLatest, openDatabase } from '../../platform/db/database.ts';
+import { migrateToLatest, openDatabase, schemaOf } from '../../platform/db/database.ts';
 import { verifyAuditLog } from '../../platform/audit/audit-log.ts';
 import { databaseUrl } from './database-context.ts';
 import { CliError } from './output.ts';
@@ -42,7 +42,7 @@ export const runRestore =
     await restoreDatabase(file, url, { force: options.force ?? false }).catch(explain);
     const handle = openDatabase(url);
     try {
-      await migrateToLatest(handle.db);
+      await migrateToLatest(handle.db, { schema: schemaOf(handle.url) });
       const chain = await verifyAuditLog(handle.db);
       if (!chain.ok) throw new CliError(`已恢复，但审计日志在第 ${chain.seq} 条处断开`);
       io.err(`已从 ${file} 恢复；审计日志完整（${chain.entries} 条）`);

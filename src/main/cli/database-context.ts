@@ -3,6 +3,7 @@ import { agencyRepository, type Agency } from '../../features/agencies/index.ts'
 import {
   DEFAULT_DATABASE_URL,
   migrateToLatest,
+  schemaOf,
   openDatabase,
   type DatabaseHandle,
 } from '../../platform/db/database.ts';
@@ -18,7 +19,7 @@ export async function withDatabase<T>(
 ): Promise<T> {
   const handle = openDatabase(databaseUrl(url));
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, { schema: schemaOf(handle.url) });
     return await work(handle);
   } finally {
     await handle.close();

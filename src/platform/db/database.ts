@@ -54,6 +54,17 @@ export function openDatabase(
 }
 
 /**
+ * The schema a PostgreSQL URL selects (`?options=-c search_path=…`, a province's staging copy, the tests):
+ * its migrations are kept there. Kysely otherwise looks for its tables through every schema and, finding
+ * them in another, would not make them in this one.
+ */
+export function schemaOf(url: string): string | undefined {
+  if (!isPostgresUrl(url)) return undefined;
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /(?:^|\s)-c\s*search_path=([\w$]+)/.exec(options)?.[1];
+}
+
+/**
  * Applies every pending migration. On PostgreSQL with several schemas in one database (the tests, a
  * province's staging copies), name the schema: Kysely looks for its bookkeeping tables in every schema.
  */
