@@ -108,6 +108,13 @@ test('audit --batch writes one row per report, never stops at a bad file, and re
   const again = await runCli(['audit', '--batch', folder, '--out', out]);
   assert.match(again.stdout, /核查 0 份，跳过已核查的 5 份/);
   assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 6, 'nothing written twice');
+  // A results file with other columns (an older version's) is not continued: its rows would shift.
+  const older = join(dir, 'older.csv');
+  writeFileSync(older, '\uFEFFfile,agency,year,format,cells_read,cells_unread\nx.txt,某局,2024,2021,200,0\n');
+  const refused = await runCli(['audit', '--batch', folder, '--out', older]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /older\.csv 的列与本版本的核查结果不同.*请指定一个新的结果文件/);
+  assert.equal(readFileSync(older, 'utf8').split('\n').length, 3, 'the older file left as it was');
 });
 
 test('audit --parent sums the children, names the cells that do not add up and the missing ones', async () => {

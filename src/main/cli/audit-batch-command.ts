@@ -40,6 +40,13 @@ async function filesOf(source: string): Promise<string[]> {
 async function existingRows(out: string): Promise<BatchRow[]> {
   const text = await readFile(out, 'utf8').catch(() => undefined);
   if (!text) return [];
+  // Rows are appended under the file's header: a file made by another version (other columns) is not
+  // continued, or its rows would shift under the wrong headings.
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (header.trim() && header.trim() !== csvLine(BATCH_COLUMNS).trim())
+    throw new CliError(
+      `${out} 的列与本版本的核查结果不同（应为 ${BATCH_COLUMNS.join(',')}），无法接着写入：请指定一个新的结果文件`,
+    );
   // A field written neutralised ('=…) is read back as it was, so a resumed batch recognises its files.
   return parse(text.replace(/^\uFEFF/, ''), {
     columns: true,
