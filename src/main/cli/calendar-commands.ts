@@ -1,11 +1,9 @@
 /** `gongkai calendar add-workdays | count-workdays | show | import`. */
 import type { Command } from 'commander';
 import { lazyAction } from './output.ts';
+import { NATIONAL } from '../../features/work-calendar/domain/jurisdiction.ts';
 import { defaultActor } from './database-commands.ts';
 import type { CliIo } from './report-commands.ts';
-
-/** The national calendar's jurisdiction (work-calendar's NATIONAL, not loaded for --help). */
-const NATIONAL = 'CN';
 
 /** The command's actions, loaded when one runs. */
 const load = () => import('./calendar-actions.ts');

@@ -37,13 +37,20 @@ const MAX_NUMBER_CHARS = 16;
 /** A page number alone on its line: “- 3 -”, “— 5 —”. */
 const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
 
-/** Whether one cell (a token between separators, NFKC) reads as a number or a blank-like mark. */
-export function isNumberCell(cell: string): boolean {
-  return (
-    /^[+-]?\d+(\.\d+)?$/.test(cell.includes(',') ? cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2') : cell) ||
-    ZERO_MARKS.has(cell)
-  );
+/**
+ * What one cell (a token between separators, NFKC) reads as: a number (thousands separators dropped; a
+ * longer run of digits is no cell of a report, and past 16 digits no exact number at all), a blank-like
+ * mark read as 0, or nothing.
+ */
+function cellValue(cell: string): { value: number; blank?: true } | undefined {
+  const digits = cell.includes(',') ? cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2') : cell;
+  if (digits.length <= MAX_NUMBER_CHARS && /^[+-]?\d+(\.\d+)?$/.test(digits))
+    return { value: Number(digits) };
+  return ZERO_MARKS.has(cell) ? { value: 0, blank: true } : undefined;
 }
+
+/** Whether one cell reads as a number or a blank-like mark (numbersOfLine's test). */
+export const isNumberCell = (cell: string): boolean => cellValue(cell) !== undefined;
 
 export function numbersOfLine(text: string, line: number): LineNumber[] {
   if (PAGE_MARK.test(text)) return [];
@@ -58,11 +65,8 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
       if (!/[\uff01-\uff5e\u2000-\u206f\u3000]|无/.test(cell)) continue;
       cell = cell.normalize('NFKC').trim();
     }
-    if (cell.includes(',')) cell = cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2');
-    // A longer run of digits is no cell of a report (and past 16 digits no exact number at all).
-    if (cell.length <= MAX_NUMBER_CHARS && /^[+-]?\d+(\.\d+)?$/.test(cell))
-      numbers.push({ value: Number(cell), line, column });
-    else if (ZERO_MARKS.has(cell)) numbers.push({ value: 0, line, column, blank: true });
+    const read = cellValue(cell);
+    if (read) numbers.push({ ...read, line, column });
   }
   return numbers;
 }

@@ -10,7 +10,9 @@ import {
   type WorkCalendar,
 } from '../../../shared/domain/work-calendar.ts';
 
-export const NATIONAL = 'CN';
+import { NATIONAL } from '../domain/jurisdiction.ts';
+
+export { NATIONAL };
 
 export interface CalendarYearSource {
   years(jurisdiction: string): Promise<Map<number, CalendarYear>>;
