@@ -74,6 +74,26 @@ export class HttpClient {
     });
   }
 
+  /** Uploads one file as multipart/form-data (field `file`), as the console does. */
+  async upload(path: string, fileName: string, content: Uint8Array) {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(content)]), fileName);
+    const response = await fetch(this.base + path, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken },
+      body: form,
+    });
+    const text = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test client: bodies are asserted field by field
+    let parsed: any = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, body: parsed };
+  }
+
   /** Takes another client's session (its cookie and CSRF token), as a second tab of one browser would. */
   adopt(other: HttpClient): void {
     this.cookie = other.cookie;

@@ -45,6 +45,7 @@ import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { registerApplicationPages } from '../../web/portal/application-pages.ts';
+import { countHit, forgetEndedWindows } from '../platform/db/rate-limit-windows.ts';
 import { configureFormTokens } from '../../web/portal/form-token.ts';
 import { registerDocumentPages } from '../../web/portal/document-pages.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
@@ -120,6 +121,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const app = await createHttpServer({
     ...options,
     databaseAnswers: async () => (await sql`select 1 as one`.execute(handle.db)).rows.length === 1,
+    // Counted in the database: the limits hold whichever process behind the proxy answers.
+    rateLimitCounter: (key, windowMs) => countHit(handle.db, key, windowMs, Date.now()),
   });
   const clock = options.clock ?? systemClock();
   const agencies = agencyRepository(handle.db);
@@ -369,6 +372,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     agencies
       .list()
       .then((all) => cases.closeLapsedPeriods(all.map((a) => a.id)))
+      .then(() => forgetEndedWindows(handle.db, Date.now()))
       .catch((error: unknown) => app.log.error(error));
   let timer: NodeJS.Timeout | undefined;
   let mailTimer: NodeJS.Timeout | undefined;

@@ -226,6 +226,13 @@ export interface RequestSubmissionTable {
   created_at: string;
 }
 
+/** The hits of one per-address limit in its current window (see the migration). */
+export interface RateLimitWindowTable {
+  key: string;
+  hits: number;
+  ends_at_ms: number | string;
+}
+
 /** A notice to an applicant by e-mail, waiting, sent or given up (see the migration). */
 export interface NoticeOutboxTable {
   id: string;
@@ -369,6 +376,7 @@ export interface Database {
   request_events: RequestEventTable;
   letter_references: LetterReferenceTable;
   request_submissions: RequestSubmissionTable;
+  rate_limit_windows: RateLimitWindowTable;
   notice_outbox: NoticeOutboxTable;
   request_files: RequestFileTable;
   staff_accounts: StaffAccountTable;

@@ -14,6 +14,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { HttpProblem, RefusalProblem } from './error-codes.ts';
 import { boundTurns, type TurnOptions } from './bounded-turns.ts';
 import { FAVICON_SVG, htmlErrorPage, wantsHtml } from './html-error-page.ts';
+import { sharedRateLimitStore, type HitCounter } from './shared-rate-limit-store.ts';
 
 export interface ServerOptions {
   readonly logger?: boolean;
@@ -26,6 +27,11 @@ export interface ServerOptions {
   readonly turns?: TurnOptions;
   /** Whether the database answers, for /api/health (a server without its database is not healthy). */
   readonly databaseAnswers?: () => Promise<boolean>;
+  /**
+   * Where the per-address limits are counted: shared by every process on the database when given, else
+   * in this process's memory.
+   */
+  readonly rateLimitCounter?: HitCounter;
 }
 
 /** Every route the server registers, for the access-matrix test that fails on a route without an entry. */
@@ -109,6 +115,7 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
   // Off by default; routes that face guessing or abuse (login, public forms) turn it on with their own limits.
   await app.register(rateLimit, {
     global: false,
+    ...(options.rateLimitCounter ? { store: sharedRateLimitStore(options.rateLimitCounter) } : {}),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,

@@ -227,6 +227,12 @@ CREATE TABLE public_messages (
     query_code_hash text NOT NULL
 );
 
+CREATE TABLE rate_limit_windows (
+    key text NOT NULL,
+    hits integer NOT NULL,
+    ends_at_ms bigint NOT NULL
+);
+
 CREATE TABLE report_corrections (
     id text NOT NULL,
     agency_id text NOT NULL,
@@ -424,6 +430,9 @@ ALTER TABLE ONLY public_documents
 ALTER TABLE ONLY public_messages
     ADD CONSTRAINT public_messages_pk PRIMARY KEY (agency_id, id);
 
+ALTER TABLE ONLY rate_limit_windows
+    ADD CONSTRAINT rate_limit_windows_pkey PRIMARY KEY (key);
+
 ALTER TABLE ONLY report_corrections
     ADD CONSTRAINT report_corrections_pkey PRIMARY KEY (id);
 
@@ -478,6 +487,8 @@ CREATE INDEX public_documents_interprets ON public_documents USING btree (agency
 CREATE INDEX public_documents_portal ON public_documents USING btree (agency_id, status, published_on);
 
 CREATE INDEX public_messages_received ON public_messages USING btree (agency_id, received_on);
+
+CREATE INDEX rate_limit_windows_ends ON rate_limit_windows USING btree (ends_at_ms);
 
 CREATE INDEX report_corrections_by_agency_year ON report_corrections USING btree (agency_id, year);
 

@@ -61,6 +61,8 @@ CREATE TABLE "public_documents" ("agency_id" text not null references "agencies"
 
 CREATE TABLE "public_messages" ("agency_id" text not null references "agencies" ("id"), "id" text not null, "subject" text not null, "body" text not null, "author_name" text not null, "author_contact" text not null, "received_on" text not null, "due_on" text not null, "answer" text, "answered_on" text, "answered_by" text, "published" integer default 0 not null, "query_code_hash" text not null, constraint "public_messages_pk" primary key ("agency_id", "id"));
 
+CREATE TABLE "rate_limit_windows" ("key" text primary key, "hits" integer not null, "ends_at_ms" bigint not null);
+
 CREATE TABLE "report_corrections" ("id" text primary key, "agency_id" text not null references "agencies" ("id"), "year" integer not null, "version" integer not null, "reason" text not null, "requested_by" text not null, "requested_at" text not null, "decision" text, "decided_by" text, "decided_at" text, "refiled_version" integer);
 
 CREATE TABLE "reporting_seasons" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "deadlines" text not null, "opened_by" text not null, "opened_at" text not null, constraint "reporting_seasons_pk" primary key ("agency_id", "year"));
@@ -104,6 +106,8 @@ CREATE INDEX "public_documents_interprets" on "public_documents" ("agency_id", "
 CREATE INDEX "public_documents_portal" on "public_documents" ("agency_id", "status", "published_on");
 
 CREATE INDEX "public_messages_received" on "public_messages" ("agency_id", "received_on");
+
+CREATE INDEX "rate_limit_windows_ends" on "rate_limit_windows" ("ends_at_ms");
 
 CREATE INDEX "report_corrections_by_agency_year" on "report_corrections" ("agency_id", "year");
 

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { testOnBothDatabases } from '../../../test-support/databases.ts';
+import { countHit, forgetEndedWindows } from './rate-limit-windows.ts';
+
+testOnBothDatabases(
+  'a window counts its hits, starts again when it ends, and is forgotten after',
+  async ({ db }) => {
+    const t0 = 1_800_000_000_000;
+    assert.deepEqual(await countHit(db, 'login|10.0.0.1', 60_000, t0), { hits: 1, ttlMs: 60_000 });
+    assert.deepEqual(await countHit(db, 'login|10.0.0.1', 60_000, t0 + 1_000), { hits: 2, ttlMs: 59_000 });
+    // Another address, another limit: counted apart.
+    assert.equal((await countHit(db, 'login|10.0.0.2', 60_000, t0 + 1_000)).hits, 1);
+    assert.equal((await countHit(db, 'apply|10.0.0.1', 3_600_000, t0 + 1_000)).hits, 1);
+    // The window ended: a new one starts with this hit.
+    assert.deepEqual(await countHit(db, 'login|10.0.0.1', 60_000, t0 + 60_000), { hits: 1, ttlMs: 60_000 });
+    assert.equal(await forgetEndedWindows(db, t0 + 61_000), 1, 'only 10.0.0.2’s login window has ended');
+    assert.equal((await countHit(db, 'login|10.0.0.2', 60_000, t0 + 61_000)).hits, 1);
+  },
+);
+
+testOnBothDatabases('hits counted at once are each counted once', async ({ db }) => {
+  const now = 1_800_000_000_000;
+  const counted = await Promise.all(
+    Array.from({ length: 40 }, () => countHit(db, 'status|10.0.0.9', 60_000, now)),
+  );
+  assert.deepEqual(
+    counted.map((c) => c.hits).sort((a, b) => a - b),
+    Array.from({ length: 40 }, (_, i) => i + 1),
+  );
+});
