@@ -45,6 +45,7 @@ import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { registerApplicationPages } from '../../web/portal/application-pages.ts';
+import { leaderJob } from '../platform/db/leader-job.ts';
 import { countHit, forgetEndedWindows } from '../platform/db/rate-limit-windows.ts';
 import { configureFormTokens } from '../../web/portal/form-token.ts';
 import { registerDocumentPages } from '../../web/portal/document-pages.ts';
@@ -94,6 +95,8 @@ export interface AppOptions {
   readonly mail?: { readonly url?: string; readonly from?: string; readonly intervalMs?: number };
   /** Idle session timeout and password age (default: GONGKAI_SESSION_IDLE_MINUTES, GONGKAI_PASSWORD_MAX_DAYS). */
   readonly staffPolicy?: StaffPolicy;
+  /** How often lapsed periods are swept (default: GONGKAI_SWEEP_EVERY_SECONDS, 3600). */
+  readonly sweepEveryMs?: number;
 }
 
 /** GONGKAI_SESSION_IDLE_MINUTES (default 30) and GONGKAI_PASSWORD_MAX_DAYS (default 90; 0: never). */
@@ -367,14 +370,22 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     reportYears: (id) => requests.reportYears(id),
     today: clock.today,
   });
-  // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then hourly.
-  const sweep = () =>
-    agencies
-      .list()
-      .then((all) => cases.closeLapsedPeriods(all.map((a) => a.id)))
-      .then(() => forgetEndedWindows(handle.db, Date.now()))
-      .catch((error: unknown) => app.log.error(error));
-  let timer: NodeJS.Timeout | undefined;
+  // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then
+  // hourly, by one server process at a time when several share the database (`leader-job.ts`).
+  const sweepEveryMs = options.sweepEveryMs ?? 1000 * Number(process.env.GONGKAI_SWEEP_EVERY_SECONDS ?? 3600);
+  const sweepTickMs = Math.min(60_000, sweepEveryMs);
+  const sweep = leaderJob(handle.db, {
+    name: 'lapse-sweep',
+    everyMs: sweepEveryMs,
+    tickMs: sweepTickMs,
+    leaseMs: 3 * sweepTickMs,
+    run: async () => {
+      const all = await agencies.list();
+      await cases.closeLapsedPeriods(all.map((a) => a.id));
+      await forgetEndedWindows(handle.db, Date.now());
+    },
+    onError: (error) => app.log.error(error),
+  });
   let mailTimer: NodeJS.Timeout | undefined;
   let sending: Promise<unknown> = Promise.resolve();
   // One round at a time: a slow SMTP server never has two rounds claim the same due messages.
@@ -383,13 +394,12 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   };
   app.addHook('onReady', async () => {
     await documentRepository(handle.db).indexMissing();
-    await sweep();
-    timer = setInterval(() => void sweep(), 3600_000).unref();
+    sweep.start();
     if (transport) mailTimer = setInterval(sendNotices, Math.max(100, mail.intervalMs)).unref();
   });
   app.addHook('onClose', async () => {
-    clearInterval(timer);
     clearInterval(mailTimer);
+    await sweep.stop();
     await sending;
     transport?.close();
   });

@@ -226,11 +226,19 @@ export interface RequestSubmissionTable {
   created_at: string;
 }
 
+/** Who runs a job for all server processes, until when, and when it last finished (see the migration). */
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  lease_ends_at_ms: number;
+  finished_at_ms: number;
+}
+
 /** The hits of one per-address limit in its current window (see the migration). */
 export interface RateLimitWindowTable {
   key: string;
   hits: number;
-  ends_at_ms: number | string;
+  ends_at_ms: number;
 }
 
 /** A notice to an applicant by e-mail, waiting, sent or given up (see the migration). */
@@ -377,6 +385,7 @@ export interface Database {
   letter_references: LetterReferenceTable;
   request_submissions: RequestSubmissionTable;
   rate_limit_windows: RateLimitWindowTable;
+  job_leases: JobLeaseTable;
   notice_outbox: NoticeOutboxTable;
   request_files: RequestFileTable;
   staff_accounts: StaffAccountTable;

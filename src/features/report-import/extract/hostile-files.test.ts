@@ -129,7 +129,9 @@ test('a table 三 of 100,000 rows and lines of a million digits: bounded time, a
   const rows = readReportText(
     `${heading}${Array.from({ length: 100_000 }, () => '1.属于国家秘密 1 0 0 0 0 0 1').join('\n')}${end}`,
   );
-  assert.ok(Date.now() - started < 5_000, `100,000 rows took ${Date.now() - started} ms`);
+  // A bound against runaway work (quadratic would take hours), generous for a loaded test machine; the
+  // reader's speed is measured in bench/, not here.
+  assert.ok(Date.now() - started < 20_000, `100,000 rows took ${Date.now() - started} ms`);
   assert.ok(!Object.keys(rows.cells).some((c) => c.startsWith('t3.')));
   assert.ok(
     rows.problems.some((p) => /表三读到 100000 行数字，远多于格式的行数/.test(p)),
@@ -140,7 +142,7 @@ test('a table 三 of 100,000 rows and lines of a million digits: bounded time, a
   const digits = readReportText(
     `${heading}一、本年新收政府信息公开申请数量${'1'.repeat(1_000_000)} 0 0 0 0 0 ${'1'.repeat(1_000_000)}${end}${'7'.repeat(1_000_000)}`,
   );
-  assert.ok(Date.now() - started < 5_000, `a million digits took ${Date.now() - started} ms`);
+  assert.ok(Date.now() - started < 20_000, `a million digits took ${Date.now() - started} ms`);
   assert.deepEqual(digits.cells, {}, 'no number of a million digits is read (nor Infinity)');
 
   started = Date.now();

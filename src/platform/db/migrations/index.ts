@@ -24,6 +24,7 @@ import * as addCaseHandlers from './2026-12-06T1600-add-case-handlers.ts';
 import * as add2019FormatFigures from './2026-12-06T1700-add-2019-format-figures.ts';
 import * as createWorkRecords from './2026-12-06T1800-create-work-records.ts';
 import * as createRateLimitWindows from './2026-12-06T1900-create-rate-limit-windows.ts';
+import * as createJobLeases from './2026-12-06T2000-create-job-leases.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1700-add-2019-format-figures': add2019FormatFigures,
   '2026-12-06T1800-create-work-records': createWorkRecords,
   '2026-12-06T1900-create-rate-limit-windows': createRateLimitWindows,
+  '2026-12-06T2000-create-job-leases': createJobLeases,
 };

@@ -100,6 +100,13 @@ CREATE TABLE filed_reports (
     indicators text
 );
 
+CREATE TABLE job_leases (
+    name text NOT NULL,
+    holder text NOT NULL,
+    lease_ends_at_ms bigint NOT NULL,
+    finished_at_ms bigint NOT NULL
+);
+
 CREATE TABLE kysely_migration (
     name character varying(255) NOT NULL,
     "timestamp" character varying(255) NOT NULL
@@ -393,6 +400,9 @@ ALTER TABLE ONLY disclosure_settings
 
 ALTER TABLE ONLY filed_reports
     ADD CONSTRAINT filed_reports_pk PRIMARY KEY (agency_id, year, version);
+
+ALTER TABLE ONLY job_leases
+    ADD CONSTRAINT job_leases_pkey PRIMARY KEY (name);
 
 ALTER TABLE ONLY kysely_migration_lock
     ADD CONSTRAINT kysely_migration_lock_pkey PRIMARY KEY (id);

@@ -29,6 +29,8 @@ CREATE TABLE "disclosure_settings" ("agency_id" text primary key references "age
 
 CREATE TABLE "filed_reports" ("agency_id" text not null references "agencies" ("id"), "year" integer not null, "version" integer not null, "status" text not null, "origin" text not null, "format" text not null, "report" text not null, "explanations" text not null, "children" text not null, "source_file" text, "filed_by" text not null, "filed_at" text not null, "filed_on" text not null, "reopened_at" text, "indicators" text, constraint "filed_reports_pk" primary key ("agency_id", "year", "version"));
 
+CREATE TABLE "job_leases" ("name" text primary key, "holder" text not null, "lease_ends_at_ms" bigint not null, "finished_at_ms" bigint not null);
+
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
