@@ -27,13 +27,13 @@ export interface LoadResult {
 
 const CONNECTIONS = 200;
 
-const application = JSON.stringify({
+export const application = JSON.stringify({
   applicant: { type: 'natural', name: '负载测试', phone: '13900000000', email: 'load@example.cn' },
   application: { description: '负载测试的申请内容', delivery: 'email' },
 });
 
 /** The peak resident memory of a process (Linux: VmHWM in /proc), in MB; undefined where unknown. */
-function peakMemoryOf(pid: number | undefined): number | undefined {
+export function peakMemoryOf(pid: number | undefined): number | undefined {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round(Number(match[1]) / 1024) : undefined;
@@ -42,14 +42,23 @@ function peakMemoryOf(pid: number | undefined): number | undefined {
   }
 }
 
-/** Runs the client (`load-client.ts`) in a process of its own and reads its result. */
-async function load(
+/**
+ * Runs the client (`load-client.ts`) in a process of its own and reads its result: at one server, or
+ * spread over several (`urls`), each request to the next of `agencies` (`{agency}` in its path).
+ */
+export async function load(
   name: string,
-  url: string,
+  target: string | { readonly urls: readonly string[]; readonly agencies?: readonly string[] },
   seconds: number,
   requests: autocannon.Request[],
 ): Promise<Omit<LoadResult, 'serverPeakMb'>> {
-  const plan = { url, connections: CONNECTIONS, seconds, warmupSeconds: seconds > 5 ? 3 : 1, requests };
+  const plan = {
+    ...(typeof target === 'string' ? { url: target } : { url: target.urls[0], ...target }),
+    connections: CONNECTIONS,
+    seconds,
+    warmupSeconds: seconds > 5 ? 3 : 1,
+    requests,
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-client.ts', JSON.stringify(plan)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

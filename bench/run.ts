@@ -19,6 +19,7 @@ import { benchSearch, seedSearchCorpus, type SearchResult } from './search.bench
 import { memorySections, peakRssMb } from './measure.ts';
 import { benchImport } from './import.bench.ts';
 import { benchLoad } from './load.bench.ts';
+import { benchIntakeProcesses } from './intake-processes.bench.ts';
 import { benchDeadline } from './deadline.bench.ts';
 import {
   benchProvince,
@@ -119,6 +120,8 @@ memory.section(
   "load (this process waits; server and client have their own, the server's peak is in the load table)",
 );
 const loads = await benchLoad(short, postgresUrl);
+memory.section('intake over several server processes (each has its own; their peak is in the table)');
+const processes = postgresUrl ? await benchIntakeProcesses(short ? 3 : 20, postgresUrl, 2) : undefined;
 memory.section('due dates');
 const deadline = benchDeadline(short);
 const peaks = memory.done();
@@ -188,6 +191,27 @@ for (const intake of loads.filter((r) => r.name.startsWith('intake')))
     console.log(
       `${intake.name}: ${(floor.requestsPerSecond / intake.requestsPerSecond).toFixed(1)}× the time of the bare route per request`,
     );
+if (processes) {
+  const { results: rows, integrity } = processes;
+  console.log('\nonline intake over 2 server processes on one PostgreSQL database, 200 connections shared');
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(46)} ${String(r.requestsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  max ${r.maxMs} ms  errors ${r.errors}  non-2xx ${r.non2xx}  servers' peak ${r.serverPeakMb ?? '?'} MB`,
+    );
+    if (floor)
+      console.log(
+        `  ${(floor.requestsPerSecond / r.requestsPerSecond).toFixed(1)}× the time of the bare route per request`,
+      );
+  }
+  console.log(
+    `afterwards: ${integrity.applications.toLocaleString('en')} applications, agencies with a gap or a repeat in their numbers: ${integrity.agenciesWithGaps.length}; audit chain of ${integrity.auditEntries.toLocaleString('en')} entries ${integrity.auditChainOk ? 'verified' : 'BROKEN'}`,
+  );
+  if (integrity.agenciesWithGaps.length > 0 || !integrity.auditChainOk) {
+    console.error('intake over several processes: numbers or the audit chain broken');
+    process.exitCode = 1;
+  }
+  loads.push(...rows);
+}
 const failed = loads.filter((r) => r.errors > 0 || r.non2xx > 0);
 if (failed.length > 0) {
   console.error(`load: errors under load in ${failed.map((r) => r.name).join(', ')}`);
@@ -217,6 +241,7 @@ writeFileSync(
       import: imports,
       province: provinces,
       load: loads,
+      ...(processes ? { intakeIntegrity: processes.integrity } : {}),
       deadline,
       peakRssMb: peakRssMb(),
       peakRssMbBySection: peaks,

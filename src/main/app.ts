@@ -45,8 +45,10 @@ import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/
 import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { registerApplicationPages } from '../../web/portal/application-pages.ts';
+import { recentLookups } from './recent-lookups.ts';
 import { leaderJob } from '../platform/db/leader-job.ts';
-import { countHit, forgetEndedWindows } from '../platform/db/rate-limit-windows.ts';
+import { countHits, forgetEndedWindows, type Hit } from '../platform/db/rate-limit-windows.ts';
+import { groupedWrites } from '../platform/db/grouped-writes.ts';
 import { configureFormTokens } from '../../web/portal/form-token.ts';
 import { registerDocumentPages } from '../../web/portal/document-pages.ts';
 import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
@@ -121,20 +123,24 @@ function cachedCalendar(load: () => Promise<WorkCalendar>): () => Promise<WorkCa
 }
 
 export async function createApp(handle: DatabaseHandle, options: AppOptions = {}): Promise<FastifyInstance> {
+  // The hits of many requests counted in one statement (a group at a time, grouped-writes.ts).
+  const countHit = groupedWrites((hits: readonly Hit[]) => countHits(handle.db, hits, Date.now()), {
+    limit: 500,
+  });
   const app = await createHttpServer({
     ...options,
     databaseAnswers: async () => (await sql`select 1 as one`.execute(handle.db)).rows.length === 1,
     // Counted in the database: the limits hold whichever process behind the proxy answers.
-    rateLimitCounter: (key, windowMs) => countHit(handle.db, key, windowMs, Date.now()),
+    rateLimitCounter: (key, windowMs) => countHit({ key, windowMs }),
   });
   const clock = options.clock ?? systemClock();
   const agencies = agencyRepository(handle.db);
   const requests = requestRepository(handle.db);
-  const findAgency = (id: string) => agencies.find(id);
+  const findAgency = recentLookups((id: string) => agencies.find(id), 1000);
   const calendars = new Map<string, () => Promise<WorkCalendar>>();
   /** The calendar of the agency's jurisdiction: national, plus local holidays where it has them. */
   const calendarFor = async (agencyId: string) => {
-    const jurisdiction = (await agencies.find(agencyId))?.jurisdiction ?? 'CN';
+    const jurisdiction = (await findAgency(agencyId))?.jurisdiction ?? 'CN';
     let load = calendars.get(jurisdiction);
     if (!load)
       calendars.set(
@@ -240,7 +246,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     },
     cases,
     auth,
-    agencyExists: async (id) => (await agencies.find(id)) !== undefined,
+    agencyExists: async (id) => (await findAgency(id)) !== undefined,
     calendarFor,
     today: clock.today,
     confirmationAlertWorkingDays: async (agencyId) =>

@@ -36,9 +36,10 @@ export function entryHash(
   return createHash('sha256').update(`${prev}\n${content}`).digest('hex');
 }
 
-async function append(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+async function append(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   // One writer at a time reads the head and appends (PostgreSQL: a transaction-scoped advisory lock;
-  // SQLite has one writer anyway).
+  // SQLite has one writer anyway). Several entries of one transaction: one look at the head, one insert.
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`select pg_advisory_xact_lock(7261903)`.execute(db);
   const head = await db
@@ -47,25 +48,42 @@ async function append(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const row = {
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    agency_id: entry.agencyId ?? null,
-    subject: entry.subject,
-    detail: JSON.stringify(entry.detail),
-  };
-  const prev = head?.hash ?? GENESIS_HASH;
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prev, hash: entryHash(prev, row) })
-    .execute();
+  let prev = head?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    const row = {
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      agency_id: entry.agencyId ?? null,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail),
+    };
+    const hash = entryHash(prev, row);
+    const chained = { ...row, prev_hash: prev, hash };
+    prev = hash;
+    return chained;
+  });
+  // Rows of one statement take their seq in order; a few hundred at a time keeps within the bound on
+  // a statement's parameters.
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** Appends an entry; inside the caller's transaction when given one, else in its own. */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  if (db.isTransaction) await append(db, entry);
-  else await db.transaction().execute((tx) => append(tx, entry));
+  await appendAuditEntries(db, [entry]);
+}
+
+/** Appends entries in order, chained one to the next; inside the caller's transaction when given one. */
+export async function appendAuditEntries(
+  db: Kysely<Database>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (db.isTransaction) await append(db, entries);
+  else await db.transaction().execute((tx) => append(tx, entries));
 }
 
 export async function listAudit(db: Kysely<Database>, agencyId?: string): Promise<AuditEntry[]> {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { appendAudit } from './audit-log.ts';
+import { appendAuditEntries } from './audit-log.ts';
 
 /** The hash of a record's content, given as the list of its stored columns. */
 export function recordHash(columns: readonly unknown[]): string {
@@ -30,15 +30,17 @@ export interface RecordAnchor {
 
 /** Appends the anchors inside the caller's transaction, after its records. */
 export async function anchorRecords(tx: Kysely<Database>, anchors: readonly RecordAnchor[]): Promise<void> {
-  for (const anchor of anchors)
-    await appendAudit(tx, {
+  await appendAuditEntries(
+    tx,
+    anchors.map((anchor) => ({
       at: anchor.at,
       actor: anchor.actor,
       action: anchor.action,
       agencyId: anchor.agencyId,
       subject: anchor.key,
       detail: { what: anchor.what, hash: anchor.hash },
-    });
+    })),
+  );
 }
 
 /** A record as it is stored now: its key and content hash. */

@@ -32,3 +32,52 @@ export async function lockNumbering(tx: Kysely<Database>, agencyId: string, pref
   if (tx.getExecutor().adapter instanceof PostgresAdapter)
     await sql`select pg_advisory_xact_lock(hashtext(${`${agencyId}/${prefix}`}))`.execute(tx);
 }
+
+export interface NumberSeries {
+  readonly agencyId: string;
+  readonly prefix: string;
+}
+
+/**
+ * Inside a transaction: takes the numbering locks of several series at once (PostgreSQL; one statement,
+ * in the order of their keys, the order every writer takes them in, so that no two writers each hold a
+ * lock the other waits for) and returns the highest number in use in each, per `tables`, in the order
+ * given. SQLite has one writer at a time and answers in-process: one lookup per series.
+ */
+export async function lockAndReadLastNumbers(
+  tx: Kysely<Database>,
+  tables: readonly NumberedTable[],
+  series: readonly NumberSeries[],
+): Promise<number[]> {
+  if (!(tx.getExecutor().adapter instanceof PostgresAdapter)) {
+    const last: number[] = [];
+    for (const s of series) {
+      let highest = 0;
+      for (const table of tables)
+        highest = Math.max(highest, await lastNumberInUse(tx, table, s.agencyId, s.prefix));
+      last.push(highest);
+    }
+    return last;
+  }
+  const keys = series.map((s) => `${s.agencyId}/${s.prefix}`);
+  await sql`select pg_advisory_xact_lock(hashtext(k))
+              from (select k from unnest(${keys}::text[]) as k order by k) as ordered`.execute(tx);
+  const agencies = series.map((s) => s.agencyId);
+  const prefixes = series.map((s) => s.prefix);
+  const lookups = tables.map(
+    (table) => sql`(select id from ${sql.table(table)} t
+                      where t.agency_id = s.agency_id and t.id like s.prefix || '%'
+                      order by t.id desc limit 1)`,
+  );
+  const { rows } = await sql<{ n: number; ids: (string | null)[] }>`
+    select s.n, array[${sql.join(lookups)}] as ids
+      from unnest(${agencies}::text[], ${prefixes}::text[]) with ordinality as s(agency_id, prefix, n)`.execute(
+    tx,
+  );
+  const last = series.map(() => 0);
+  for (const row of rows) {
+    const prefix = prefixes[Number(row.n) - 1]!;
+    last[Number(row.n) - 1] = Math.max(0, ...row.ids.map((id) => Number(id?.slice(prefix.length)) || 0));
+  }
+  return last;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { testOnBothDatabases } from '../../../test-support/databases.ts';
-import { countHit, forgetEndedWindows } from './rate-limit-windows.ts';
+import { countHit, countHits, forgetEndedWindows } from './rate-limit-windows.ts';
 
 testOnBothDatabases(
   'a window counts its hits, starts again when it ends, and is forgotten after',
@@ -28,3 +28,31 @@ testOnBothDatabases('hits counted at once are each counted once', async ({ db })
     Array.from({ length: 40 }, (_, i) => i + 1),
   );
 });
+
+testOnBothDatabases(
+  'hits counted in one statement: each told its own place, the same key many times',
+  async ({ db }) => {
+    const now = 1_800_000_000_000;
+    await countHit(db, 'a', 60_000, now);
+    await countHit(db, 'a', 60_000, now);
+    const counted = await countHits(
+      db,
+      [
+        { key: 'a', windowMs: 60_000 },
+        { key: 'a', windowMs: 60_000 },
+        { key: 'b', windowMs: 60_000 },
+        { key: 'a', windowMs: 60_000 },
+      ],
+      now + 500,
+    );
+    assert.deepEqual(
+      counted.map((c) => c.hits),
+      [3, 4, 1, 5],
+    );
+    assert.deepEqual(
+      counted.map((c) => c.ttlMs),
+      [59_500, 59_500, 60_000, 59_500],
+    );
+    assert.equal((await countHit(db, 'a', 60_000, now + 60_000)).hits, 1, 'a new window');
+  },
+);

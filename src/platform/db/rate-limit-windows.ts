@@ -12,6 +12,50 @@ export interface WindowCount {
   readonly ttlMs: number;
 }
 
+export interface Hit {
+  readonly key: string;
+  readonly windowMs: number;
+}
+
+/**
+ * Counts hits, in the order given, in one statement: the same key given several times counts that many,
+ * each hit told its own place in the window. A window starts with its first hit and lasts `windowMs`.
+ */
+export async function countHits(
+  db: Kysely<Database>,
+  hits: readonly Hit[],
+  nowMs: number,
+): Promise<WindowCount[]> {
+  const perKey = new Map<string, { windowMs: number; hits: number }>();
+  for (const hit of hits) {
+    const counted = perKey.get(hit.key);
+    perKey.set(hit.key, { windowMs: counted?.windowMs ?? hit.windowMs, hits: (counted?.hits ?? 0) + 1 });
+  }
+  const rows = await db
+    .insertInto('rate_limit_windows')
+    .values([...perKey].map(([key, c]) => ({ key, hits: c.hits, ends_at_ms: nowMs + c.windowMs })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        hits: sql`case when rate_limit_windows.ends_at_ms <= ${nowMs} then excluded.hits else rate_limit_windows.hits + excluded.hits end`,
+        ends_at_ms: sql`case when rate_limit_windows.ends_at_ms <= ${nowMs} then excluded.ends_at_ms else rate_limit_windows.ends_at_ms end`,
+      }),
+    )
+    .returning(['key', 'hits', 'ends_at_ms'])
+    .execute();
+  const after = new Map(rows.map((r) => [r.key, { hits: Number(r.hits), endsAt: Number(r.ends_at_ms) }]));
+  // The hits of one key in this statement are the last of its window, in the order given.
+  const placed = new Map<string, number>();
+  return hits.map((hit) => {
+    const total = after.get(hit.key)!;
+    const before = placed.get(hit.key) ?? 0;
+    placed.set(hit.key, before + 1);
+    return {
+      hits: total.hits - perKey.get(hit.key)!.hits + before + 1,
+      ttlMs: Math.max(0, total.endsAt - nowMs),
+    };
+  });
+}
+
 /** Counts one hit of `key` in a window of `windowMs` that starts with the first hit. */
 export async function countHit(
   db: Kysely<Database>,
@@ -19,19 +63,7 @@ export async function countHit(
   windowMs: number,
   nowMs: number,
 ): Promise<WindowCount> {
-  const endsAt = nowMs + windowMs;
-  const row = await db
-    .insertInto('rate_limit_windows')
-    .values({ key, hits: 1, ends_at_ms: endsAt })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        hits: sql`case when rate_limit_windows.ends_at_ms <= ${nowMs} then 1 else rate_limit_windows.hits + 1 end`,
-        ends_at_ms: sql`case when rate_limit_windows.ends_at_ms <= ${nowMs} then ${endsAt} else rate_limit_windows.ends_at_ms end`,
-      }),
-    )
-    .returning(['hits', 'ends_at_ms'])
-    .executeTakeFirstOrThrow();
-  return { hits: Number(row.hits), ttlMs: Math.max(0, Number(row.ends_at_ms) - nowMs) };
+  return (await countHits(db, [{ key, windowMs }], nowMs))[0]!;
 }
 
 /** Removes the windows that have ended; returns how many. */

@@ -3,10 +3,8 @@
  * projection lists read, and — once a case is received — its record in disclosure_requests, so the
  * annual report counts it like any other request. Every write is one transaction.
  */
-import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import { lastNumberInUse, lockNumbering } from '../../../platform/db/last-number.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
 import type { ApprovalKind, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
@@ -24,45 +22,9 @@ import { caseEventAnchor } from './case-event-anchors.ts';
 import { assignLetterNumbers } from './letter-references.ts';
 import { enqueueNotice } from './notice-outbox.ts';
 import { casePage } from './case-list-query.ts';
+import { applicantKey, caseIntake, eventRow, isUniqueViolation, projectionRow } from './case-intake.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
-
-/** The applicant's identity as stored: hashed, so that the column itself holds no ID number. */
-function applicantKey(identity: string): string {
-  return createHash('sha256').update(identity).digest('hex');
-}
-
-function projectionRow(projection: CaseProjection) {
-  return {
-    channel: projection.channel,
-    submitted_on: projection.submittedOn,
-    received_on: projection.receivedOn ?? null,
-    status: projection.status,
-    due_on: projection.dueOn ?? null,
-    applicant_type: projection.applicantType,
-    applicant: JSON.stringify({ name: projection.applicantName }),
-    applicant_key: applicantKey(projection.applicantIdentity),
-    description: projection.description,
-    outcome: projection.outcome ?? null,
-    completed_on: projection.completedOn ?? null,
-    handler: projection.handler ?? null,
-    handler_name: projection.handlerName ?? null,
-    awaiting_approval: projection.awaitingApproval ?? null,
-  };
-}
-
-function eventRow(agencyId: string, requestId: string, recorded: RecordedEvent) {
-  return {
-    agency_id: agencyId,
-    request_id: requestId,
-    seq: recorded.seq,
-    at: recorded.at,
-    actor: recorded.actor,
-    reason: recorded.reason ?? null,
-    type: recorded.event.type,
-    event: JSON.stringify(recorded.event),
-  };
-}
 
 async function syncReportRecord(
   db: Kysely<Database>,
@@ -82,23 +44,6 @@ async function syncReportRecord(
         : {}),
     },
   ]);
-}
-
-/** The highest number in use with this prefix: by a case, or by a record a ledger import brought. */
-async function lastNumber(db: Kysely<Database>, agencyId: string, prefix: string): Promise<number> {
-  return Math.max(
-    await lastNumberInUse(db, 'request_cases', agencyId, prefix),
-    await lastNumberInUse(db, 'disclosure_requests', agencyId, prefix),
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e.code === '23505' ||
-    e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test(e.message ?? '')
-  );
 }
 
 function toSummary(r: {
@@ -141,52 +86,18 @@ function submissionRow(db: Kysely<Database>, key: string) {
 }
 
 export function caseRepository(db: Kysely<Database>): CaseStore {
+  const intake = caseIntake(db);
   return {
-    async create(agencyId, year, history, projection, queryCodeHash, now, submission) {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        try {
-          return await db.transaction().execute(async (tx) => {
-            if (submission) {
-              const earlier = await submissionRow(tx, submission.key);
-              if (earlier) return { id: earlier.request_id, created: false };
-            }
-            const prefix = `YSQ-${year}-`;
-            await lockNumbering(tx, agencyId, prefix);
-            const id = `${prefix}${String((await lastNumber(tx, agencyId, prefix)) + 1).padStart(5, '0')}`;
-            await tx
-              .insertInto('request_cases')
-              .values({
-                agency_id: agencyId,
-                id,
-                ...projectionRow(projection),
-                query_code_hash: queryCodeHash ?? null,
-                event_count: history.length,
-                updated_at: now,
-              })
-              .execute();
-            const rows = history.map((r) => eventRow(agencyId, id, r));
-            await tx.insertInto('request_events').values(rows).execute();
-            await anchorRecords(tx, rows.map(caseEventAnchor));
-            await syncReportRecord(tx, agencyId, id, projection);
-            if (submission)
-              await tx
-                .insertInto('request_submissions')
-                .values({
-                  key: submission.key,
-                  agency_id: agencyId,
-                  request_id: id,
-                  cookie_hash: submission.cookieHash,
-                  sealed_query_code: submission.sealedQueryCode,
-                  created_at: now,
-                })
-                .execute();
-            return { id, created: true };
-          });
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-        }
-      }
-      throw new Error(`could not number a new case for ${agencyId}: too many concurrent registrations`);
+    create(agencyId, year, history, projection, queryCodeHash, now, submission) {
+      return intake({
+        agencyId,
+        year,
+        history,
+        projection,
+        queryCodeHash,
+        now,
+        ...(submission ? { submission } : {}),
+      });
     },
 
     async submission(key) {
