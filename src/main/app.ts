@@ -130,8 +130,12 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const app = await createHttpServer({
     ...options,
     databaseAnswers: async () => (await sql`select 1 as one`.execute(handle.db)).rows.length === 1,
-    // Counted in the database: the limits hold whichever process behind the proxy answers.
-    rateLimitCounter: (key, windowMs) => countHit({ key, windowMs }),
+    // On PostgreSQL, counted in the database: the limits hold whichever process behind the proxy answers.
+    // SQLite serves one server process, which counts in its memory (a write per request would cost a
+    // commit each).
+    ...(handle.dialect === 'postgres'
+      ? { rateLimitCounter: (key: string, windowMs: number) => countHit({ key, windowMs }) }
+      : {}),
   });
   const clock = options.clock ?? systemClock();
   const agencies = agencyRepository(handle.db);
