@@ -22,9 +22,12 @@ function workers(dir) {
 }
 
 const entries = Object.fromEntries(
-  [join(root, 'src/main/server.ts'), join(root, 'src/main/cli.ts'), ...workers(join(root, 'src'))].map(
-    (path) => [path.split('/').pop().replace(/\.ts$/, ''), path],
-  ),
+  [
+    join(root, 'src/main/server.ts'),
+    join(root, 'src/main/cli.ts'),
+    join(root, 'src/main/demo-seed-process.ts'),
+    ...workers(join(root, 'src')),
+  ].map((path) => [path.split('/').pop().replace(/\.ts$/, ''), path]),
 );
 
 const started = Date.now();

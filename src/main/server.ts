@@ -15,6 +15,8 @@ import { systemClock } from '../platform/clock.ts';
 import { equivalents } from '../platform/search/search-query.ts';
 import { createApp } from './app.ts';
 import { seedDemoAgency, DEMO_AGENCY } from './demo-agency.ts';
+import { seedDemoApart } from './demo-seed-apart.ts';
+import { agencyRepository } from '../features/agencies/index.ts';
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const host = process.env.HOST ?? '127.0.0.1';
@@ -34,25 +36,18 @@ if (!isPostgresUrl(url) && existsSync(url.replace(/^sqlite:(\/\/)?/, ''))) {
 // A write lock held elsewhere (a backup, a script) is waited for at most 100 ms, then answered with 503.
 const handle = openDatabase(url, { busyTimeoutMs: 100 });
 await migrateToLatest(handle.db, { schema: schemaOf(handle.url) });
-if (process.env.GONGKAI_NO_DEMO !== '1') {
-  const seeded = await seedDemoAgency(
-    handle.db,
-    clock.now(),
-    clock.today(),
-    process.env.GONGKAI_DEMO_PASSWORD,
-  );
-  if (seeded) {
-    console.log(
-      `已创建示范机关“${DEMO_AGENCY.name}”（编号 ${DEMO_AGENCY.id}）：2022–2025 年的示范台账，以及 ${seeded.cases} 件示范申请`,
+// The demo on a fresh database, made in a process of its own so that the server's memory keeps nothing
+// of the seeding (an in-memory database has no other process to share it: seeded here).
+if (process.env.GONGKAI_NO_DEMO !== '1' && (await agencyRepository(handle.db).list()).length === 0) {
+  if (url === ':memory:') {
+    const seeded = await seedDemoAgency(
+      handle.db,
+      clock.now(),
+      clock.today(),
+      process.env.GONGKAI_DEMO_PASSWORD,
     );
-    console.log(
-      `演示账号：admin（管理员）、officer（经办人、审批人）和 reviewer（审批人）；示范市人民政府的 office（年报报送的主管部门）。${
-        process.env.GONGKAI_DEMO_PASSWORD
-          ? '密码为 GONGKAI_DEMO_PASSWORD 所设'
-          : `密码：${seeded.password}（只显示这一次）`
-      }`,
-    );
-  }
+    if (seeded) console.log(`已创建示范机关“${DEMO_AGENCY.name}”，密码：${seeded.password}`);
+  } else await seedDemoApart(url);
 }
 // GONGKAI_TRUST_PROXY: the reverse proxy's address (or a comma-separated CIDR list; "true" trusts any) whose X-Forwarded-For counts.
 const trustProxy = process.env.GONGKAI_TRUST_PROXY;
