@@ -41,13 +41,12 @@ import { registerLedgerExportRoutes } from '../features/ledger-import/http/ledge
 import { letterService } from '../features/requests/letters/letter-service.ts';
 import { letterReferences } from '../features/requests/db/letter-references.ts';
 import { registerRequestRoutes } from '../features/requests/http/request-routes.ts';
-import { calendarRepository, loadWorkCalendar } from '../features/work-calendar/index.ts';
-import type { WorkCalendar } from '../shared/domain/work-calendar.ts';
+import { agencyCalendars } from './agency-calendars.ts';
 import { registerPortalPages } from '../../web/portal/report-pages.ts';
 import { registerApplicationPages } from '../../web/portal/application-pages.ts';
 import { recentLookups } from './recent-lookups.ts';
-import { leaderJob } from '../platform/db/leader-job.ts';
-import { countHits, forgetEndedWindows, type Hit } from '../platform/db/rate-limit-windows.ts';
+import { registerBackgroundWork } from './background-work.ts';
+import { countHits, type Hit } from '../platform/db/rate-limit-windows.ts';
 import { groupedWrites } from '../platform/db/grouped-writes.ts';
 import { configureFormTokens } from '../../web/portal/form-token.ts';
 import { registerDocumentPages } from '../../web/portal/document-pages.ts';
@@ -113,15 +112,6 @@ function staffPolicyFromEnvironment(): StaffPolicy {
   };
 }
 
-/** The calendar changes only when an administrator imports a year: cache it for a minute. */
-function cachedCalendar(load: () => Promise<WorkCalendar>): () => Promise<WorkCalendar> {
-  let cached: { at: number; calendar: Promise<WorkCalendar> } | undefined;
-  return () => {
-    if (!cached || Date.now() - cached.at > 60_000) cached = { at: Date.now(), calendar: load() };
-    return cached.calendar;
-  };
-}
-
 export async function createApp(handle: DatabaseHandle, options: AppOptions = {}): Promise<FastifyInstance> {
   // The hits of many requests counted in one statement (a group at a time, grouped-writes.ts).
   const countHit = groupedWrites((hits: readonly Hit[]) => countHits(handle.db, hits, Date.now()), {
@@ -141,18 +131,9 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const agencies = agencyRepository(handle.db);
   const requests = requestRepository(handle.db);
   const findAgency = recentLookups((id: string) => agencies.find(id), 1000);
-  const calendars = new Map<string, () => Promise<WorkCalendar>>();
-  /** The calendar of the agency's jurisdiction: national, plus local holidays where it has them. */
-  const calendarFor = async (agencyId: string) => {
-    const jurisdiction = (await findAgency(agencyId))?.jurisdiction ?? 'CN';
-    let load = calendars.get(jurisdiction);
-    if (!load)
-      calendars.set(
-        jurisdiction,
-        (load = cachedCalendar(() => loadWorkCalendar(calendarRepository(handle.db), jurisdiction))),
-      );
-    return load();
-  };
+  /** The calendar of the agency's jurisdiction. */
+  const calendars = agencyCalendars(handle.db, findAgency);
+  const { calendarFor } = calendars;
   const source = databaseFactSource(handle.db, calendarFor);
   const secureCookies = options.secureCookies ?? process.env.GONGKAI_SECURE_COOKIES === '1';
   configureFormTokens({
@@ -176,10 +157,10 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   const supervision = supervisionRepository(handle.db);
   /** A filed year is locked for every write path that would change its figures. */
   const yearLock = (agencyId: string, year: number) => supervision.isLocked(agencyId, year);
-  const replies = repliesOfYear(caseRepository(handle.db), calendarFor);
+  const caseStore = caseRepository(handle.db);
+  const replies = repliesOfYear(caseStore, calendarFor);
   const filing = databaseFiling(handle.db, clock, source, replies);
 
-  const caseStore = caseRepository(handle.db);
   const settings = disclosureSettingsService(handle.db, clock.now);
   /** Enabled accounts that may work the agency's cases: its own officers and those of the agencies above. */
   const caseWorkers = async (agencyId: string) =>
@@ -262,7 +243,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     auth,
     settings,
     now: clock.now,
-    calendarChanged: () => calendars.clear(),
+    calendarChanged: calendars.forget,
   });
   registerWorkRecordRoutes(app, {
     records: workRecordRepository(handle.db),
@@ -380,38 +361,13 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     reportYears: (id) => requests.reportYears(id),
     today: clock.today,
   });
-  // Lapsed 补正 and payment periods close their cases without anyone having to remember: at start, then
-  // hourly, by one server process at a time when several share the database (`leader-job.ts`).
-  const sweepEveryMs = options.sweepEveryMs ?? 1000 * Number(process.env.GONGKAI_SWEEP_EVERY_SECONDS ?? 3600);
-  const sweepTickMs = Math.min(60_000, sweepEveryMs);
-  const sweep = leaderJob(handle.db, {
-    name: 'lapse-sweep',
-    everyMs: sweepEveryMs,
-    tickMs: sweepTickMs,
-    leaseMs: 3 * sweepTickMs,
-    run: async () => {
-      const all = await agencies.list();
-      await cases.closeLapsedPeriods(all.map((a) => a.id));
-      await forgetEndedWindows(handle.db, Date.now());
-    },
-    onError: (error) => app.log.error(error),
-  });
-  let mailTimer: NodeJS.Timeout | undefined;
-  let sending: Promise<unknown> = Promise.resolve();
-  // One round at a time: a slow SMTP server never has two rounds claim the same due messages.
-  const sendNotices = () => {
-    sending = sending.then(() => sender.sendDue()).catch((error: unknown) => app.log.error(error));
-  };
-  app.addHook('onReady', async () => {
-    await documentRepository(handle.db).indexMissing();
-    sweep.start();
-    if (transport) mailTimer = setInterval(sendNotices, Math.max(100, mail.intervalMs)).unref();
-  });
-  app.addHook('onClose', async () => {
-    clearInterval(mailTimer);
-    await sweep.stop();
-    await sending;
-    transport?.close();
+  registerBackgroundWork(app, {
+    db: handle.db,
+    indexMissing: () => documentRepository(handle.db).indexMissing(),
+    closeLapsedPeriods: async () => cases.closeLapsedPeriods((await agencies.list()).map((a) => a.id)),
+    sweepEveryMs: options.sweepEveryMs ?? 1000 * Number(process.env.GONGKAI_SWEEP_EVERY_SECONDS ?? 3600),
+    ...(transport ? { sendDue: () => sender.sendDue(), closeMail: () => transport.close() } : {}),
+    mailIntervalMs: mail.intervalMs,
   });
   registerPortalPages(app, {
     source,
