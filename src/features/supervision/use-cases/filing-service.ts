@@ -9,12 +9,9 @@ import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { yearOf, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
   checkConsistency,
-  reportFormat,
-  cellLabel,
   formatOfYear,
   type AnnualReport,
   type CellId,
-  type CheckContext,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import type { Agency } from '../../agencies/index.ts';
@@ -23,6 +20,8 @@ import { checksOnFiledText } from '../domain/text-checks.ts';
 import { decideFiling, isBlocking, type FailingRule, type FilingRefusal } from '../domain/filing-decision.ts';
 import type { SeasonRefusal } from '../domain/reporting-season.ts';
 import { seasonOperations } from './season-operations.ts';
+import { correctionOperations } from './correction-operations.ts';
+import { importFiling } from './import-filing.ts';
 
 export type { BoardRow, SeasonBoard } from './season-operations.ts';
 export { formatOfYear };
@@ -30,7 +29,6 @@ import {
   FilingConflictError,
   type FiledReport,
   type ReplyIndicators,
-  type ReportCorrection,
   type SupervisionRepository,
 } from '../db/supervision-repository.ts';
 
@@ -261,6 +259,8 @@ export function filingService(deps: FilingDependencies) {
   return {
     prepare,
     ...seasonOperations(deps, { agencyOr, checkYear }),
+    ...correctionOperations(deps),
+    ...importFiling(deps, { agencyOr, checkYear, openForFiling, storeFiling: store_ }),
 
     /** Files the report generated from the agency's records (and its children's filed reports). */
     async fileFromRecords(
@@ -309,138 +309,6 @@ export function filingService(deps: FilingDependencies) {
         },
         actor,
       );
-    },
-
-    /** Files a report read from a published file (an agency that keeps no records here). */
-    async fileFromImport(
-      agencyId: string,
-      year: number,
-      reading: {
-        readonly format: ReportFormatId | undefined;
-        readonly year?: number;
-        readonly cells: Readonly<Record<CellId, number>>;
-        readonly unread: readonly CellId[];
-        readonly sections?: AnnualReport['sections'];
-        /** The figures the report's text states (R8 compares them with the tables). */
-        readonly stated?: CheckContext['statedFigures'];
-      },
-      sourceFile: string,
-      explanations: Readonly<Record<string, string>>,
-      actor: string,
-      /** Cells the file did not yield, read from its text by the office and typed in. */
-      typed: Readonly<Record<CellId, number>> = {},
-    ): Promise<Result<FiledReport, SupervisionRefusal>> {
-      const found = await agencyOr(agencyId);
-      if (!found.ok) return found;
-      const badYear = checkYear(year);
-      if (badYear) return err(badYear);
-      const expected = formatOfYear(year);
-      if (reading.format !== expected)
-        return err({ code: 'format-mismatch', format: reading.format ?? '无法识别', expected });
-      if (reading.year !== undefined && reading.year !== year)
-        return err({ code: 'year-mismatch', stated: reading.year, year });
-      const unread = reading.unread.filter((c) => typed[c] === undefined);
-      if (unread.length > 0)
-        return err({
-          code: 'cells-unread',
-          cells: unread,
-          labels: unread.map((c) => cellLabel(expected, c)),
-        });
-      const [latest, previous] = await Promise.all([
-        store.latest(agencyId, year),
-        store.latest(agencyId, year - 1),
-      ]);
-      const closed = openForFiling(latest);
-      if (closed) return err(closed);
-      const cells = Object.fromEntries(
-        reportFormat(expected).cellIds.map((c) => [c, typed[c] ?? reading.cells[c] ?? 0]),
-      );
-      const typedCells = Object.fromEntries(
-        Object.entries(typed)
-          .filter(([c]) => reading.unread.includes(c))
-          .map(([c, value]) => [c, { value, by: actor }]),
-      );
-      const checks = checkConsistency(
-        { format: expected, cells },
-        {
-          ...(previous ? { previous: { format: previous.format, cells: previous.report.cells } } : {}),
-          ...(reading.stated ? { statedFigures: reading.stated } : {}),
-        },
-      );
-      const decided = decideFiling(checks, explanations);
-      if (!decided.ok) return decided;
-      const report: AnnualReport = {
-        format: expected,
-        year,
-        agency: { name: found.value.name },
-        cells,
-        ...(reading.sections ? { sections: reading.sections } : {}),
-        checks,
-        ...(Object.keys(typedCells).length > 0 ? { typedCells } : {}),
-      };
-      return store_(
-        found.value,
-        year,
-        latest,
-        { origin: 'import', format: expected, report, explanations: decided.value, children: [], sourceFile },
-        actor,
-      );
-    },
-
-    async requestCorrection(
-      agencyId: string,
-      year: number,
-      reason: string,
-      actor: string,
-    ): Promise<Result<ReportCorrection, SupervisionRefusal>> {
-      const latest = await store.latest(agencyId, year);
-      if (latest?.status !== 'filed') return err({ code: 'not-filed' });
-      if (reason.trim().length < 10) return err({ code: 'reason-too-short' });
-      const pending = (await store.corrections(agencyId, year)).find((c) => !c.decision);
-      if (pending) return err({ code: 'correction-pending', correctionId: pending.id });
-      const correction: ReportCorrection = {
-        id: deps.newId(),
-        agencyId,
-        year,
-        version: latest.version,
-        reason: reason.trim().slice(0, 2000),
-        requestedBy: actor,
-        requestedAt: deps.now(),
-      };
-      await store.requestCorrection(correction);
-      await deps.audit({
-        actor,
-        action: 'report.correction-requested',
-        agencyId,
-        subject: `${year}/v${latest.version}`,
-        detail: { correction: correction.id },
-      });
-      return ok(correction);
-    },
-
-    async decideCorrection(
-      agencyId: string,
-      correctionId: string,
-      approve: boolean,
-      actor: string,
-    ): Promise<Result<ReportCorrection, SupervisionRefusal>> {
-      const correction = await store.correction(correctionId);
-      if (!correction || correction.agencyId !== agencyId)
-        return err({ code: 'correction-not-found', correctionId });
-      if (correction.decision) return err({ code: 'correction-decided', correctionId });
-      if (correction.requestedBy === actor) return err({ code: 'own-correction', correctionId });
-      const decision = approve ? 'approved' : 'rejected';
-      const at = deps.now();
-      if (!(await store.decideCorrection(correctionId, decision, actor, at)))
-        return err({ code: 'correction-decided', correctionId });
-      await deps.audit({
-        actor,
-        action: approve ? 'report.correction-approved' : 'report.correction-rejected',
-        agencyId,
-        subject: `${correction.year}/v${correction.version}`,
-        detail: { correction: correctionId },
-      });
-      return ok({ ...correction, decision, decidedBy: actor, decidedAt: at });
     },
 
     /** Who contributed to a cell of the agency's filed (else prepared) report, by filed version. */
