@@ -23,6 +23,10 @@ function explain(error: unknown): never {
       );
     case 'tool-failed':
       throw new CliError(`${e.tool} 失败：${e.message}`);
+    case 'archive-damaged':
+      throw new CliError(
+        `${e.path} 不完整或已损坏（pg_restore 读不完它：${e.message}），数据库未做任何改动。请从更早的备份恢复。`,
+      );
     case 'corrupt':
       throw new CliError(
         `${e.path} 已损坏（SQLite 自检未通过），未做任何改动：\n${e.problems.slice(0, 5).join('\n')}\n请从更早的备份恢复。`,

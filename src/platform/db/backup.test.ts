@@ -75,7 +75,10 @@ async function roundTrip(
   // A backup cut short (a full disk, a broken copy) is refused and the database stays as it is.
   const truncated = join(dir, 'truncated.bin');
   writeFileSync(truncated, readFileSync(file).subarray(0, Math.floor(statSync(file).size * 0.6)));
-  await assert.rejects(restoreDatabase(truncated, url, { force: true, ...(schema ? { schema } : {}) }));
+  await assert.rejects(
+    restoreDatabase(truncated, url, { force: true, ...(schema ? { schema } : {}) }),
+    (e: BackupFailure) => e.error.code === (schema ? 'archive-damaged' : 'corrupt'),
+  );
   const untouched = url === handle.url ? handle : openDatabase(url);
   try {
     assert.deepEqual(await tableSnapshot(untouched.db), before);

@@ -13,7 +13,8 @@ export type BackupError =
   | { readonly code: 'not-a-backup'; readonly path: string; readonly expected: 'sqlite' | 'postgres' }
   | { readonly code: 'target-exists'; readonly path: string }
   | { readonly code: 'corrupt'; readonly path: string; readonly problems: readonly string[] }
-  | { readonly code: 'tool-failed'; readonly tool: string; readonly message: string };
+  | { readonly code: 'tool-failed'; readonly tool: string; readonly message: string }
+  | { readonly code: 'archive-damaged'; readonly path: string; readonly message: string };
 
 export class BackupFailure extends Error {
   constructor(readonly error: BackupError) {
@@ -125,7 +126,8 @@ export async function backupDatabase(
 
 /**
  * Restores `source` into the database at `url`. SQLite: the file is replaced only with `force` (stop the
- * server first). PostgreSQL: every object of the dump is dropped and recreated in one transaction.
+ * server first). PostgreSQL: the archive is read through first (a damaged one changes nothing), then every
+ * object of the dump is dropped and recreated in one transaction.
  */
 export async function restoreDatabase(
   source: string,
@@ -136,6 +138,19 @@ export async function restoreDatabase(
   if (isPostgresUrl(url)) {
     if (header(source, 5) !== 'PGDMP')
       throw new BackupFailure({ code: 'not-a-backup', path: source, expected: 'postgres' });
+    // The whole archive read first, every data block inflated, without a database: a backup cut short
+    // or damaged is refused before anything of the database is touched, whatever pg_restore would have
+    // done with it half-way.
+    await run('pg_restore', [
+      ...(options.schema ? ['--schema', options.schema] : []),
+      '--file',
+      '/dev/null',
+      source,
+    ]).catch((error: unknown) => {
+      throw error instanceof BackupFailure && error.error.code === 'tool-failed'
+        ? new BackupFailure({ code: 'archive-damaged', path: source, message: error.error.message })
+        : error;
+    });
     await run('pg_restore', [
       '--clean',
       '--if-exists',
