@@ -3,6 +3,7 @@ import { testOnBothDatabases } from '../../../test-support/databases.ts';
 import { agencyRepository } from '../../features/agencies/index.ts';
 import { requestRepository } from '../../features/requests/db/request-repository.ts';
 import { lockAndReadLastNumbers } from './last-number.ts';
+import type { IsoDate } from '../../shared/domain/iso-date.ts';
 
 testOnBothDatabases(
   'the last numbers of several series read at once, and two writers locking the same series in opposite orders both finish',
@@ -12,8 +13,8 @@ testOnBothDatabases(
     await agencies.create({ id: 'b', name: '乙局' }, '2025-01-01T00:00:00Z');
     // Records a ledger import brought take numbers of the series too.
     await requestRepository(db).save('a', [
-      { id: 'YSQ-2025-00007', receivedOn: '2025-03-03', applicantType: 'natural' },
-      { id: 'YSQ-2024-00031', receivedOn: '2024-03-04', applicantType: 'natural' },
+      { id: 'YSQ-2025-00007', receivedOn: '2025-03-03' as IsoDate, applicantType: 'natural' },
+      { id: 'YSQ-2024-00031', receivedOn: '2024-03-04' as IsoDate, applicantType: 'natural' },
     ]);
     const series = [
       { agencyId: 'a', prefix: 'YSQ-2025-' },
