@@ -14,6 +14,7 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { lockAndReadLastNumbers } from '../../../platform/db/last-number.ts';
 import { anchorRecords } from '../../../platform/audit/record-anchors.ts';
 import type { RecordedEvent } from '../domain/case-events.ts';
+import type { DisclosureRequest } from '../domain/disclosure-request.ts';
 import type { CaseProjection, SubmissionRecord } from '../use-cases/case-store.ts';
 import { caseEventAnchor } from './case-event-anchors.ts';
 import { requestRepository } from './request-repository.ts';
@@ -62,6 +63,20 @@ export function projectionRow(projection: CaseProjection) {
   };
 }
 
+/** The case's record in disclosure_requests, which the report counts: once it is received. */
+export function reportRecordOf(id: string, projection: CaseProjection): DisclosureRequest | undefined {
+  if (!projection.receivedOn) return undefined;
+  return {
+    id,
+    receivedOn: projection.receivedOn,
+    applicantType: projection.applicantType,
+    channel: projection.channel,
+    ...(projection.outcome && projection.completedOn
+      ? { outcome: projection.outcome, completedOn: projection.completedOn }
+      : {}),
+  };
+}
+
 export function eventRow(agencyId: string, requestId: string, recorded: RecordedEvent) {
   return {
     agency_id: agencyId,
@@ -99,9 +114,10 @@ export async function writeNewCases(tx: Kysely<Database>, cases: readonly NewCas
       .execute())
       earlier.set(row.key, row.request_id);
 
-  // Which cases are new, and the series (agency and year) each is numbered in.
+  // Which cases are new, and the series (agency and year) each is numbered in; a key given twice in the
+  // group is the case its first made.
   const results: (CreatedCase | undefined)[] = cases.map(() => undefined);
-  const bySeries = new Map<string, number[]>();
+  const series = new Map<string, { agencyId: string; prefix: string; members: number[] }>();
   const firstOfKey = new Map<string, number>();
   cases.forEach((c, i) => {
     const key = c.submission?.key;
@@ -110,24 +126,22 @@ export async function writeNewCases(tx: Kysely<Database>, cases: readonly NewCas
     else if (key && firstOfKey.has(key)) return;
     else {
       if (key) firstOfKey.set(key, i);
-      const series = `${c.agencyId}\u0000YSQ-${c.year}-`;
-      bySeries.set(series, [...(bySeries.get(series) ?? []), i]);
+      const prefix = `YSQ-${c.year}-`;
+      const numbered = series.get(`${c.agencyId}/${prefix}`) ?? { agencyId: c.agencyId, prefix, members: [] };
+      numbered.members.push(i);
+      series.set(`${c.agencyId}/${prefix}`, numbered);
     }
   });
-  const series = [...bySeries.keys()].map((key) => {
-    const [agencyId = '', prefix = ''] = key.split('\u0000');
-    return { agencyId, prefix, members: bySeries.get(key)! };
-  });
   // A ledger import's records take numbers of the same series.
-  const last = await lockAndReadLastNumbers(tx, ['request_cases', 'disclosure_requests'], series);
-  series.forEach(({ prefix, members }, s) => {
+  const numbered = [...series.values()];
+  const last = await lockAndReadLastNumbers(tx, ['request_cases', 'disclosure_requests'], numbered);
+  numbered.forEach(({ prefix, members }, s) => {
     let next = last[s]! + 1;
     for (const i of members)
       results[i] = { id: `${prefix}${String(next++).padStart(5, '0')}`, created: true };
   });
   cases.forEach((c, i) => {
-    const first = c.submission ? firstOfKey.get(c.submission.key) : undefined;
-    if (!results[i] && first !== undefined) results[i] = { id: results[first]!.id, created: false };
+    results[i] ??= { id: results[firstOfKey.get(c.submission!.key)!]!.id, created: false };
   });
 
   const made = cases.flatMap((c, i) => (results[i]!.created ? [{ ...c, id: results[i]!.id }] : []));
@@ -147,21 +161,14 @@ export async function writeNewCases(tx: Kysely<Database>, cases: readonly NewCas
       .execute();
     const events = made.flatMap((c) => c.history.map((r) => eventRow(c.agencyId, c.id, r)));
     await tx.insertInto('request_events').values(events).execute();
-    const received = made.filter((c) => c.projection.receivedOn);
-    for (const agencyId of new Set(received.map((c) => c.agencyId)))
+    const records = made.flatMap((c) => {
+      const record = reportRecordOf(c.id, c.projection);
+      return record ? [{ agencyId: c.agencyId, record }] : [];
+    });
+    for (const agencyId of new Set(records.map((r) => r.agencyId)))
       await requestRepository(tx).save(
         agencyId,
-        received
-          .filter((c) => c.agencyId === agencyId)
-          .map((c) => ({
-            id: c.id,
-            receivedOn: c.projection.receivedOn!,
-            applicantType: c.projection.applicantType,
-            channel: c.projection.channel,
-            ...(c.projection.outcome && c.projection.completedOn
-              ? { outcome: c.projection.outcome, completedOn: c.projection.completedOn }
-              : {}),
-          })),
+        records.filter((r) => r.agencyId === agencyId).map((r) => r.record),
       );
     const submitted = made.filter((c) => c.submission);
     if (submitted.length > 0)

@@ -22,7 +22,14 @@ import { caseEventAnchor } from './case-event-anchors.ts';
 import { assignLetterNumbers } from './letter-references.ts';
 import { enqueueNotice } from './notice-outbox.ts';
 import { casePage } from './case-list-query.ts';
-import { applicantKey, caseIntake, eventRow, isUniqueViolation, projectionRow } from './case-intake.ts';
+import {
+  applicantKey,
+  caseIntake,
+  eventRow,
+  isUniqueViolation,
+  projectionRow,
+  reportRecordOf,
+} from './case-intake.ts';
 
 const OPEN_EXCLUDED = ['replied', 'closed-clarification-overdue', 'closed-fee-overdue', 'withdrawn'];
 
@@ -32,18 +39,8 @@ async function syncReportRecord(
   id: string,
   projection: CaseProjection,
 ): Promise<void> {
-  if (!projection.receivedOn) return;
-  await requestRepository(db).save(agencyId, [
-    {
-      id,
-      receivedOn: projection.receivedOn,
-      applicantType: projection.applicantType,
-      channel: projection.channel,
-      ...(projection.outcome && projection.completedOn
-        ? { outcome: projection.outcome, completedOn: projection.completedOn }
-        : {}),
-    },
-  ]);
+  const record = reportRecordOf(id, projection);
+  if (record) await requestRepository(db).save(agencyId, [record]);
 }
 
 function toSummary(r: {
