@@ -14,8 +14,7 @@ import { sqliteProblems } from '../platform/db/backup.ts';
 import { systemClock } from '../platform/clock.ts';
 import { equivalents } from '../platform/search/search-query.ts';
 import { createApp } from './app.ts';
-import { seedDemoAgency, DEMO_AGENCY } from './demo-agency.ts';
-import { seedDemoApart } from './demo-seed-apart.ts';
+import { seedDemoApart, seedDemoHere } from './demo-seed-apart.ts';
 import { agencyRepository } from '../features/agencies/index.ts';
 
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
@@ -36,19 +35,10 @@ if (!isPostgresUrl(url) && existsSync(url.replace(/^sqlite:(\/\/)?/, ''))) {
 // A write lock held elsewhere (a backup, a script) is waited for at most 100 ms, then answered with 503.
 const handle = openDatabase(url, { busyTimeoutMs: 100 });
 await migrateToLatest(handle.db, { schema: schemaOf(handle.url) });
-// The demo on a fresh database, made in a process of its own so that the server's memory keeps nothing
-// of the seeding (an in-memory database has no other process to share it: seeded here).
-if (process.env.GONGKAI_NO_DEMO !== '1' && (await agencyRepository(handle.db).list()).length === 0) {
-  if (url === ':memory:') {
-    const seeded = await seedDemoAgency(
-      handle.db,
-      clock.now(),
-      clock.today(),
-      process.env.GONGKAI_DEMO_PASSWORD,
-    );
-    if (seeded) console.log(`已创建示范机关“${DEMO_AGENCY.name}”，密码：${seeded.password}`);
-  } else await seedDemoApart(url);
-}
+// The demo on a fresh database, made in a process of its own (an in-memory database, which no other
+// process can reach, here).
+if (process.env.GONGKAI_NO_DEMO !== '1' && (await agencyRepository(handle.db).list()).length === 0)
+  await (url === ':memory:' ? seedDemoHere(handle) : seedDemoApart(url));
 // GONGKAI_TRUST_PROXY: the reverse proxy's address (or a comma-separated CIDR list; "true" trusts any) whose X-Forwarded-For counts.
 const trustProxy = process.env.GONGKAI_TRUST_PROXY;
 // GONGKAI_PUBLIC_URL: the address the public reaches the site at (https://gk.example.gov.cn), for the

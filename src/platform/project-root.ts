@@ -1,7 +1,8 @@
 /**
  * The installation's folder (where package.json is): files the server reads at run time (the built
  * console, the search abbreviations, the demo's sample report) are found from it, so that the same code
- * runs from its TypeScript sources and compiled into dist/server/.
+ * runs from its TypeScript sources and compiled into dist/server/; and the module a worker or a process
+ * runs, whichever of the two it is.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,3 +28,12 @@ export function projectRoot(): string {
 
 /** A path inside the installation's folder. */
 export const inProject = (...parts: string[]) => join(projectRoot(), ...parts);
+
+/**
+ * A module to run in a worker or a process of its own: its TypeScript source when it is there, else —
+ * compiled into dist/server/ — the .mjs beside the code that asks.
+ */
+export function runnableModule(entry: URL): URL {
+  if (!entry.pathname.endsWith('.ts') || existsSync(fileURLToPath(entry))) return entry;
+  return new URL(entry.href.replace(/\.ts$/, '.mjs'));
+}

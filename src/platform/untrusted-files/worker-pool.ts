@@ -4,20 +4,14 @@
  * the next one, up to a number of files; one that ran out of time or memory is stopped, never reused.
  * An idle worker does not keep the process alive and is stopped after a while.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { err, ok, type Result } from '../../shared/domain/result.ts';
 import type { FileLimits } from './file-limits.ts';
+import { runnableModule } from '../project-root.ts';
 import type { SandboxRefusal } from './file-sandbox.ts';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
-/** A worker's module: its TypeScript source, or — compiled into dist/server/ — the .mjs beside the code. */
-function moduleOf(entry: URL): URL {
-  if (!entry.pathname.endsWith('.ts') || existsSync(fileURLToPath(entry))) return entry;
-  return new URL(entry.href.replace(/\.ts$/, '.mjs'));
-}
 /** Files a worker reads before it is replaced (its heap starts afresh). */
 const JOBS_PER_WORKER = 50;
 const IDLE_MS = 60_000;
@@ -38,7 +32,7 @@ export function workerPool() {
 
   const spawn = (entry: URL, limits: FileLimits, key: string): Warm => {
     const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: moduleOf(entry).href },
+      workerData: { entry: runnableModule(entry).href },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
       stdout: false,
       stderr: false,
