@@ -1,6 +1,6 @@
 /**
  * Per-address limits counted in the database, so that every server process on it counts the same hits:
- * one atomic upsert per request — a new window, or one more hit in the current one.
+ * one atomic upsert for the hits of many requests at once — a new window, or more hits in the current one.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
