@@ -9,6 +9,7 @@ import pg from 'pg';
 const SCHEMAS = "hashtext('gongkai-test-schemas')";
 
 export interface ScratchSchema {
+  readonly schemaName: string;
   /** The database URL with the schema as its search path. */
   readonly url: string;
   /** A client for the test's own queries, with the schema as its search path. */
@@ -34,6 +35,7 @@ export async function withScratchSchema<T>(
     await admin.query(`create schema ${name}`);
     await client.connect();
     return await body({
+      schemaName: name,
       url: url.toString(),
       sql: client,
       migrated: async () => {
