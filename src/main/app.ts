@@ -74,7 +74,7 @@ import { supervisionRepository } from '../features/supervision/db/supervision-re
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
 import { databaseEvidence } from './database-evidence.ts';
-import { repliesOfYear } from './reply-counts.ts';
+import { yearReplies } from './reply-counts.ts';
 import { registerPublishedReportPages } from '../../web/portal/published-report-pages.ts';
 import { registerAgencyHomePage } from '../../web/portal/agency-home-page.ts';
 import { proceedingRepository } from '../features/reviews/db/proceeding-repository.ts';
@@ -158,7 +158,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   /** A filed year is locked for every write path that would change its figures. */
   const yearLock = (agencyId: string, year: number) => supervision.isLocked(agencyId, year);
   const caseStore = caseRepository(handle.db);
-  const replies = repliesOfYear(caseStore, calendarFor);
+  const replies = yearReplies(handle.db, calendarFor);
   const filing = databaseFiling(handle.db, clock, source, replies);
 
   const settings = disclosureSettingsService(handle.db, clock.now);
@@ -266,7 +266,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
     auth,
     evidence: databaseEvidence({
       agencies,
-      replies,
+      replies: replies.of,
       timeliness: (agencyId, year) => documents.timeliness(agencyId, year),
       source,
       store: supervision,

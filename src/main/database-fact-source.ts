@@ -1,14 +1,19 @@
 /** Composes each feature's repository into the annual report's fact source over one database. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
-import type { ProactiveActivity, ReportFactSource } from '../features/annual-report/index.ts';
+import {
+  assembleFacts,
+  type ProactiveActivity,
+  type ReportFactSource,
+} from '../features/annual-report/index.ts';
 import { requestRepository } from '../features/requests/db/request-repository.ts';
 import { proceedingRepository } from '../features/reviews/db/proceeding-repository.ts';
 import { normativeDocumentRepository } from '../features/proactive-disclosure/db/normative-document-repository.ts';
 import { figuresRepository } from '../features/proactive-disclosure/db/figures-repository.ts';
-import { documentRepository } from '../features/proactive-disclosure/db/document-repository.ts';
 import { disclosureSettingsRepository } from '../features/proactive-disclosure/db/disclosure-settings-repository.ts';
-import { feeTally } from '../features/requests/db/fee-tally.ts';
+import { feeTally, feeTallyMany } from '../features/requests/db/fee-tally.ts';
+import { publicationTally } from '../features/proactive-disclosure/db/publication-tally.ts';
+import { ofOne } from '../platform/db/by-agency.ts';
 import { workRecordRepository } from '../features/work-records/db/work-record-repository.ts';
 import { interpretationRate } from '../features/proactive-disclosure/domain/interpretation-rate.ts';
 import { messageRepository } from '../features/public-messages/db/message-repository.ts';
@@ -37,46 +42,64 @@ export function databaseFactSource(
   const proceedings = proceedingRepository(db);
   const documents = normativeDocumentRepository(db);
   const figures = figuresRepository(db);
-  const publications = documentRepository(db);
+  const publications = publicationTally(db);
 
-  /** Section 一's 主动公开 figures: publications, interpretations with their rate, messages. */
-  const proactiveActivity = async (agencyId: string, year: number): Promise<ProactiveActivity> => {
-    const issued = (await documents.list(agencyId)).filter((d) => d.issuedOn.startsWith(`${year}-`));
-    const pages = issued.flatMap((d) => (d.publicDocumentId ? [d.publicDocumentId] : []));
-    const [byCategory, interpretations, messages, settings, calendar] = await Promise.all([
-      publications.publishedByCategory(agencyId, year),
-      publications.interpretationFacts(agencyId, year, pages),
-      messageRepository(db).countYear(agencyId, year),
-      disclosureSettingsRepository(db).find(agencyId),
-      calendarFor(agencyId),
-    ]);
-    const within = settings.settings.interpretationWithinDays;
-    const rate = interpretationRate(
-      issued.map((d) => ({
-        id: d.id,
-        issuedOn: d.issuedOn,
-        interpretationsPublishedOn: d.publicDocumentId
-          ? (interpretations.datesOf.get(d.publicDocumentId) ?? [])
-          : [],
-      })),
-      year,
-      calendar,
-      within,
+  /** Section 一's 主动公开 figures of each agency: publications, interpretations with their rate, messages. */
+  const proactiveActivityMany = async (
+    agencyIds: readonly string[],
+    year: number,
+  ): Promise<Map<string, ProactiveActivity>> => {
+    const issuedOf = await documents.issuedInYearMany(agencyIds, year);
+    const pagesOf = new Map(
+      [...issuedOf].map(([id, issued]) => [
+        id,
+        issued.flatMap((d) => (d.publicDocumentId ? [d.publicDocumentId] : [])),
+      ]),
     );
-    return {
-      publications: byCategory,
-      interpretations: {
-        published: interpretations.published,
-        documents: rate.documents,
-        interpreted: rate.interpreted,
-        withinWorkingDays: within,
-      },
-      messages: {
-        received: messages.received,
-        answered: messages.answered,
-        answeredOnTime: messages.answeredOnTime,
-      },
-    };
+    const [byCategory, interpretations, messages, settings] = await Promise.all([
+      publications.publishedByCategoryMany(agencyIds, year),
+      publications.interpretationFactsMany(agencyIds, year, pagesOf),
+      messageRepository(db).countYearMany(agencyIds, year),
+      disclosureSettingsRepository(db).findMany(agencyIds),
+    ]);
+    const out = new Map<string, ProactiveActivity>();
+    for (const agencyId of agencyIds) {
+      const issued = issuedOf.get(agencyId) ?? [];
+      const within = settings.get(agencyId)!.settings.interpretationWithinDays;
+      const interpreted = interpretations.get(agencyId)!;
+      // The calendar counts working days from each document issued: read only where some were.
+      const rate =
+        issued.length === 0
+          ? { documents: 0, interpreted: 0 }
+          : interpretationRate(
+              issued.map((d) => ({
+                id: d.id,
+                issuedOn: d.issuedOn,
+                interpretationsPublishedOn: d.publicDocumentId
+                  ? (interpreted.datesOf.get(d.publicDocumentId) ?? [])
+                  : [],
+              })),
+              year,
+              await calendarFor(agencyId),
+              within,
+            );
+      const received = messages.get(agencyId)!;
+      out.set(agencyId, {
+        publications: byCategory.get(agencyId)!,
+        interpretations: {
+          published: interpreted.published,
+          documents: rate.documents,
+          interpreted: rate.interpreted,
+          withinWorkingDays: within,
+        },
+        messages: {
+          received: received.received,
+          answered: received.answered,
+          answeredOnTime: received.answeredOnTime,
+        },
+      });
+    }
+    return out;
   };
 
   return {
@@ -84,9 +107,35 @@ export function databaseFactSource(
     tallyProceedings: (agencyId, year, counting) => proceedings.tally(agencyId, year, counting),
     tallyDocuments: (agencyId, year) => documents.tally(agencyId, year),
     figures: (agencyId, year) => figures.find(agencyId, year),
-    proactiveActivity,
+    proactiveActivity: (agencyId, year) => ofOne(agencyId, (ids) => proactiveActivityMany(ids, year)),
     processingFees: (agencyId, year) => feeTally(db, agencyId, year),
     workActivity: (agencyId, year) => workRecordRepository(db).activity(agencyId, year),
+    factsOfMany: async (agencyIds, year, counting) => {
+      const [requestTallies, proceedingTallies, documentTallies, figuresOf, proactive, fees, work] =
+        await Promise.all([
+          requests.tallyMany(agencyIds, year),
+          proceedings.tallyMany(agencyIds, year, counting),
+          documents.tallyMany(agencyIds, year),
+          figures.findMany(agencyIds, year),
+          proactiveActivityMany(agencyIds, year),
+          feeTallyMany(db, agencyIds, year),
+          workRecordRepository(db).activityMany(agencyIds, year),
+        ]);
+      return new Map(
+        agencyIds.map((id) => [
+          id,
+          assembleFacts({
+            requests: requestTallies.get(id)!,
+            proceedings: proceedingTallies.get(id)!,
+            documents: documentTallies.get(id)!,
+            figures: figuresOf.get(id),
+            proactive: proactive.get(id),
+            fees: fees.get(id),
+            work: work.get(id),
+          }),
+        ]),
+      );
+    },
     recordsBehind: async (agencyId, selector, year, counting) => {
       switch (selector.source) {
         case 'requests':

@@ -2,32 +2,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/schema.ts';
-import { appendAudit } from '../platform/audit/audit-log.ts';
+import { appendAudit, appendAuditEntries } from '../platform/audit/audit-log.ts';
 import type { IsoDate } from '../shared/domain/iso-date.ts';
 import { agencyRepository } from '../features/agencies/index.ts';
-import { buildStoredReport, type ReportFactSource } from '../features/annual-report/index.ts';
+import {
+  buildStoredReport,
+  buildStoredReports,
+  type ReportFactSource,
+} from '../features/annual-report/index.ts';
 import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { filingService } from '../features/supervision/use-cases/filing-service.ts';
+import { filedEntry } from '../features/supervision/use-cases/records-filing.ts';
 import { databaseFactSource, storedCalendarFor } from './database-fact-source.ts';
-import { repliesOfYear } from './reply-counts.ts';
-import { caseRepository } from '../features/requests/db/case-repository.ts';
+import { yearReplies, type YearReplies } from './reply-counts.ts';
 import type { ReplyTimeliness } from '../features/requests/index.ts';
+
+const countsOf = (answered: readonly ReplyTimeliness[] | undefined) =>
+  answered && { replied: answered.length, repliedOnTime: answered.filter((r) => r.onTime).length };
 
 export function databaseFiling(
   db: Kysely<Database>,
   clock: { today: () => IsoDate; now: () => string },
   source: ReportFactSource = databaseFactSource(db),
   /** The cases answered in a year with their timeliness (the server passes its cached calendars). */
-  replies: (
-    agencyId: string,
-    year: number,
-  ) => Promise<readonly ReplyTimeliness[] | undefined> = repliesOfYear(
-    caseRepository(db),
-    storedCalendarFor(db),
-  ),
+  replies: YearReplies = yearReplies(db, storedCalendarFor(db)),
 ) {
+  const store = supervisionRepository(db);
   return filingService({
-    store: supervisionRepository(db),
+    store,
     agencies: agencyRepository(db),
     buildOwnReport: (agency, year, previous) =>
       buildStoredReport(source, {
@@ -37,10 +39,18 @@ export function databaseFiling(
         counting: 'filed-in-year',
         ...(previous ? { previous } : {}),
       }),
-    replyCounts: async (agencyId, year) => {
-      const answered = await replies(agencyId, year);
-      return answered && { replied: answered.length, repliedOnTime: answered.filter((r) => r.onTime).length };
-    },
+    buildOwnReports: (agencies, year, previous) =>
+      buildStoredReports(source, agencies, year, 'filed-in-year', previous),
+    replyCounts: async (agencyId, year) => countsOf(await replies.of(agencyId, year)),
+    replyCountsMany: async (agencyIds, year) =>
+      new Map([...(await replies.many(agencyIds, year))].map(([id, answered]) => [id, countsOf(answered)])),
+    fileTogether: (filings) =>
+      store.fileMany(filings, (trx, stored) =>
+        appendAuditEntries(
+          trx,
+          stored.map(({ filed, correctionId }) => ({ ...filedEntry(filed, correctionId), at: clock.now() })),
+        ),
+      ),
     today: clock.today,
     now: clock.now,
     newId: () => randomUUID(),

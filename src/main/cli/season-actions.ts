@@ -71,17 +71,32 @@ export const runFilingSubmit =
     agency: string;
     year: string;
     explain: Record<string, string>;
+    withBelow?: boolean;
     actor?: string;
     database?: string;
   }) =>
     withDatabase(options.database, async (handle) => {
       const agency = await findAgency(handle, options.agency);
-      const filed = await databaseFiling(handle.db, clock).fileFromRecords(
-        agency.id,
-        parseYear(options.year, 2019),
-        options.explain,
-        actor(options.actor),
-      );
+      const filing = databaseFiling(handle.db, clock);
+      const year = parseYear(options.year, 2019);
+      if (options.withBelow) {
+        const tree = await filing.fileWithBelow(agency.id, year, actor(options.actor), {
+          [agency.id]: options.explain,
+        });
+        if (!tree.ok) refused(tree.error);
+        const { filed, alreadyFiled, refused: refusals } = tree.value;
+        for (const { agency: below, refusal } of refusals)
+          io.out(`${below.id}\t${below.name}\t未报送\t${supervisionRefusalMessage(refusal)}\n`);
+        const consolidated = filed.filter((f) => f.origin === 'consolidation').length;
+        io.err(
+          `${agency.name}及其下级：本次报送 ${filed.length} 个机关的 ${year} 年度报告（其中汇总 ${consolidated} 个），` +
+            `此前已报送 ${alreadyFiled.length} 个，未能报送 ${refusals.length} 个`,
+        );
+        if (refusals.length > 0)
+          throw new CliError('有机关未能报送，原因见上（每行：机关、名称、原因）', EXIT.checkErrors);
+        return;
+      }
+      const filed = await filing.fileFromRecords(agency.id, year, options.explain, actor(options.actor));
       if (!filed.ok) refused(filed.error);
       io.err(`已报送 ${agency.name} ${filed.value.year} 年度报告第 ${filed.value.version} 版；该年度已锁定`);
     });

@@ -51,7 +51,8 @@ export function registerSeasonCommands(program: Command, io: CliIo): void {
     .description('报送由记录生成（含下级已报送报告汇总）的年度报告；未通过必须通过的规则时拒绝')
     .requiredOption('--agency <id|name>', '机关')
     .requiredOption('--year <year>', '报告年度')
-    .option('--explain <rule=text>', '警告的说明，可重复', collectExplanation, {})
+    .option('--explain <rule=text>', '警告的说明，可重复（只用于 --agency 所指机关）', collectExplanation, {})
+    .option('--with-below', '连同全部下级机关一并报送：自下而上逐级，已报送的不动，不能报送的列出原因')
     .option('--actor <name>', '报送人（记入审计日志）')
     .option('--database <url>', '数据库')
     .action(lazyAction(load, 'runFilingSubmit', io));

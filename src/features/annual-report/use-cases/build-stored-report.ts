@@ -33,6 +33,20 @@ export async function gatherFacts(
     source.processingFees?.(agencyId, year),
     source.workActivity?.(agencyId, year),
   ]);
+  return assembleFacts({ requests, proceedings, documents, figures, proactive, fees, work });
+}
+
+/** An agency's facts from its parts (one agency's reads, or its share of many agencies' reads). */
+export function assembleFacts(parts: {
+  requests: ReportFacts['requests'];
+  proceedings: ReportFacts['proceedings'];
+  documents: ReportFacts['documents'];
+  figures: ReportFacts['figures'];
+  proactive: ReportFacts['proactive'] | undefined;
+  fees: ReportFacts['fees'] | undefined;
+  work: ReportFacts['work'] | undefined;
+}): ReportFacts {
+  const { requests, proceedings, documents, figures, proactive, fees, work } = parts;
   return {
     requests,
     proceedings,
@@ -42,6 +56,37 @@ export async function gatherFacts(
     ...(fees ? { fees } : {}),
     ...(work?.length ? { work } : {}),
   };
+}
+
+/** Many agencies' reports of a year, their facts read together where the source can (a province filed at once). */
+export async function buildStoredReports(
+  source: ReportFactSource,
+  agencies: ReadonlyArray<{ readonly id: string; readonly name: string }>,
+  year: number,
+  counting: ProceedingCounting,
+  previous: ReadonlyMap<string, NonNullable<CheckContext['previous']>>,
+): Promise<Map<string, AnnualReport>> {
+  const ids = agencies.map((a) => a.id);
+  const facts = source.factsOfMany
+    ? await source.factsOfMany(ids, year, counting)
+    : new Map(
+        await Promise.all(
+          ids.map(async (id) => [id, await gatherFacts(source, id, year, counting)] as const),
+        ),
+      );
+  return new Map(
+    agencies.map((agency) => {
+      const before = previous.get(agency.id);
+      return [
+        agency.id,
+        buildAnnualReport(
+          facts.get(agency.id)!,
+          { year, agencyName: agency.name },
+          before ? { previous: before } : {},
+        ),
+      ];
+    }),
+  );
 }
 
 export async function buildStoredReport(

@@ -10,6 +10,7 @@ import type {
   RequestTally,
   ProactiveActivity,
   ProcessingFeeFacts,
+  ReportFacts,
   WorkActivityItem,
 } from '../domain/report-facts.ts';
 import type { CellSelector } from '../domain/cell-selector.ts';
@@ -25,6 +26,15 @@ export interface ReportFactSource {
   processingFees?(agencyId: string, year: number): Promise<ProcessingFeeFacts | undefined>;
   /** The office's work records of the year, summed by kind. */
   workActivity?(agencyId: string, year: number): Promise<readonly WorkActivityItem[]>;
+  /**
+   * The facts of many agencies read together, in statements grouped by agency (every agency asked for
+   * is a key). Without it, each agency's facts are read one agency at a time.
+   */
+  factsOfMany?(
+    agencyIds: readonly string[],
+    year: number,
+    counting: ProceedingCounting,
+  ): Promise<Map<string, ReportFacts>>;
   /** The ids of the records behind a cell; empty for entered figures. */
   recordsBehind(
     agencyId: string,

@@ -219,39 +219,6 @@ export function documentRepository(db: Kysely<Database>, now: () => string = () 
     },
 
     /** Interpretations published in the year, and the publication dates of those of each given document. */
-    async interpretationFacts(
-      agencyId: string,
-      year: number,
-      documentIds: readonly string[],
-    ): Promise<{ published: number; datesOf: Map<string, IsoDate[]> }> {
-      const count = await db
-        .selectFrom('public_documents')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('agency_id', '=', agencyId)
-        .where('interprets', 'is not', null)
-        .where('status', '=', 'published')
-        .where('published_on', '>=', `${year}-01-01`)
-        .where('published_on', '<=', `${year}-12-31`)
-        .executeTakeFirst();
-      const datesOf = new Map<string, IsoDate[]>();
-      if (documentIds.length > 0) {
-        const rows = await db
-          .selectFrom('public_documents')
-          .select(['interprets', 'published_on'])
-          .where('agency_id', '=', agencyId)
-          .where('interprets', 'in', documentIds)
-          .where('status', '=', 'published')
-          .execute();
-        for (const row of rows)
-          if (row.interprets && row.published_on)
-            datesOf.set(row.interprets, [
-              ...(datesOf.get(row.interprets) ?? []),
-              row.published_on as IsoDate,
-            ]);
-      }
-      return { published: Number(count?.n ?? 0), datesOf };
-    },
-
     /** Published interpretations of a document, oldest first. */
     async interpretationsOf(agencyId: string, documentId: string): Promise<StoredDocument[]> {
       const rows = await db
@@ -267,22 +234,6 @@ export function documentRepository(db: Kysely<Database>, now: () => string = () 
     },
 
     /** Documents published in the year, by category (the drafted section 一 of the annual report). */
-    async publishedByCategory(
-      agencyId: string,
-      year: number,
-    ): Promise<Array<{ category: string; count: number }>> {
-      const rows = await db
-        .selectFrom('public_documents')
-        .select(['category', sql<number>`count(*)`.as('n')])
-        .where('agency_id', '=', agencyId)
-        .where('status', '=', 'published')
-        .where('published_on', '>=', `${year}-01-01`)
-        .where('published_on', '<=', `${year}-12-31`)
-        .groupBy('category')
-        .execute();
-      return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
-    },
-
     /** Published 主动公开 documents, newest first, optionally of one category or containing a text. */
     async published(agencyId: string, filter: PortalFilter = {}): Promise<StoredDocument[]> {
       let query = db

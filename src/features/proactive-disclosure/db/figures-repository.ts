@@ -1,6 +1,7 @@
 /** Figures for table 二 entered per agency and year, with who entered them and when. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../platform/db/schema.ts';
+import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { AgencyFiguresTable, Database } from '../../../platform/db/schema.ts';
 import type { AgencyFigures } from '../../annual-report/index.ts';
 
 export interface EnteredFigures extends AgencyFigures {
@@ -8,7 +9,35 @@ export interface EnteredFigures extends AgencyFigures {
   readonly enteredAt: string;
 }
 
+function toFigures(row: Selectable<AgencyFiguresTable>): EnteredFigures {
+  return {
+    licensing: Number(row.licensing),
+    penalty: Number(row.penalty),
+    coercion: Number(row.coercion),
+    adminFeesWan: Number(row.admin_fees_wan),
+    ...(row.entered_2019
+      ? { entered2019: JSON.parse(row.entered_2019) as Readonly<Record<string, number>> }
+      : {}),
+    enteredBy: row.entered_by,
+    enteredAt: row.entered_at,
+  };
+}
+
 export function figuresRepository(db: Kysely<Database>) {
+  /** Each agency's entered figures of the year (undefined where none were entered). */
+  const findMany = (
+    agencyIds: readonly string[],
+    year: number,
+  ): Promise<Map<string, EnteredFigures | undefined>> =>
+    perAgencies(agencyIds, async (ids) => {
+      const rows = await db
+        .selectFrom('agency_figures')
+        .selectAll()
+        .where('agency_id', 'in', ids)
+        .where('year', '=', year)
+        .execute();
+      return new Map([...byAgency(ids, rows)].map(([id, [row]]) => [id, row && toFigures(row)]));
+    });
   return {
     async save(
       agencyId: string,
@@ -34,24 +63,9 @@ export function figuresRepository(db: Kysely<Database>) {
     },
 
     async find(agencyId: string, year: number): Promise<EnteredFigures | undefined> {
-      const row = await db
-        .selectFrom('agency_figures')
-        .selectAll()
-        .where('agency_id', '=', agencyId)
-        .where('year', '=', year)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        licensing: Number(row.licensing),
-        penalty: Number(row.penalty),
-        coercion: Number(row.coercion),
-        adminFeesWan: Number(row.admin_fees_wan),
-        ...(row.entered_2019
-          ? { entered2019: JSON.parse(row.entered_2019) as Readonly<Record<string, number>> }
-          : {}),
-        enteredBy: row.entered_by,
-        enteredAt: row.entered_at,
-      };
+      return ofOne(agencyId, (ids) => findMany(ids, year));
     },
+
+    findMany,
   };
 }

@@ -1,4 +1,5 @@
 /** The normative-document register in the database, tallied for table 二 in one query. */
+import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, NormativeDocumentTable } from '../../../platform/db/schema.ts';
 import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
@@ -40,6 +41,43 @@ function toDomain(row: NormativeDocumentRow): NormativeDocument {
 }
 
 export function normativeDocumentRepository(db: Kysely<Database>) {
+  /** Each agency's tally, one grouped statement per AGENCIES_PER_STATEMENT agencies. */
+  const tallyMany = (agencyIds: readonly string[], year: number): Promise<Map<string, DocumentTally[]>> =>
+    perAgencies(agencyIds, async (ids) => {
+      const { start, end } = yearBounds(year);
+      const rows = await db
+        .selectFrom('normative_documents')
+        .select([
+          'agency_id',
+          'kind',
+          sql<number>`sum(case when issued_on >= ${start} and issued_on <= ${end} then 1 else 0 end)`.as(
+            'made',
+          ),
+          sql<number>`sum(case when repealed_on >= ${start} and repealed_on <= ${end} then 1 else 0 end)`.as(
+            'repealed',
+          ),
+          sql<number>`sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) and (lapsed_on is null or lapsed_on > ${end}) then 1 else 0 end)`.as(
+            'in_force',
+          ),
+        ])
+        .where('agency_id', 'in', ids)
+        .groupBy(['agency_id', 'kind'])
+        .execute();
+      return new Map(
+        [...byAgency(ids, rows)].map(([id, of]) => [
+          id,
+          (['regulation', 'normative_doc'] as const).map((kind) => {
+            const row = of.find((r) => r.kind === kind);
+            return {
+              kind,
+              made: Number(row?.made ?? 0),
+              repealed: Number(row?.repealed ?? 0),
+              inForce: Number(row?.in_force ?? 0),
+            };
+          }),
+        ]),
+      );
+    });
   return {
     async save(
       agencyId: string,
@@ -75,34 +113,29 @@ export function normativeDocumentRepository(db: Kysely<Database>) {
     },
 
     async tally(agencyId: string, year: number): Promise<DocumentTally[]> {
-      const { start, end } = yearBounds(year);
-      const rows = await db
-        .selectFrom('normative_documents')
-        .select([
-          'kind',
-          sql<number>`sum(case when issued_on >= ${start} and issued_on <= ${end} then 1 else 0 end)`.as(
-            'made',
-          ),
-          sql<number>`sum(case when repealed_on >= ${start} and repealed_on <= ${end} then 1 else 0 end)`.as(
-            'repealed',
-          ),
-          sql<number>`sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) and (lapsed_on is null or lapsed_on > ${end}) then 1 else 0 end)`.as(
-            'in_force',
-          ),
-        ])
-        .where('agency_id', '=', agencyId)
-        .groupBy('kind')
-        .execute();
-      return (['regulation', 'normative_doc'] as const).map((kind) => {
-        const row = rows.find((r) => r.kind === kind);
-        return {
-          kind,
-          made: Number(row?.made ?? 0),
-          repealed: Number(row?.repealed ?? 0),
-          inForce: Number(row?.in_force ?? 0),
-        };
-      });
+      return ofOne(agencyId, (ids) => tallyMany(ids, year));
     },
+
+    tallyMany,
+
+    /** The documents each agency issued in the year (section 一's interpretation rate), by id. */
+    issuedInYearMany: (
+      agencyIds: readonly string[],
+      year: number,
+    ): Promise<Map<string, NormativeDocument[]>> =>
+      perAgencies(agencyIds, async (ids) => {
+        const { start, end } = yearBounds(year);
+        const rows = await db
+          .selectFrom('normative_documents')
+          .selectAll()
+          .where('agency_id', 'in', ids)
+          .where('issued_on', '>=', start)
+          .where('issued_on', '<=', end)
+          .orderBy('agency_id')
+          .orderBy('id')
+          .execute();
+        return new Map([...byAgency(ids, rows)].map(([id, of]) => [id, of.map(toDomain)]));
+      }),
 
     async idsBehind(
       agencyId: string,

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, PublicMessageTable } from '../../../platform/db/schema.ts';
 import { lastNumberInUse } from '../../../platform/db/last-number.ts';
+import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { PublicMessage } from '../domain/public-message.ts';
 
@@ -29,6 +30,37 @@ export interface MessageCounts {
 }
 
 export function messageRepository(db: Kysely<Database>) {
+  /** Each agency's messages received in the year, answered, answered on time and published. */
+  const countYearMany = (agencyIds: readonly string[], year: number): Promise<Map<string, MessageCounts>> =>
+    perAgencies(agencyIds, async (ids) => {
+      const rows = await db
+        .selectFrom('public_messages')
+        .select([
+          'agency_id',
+          sql<number>`count(*)`.as('received'),
+          sql<number>`sum(case when answered_on is not null then 1 else 0 end)`.as('answered'),
+          sql<number>`sum(case when answered_on is not null and answered_on <= due_on then 1 else 0 end)`.as(
+            'on_time',
+          ),
+          sql<number>`sum(published)`.as('published'),
+        ])
+        .where('agency_id', 'in', ids)
+        .where('received_on', '>=', `${year}-01-01`)
+        .where('received_on', '<=', `${year}-12-31`)
+        .groupBy('agency_id')
+        .execute();
+      return new Map(
+        [...byAgency(ids, rows)].map(([id, [row]]) => [
+          id,
+          {
+            received: Number(row?.received ?? 0),
+            answered: Number(row?.answered ?? 0),
+            answeredOnTime: Number(row?.on_time ?? 0),
+            published: Number(row?.published ?? 0),
+          },
+        ]),
+      );
+    });
   return {
     /** Stores a new message; false when its id is already taken. */
     async create(agencyId: string, message: PublicMessage, queryCodeHash: string): Promise<boolean> {
@@ -116,27 +148,10 @@ export function messageRepository(db: Kysely<Database>) {
 
     /** Messages received in the year, and how many of them were answered (on time), for section 一. */
     async countYear(agencyId: string, year: number): Promise<MessageCounts> {
-      const row = await db
-        .selectFrom('public_messages')
-        .select([
-          sql<number>`count(*)`.as('received'),
-          sql<number>`sum(case when answered_on is not null then 1 else 0 end)`.as('answered'),
-          sql<number>`sum(case when answered_on is not null and answered_on <= due_on then 1 else 0 end)`.as(
-            'on_time',
-          ),
-          sql<number>`sum(published)`.as('published'),
-        ])
-        .where('agency_id', '=', agencyId)
-        .where('received_on', '>=', `${year}-01-01`)
-        .where('received_on', '<=', `${year}-12-31`)
-        .executeTakeFirst();
-      return {
-        received: Number(row?.received ?? 0),
-        answered: Number(row?.answered ?? 0),
-        answeredOnTime: Number(row?.on_time ?? 0),
-        published: Number(row?.published ?? 0),
-      };
+      return ofOne(agencyId, (ids) => countYearMany(ids, year));
     },
+
+    countYearMany,
   };
 }
 

@@ -90,6 +90,23 @@ export function eventRow(agencyId: string, requestId: string, recorded: Recorded
   };
 }
 
+/** A stored event row read back as the history holds it. */
+export function recordedEventOf(row: {
+  seq: number | string;
+  at: string;
+  actor: string;
+  reason: string | null;
+  event: string;
+}): RecordedEvent {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    ...(row.reason ? { reason: row.reason } : {}),
+    event: JSON.parse(row.event) as RecordedEvent['event'],
+  };
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return (

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { ApplicantType, OutcomeRow } from '../../annual-report/index.ts';
-import type { ApprovalKind, RecordedEvent, RequestChannel } from '../domain/case-events.ts';
+import type { ApprovalKind, RequestChannel } from '../domain/case-events.ts';
 import type { RequestStatus } from '../domain/request-status.ts';
 import {
   ConcurrentChangeError,
@@ -28,6 +28,7 @@ import {
   eventRow,
   isUniqueViolation,
   projectionRow,
+  recordedEventOf,
   reportRecordOf,
 } from './case-intake.ts';
 
@@ -126,13 +127,7 @@ export function caseRepository(db: Kysely<Database>): CaseStore {
         .where('request_id', '=', id)
         .orderBy('seq')
         .execute();
-      const history: RecordedEvent[] = events.map((e) => ({
-        seq: Number(e.seq),
-        at: e.at,
-        actor: e.actor,
-        ...(e.reason ? { reason: e.reason } : {}),
-        event: JSON.parse(e.event) as RecordedEvent['event'],
-      }));
+      const history = events.map(recordedEventOf);
       return { history, ...(row.query_code_hash ? { queryCodeHash: row.query_code_hash } : {}) };
     },
 

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DisclosureRequestTable } from '../../../platform/db/schema.ts';
 import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
+import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
 import {
   APPLICANT_TYPES,
   isApplicantType,
@@ -54,6 +55,12 @@ function toDomain(row: DisclosureRequestTable): DisclosureRequest {
 }
 
 export function requestRepository(db: Kysely<Database>) {
+  /** Each agency's tally, one grouped statement per AGENCIES_PER_STATEMENT agencies. */
+  const tallyMany = (agencyIds: readonly string[], year: number): Promise<Map<string, RequestTally[]>> =>
+    perAgencies(agencyIds, async (ids) => {
+      const rows = byAgency(ids, await tallyQuery(db, ids, year).execute());
+      return new Map([...rows].map(([id, of]) => [id, tallyOf(of)]));
+    });
   /** The report years of each of these agencies (one grouped query); an agency without records has none. */
   async function reportYearsOf(agencyIds: readonly string[]): Promise<Map<string, number[]>> {
     const years = new Map<string, number[]>();
@@ -138,24 +145,10 @@ export function requestRepository(db: Kysely<Database>) {
     reportYearsOf,
 
     async tally(agencyId: string, year: number): Promise<RequestTally[]> {
-      const rows = await tallyQuery(db, agencyId, year).execute();
-      const tallies = new Map(
-        APPLICANT_TYPES.map((t) => [
-          t,
-          { received: 0, carriedIn: 0, carriedOut: 0, completed: {} as Partial<Record<OutcomeRow, number>> },
-        ]),
-      );
-      for (const row of rows) {
-        const tally = tallies.get(row.applicant_type as ApplicantType);
-        if (!tally) continue;
-        tally.received += Number(row.received);
-        tally.carriedIn += Number(row.carried_in);
-        tally.carriedOut += Number(row.carried_out);
-        if (row.completed_as && isOutcomeRow(row.completed_as))
-          tally.completed[row.completed_as] = (tally.completed[row.completed_as] ?? 0) + Number(row.n);
-      }
-      return [...tallies].map(([applicantType, t]) => ({ applicantType, ...t }));
+      return ofOne(agencyId, (ids) => tallyMany(ids, year));
     },
+
+    tallyMany,
 
     async idsBehind(agencyId: string, selector: RequestSelector, year: number): Promise<string[]> {
       const { start, end } = yearBounds(year);
@@ -191,11 +184,41 @@ export function requestRepository(db: Kysely<Database>) {
  * The aggregate behind table 三 — also the floor the benchmark measures against. Only requests that
  * touch the year are read: received by 31 December and not completed before 1 January.
  */
-export function tallyQuery(db: Kysely<Database>, agencyId: string, year: number) {
+function tallyOf(
+  rows: ReadonlyArray<{
+    applicant_type: string;
+    completed_as: string | null;
+    received: number;
+    carried_in: number;
+    carried_out: number;
+    n: number;
+  }>,
+): RequestTally[] {
+  const tallies = new Map(
+    APPLICANT_TYPES.map((t) => [
+      t,
+      { received: 0, carriedIn: 0, carriedOut: 0, completed: {} as Partial<Record<OutcomeRow, number>> },
+    ]),
+  );
+  for (const row of rows) {
+    const tally = tallies.get(row.applicant_type as ApplicantType);
+    if (!tally) continue;
+    tally.received += Number(row.received);
+    tally.carriedIn += Number(row.carried_in);
+    tally.carriedOut += Number(row.carried_out);
+    if (row.completed_as && isOutcomeRow(row.completed_as))
+      tally.completed[row.completed_as] = (tally.completed[row.completed_as] ?? 0) + Number(row.n);
+  }
+  return [...tallies].map(([applicantType, t]) => ({ applicantType, ...t }));
+}
+
+/** Table 三's aggregate of the agencies, grouped by agency, applicant type and outcome. */
+export function tallyQuery(db: Kysely<Database>, agencyIds: readonly string[], year: number) {
   const { start, end } = yearBounds(year);
   return db
     .selectFrom('disclosure_requests')
     .select([
+      'agency_id',
       'applicant_type',
       sql<string | null>`case when completed_on >= ${start} and completed_on <= ${end} then outcome end`.as(
         'completed_as',
@@ -207,10 +230,10 @@ export function tallyQuery(db: Kysely<Database>, agencyId: string, year: number)
       ),
       sql<number>`count(*)`.as('n'),
     ])
-    .where('agency_id', '=', agencyId)
+    .where('agency_id', 'in', [...agencyIds])
     .where('received_on', '<=', end)
     .where((eb) => eb.or([eb('completed_on', 'is', null), eb('completed_on', '>=', start)]))
-    .groupBy(['applicant_type', sql`2`]);
+    .groupBy(['agency_id', 'applicant_type', sql`3`]);
 }
 
 export type RequestRepository = ReturnType<typeof requestRepository>;

@@ -1,4 +1,5 @@
 /** Reconsideration and litigation records in the database, tallied for table 四 in one query. */
+import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
 import { sql, type Kysely, type ExpressionBuilder } from 'kysely';
 import type { Database, ProceedingTable } from '../../../platform/db/schema.ts';
 import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
@@ -60,6 +61,31 @@ function statusExpression(year: number) {
 }
 
 export function proceedingRepository(db: Kysely<Database>) {
+  /** Each agency's tally, one grouped statement per AGENCIES_PER_STATEMENT agencies. */
+  const tallyMany = (
+    agencyIds: readonly string[],
+    year: number,
+    counting: ProceedingCounting,
+  ): Promise<Map<string, ProceedingTally[]>> =>
+    perAgencies(agencyIds, async (ids) => {
+      const rows = await db
+        .selectFrom('proceedings')
+        .select(['agency_id', 'kind', statusExpression(year).as('status'), sql<number>`count(*)`.as('n')])
+        .where('agency_id', 'in', ids)
+        .where((eb) => countedInYear(eb, year, counting))
+        .groupBy(['agency_id', 'kind', sql`3`])
+        .execute();
+      return new Map(
+        [...byAgency(ids, rows)].map(([id, of]) => [
+          id,
+          of.map((r) => ({
+            kind: r.kind as ProceedingKind,
+            status: r.status as ProceedingStatus,
+            count: Number(r.n),
+          })),
+        ]),
+      );
+    });
   return {
     async save(
       agencyId: string,
@@ -181,19 +207,10 @@ export function proceedingRepository(db: Kysely<Database>) {
     },
 
     async tally(agencyId: string, year: number, counting: ProceedingCounting): Promise<ProceedingTally[]> {
-      const rows = await db
-        .selectFrom('proceedings')
-        .select(['kind', statusExpression(year).as('status'), sql<number>`count(*)`.as('n')])
-        .where('agency_id', '=', agencyId)
-        .where((eb) => countedInYear(eb, year, counting))
-        .groupBy(['kind', sql`2`])
-        .execute();
-      return rows.map((r) => ({
-        kind: r.kind as ProceedingKind,
-        status: r.status as ProceedingStatus,
-        count: Number(r.n),
-      }));
+      return ofOne(agencyId, (ids) => tallyMany(ids, year, counting));
     },
+
+    tallyMany,
 
     async idsBehind(
       agencyId: string,

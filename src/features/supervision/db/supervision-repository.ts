@@ -6,6 +6,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, FiledReportTable, ReportCorrectionTable } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+import { perAgencies } from '../../../platform/db/by-agency.ts';
+import { chunk } from '../../../platform/db/report-period.ts';
 import type { AnnualReport, ReportFormatId } from '../../annual-report/index.ts';
 import type { ReportingSeason, SeasonDeadlines } from '../domain/reporting-season.ts';
 
@@ -87,6 +89,26 @@ function toCorrection(row: Selectable<ReportCorrectionTable>): ReportCorrection 
     ...(row.decided_by ? { decidedBy: row.decided_by } : {}),
     ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
     ...(row.refiled_version !== null ? { refiledVersion: Number(row.refiled_version) } : {}),
+  };
+}
+
+function filedRow(report: FiledReport) {
+  return {
+    agency_id: report.agencyId,
+    year: report.year,
+    version: report.version,
+    status: report.status,
+    origin: report.origin,
+    format: report.format,
+    report: JSON.stringify(report.report),
+    explanations: JSON.stringify(report.explanations),
+    children: JSON.stringify(report.children),
+    source_file: report.sourceFile ?? null,
+    filed_by: report.filedBy,
+    filed_at: report.filedAt,
+    filed_on: report.filedOn,
+    reopened_at: null,
+    indicators: report.indicators ? JSON.stringify(report.indicators) : null,
   };
 }
 
@@ -199,6 +221,12 @@ export function supervisionRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       return row ? toFiled(row) : undefined;
     },
+    /** The latest version of each of these agencies' report for the year (any status), grouped. */
+    latestMany: (agencyIds: readonly string[], year: number): Promise<Map<string, FiledReport>> =>
+      perAgencies(agencyIds, async (ids) => {
+        const rows = await latestVersions(year).selectAll('f').where('f.agency_id', 'in', ids).execute();
+        return new Map(rows.map((row) => [row.agency_id, toFiled(row)]));
+      }),
     async version(agencyId: string, year: number, version: number): Promise<FiledReport | undefined> {
       const row = await db
         .selectFrom('filed_reports')
@@ -282,26 +310,7 @@ export function supervisionRepository(db: Kysely<Database>) {
           .executeTakeFirst();
         if (taken) throw new FilingConflictError(`version ${report.version} taken`);
         try {
-          await trx
-            .insertInto('filed_reports')
-            .values({
-              agency_id: report.agencyId,
-              year: report.year,
-              version: report.version,
-              status: report.status,
-              origin: report.origin,
-              format: report.format,
-              report: JSON.stringify(report.report),
-              explanations: JSON.stringify(report.explanations),
-              children: JSON.stringify(report.children),
-              source_file: report.sourceFile ?? null,
-              filed_by: report.filedBy,
-              filed_at: report.filedAt,
-              filed_on: report.filedOn,
-              reopened_at: null,
-              indicators: report.indicators ? JSON.stringify(report.indicators) : null,
-            })
-            .execute();
+          await trx.insertInto('filed_reports').values(filedRow(report)).execute();
         } catch (error) {
           throw new FilingConflictError(String(error));
         }
@@ -311,6 +320,42 @@ export function supervisionRepository(db: Kysely<Database>) {
             .set({ refiled_version: report.version })
             .where('id', '=', correctionId)
             .execute();
+      });
+    },
+    /**
+     * Stores many versions in one transaction (a level of a tree filed together), with the corrections
+     * they answer, then `alongside` with those stored in the same transaction (their audit entries).
+     * A version whose number another filing took meanwhile is not stored; its agency is returned.
+     */
+    async fileMany(
+      filings: ReadonlyArray<{ filed: FiledReport; correctionId?: string }>,
+      alongside: (
+        trx: Transaction<Database>,
+        stored: ReadonlyArray<{ filed: FiledReport; correctionId?: string }>,
+      ) => Promise<void>,
+    ): Promise<string[]> {
+      if (filings.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        const inserted = new Set<string>();
+        for (const some of chunk(filings, 100)) {
+          const rows = await trx
+            .insertInto('filed_reports')
+            .values(some.map((f) => filedRow(f.filed)))
+            .onConflict((oc) => oc.columns(['agency_id', 'year', 'version']).doNothing())
+            .returning('agency_id')
+            .execute();
+          for (const row of rows) inserted.add(row.agency_id);
+        }
+        const stored = filings.filter((f) => inserted.has(f.filed.agencyId));
+        for (const { filed, correctionId } of stored)
+          if (correctionId)
+            await trx
+              .updateTable('report_corrections')
+              .set({ refiled_version: filed.version })
+              .where('id', '=', correctionId)
+              .execute();
+        await alongside(trx, stored);
+        return filings.filter((f) => !inserted.has(f.filed.agencyId)).map((f) => f.filed.agencyId);
       });
     },
     async corrections(agencyId: string, year?: number): Promise<ReportCorrection[]> {

@@ -8,18 +8,30 @@
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import { yearOf, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
-  checkConsistency,
   formatOfYear,
   type AnnualReport,
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import type { Agency } from '../../agencies/index.ts';
-import { consolidate, type Consolidation, type Contribution } from '../domain/consolidate.ts';
-import { checksOnFiledText } from '../domain/text-checks.ts';
-import { decideFiling, isBlocking, type FailingRule, type FilingRefusal } from '../domain/filing-decision.ts';
+import type { Contribution } from '../domain/consolidate.ts';
+import type { FilingRefusal } from '../domain/filing-decision.ts';
 import type { SeasonRefusal } from '../domain/reporting-season.ts';
 import { seasonOperations } from './season-operations.ts';
+import { fileBelow } from './file-below.ts';
+import {
+  answeredCorrection,
+  composePreparation,
+  draftFromRecords,
+  filedEntry,
+  numbered,
+  openForFiling,
+  previousCellsOf,
+  sumIndicators,
+  type FilingDraft,
+  type Preparation,
+  type WrittenSections,
+} from './records-filing.ts';
 import { correctionOperations } from './correction-operations.ts';
 import { importFiling } from './import-filing.ts';
 
@@ -47,6 +59,24 @@ export interface FilingDependencies {
   ): Promise<AnnualReport>;
   /** Replies the agency's cases answered in the year and those on time (undefined: no cases here). */
   readonly replyCounts?: (agencyId: string, year: number) => Promise<ReplyIndicators | undefined>;
+  /** Many agencies' own reports, their facts read together (a tree filed at once); else one by one. */
+  readonly buildOwnReports?: (
+    agencies: readonly Agency[],
+    year: number,
+    previous: ReadonlyMap<string, Pick<AnnualReport, 'format' | 'cells'>>,
+  ) => Promise<Map<string, AnnualReport>>;
+  /** replyCounts of many agencies read together; else one by one. */
+  readonly replyCountsMany?: (
+    agencyIds: readonly string[],
+    year: number,
+  ) => Promise<Map<string, ReplyIndicators | undefined>>;
+  /**
+   * Stores the versions of a level with their audit entries in one transaction; returns the agencies
+   * whose version number another filing took meanwhile (theirs are not stored). Else one by one.
+   */
+  readonly fileTogether?: (
+    filings: ReadonlyArray<{ filed: FiledReport; correctionId?: string }>,
+  ) => Promise<readonly string[]>;
   readonly today: () => IsoDate;
   readonly now: () => string;
   readonly newId: () => string;
@@ -81,32 +111,7 @@ export type SupervisionRefusal =
   | { readonly code: 'concurrent-filing' }
   | { readonly code: 'sections-unfinished'; readonly sections: readonly string[] };
 
-/** The sections an agency writes itself; the tables' sections come from the records. */
-export const WRITTEN_SECTIONS = ['s1', 's5', 's6'] as const;
-export type WrittenSections = Partial<Record<(typeof WRITTEN_SECTIONS)[number], string>>;
-
-/** A section still holding the template's prompt (（请填写…）) is not finished. */
-function unfinished(sections: WrittenSections): string[] {
-  return WRITTEN_SECTIONS.filter((id) => /（请(填写|概述|补充)[^）]*）/.test(sections[id] ?? ''));
-}
-
-export interface Preparation {
-  readonly agency: Agency;
-  readonly report: AnnualReport;
-  readonly consolidation?: Consolidation;
-  readonly previous?: FiledReport;
-  readonly blocking: readonly FailingRule[];
-  readonly warnings: readonly FailingRule[];
-  readonly latest?: FiledReport;
-  /** The filed consolidation no longer sums what the children have filed since (a child corrected). */
-  readonly stale?: boolean;
-}
-
-const failing = (c: { rule: string; message: string; cells: readonly string[] }): FailingRule => ({
-  rule: c.rule,
-  message: c.message,
-  cells: c.cells,
-});
+export { WRITTEN_SECTIONS, type Preparation, type WrittenSections } from './records-filing.ts';
 
 export function filingService(deps: FilingDependencies) {
   const { store } = deps;
@@ -137,100 +142,48 @@ export function filingService(deps: FilingDependencies) {
       store.latest(agencyId, year),
       deps.agencies.children(agencyId),
     ]);
-    const previousCells = previous ? { format: previous.format, cells: previous.report.cells } : undefined;
-    const own = await deps.buildOwnReport(agency, year, previousCells);
-    let report = own;
-    let consolidation: Consolidation | undefined;
-    if (children.length > 0) {
-      const filings = await Promise.all(children.map((c) => store.latest(c.id, year)));
-      consolidation = consolidate(
-        own.format,
-        { agencyId, cells: own.cells },
-        children.map((child, i) => {
-          const filing = filings[i];
-          return {
-            id: child.id,
-            name: child.name,
-            ...(filing?.status === 'filed'
-              ? {
-                  filing: {
-                    agencyId: child.id,
-                    version: filing.version,
-                    format: filing.format,
-                    cells: filing.report.cells,
-                  },
-                }
-              : {}),
-          };
-        }),
-      );
-      const cells = consolidation.cells;
-      report = {
-        ...own,
-        cells,
-        checks: checkConsistency(
-          { format: own.format, cells },
-          previousCells ? { previous: previousCells } : {},
-        ),
-      };
-    }
-    const summed = new Map((consolidation?.children ?? []).map((c) => [c.agencyId, c.version]));
-    const stale =
-      latest?.origin === 'consolidation' &&
-      (latest.children.length !== summed.size ||
-        latest.children.some((c) => summed.get(c.agencyId) !== c.version));
-    return ok({
-      agency,
-      report,
-      ...(stale ? { stale } : {}),
-      ...(consolidation ? { consolidation } : {}),
-      ...(previous ? { previous } : {}),
-      ...(latest ? { latest } : {}),
-      blocking: report.checks.filter(isBlocking).map(failing),
-      warnings: report.checks
-        .filter((c) => c.status === 'fail' && c.severity === 'warning' && !isBlocking(c))
-        .map(failing),
-    });
+    const own = await deps.buildOwnReport(agency, year, previousCellsOf(previous));
+    const filings = await Promise.all(children.map((c) => store.latest(c.id, year)));
+    return ok(
+      composePreparation({
+        agency,
+        own,
+        ...(previous ? { previous } : {}),
+        ...(latest ? { latest } : {}),
+        children: children.map((child, i) => ({
+          agency: child,
+          ...(filings[i] ? { latest: filings[i] } : {}),
+        })),
+      }),
+    );
   }
 
   async function store_(
     agency: Agency,
     year: number,
     latest: FiledReport | undefined,
-    filing: Omit<FiledReport, 'agencyId' | 'year' | 'version' | 'status' | 'filedBy' | 'filedAt' | 'filedOn'>,
+    filing: FilingDraft,
     actor: string,
   ): Promise<Result<FiledReport, SupervisionRefusal>> {
-    const version = (latest?.version ?? 0) + 1;
     const correction =
       latest?.status === 'reopened'
-        ? (await store.corrections(agency.id, year)).find(
-            (c) =>
-              c.decision === 'approved' && c.version === latest.version && c.refiledVersion === undefined,
-          )
+        ? answeredCorrection(latest, await store.corrections(agency.id, year))
         : undefined;
-    const filed: FiledReport = {
-      ...filing,
+    const filed = numbered(filing, {
       agencyId: agency.id,
       year,
-      version,
-      status: 'filed',
-      filedBy: actor,
-      filedAt: deps.now(),
-      filedOn: deps.today(),
-    };
+      latest,
+      actor,
+      now: deps.now(),
+      today: deps.today(),
+    });
     try {
       await store.file(filed, correction?.id);
     } catch (error) {
       if (error instanceof FilingConflictError) return err({ code: 'concurrent-filing' });
       throw error;
     }
-    await deps.audit({
-      actor,
-      action: 'report.filed',
-      agencyId: agency.id,
-      subject: `${year}/v${version}`,
-      detail: { origin: filed.origin, ...(correction ? { correction: correction.id } : {}) },
-    });
+    await deps.audit(filedEntry(filed, correction?.id));
     return ok(filed);
   }
 
@@ -242,18 +195,11 @@ export function filingService(deps: FilingDependencies) {
   ): Promise<ReplyIndicators | undefined> {
     const own = await deps.replyCounts?.(agencyId, year);
     if (!own) return undefined;
-    let { replied, repliedOnTime } = own;
-    for (const child of children) {
-      const filed = (await store.version(child.agencyId, year, child.version))?.indicators;
-      if (!filed) return undefined;
-      replied += filed.replied;
-      repliedOnTime += filed.repliedOnTime;
-    }
-    return { replied, repliedOnTime };
-  }
-
-  function openForFiling(latest: FiledReport | undefined): SupervisionRefusal | undefined {
-    return latest?.status === 'filed' ? { code: 'already-filed', version: latest.version } : undefined;
+    const filed = await Promise.all(children.map((c) => store.version(c.agencyId, year, c.version)));
+    return sumIndicators(
+      own,
+      filed.map((f) => f?.indicators),
+    );
   }
 
   return {
@@ -261,6 +207,7 @@ export function filingService(deps: FilingDependencies) {
     ...seasonOperations(deps, { agencyOr, checkYear }),
     ...correctionOperations(deps),
     ...importFiling(deps, { agencyOr, checkYear, openForFiling, storeFiling: store_ }),
+    ...fileBelow(deps, { agencyOr, checkYear }),
 
     /** Files the report generated from the agency's records (and its children's filed reports). */
     async fileFromRecords(
@@ -274,41 +221,11 @@ export function filingService(deps: FilingDependencies) {
       if (badYear) return err(badYear);
       const prepared = await prepare(agencyId, year);
       if (!prepared.ok) return prepared;
-      const { agency, report, consolidation, latest } = prepared.value;
-      const closed = openForFiling(latest);
-      if (closed) return err(closed);
-      if (consolidation?.missing.length)
-        return err({ code: 'children-not-filed', missing: consolidation.missing });
-      if (consolidation?.otherFormat.length)
-        return err({ code: 'children-other-format', agencies: consolidation.otherFormat });
-      const left = unfinished(sections);
-      if (left.length > 0) return err({ code: 'sections-unfinished', sections: left });
-      const written = Object.fromEntries(
-        Object.entries(sections)
-          .map(([id, text]) => [id, (text ?? '').trim()])
-          .filter(([, text]) => text),
-      );
-      // A re-filing keeps the text written for the version it corrects, unless written anew.
-      const text = { ...report.sections, ...latest?.report.sections, ...written };
-      // R8 and R10 read the words filed: a figure the text states that the tables do not is a warning.
-      const checks = checksOnFiledText(report, text);
-      const decided = decideFiling(checks, explanations);
-      if (!decided.ok) return decided;
-      const indicators = await indicatorsOf(agency.id, year, consolidation?.children ?? []);
-      return store_(
-        agency,
-        year,
-        latest,
-        {
-          origin: consolidation ? 'consolidation' : 'records',
-          format: report.format,
-          report: { ...report, sections: text, checks },
-          explanations: decided.value,
-          children: consolidation?.children ?? [],
-          ...(indicators ? { indicators } : {}),
-        },
-        actor,
-      );
+      const draft = draftFromRecords(prepared.value, explanations, sections);
+      if (!draft.ok) return draft;
+      const { agency, latest } = prepared.value;
+      const indicators = await indicatorsOf(agency.id, year, draft.value.children);
+      return store_(agency, year, latest, { ...draft.value, ...(indicators ? { indicators } : {}) }, actor);
     },
 
     /** Who contributed to a cell of the agency's filed (else prepared) report, by filed version. */

@@ -1,4 +1,5 @@
 /** Work records in the database: added in batches (a sheet at once), listed by year, removed; each audited. */
+import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
@@ -27,7 +28,44 @@ function toRecord(row: Database['work_records']): WorkRecord {
   };
 }
 
+function activityOf(records: readonly WorkRecord[]): WorkActivityItem[] {
+  const kinds = WORK_RECORD_KINDS.filter((kind) => records.some((r) => r.kind === kind));
+  return kinds.map((kind) => {
+    const of = records.filter((r) => r.kind === kind);
+    const subjects = new Map<string, number>();
+    for (const r of of) subjects.set(r.subject, (subjects.get(r.subject) ?? 0) + r.count);
+    return {
+      kind,
+      part: WORK_KINDS[kind].part,
+      records: of.length,
+      total: of.reduce((sum, r) => sum + r.count, 0),
+      bySubject: [...subjects]
+        .map(([subject, total]) => ({ subject, total }))
+        .sort((a, b) => b.total - a.total || a.subject.localeCompare(b.subject)),
+      ids: of.map((r) => r.id),
+    };
+  });
+}
+
 export function workRecordRepository(db: Kysely<Database>) {
+  /** Each agency's work records of the year, summed by kind (section 五's activity). */
+  const activityMany = (
+    agencyIds: readonly string[],
+    year: number,
+  ): Promise<Map<string, WorkActivityItem[]>> =>
+    perAgencies(agencyIds, async (ids) => {
+      const rows = await db
+        .selectFrom('work_records')
+        .selectAll()
+        .where('agency_id', 'in', ids)
+        .where('occurred_on', '>=', `${year}-01-01`)
+        .where('occurred_on', '<=', `${year}-12-31`)
+        .orderBy('agency_id')
+        .orderBy('occurred_on')
+        .orderBy('id')
+        .execute();
+      return new Map([...byAgency(ids, rows)].map(([id, of]) => [id, activityOf(of.map(toRecord))]));
+    });
   return {
     /** Adds the records in one transaction, with one audit entry naming them. */
     async add(
@@ -116,24 +154,10 @@ export function workRecordRepository(db: Kysely<Database>) {
 
     /** The year's records summed by kind, for section 一 (annual-report's WorkActivityItem). */
     async activity(agencyId: string, year: number): Promise<WorkActivityItem[]> {
-      const records = await this.list(agencyId, year);
-      const kinds = WORK_RECORD_KINDS.filter((kind) => records.some((r) => r.kind === kind));
-      return kinds.map((kind) => {
-        const of = records.filter((r) => r.kind === kind);
-        const subjects = new Map<string, number>();
-        for (const r of of) subjects.set(r.subject, (subjects.get(r.subject) ?? 0) + r.count);
-        return {
-          kind,
-          part: WORK_KINDS[kind].part,
-          records: of.length,
-          total: of.reduce((sum, r) => sum + r.count, 0),
-          bySubject: [...subjects]
-            .map(([subject, total]) => ({ subject, total }))
-            .sort((a, b) => b.total - a.total || a.subject.localeCompare(b.subject)),
-          ids: of.map((r) => r.id),
-        };
-      });
+      return ofOne(agencyId, (ids) => activityMany(ids, year));
     },
+
+    activityMany,
   };
 }
 
