@@ -118,14 +118,11 @@ function bareProvinceAggregate(
   year: number,
   native: unknown,
 ): () => Promise<unknown> {
-  const compiled = tallyQuery(handle.db, 'ANY', year).compile();
+  const compiled = tallyQuery(handle.db, ['ANY'], year).compile();
   const parameters = [...(compiled.parameters as unknown[])];
   parameters.splice(parameters.indexOf('ANY'), 1);
-  const sql = compiled.sql
-    .replace(/^select "applicant_type"/, 'select "agency_id", "applicant_type"')
-    .replace(/"agency_id" = (\?|\$\d+) and /, '')
-    .replace(/group by "applicant_type", 2$/, 'group by "agency_id", "applicant_type", 3');
-  if (!sql.startsWith('select "agency_id"') || sql.includes('"agency_id" =') || !sql.endsWith(', 3'))
+  const sql = compiled.sql.replace(/"agency_id" in \((\?|\$\d+)\) and /, '');
+  if (!sql.startsWith('select "agency_id"') || sql.includes('"agency_id" in') || !sql.endsWith(', 3'))
     throw new Error(`the floor statement did not compile as expected: ${sql}`);
   if (handle.dialect === 'sqlite') {
     const statement = (native as SQLiteDatabase).prepare(sql);
@@ -142,9 +139,11 @@ export interface ProvinceResult {
   readonly agencies: number;
   readonly requests: number;
   readonly floor: Timing;
-  /** Every agency files, leaves first, parents consolidating: one pass, timed once. */
+  /** Every agency files, leaves first, parents consolidating, level by level in sets: timed once. */
   readonly fileAllMs: number;
   readonly ratio: number;
+  /** The same for the year before, one agency at a time (as before the sets), against that year's floor. */
+  readonly oneByOne: { readonly floor: Timing; readonly fileAllMs: number; readonly ratio: number };
   /** The province's consolidation preview (its own report plus its children's filed reports). */
   readonly provincePrepare: Timing;
   /** The province office's season board over all 3,000 agencies. */
@@ -164,15 +163,27 @@ export async function benchProvince(
   const filing = databaseFiling(handle.db, { today: () => '2026-01-15' as IsoDate, now: () => NOW });
   const opened = await filing.openSeason('p', year, {}, 'bench');
   if (!opened.ok) throw new Error(opened.error.code);
+  const start = process.hrtime.bigint();
+  const tree = await filing.fileWithBelow('p', year, 'bench');
+  if (!tree.ok) throw new Error(tree.error.code);
+  if (tree.value.refused.length > 0 || tree.value.filed.length !== agencies.length)
+    throw new Error(
+      `filed ${tree.value.filed.length}, refused ${JSON.stringify(tree.value.refused.slice(0, 3))}`,
+    );
+  const fileAllMs = Number(process.hrtime.bigint() - start) / 1e6;
+
+  // The year before, one agency at a time, leaves first: the path the sets replace, side by side.
+  const before = year - 1;
+  const floorBefore = await measure(bareProvinceAggregate(handle, before, native), runs);
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const depth = (a: Agency): number => (a.parentId ? 1 + depth(byId.get(a.parentId)!) : 0);
   const byDepth = [...agencies].map((a) => ({ a, d: depth(a) })).sort((x, y) => y.d - x.d);
-  const start = process.hrtime.bigint();
+  const startBefore = process.hrtime.bigint();
   for (const { a } of byDepth) {
-    const filed = await filing.fileFromRecords(a.id, year, {}, 'bench');
+    const filed = await filing.fileFromRecords(a.id, before, {}, 'bench');
     if (!filed.ok) throw new Error(`${a.id}: ${filed.error.code}`);
   }
-  const fileAllMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const oneByOneMs = Number(process.hrtime.bigint() - startBefore) / 1e6;
   const provincePrepare = await measure(() => filing.prepare('p', year), runs);
   const board = await measure(() => filing.board('p', year), runs);
   const province = await filing.prepare('p', year);
@@ -183,6 +194,11 @@ export async function benchProvince(
     floor,
     fileAllMs,
     ratio: Math.round((fileAllMs / floor.medianMs) * 100) / 100,
+    oneByOne: {
+      floor: floorBefore,
+      fileAllMs: oneByOneMs,
+      ratio: Math.round((oneByOneMs / floorBefore.medianMs) * 100) / 100,
+    },
     provincePrepare,
     board,
     provinceReceived: province.ok ? (province.value.report.cells['t3.r1.total'] ?? 0) : -1,

@@ -61,7 +61,7 @@ export async function seedBenchAgency(db: Kysely<Database>, year: number, inYear
 
 /** The floor: the compiled aggregate executed directly on the driver. */
 function bareAggregate(handle: DatabaseHandle, year: number, native: unknown): () => Promise<unknown> {
-  const compiled = tallyQuery(handle.db, 'bench', year).compile();
+  const compiled = tallyQuery(handle.db, ['bench'], year).compile();
   if (handle.dialect === 'sqlite') {
     const statement = (native as SQLiteDatabase).prepare(compiled.sql);
     return async () => statement.all(...(compiled.parameters as unknown[]));

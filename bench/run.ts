@@ -156,14 +156,14 @@ for (const r of caseLists) {
   );
 }
 console.log(
-  `\na province: ${PROVINCE.agencies.toLocaleString('en')} agencies, ${PROVINCE.requests.toLocaleString('en')} requests over 2023–2025; the 2025 reports filed bottom-up`,
+  `\na province: ${PROVINCE.agencies.toLocaleString('en')} agencies, ${PROVINCE.requests.toLocaleString('en')} requests over 2023–2025; the 2025 reports filed bottom-up in sets, the 2024 ones one agency at a time`,
 );
 console.log(
-  'dialect    floor (bare aggregate, all agencies)   file all levels   ratio    province preview   season board',
+  'dialect    floor (bare aggregate, all agencies)   file all levels in sets   ratio    one by one (2024)   ratio    province preview   season board',
 );
 for (const r of provinces) {
   console.log(
-    `${r.dialect.padEnd(10)} ${r.floor.medianMs.toFixed(1).padStart(20)} ms ${(r.fileAllMs / 1000).toFixed(1).padStart(20)} s ${r.ratio.toFixed(0).padStart(7)}× ${r.provincePrepare.medianMs.toFixed(1).padStart(14)} ms ${r.board.medianMs.toFixed(1).padStart(12)} ms   (province received ${r.provinceReceived})`,
+    `${r.dialect.padEnd(10)} ${r.floor.medianMs.toFixed(1).padStart(20)} ms ${(r.fileAllMs / 1000).toFixed(2).padStart(20)} s ${r.ratio.toFixed(2).padStart(7)}× ${(r.oneByOne.fileAllMs / 1000).toFixed(1).padStart(15)} s ${r.oneByOne.ratio.toFixed(1).padStart(6)}× ${r.provincePrepare.medianMs.toFixed(1).padStart(14)} ms ${r.board.medianMs.toFixed(1).padStart(12)} ms   (province received ${r.provinceReceived})`,
   );
 }
 console.log('\nimport and audit of published reports (extract, read the tables, check every rule)');
