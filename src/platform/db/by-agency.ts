@@ -17,7 +17,10 @@ export function byAgency<R extends { agency_id: string }>(
   return out;
 }
 
-/** Runs a grouped read over the agencies in statements of at most AGENCIES_PER_STATEMENT. */
+/**
+ * Runs a grouped read over the agencies in statements of at most AGENCIES_PER_STATEMENT, at once (on
+ * PostgreSQL each on a connection of its own; SQLite runs them one after another anyway).
+ */
 export async function perAgencies<T>(
   agencyIds: readonly string[],
   read: (some: string[]) => Promise<Map<string, T>>,

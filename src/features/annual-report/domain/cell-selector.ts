@@ -107,9 +107,7 @@ function selector2019(cell: CellId): CellSelector | undefined {
   return { source: 'figures', figure: 'entered2019', cell };
 }
 
-/** The selector behind a cell of a format (2021 unless said), or undefined for an id that is not one. */
-export function selectorForCell(cell: CellId, format: ReportFormatId = '2021'): CellSelector | undefined {
-  if (format === '2019') return selector2019(cell);
+function selector2021(cell: CellId): CellSelector | undefined {
   if (!FORMAT_2021.cellIds.includes(cell)) return undefined;
   const figure = FIGURES[cell];
   if (figure) return { source: 'figures', figure };
@@ -117,6 +115,22 @@ export function selectorForCell(cell: CellId, format: ReportFormatId = '2021'): 
   if (table === 't3') return requestSelector(row, column);
   if (table === 't4') return proceedingSelector(row, column);
   return documentSelector(row, column);
+}
+
+/** Each format's selectors, worked out once (a province builds thousands of reports). */
+const SELECTORS: Record<ReportFormatId, Map<CellId, CellSelector | undefined>> = {
+  '2021': new Map(),
+  '2019': new Map(),
+};
+
+/** The selector behind a cell of a format (2021 unless said), or undefined for an id that is not one. */
+export function selectorForCell(cell: CellId, format: ReportFormatId = '2021'): CellSelector | undefined {
+  const known = SELECTORS[format];
+  if (known.has(cell)) return known.get(cell);
+  const selector = format === '2019' ? selector2019(cell) : selector2021(cell);
+  // Only the format's own cells are kept: an unknown id from outside must not grow the map.
+  if (selector) known.set(cell, selector);
+  return selector;
 }
 
 /** The 2019 format's table 二 cells the agency enters (none of them is in the records). */

@@ -290,6 +290,20 @@ export function checkConsistency(
     .map(({ check }) => check);
 }
 
+/**
+ * Only the rules that read the report's words — R8 (the figures its text states) and R10 (a fee
+ * collected is reported in section 六) — as checkConsistency lists them, without the table rules.
+ */
+export function checkTextRules(
+  report: Pick<AnnualReport, 'format' | 'cells' | 'sections'>,
+  context: Pick<CheckContext, 'statedFigures' | 'processingFees'> = {},
+): CheckResult[] {
+  return [
+    ...checkStatedFigures(report.cells, context.statedFigures),
+    ...checkProcessingFees(report.cells, report.sections?.s6, context.processingFees),
+  ];
+}
+
 /** R3.r1 → 3: checks listed by rule number (a stable sort keeps each rule's own order). */
 function ruleOrder(rule: string): number {
   return parseInt(rule.slice(1), 10);

@@ -5,7 +5,7 @@
  * written; at filing, these two are checked again on the text, and a mismatch is a warning to explain.
  */
 import {
-  checkConsistency,
+  checkTextRules,
   type AnnualReport,
   type CheckResult,
   type SectionId,
@@ -20,7 +20,7 @@ export function checksOnFiledText(
 ): CheckResult[] {
   const prose = (['s1', 's5', 's6'] as const).map((id) => sections[id] ?? '').join('\n');
   const fees = report.fees;
-  const onText = checkConsistency(
+  const onText = checkTextRules(
     { format: report.format, cells: report.cells, sections },
     {
       statedFigures: statedFigures(prose),

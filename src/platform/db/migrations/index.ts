@@ -25,6 +25,7 @@ import * as add2019FormatFigures from './2026-12-06T1700-add-2019-format-figures
 import * as createWorkRecords from './2026-12-06T1800-create-work-records.ts';
 import * as createRateLimitWindows from './2026-12-06T1900-create-rate-limit-windows.ts';
 import * as createJobLeases from './2026-12-06T2000-create-job-leases.ts';
+import * as compressFiledReportsLz4 from './2026-12-07T0900-compress-filed-reports-lz4.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-29T1600-create-agencies-and-records': createAgenciesAndRecords,
@@ -52,4 +53,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06T1800-create-work-records': createWorkRecords,
   '2026-12-06T1900-create-rate-limit-windows': createRateLimitWindows,
   '2026-12-06T2000-create-job-leases': createJobLeases,
+  '2026-12-07T0900-compress-filed-reports-lz4': compressFiledReportsLz4,
 };

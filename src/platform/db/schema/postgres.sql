@@ -99,6 +99,7 @@ CREATE TABLE filed_reports (
     reopened_at text,
     indicators text
 );
+ALTER TABLE ONLY filed_reports ALTER COLUMN report SET COMPRESSION lz4;
 
 CREATE TABLE job_leases (
     name text NOT NULL,
