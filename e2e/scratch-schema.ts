@@ -30,6 +30,8 @@ export async function withScratchSchema<T>(
   let locked = true;
   const url = new URL(server);
   url.searchParams.set('options', `-c search_path=${name}`);
+  // Every connection to the schema says whose it is, so that those a killed process left behind can be ended.
+  url.searchParams.set('application_name', name);
   const client = new pg.Client({ connectionString: url.toString() });
   try {
     await admin.query(`create schema ${name}`);
@@ -47,8 +49,25 @@ export async function withScratchSchema<T>(
   } finally {
     await client.end().catch(() => undefined);
     if (locked) await admin.query(`select pg_advisory_unlock_shared(${SCHEMAS})`);
-    await admin.query(`select pg_advisory_lock(${SCHEMAS})`);
-    await admin.query(`drop schema if exists ${name} cascade`);
-    await admin.end();
+    try {
+      await admin.query(`select pg_advisory_lock(${SCHEMAS})`);
+      // A process killed by the test may have left a backend running its last statement: PostgreSQL
+      // notices the client gone only when it next speaks to it, and meanwhile that backend holds its locks.
+      for (let attempt = 1; ; attempt++) {
+        await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+          [name],
+        );
+        try {
+          await admin.query(`drop schema if exists ${name} cascade`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt === 3) throw error;
+        }
+      }
+    } finally {
+      // Ending the connection lets go of the schemas' lock whatever happened.
+      await admin.end();
+    }
   }
 }
