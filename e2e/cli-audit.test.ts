@@ -61,6 +61,24 @@ test('audit --json prints the cells with the line each was read from, and the ch
   );
 });
 
+test('audit --json names each cell once: read, ambiguous with its candidates, or unread', async () => {
+  // A page whose 表二 digits run together three ways (行政许可 20+1737 among them).
+  const run = await runCli(['audit', '--json', fixture('reports/real/pingtan-2023.txt')]);
+  const json = JSON.parse(run.stdout) as {
+    cells: Record<string, number>;
+    ambiguous: Record<string, number[]>;
+    unread: string[];
+  };
+  const ambiguous = Object.keys(json.ambiguous);
+  assert.equal(ambiguous.length, 3);
+  for (const cell of ambiguous) {
+    assert.ok(json.ambiguous[cell]!.length > 1, `${cell} has its candidates`);
+    assert.ok(!json.unread.includes(cell), `${cell} is ambiguous, not unread`);
+    assert.ok(!(cell in json.cells), `${cell} is not stated as read`);
+  }
+  for (const cell of json.unread) assert.ok(!(cell in json.cells));
+});
+
 test('audit refuses what it cannot read, naming the file and the reason', async () => {
   const pdf = await runCli(['audit', 'missing-report.pdf']);
   assert.equal(pdf.code, 2);

@@ -114,9 +114,12 @@ export const runAudit =
     const audits: Array<{ file: string; audit: ReportAudit }> = [];
     for (const file of files) audits.push({ file, audit: await auditFile(file, options.previous) });
     if (options.json) {
+      // Per cell one of three: read (`cells`, with its evidence in `sources`), more than one reading
+      // possible (`ambiguous`, with the candidates), or not read at all (`unread`).
       const json = audits.map(({ file, audit }) => ({
         file,
         ...audit.reading,
+        unread: audit.reading.unread.filter((cell) => !(cell in audit.reading.ambiguous)),
         checks: audit.checks,
         stated: audit.stated,
         ...(audit.repeatedShare !== undefined ? { repeatedShare: audit.repeatedShare } : {}),
