@@ -1,15 +1,19 @@
 /**
- * Seasons, filed reports (every version kept, never overwritten), corrections and reminders. A year is
- * locked while its latest filed version has status `filed`; filing a version whose number is taken
- * fails on the primary key, so two officers filing at once cannot both succeed.
+ * The supervision store: filed reports (every version kept, never overwritten), with the seasons and
+ * reminders (season-store.ts) and the corrections (correction-store.ts). A year is locked while its latest
+ * filed version has status `filed`; filing a version whose number is taken fails on the primary key, so
+ * two officers filing at once cannot both succeed.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, FiledReportTable, ReportCorrectionTable } from '../../../platform/db/schema.ts';
+import type { Database, FiledReportTable } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { perAgencies } from '../../../platform/db/by-agency.ts';
 import { chunk } from '../../../platform/db/report-period.ts';
 import type { AnnualReport, ReportFormatId } from '../../annual-report/index.ts';
-import type { ReportingSeason, SeasonDeadlines } from '../domain/reporting-season.ts';
+import { seasonStore } from './season-store.ts';
+import { correctionStore } from './correction-store.ts';
+
+export type { ReportCorrection } from './correction-store.ts';
 
 export type FilingOrigin = 'records' | 'import' | 'consolidation';
 
@@ -42,20 +46,6 @@ export type FiledSummary = Pick<
   'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'filedOn' | 'children' | 'indicators'
 >;
 
-export interface ReportCorrection {
-  readonly id: string;
-  readonly agencyId: string;
-  readonly year: number;
-  readonly version: number;
-  readonly reason: string;
-  readonly requestedBy: string;
-  readonly requestedAt: string;
-  readonly decision?: 'approved' | 'rejected';
-  readonly decidedBy?: string;
-  readonly decidedAt?: string;
-  readonly refiledVersion?: number;
-}
-
 function toFiled(row: Selectable<FiledReportTable>): FiledReport {
   return {
     agencyId: row.agency_id,
@@ -73,22 +63,6 @@ function toFiled(row: Selectable<FiledReportTable>): FiledReport {
     filedOn: row.filed_on as IsoDate,
     ...(row.reopened_at ? { reopenedAt: row.reopened_at } : {}),
     ...(row.indicators ? { indicators: JSON.parse(row.indicators) as ReplyIndicators } : {}),
-  };
-}
-
-function toCorrection(row: Selectable<ReportCorrectionTable>): ReportCorrection {
-  return {
-    id: row.id,
-    agencyId: row.agency_id,
-    year: Number(row.year),
-    version: Number(row.version),
-    reason: row.reason,
-    requestedBy: row.requested_by,
-    requestedAt: row.requested_at,
-    ...(row.decision ? { decision: row.decision as 'approved' | 'rejected' } : {}),
-    ...(row.decided_by ? { decidedBy: row.decided_by } : {}),
-    ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
-    ...(row.refiled_version !== null ? { refiledVersion: Number(row.refiled_version) } : {}),
   };
 }
 
@@ -163,53 +137,6 @@ export function supervisionRepository(db: Kysely<Database>) {
       'f.indicators',
     ]);
   return {
-    async season(supervisorId: string, year: number): Promise<ReportingSeason | undefined> {
-      const row = await db
-        .selectFrom('reporting_seasons')
-        .selectAll()
-        .where('agency_id', '=', supervisorId)
-        .where('year', '=', year)
-        .executeTakeFirst();
-      return row
-        ? {
-            supervisorId: row.agency_id,
-            year: Number(row.year),
-            deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
-            openedBy: row.opened_by,
-            openedAt: row.opened_at,
-          }
-        : undefined;
-    },
-    async seasons(supervisorId: string): Promise<ReportingSeason[]> {
-      const rows = await db
-        .selectFrom('reporting_seasons')
-        .selectAll()
-        .where('agency_id', '=', supervisorId)
-        .orderBy('year', 'desc')
-        .execute();
-      return rows.map((row) => ({
-        supervisorId: row.agency_id,
-        year: Number(row.year),
-        deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
-        openedBy: row.opened_by,
-        openedAt: row.opened_at,
-      }));
-    },
-    /** False when the season is already open. */
-    async openSeason(season: ReportingSeason): Promise<boolean> {
-      const result = await db
-        .insertInto('reporting_seasons')
-        .values({
-          agency_id: season.supervisorId,
-          year: season.year,
-          deadlines: JSON.stringify(season.deadlines),
-          opened_by: season.openedBy,
-          opened_at: season.openedAt,
-        })
-        .onConflict((oc) => oc.columns(['agency_id', 'year']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-    },
     async latest(agencyId: string, year: number): Promise<FiledReport | undefined> {
       const row = await db
         .selectFrom('filed_reports')
@@ -358,123 +285,8 @@ export function supervisionRepository(db: Kysely<Database>) {
         return filings.filter((f) => !inserted.has(f.filed.agencyId)).map((f) => f.filed.agencyId);
       });
     },
-    async corrections(agencyId: string, year?: number): Promise<ReportCorrection[]> {
-      let query = db.selectFrom('report_corrections').selectAll().where('agency_id', '=', agencyId);
-      if (year !== undefined) query = query.where('year', '=', year);
-      return (await query.orderBy('requested_at').orderBy('id').execute()).map(toCorrection);
-    },
-    async correction(id: string): Promise<ReportCorrection | undefined> {
-      const row = await db
-        .selectFrom('report_corrections')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toCorrection(row) : undefined;
-    },
-    async requestCorrection(correction: ReportCorrection): Promise<void> {
-      await db
-        .insertInto('report_corrections')
-        .values({
-          id: correction.id,
-          agency_id: correction.agencyId,
-          year: correction.year,
-          version: correction.version,
-          reason: correction.reason,
-          requested_by: correction.requestedBy,
-          requested_at: correction.requestedAt,
-          decision: null,
-          decided_by: null,
-          decided_at: null,
-          refiled_version: null,
-        })
-        .execute();
-    },
-    /**
-     * Records the decision on a pending correction; an approval re-opens the filed version it names
-     * (kept, marked reopened) in the same transaction. False when it was no longer pending.
-     */
-    async decideCorrection(
-      id: string,
-      decision: 'approved' | 'rejected',
-      decidedBy: string,
-      decidedAt: string,
-    ): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
-        const updated = await trx
-          .updateTable('report_corrections')
-          .set({ decision, decided_by: decidedBy, decided_at: decidedAt })
-          .where('id', '=', id)
-          .where('decision', 'is', null)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) === 0) return false;
-        if (decision === 'approved') {
-          const correction = await trx
-            .selectFrom('report_corrections')
-            .selectAll()
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow();
-          await trx
-            .updateTable('filed_reports')
-            .set({ status: 'reopened', reopened_at: decidedAt })
-            .where('agency_id', '=', correction.agency_id)
-            .where('year', '=', correction.year)
-            .where('version', '=', correction.version)
-            .execute();
-        }
-        return true;
-      });
-    },
-    async remind(
-      reminders: ReadonlyArray<{
-        seasonAgencyId: string;
-        year: number;
-        agencyId: string;
-        sentBy: string;
-        sentAt: string;
-        message: string;
-      }>,
-    ): Promise<void> {
-      if (reminders.length === 0) return;
-      for (let i = 0; i < reminders.length; i += 500)
-        await db
-          .insertInto('season_reminders')
-          .values(
-            reminders.slice(i, i + 500).map((r) => ({
-              season_agency_id: r.seasonAgencyId,
-              year: r.year,
-              agency_id: r.agencyId,
-              sent_by: r.sentBy,
-              sent_at: r.sentAt,
-              message: r.message,
-            })),
-          )
-          .execute();
-    },
-    /** Reminders of a season: count and last time, per agency reminded. */
-    async reminders(
-      seasonAgencyId: string,
-      year: number,
-    ): Promise<Map<string, { count: number; last: string }>> {
-      const rows = await db
-        .selectFrom('season_reminders')
-        .select(['agency_id'])
-        .select(({ fn }) => [fn.countAll<number>().as('count'), fn.max('sent_at').as('last')])
-        .where('season_agency_id', '=', seasonAgencyId)
-        .where('year', '=', year)
-        .groupBy('agency_id')
-        .execute();
-      return new Map(rows.map((r) => [r.agency_id, { count: Number(r.count), last: String(r.last) }]));
-    },
-    /** Reminders an agency received for a year (its own dashboard). */
-    async remindersTo(agencyId: string, year: number) {
-      return db
-        .selectFrom('season_reminders')
-        .select(['sent_at as sentAt', 'message', 'season_agency_id as from'])
-        .where('agency_id', '=', agencyId)
-        .where('year', '=', year)
-        .orderBy('sent_at', 'desc')
-        .execute();
-    },
+    ...seasonStore(db),
+    ...correctionStore(db),
   };
 }
 
