@@ -229,8 +229,8 @@ testOnBothDatabases(
     assert.ok(tree.ok);
     assert.deepEqual(
       tree.value.filed.map((f) => f.agencyId),
-      ['r-k-x', 'r-k', 'r-a'],
-      'leaves first, each level in name order (县 before 市)',
+      ['r-k-x', 'r-a', 'r-k'],
+      'the agencies without agencies below first, deepest first; then those above them, level by level',
     );
     assert.deepEqual(
       tree.value.refused.map((r) => [r.agency.id, r.refusal.code]),
@@ -253,8 +253,8 @@ testOnBothDatabases(
       entries.map((e) => [e.agencyId, e.action, e.subject]),
       [
         ['r-k-x', 'report.filed', `${YEAR}/v1`],
-        ['r-k', 'report.filed', `${YEAR}/v1`],
         ['r-a', 'report.filed', `${YEAR}/v1`],
+        ['r-k', 'report.filed', `${YEAR}/v1`],
       ],
       'one audit entry for each version filed, none for a refusal',
     );

@@ -23,8 +23,8 @@ import {
 } from './records-filing.ts';
 
 export interface TreeFiling {
-  /** The versions filed now, leaves first. */
-  readonly filed: readonly FiledReport[];
+  /** The versions filed now, in the order filed (what was filed is in the store). */
+  readonly filed: ReadonlyArray<Pick<FiledReport, 'agencyId' | 'version' | 'origin'>>;
   /** Agencies whose report of the year was already filed (and summed as filed). */
   readonly alreadyFiled: ReadonlyArray<{ readonly agencyId: string; readonly version: number }>;
   /** Agencies that could not be filed, with the reason, leaves first. */
@@ -32,6 +32,14 @@ export interface TreeFiling {
 }
 
 type PreviousCells = Pick<AnnualReport, 'format' | 'cells'>;
+
+/** Leaves read, decided and stored together: bounds what is held in memory at once. */
+const LEAVES_PER_PART = 500;
+
+/** A filed version as its parent reads it (its tables, lineage and indicators), without the rest. */
+function asChild(filed: FiledReport): FiledReport {
+  return { ...filed, report: { ...filed.report, checks: [], sections: {} } };
+}
 
 /** The tree below an agency by depth: the agency, its children, their children… (each in name order). */
 function levelsBelow(
@@ -125,19 +133,19 @@ export function fileBelow(
           return cells ? [[a.id, cells] as const] : [];
         }),
       );
-      const openIds = open.map((a) => a.id);
-      const [own, replies] = await Promise.all([
-        buildOwnReports(open, year, previous),
-        replyCountsMany(openIds, year),
-      ]);
-
       const current = new Map(latestNow);
-      const filed: FiledReport[] = [];
+      const filed: Array<Pick<FiledReport, 'agencyId' | 'version' | 'origin'>> = [];
       const alreadyFiled: Array<{ agencyId: string; version: number }> = [];
       const refused: Array<{ agency: Agency; refusal: SupervisionRefusal }> = [];
-      for (const level of [...levels].reverse()) {
+
+      /** Decides each agency of a group (its children decided before) and stores the group together. */
+      const fileGroup = async (
+        group: readonly Agency[],
+        own: ReadonlyMap<string, AnnualReport>,
+        replies: ReadonlyMap<string, ReplyIndicators | undefined>,
+      ) => {
         const batch: Array<{ agency: Agency; filed: FiledReport; correctionId?: string }> = [];
-        for (const agency of level) {
+        for (const agency of group) {
           const latest = current.get(agency.id);
           if (latest?.status === 'filed') {
             alreadyFiled.push({ agencyId: agency.id, version: latest.version });
@@ -179,8 +187,9 @@ export function fileBelow(
         const taken = new Set(await fileTogether(batch));
         for (const { agency, filed: version } of batch) {
           if (!taken.has(agency.id)) {
-            current.set(agency.id, version);
-            filed.push(version);
+            // What a parent reads of it; the rest of the report is in the store.
+            current.set(agency.id, asChild(version));
+            filed.push({ agencyId: version.agencyId, version: version.version, origin: version.origin });
             continue;
           }
           // Another filing took the number meanwhile: its parent sums what is stored.
@@ -188,7 +197,33 @@ export function fileBelow(
           const stored = await store.latest(agency.id, year);
           if (stored) current.set(agency.id, stored);
         }
+      };
+      const readFor = async (group: readonly Agency[]) => {
+        const [own, replies] = await Promise.all([
+          buildOwnReports(group, year, previous),
+          replyCountsMany(
+            group.map((a) => a.id),
+            year,
+          ),
+        ]);
+        return { own, replies };
+      };
+
+      // The agencies with none below them depend on nothing: read, decided and stored part by part, so
+      // that a province's thousands of reports are never all in memory. Then the agencies above them,
+      // level by level, deepest first, each once its children are decided.
+      const isOpen = new Set(open.map((a) => a.id));
+      const isLeaf = (a: Agency) => !childrenOf.get(a.id)?.length;
+      const deepestFirst = [...levels].reverse();
+      const leaves = deepestFirst.flat().filter(isLeaf);
+      for (let i = 0; i < leaves.length; i += LEAVES_PER_PART) {
+        const part = leaves.slice(i, i + LEAVES_PER_PART);
+        const { own, replies } = await readFor(part.filter((a) => isOpen.has(a.id)));
+        await fileGroup(part, own, replies);
       }
+      const above = deepestFirst.map((level) => level.filter((a) => !isLeaf(a)));
+      const { own, replies } = await readFor(above.flat().filter((a) => isOpen.has(a.id)));
+      for (const level of above) await fileGroup(level, own, replies);
       return ok({ filed, alreadyFiled, refused });
     },
   };
