@@ -51,23 +51,30 @@ export async function withScratchSchema<T>(
     if (locked) await admin.query(`select pg_advisory_unlock_shared(${SCHEMAS})`);
     try {
       await admin.query(`select pg_advisory_lock(${SCHEMAS})`);
-      // A process killed by the test may have left a backend running its last statement: PostgreSQL
-      // notices the client gone only when it next speaks to it, and meanwhile that backend holds its locks.
-      for (let attempt = 1; ; attempt++) {
-        await admin.query(
-          'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
-          [name],
-        );
-        try {
-          await admin.query(`drop schema if exists ${name} cascade`);
-          break;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '40P01' || attempt === 3) throw error;
-        }
-      }
+      await dropSchema(admin, name);
     } finally {
       // Ending the connection lets go of the schemas' lock whatever happened.
       await admin.end();
+    }
+  }
+}
+
+/**
+ * A process killed by a test may have left a backend running its last statement: PostgreSQL notices the
+ * client gone only when it next speaks to it, and meanwhile that backend holds its locks. Those are ended
+ * first (each connection names its schema), and a drop that still meets one is tried again.
+ */
+async function dropSchema(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
+    try {
+      await admin.query(`drop schema if exists ${name} cascade`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 3) throw error;
     }
   }
 }
