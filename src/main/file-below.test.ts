@@ -187,6 +187,35 @@ testOnBothDatabases('a tree filed in sets files what filing one by one files', a
     'unknown above a report filed from a file',
   );
 
+  // A bureau's report re-opened by an approved correction is filed again as version 2, answering it.
+  for (const t of ['a', 'b']) {
+    const asked = await filing.requestCorrection(
+      `${t}-c-d1`,
+      YEAR,
+      '台账中有申请的办结日期录错，需更正',
+      'officer',
+    );
+    assert.ok(asked.ok);
+    assert.ok((await filing.decideCorrection(`${t}-c-d1`, asked.value.id, true, 'office')).ok);
+  }
+  const refiledOne = await filing.fileFromRecords('a-c-d1', YEAR, {}, 'office');
+  assert.ok(refiledOne.ok && refiledOne.value.version === 2);
+  const refiledSets = await filing.fileWithBelow('b', YEAR, 'office');
+  assert.ok(refiledSets.ok);
+  assert.deepEqual(
+    refiledSets.value.filed.map((f) => [f.agencyId, f.version]),
+    [['b-c-d1', 2]],
+  );
+  const [a2, b2] = await Promise.all([filing.versions('a-c-d1', YEAR), filing.versions('b-c-d1', YEAR)]);
+  assert.deepEqual(
+    b2.map((f) => asTreeA(f, 'b')),
+    a2.map((f) => asTreeA(f, 'a')),
+  );
+  const answered = async (agencyId: string) =>
+    (await filing.corrections(agencyId, YEAR)).map((c) => [c.decision, c.version, c.refiledVersion]);
+  assert.deepEqual(await answered('b-c-d1'), await answered('a-c-d1'));
+  assert.deepEqual(await answered('b-c-d1'), [['approved', 1, 2]]);
+
   const again = await filing.fileWithBelow('b', YEAR, 'office');
   assert.ok(again.ok);
   assert.equal(again.value.filed.length, 0, 'filing the tree again files nothing');

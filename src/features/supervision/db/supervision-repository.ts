@@ -4,7 +4,7 @@
  * filed version has status `filed`; filing a version whose number is taken fails on the primary key, so
  * two officers filing at once cannot both succeed.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, FiledReportTable } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { perAgencies } from '../../../platform/db/by-agency.ts';
@@ -35,6 +35,12 @@ export interface FiledReport {
   /** Replies answered in the year and those on time, when the agency's cases (and its children's) are here. */
   readonly indicators?: ReplyIndicators;
 }
+
+/** What a parent, or the next year's report, reads of a filed version: its tables, not its checks or text. */
+export type FiledTables = Pick<
+  FiledReport,
+  'agencyId' | 'year' | 'version' | 'status' | 'origin' | 'format' | 'indicators'
+> & { readonly cells: AnnualReport['cells'] };
 
 export interface ReplyIndicators {
   readonly replied: number;
@@ -89,25 +95,32 @@ function filedRow(report: FiledReport) {
 /** A filed version that lost the race for its number. */
 export class FilingConflictError extends Error {}
 
-function toSummary(r: {
+interface HeadRow {
   agency_id: string;
   year: number | string;
   version: number | string;
   status: string;
   origin: string;
-  filed_on: string;
-  children: string;
   indicators: string | null;
-}): FiledSummary {
+}
+
+/** Which version of whose report, and its reply indicators: what every slim read of a version has. */
+function headOf(r: HeadRow) {
   return {
     agencyId: r.agency_id,
     year: Number(r.year),
     version: Number(r.version),
-    status: r.status === 'reopened' ? 'reopened' : 'filed',
+    status: r.status === 'reopened' ? ('reopened' as const) : ('filed' as const),
     origin: r.origin as FilingOrigin,
+    ...(r.indicators ? { indicators: JSON.parse(r.indicators) as ReplyIndicators } : {}),
+  };
+}
+
+function toSummary(r: HeadRow & { filed_on: string; children: string }): FiledSummary {
+  return {
+    ...headOf(r),
     filedOn: r.filed_on as IsoDate,
     children: JSON.parse(r.children) as FiledReport['children'],
-    ...(r.indicators ? { indicators: JSON.parse(r.indicators) as ReplyIndicators } : {}),
   };
 }
 
@@ -153,6 +166,41 @@ export function supervisionRepository(db: Kysely<Database>) {
       perAgencies(agencyIds, async (ids) => {
         const rows = await latestVersions(year).selectAll('f').where('f.agency_id', 'in', ids).execute();
         return new Map(rows.map((row) => [row.agency_id, toFiled(row)]));
+      }),
+    /**
+     * The latest version of each of these agencies' report for the year as a parent or the next year
+     * reads it — its tables, lineage and indicators, not its checks or text (grouped; a province's
+     * thousands of filed reports are not read whole).
+     */
+    latestTablesMany: (agencyIds: readonly string[], year: number): Promise<Map<string, FiledTables>> =>
+      perAgencies(agencyIds, async (ids) => {
+        const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+        const cells = postgres
+          ? sql<string>`(f.report::json -> 'cells')::text`
+          : sql<string>`json_extract(f.report, '$.cells')`;
+        const rows = await latestVersions(year)
+          .select([
+            'f.agency_id',
+            'f.year',
+            'f.version',
+            'f.status',
+            'f.origin',
+            'f.format',
+            'f.indicators',
+            cells.as('cells'),
+          ])
+          .where('f.agency_id', 'in', ids)
+          .execute();
+        return new Map(
+          rows.map((r) => [
+            r.agency_id,
+            {
+              ...headOf(r),
+              format: r.format as ReportFormatId,
+              cells: JSON.parse(r.cells) as AnnualReport['cells'],
+            },
+          ]),
+        );
       }),
     async version(agencyId: string, year: number, version: number): Promise<FiledReport | undefined> {
       const row = await db

@@ -20,6 +20,7 @@ import {
   numbered,
   previousCellsOf,
   sumIndicators,
+  tablesOf,
 } from './records-filing.ts';
 
 export interface TreeFiling {
@@ -35,11 +36,6 @@ type PreviousCells = Pick<AnnualReport, 'format' | 'cells'>;
 
 /** Leaves read, decided and stored together: bounds what is held in memory at once. */
 const LEAVES_PER_PART = 500;
-
-/** A filed version as its parent reads it (its tables, lineage and indicators), without the rest. */
-function asChild(filed: FiledReport): FiledReport {
-  return { ...filed, report: { ...filed.report, checks: [], sections: {} } };
-}
 
 /** The tree below an agency by depth: the agency, its children, their children… (each in name order). */
 function levelsBelow(
@@ -122,18 +118,23 @@ export function fileBelow(
       if (!found.ok) return found;
       const { levels, childrenOf } = levelsBelow(found.value, await deps.agencies.list());
       const ids = levels.flat().map((a) => a.id);
-      const [latestNow, latestBefore] = await Promise.all([
-        store.latestMany(ids, year),
-        store.latestMany(ids, year - 1),
+      // Of each filed version, the tables only: what a parent and the next year read.
+      const [current, latestBefore] = await Promise.all([
+        store.latestTablesMany(ids, year),
+        store.latestTablesMany(ids, year - 1),
       ]);
-      const open = levels.flat().filter((a) => latestNow.get(a.id)?.status !== 'filed');
+      const open = levels.flat().filter((a) => current.get(a.id)?.status !== 'filed');
+      // An open agency with a version of the year (re-opened by a correction) re-files from it: read whole.
+      const reopened = await store.latestMany(
+        open.filter((a) => current.has(a.id)).map((a) => a.id),
+        year,
+      );
       const previous = new Map(
         open.flatMap((a) => {
           const cells = previousCellsOf(latestBefore.get(a.id));
           return cells ? [[a.id, cells] as const] : [];
         }),
       );
-      const current = new Map(latestNow);
       const filed: Array<Pick<FiledReport, 'agencyId' | 'version' | 'origin'>> = [];
       const alreadyFiled: Array<{ agencyId: string; version: number }> = [];
       const refused: Array<{ agency: Agency; refusal: SupervisionRefusal }> = [];
@@ -146,16 +147,17 @@ export function fileBelow(
       ) => {
         const batch: Array<{ agency: Agency; filed: FiledReport; correctionId?: string }> = [];
         for (const agency of group) {
-          const latest = current.get(agency.id);
-          if (latest?.status === 'filed') {
-            alreadyFiled.push({ agencyId: agency.id, version: latest.version });
+          const tables = current.get(agency.id);
+          if (tables?.status === 'filed') {
+            alreadyFiled.push({ agencyId: agency.id, version: tables.version });
             continue;
           }
+          const latest = reopened.get(agency.id);
           const before = latestBefore.get(agency.id);
           const prepared = composePreparation({
             agency,
             own: own.get(agency.id)!,
-            ...(before ? { previous: before } : {}),
+            ...(before ? { previousTables: before } : {}),
             ...(latest ? { latest } : {}),
             children: (childrenOf.get(agency.id) ?? []).map((child) => {
               const filing = current.get(child.id);
@@ -188,14 +190,14 @@ export function fileBelow(
         for (const { agency, filed: version } of batch) {
           if (!taken.has(agency.id)) {
             // What a parent reads of it; the rest of the report is in the store.
-            current.set(agency.id, asChild(version));
+            current.set(agency.id, tablesOf(version));
             filed.push({ agencyId: version.agencyId, version: version.version, origin: version.origin });
             continue;
           }
           // Another filing took the number meanwhile: its parent sums what is stored.
           refused.push({ agency, refusal: { code: 'concurrent-filing' } });
           const stored = await store.latest(agency.id, year);
-          if (stored) current.set(agency.id, stored);
+          if (stored) current.set(agency.id, tablesOf(stored));
         }
       };
       const readFor = async (group: readonly Agency[]) => {

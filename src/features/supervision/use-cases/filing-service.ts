@@ -28,6 +28,7 @@ import {
   openForFiling,
   previousCellsOf,
   sumIndicators,
+  tablesOf,
   type FilingDraft,
   type Preparation,
   type WrittenSections,
@@ -152,7 +153,7 @@ export function filingService(deps: FilingDependencies) {
         ...(latest ? { latest } : {}),
         children: children.map((child, i) => ({
           agency: child,
-          ...(filings[i] ? { latest: filings[i] } : {}),
+          ...(filings[i] ? { latest: tablesOf(filings[i]) } : {}),
         })),
       }),
     );

@@ -12,7 +12,12 @@ import type { Agency } from '../../agencies/index.ts';
 import { consolidate, type Consolidation } from '../domain/consolidate.ts';
 import { checksOnFiledText } from '../domain/text-checks.ts';
 import { decideFiling, isBlocking, type FailingRule } from '../domain/filing-decision.ts';
-import type { FiledReport, ReplyIndicators, ReportCorrection } from '../db/supervision-repository.ts';
+import type {
+  FiledReport,
+  FiledTables,
+  ReplyIndicators,
+  ReportCorrection,
+} from '../db/supervision-repository.ts';
 import type { SupervisionRefusal } from './filing-service.ts';
 
 export interface Preparation {
@@ -31,6 +36,19 @@ export interface Preparation {
 export const WRITTEN_SECTIONS = ['s1', 's5', 's6'] as const;
 export type WrittenSections = Partial<Record<(typeof WRITTEN_SECTIONS)[number], string>>;
 
+export function tablesOf(filed: FiledReport): FiledTables {
+  return {
+    agencyId: filed.agencyId,
+    year: filed.year,
+    version: filed.version,
+    status: filed.status,
+    origin: filed.origin,
+    format: filed.format,
+    cells: filed.report.cells,
+    ...(filed.indicators ? { indicators: filed.indicators } : {}),
+  };
+}
+
 /** A filing before it is numbered and stored. */
 export type FilingDraft = Omit<
   FiledReport,
@@ -44,8 +62,9 @@ const failing = (c: { rule: string; message: string; cells: readonly string[] })
 });
 
 /** The previous year's filed cells the rules compare with (结转). */
-export function previousCellsOf(previous: FiledReport | undefined) {
-  return previous ? { format: previous.format, cells: previous.report.cells } : undefined;
+export function previousCellsOf(previous: FiledReport | FiledTables | undefined) {
+  if (!previous) return undefined;
+  return { format: previous.format, cells: 'cells' in previous ? previous.cells : previous.report.cells };
 }
 
 /** The agency's report to file: its own, with its children's filed tables summed in when it has children. */
@@ -53,11 +72,13 @@ export function composePreparation(input: {
   readonly agency: Agency;
   readonly own: AnnualReport;
   readonly previous?: FiledReport;
+  /** Last year's tables where the whole filed version was not read (a tree filed in sets). */
+  readonly previousTables?: FiledTables;
   readonly latest?: FiledReport;
-  readonly children: ReadonlyArray<{ readonly agency: Agency; readonly latest?: FiledReport }>;
+  readonly children: ReadonlyArray<{ readonly agency: Agency; readonly latest?: FiledTables }>;
 }): Preparation {
   const { agency, own, previous, latest, children } = input;
-  const previousCells = previousCellsOf(previous);
+  const previousCells = previousCellsOf(previous ?? input.previousTables);
   let report = own;
   let consolidation: Consolidation | undefined;
   if (children.length > 0) {
@@ -73,7 +94,7 @@ export function composePreparation(input: {
                 agencyId: child.id,
                 version: filing.version,
                 format: filing.format,
-                cells: filing.report.cells,
+                cells: filing.cells,
               },
             }
           : {}),
