@@ -6,6 +6,7 @@
  */
 import {
   FORMAT_2021,
+  cellLabel,
   normalizeLabel,
   reportFormat,
   labelAliases,
@@ -301,6 +302,21 @@ class Reading {
   }
 }
 
+/**
+ * A count or an amount is never negative (only the 2019 format's 本年增/减 is signed): a '-' before one is
+ * a dash the page or a converter put there, and whether the number behind it is right cannot be told —
+ * the cell is left unread, and said why.
+ */
+function leaveNegativesUnread(format: ReportFormatId, out: Reading): void {
+  const signed = reportFormat(format).signedCells;
+  for (const [cell, value] of Object.entries(out.cells))
+    if (value < 0 && !signed.has(cell)) {
+      delete out.cells[cell];
+      delete out.sources[cell];
+      out.problems.push(`${cellLabel(format, cell)}读到负数 ${value}：计数和金额不会是负数，未读`);
+    }
+}
+
 export function readReportText(text: string, layout?: TextLayout): TextReading {
   const lines = text.split(/\r?\n/);
   const format = detectFormat(text);
@@ -332,6 +348,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
       ambiguous = flattened.ambiguous;
     }
   }
+  if (format) leaveNegativesUnread(format, out);
   const cellIds = format ? reportFormat(format).cellIds : [];
   // Each cell read from a line keeps that line as printed (trimmed) as its evidence.
   const evidence = new Map<number, string>();

@@ -82,6 +82,16 @@ test('binary junk, a thousand-column table and a long run of digits end quickly 
   assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
 });
 
+test('a dash before a count or an amount leaves the cell unread, never read as a negative number', () => {
+  // Found by the fuzz test below: “行政事业性收费 -9116.36” had been read as −9,116.36 万元.
+  const at = fixtureText.indexOf('9116.36');
+  const reading = readReportText(`${fixtureText.slice(0, at)}-${fixtureText.slice(at)}`);
+  assert.ok(!('t2.admin_fees.amount_wan' in reading.cells));
+  assert.ok(reading.unread.includes('t2.admin_fees.amount_wan'));
+  assert.ok(reading.problems.some((p) => /行政事业性收费.*读到负数 -9116\.36/.test(p)));
+  assert.equal(readReportText(fixtureText).cells['t2.admin_fees.amount_wan'], 9116.36);
+});
+
 test('fuzz: thousands of mutated reports are read without a crash, and every number read is a count', () => {
   const mutation = fc.record({
     at: fc.nat({ max: fixtureText.length - 1 }),
