@@ -1,7 +1,17 @@
-/** The reporting seasons an office opens, with their deadlines, and the reminders it sends (part of the supervision store). */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../platform/db/schema.ts';
+/** The reporting seasons an office opens, with their deadlines, and its reminders (part of the supervision store). */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ReportingSeasonTable } from '../../../platform/db/schema.ts';
 import type { ReportingSeason, SeasonDeadlines } from '../domain/reporting-season.ts';
+
+function toSeason(row: Selectable<ReportingSeasonTable>): ReportingSeason {
+  return {
+    supervisorId: row.agency_id,
+    year: Number(row.year),
+    deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
+    openedBy: row.opened_by,
+    openedAt: row.opened_at,
+  };
+}
 
 export function seasonStore(db: Kysely<Database>) {
   return {
@@ -12,15 +22,7 @@ export function seasonStore(db: Kysely<Database>) {
         .where('agency_id', '=', supervisorId)
         .where('year', '=', year)
         .executeTakeFirst();
-      return row
-        ? {
-            supervisorId: row.agency_id,
-            year: Number(row.year),
-            deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
-            openedBy: row.opened_by,
-            openedAt: row.opened_at,
-          }
-        : undefined;
+      return row ? toSeason(row) : undefined;
     },
     async seasons(supervisorId: string): Promise<ReportingSeason[]> {
       const rows = await db
@@ -29,13 +31,7 @@ export function seasonStore(db: Kysely<Database>) {
         .where('agency_id', '=', supervisorId)
         .orderBy('year', 'desc')
         .execute();
-      return rows.map((row) => ({
-        supervisorId: row.agency_id,
-        year: Number(row.year),
-        deadlines: JSON.parse(row.deadlines) as SeasonDeadlines,
-        openedBy: row.opened_by,
-        openedAt: row.opened_at,
-      }));
+      return rows.map(toSeason);
     },
     /** False when the season is already open. */
     async openSeason(season: ReportingSeason): Promise<boolean> {
