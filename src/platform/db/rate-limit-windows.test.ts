@@ -56,3 +56,41 @@ testOnBothDatabases(
     assert.equal((await countHit(db, 'a', 60_000, now + 60_000)).hits, 1, 'a new window');
   },
 );
+
+testOnBothDatabases(
+  'windows counted by several writers while ended ones are forgotten: none waits on another in a circle',
+  async ({ db }) => {
+    const t0 = 1_800_000_000_000;
+    const keys = Array.from({ length: 2_000 }, (_, i) => `apply|10.0.${i >> 8}.${i & 255}`);
+    const hits = (order: readonly string[]) => order.map((key) => ({ key, windowMs: 60_000 }));
+    const everyThird = (from: number) => keys.filter((_, i) => i % 3 === from);
+    for (let round = 0; round < 5; round++) {
+      const now = t0 + round * 120_000;
+      await countHits(db, hits(keys), now);
+      // Later: every window has ended. The sweep forgets them while the same addresses come again, in
+      // other orders, through several writers at once (as through several server processes).
+      const later = now + 61_000;
+      const orders = [
+        [...keys].reverse().slice(0, 1_200),
+        [...everyThird(2), ...everyThird(0), ...everyThird(1)].slice(400, 1_800),
+        keys.slice(800),
+      ];
+      const [, ...counted] = await Promise.all([
+        forgetEndedWindows(db, later),
+        ...orders.map((order) => countHits(db, hits(order), later)),
+      ]);
+      // Whether the sweep forgot a window first or a hit started it again, the hits of each address
+      // open a new window and are each counted once: 1, 2, … as many as came.
+      const places = new Map<string, number[]>();
+      orders.forEach((order, w) =>
+        order.forEach((key, i) => places.set(key, [...(places.get(key) ?? []), counted[w]![i]!.hits])),
+      );
+      for (const [key, got] of places)
+        assert.deepEqual(
+          got.sort((a, b) => a - b),
+          got.map((_, i) => i + 1),
+          key,
+        );
+    }
+  },
+);

@@ -2,7 +2,7 @@
  * Per-address limits counted in the database, so that every server process on it counts the same hits:
  * one atomic upsert for the hits of many requests at once — a new window, or more hits in the current one.
  */
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 export interface WindowCount {
@@ -31,9 +31,15 @@ export async function countHits(
     const counted = perKey.get(hit.key);
     perKey.set(hit.key, { windowMs: counted?.windowMs ?? hit.windowMs, hits: (counted?.hits ?? 0) + 1 });
   }
+  // In the order of their keys, the order every writer takes them in: two writers counting the same
+  // addresses (two server processes) never each hold a row the other waits for.
   const rows = await db
     .insertInto('rate_limit_windows')
-    .values([...perKey].map(([key, c]) => ({ key, hits: c.hits, ends_at_ms: nowMs + c.windowMs })))
+    .values(
+      [...perKey]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, c]) => ({ key, hits: c.hits, ends_at_ms: nowMs + c.windowMs })),
+    )
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         hits: sql`case when rate_limit_windows.ends_at_ms <= ${nowMs} then excluded.hits else rate_limit_windows.hits + excluded.hits end`,
@@ -66,11 +72,23 @@ export async function countHit(
   return (await countHits(db, [{ key, windowMs }], nowMs))[0]!;
 }
 
-/** Removes the windows that have ended; returns how many. */
+/**
+ * Removes the windows that have ended; returns how many. On PostgreSQL a window being counted at this
+ * moment is passed over (its writer starts it again, or the next sweep removes it), so that the sweep
+ * never waits for a writer that waits for it.
+ */
 export async function forgetEndedWindows(db: Kysely<Database>, nowMs: number): Promise<number> {
   const result = await db
     .deleteFrom('rate_limit_windows')
-    .where('ends_at_ms', '<=', nowMs)
+    .where(
+      'key',
+      'in',
+      db
+        .selectFrom('rate_limit_windows')
+        .select('key')
+        .where('ends_at_ms', '<=', nowMs)
+        .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate().skipLocked()),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
