@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
-import helmet from '@fastify/helmet';
 import { boundTurns } from './bounded-turns.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 
 /** Synchronous work, as a request on SQLite does. */
 function spin(ms: number) {
@@ -13,7 +13,7 @@ function spin(ms: number) {
 async function busyApp(gated: boolean, maxWaiting?: number) {
   const app = Fastify({ logger: false });
   // As in the server: the security headers first, so that a "busy" answer carries them too.
-  await app.register(helmet);
+  addSecurityHeaders(app);
   const gate = gated ? boundTurns(app, { budgetMs: 5, ...(maxWaiting ? { maxWaiting } : {}) }) : undefined;
   const served: number[] = [];
   app.get('/work/:n', async (request) => {

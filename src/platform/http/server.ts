@@ -3,7 +3,7 @@
  * the routes each feature registers. Unexpected errors are logged once and answered with 500.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
+import { addSecurityHeaders } from './security-headers.ts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -72,17 +72,7 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: null,
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  addSecurityHeaders(app);
   // After the security headers, so that even a "busy" answer carries them; before everything else.
   boundTurns(app, options.turns);
   // Route schemas (zod, beside each route) document the API at /api/docs; each handler parses its input
