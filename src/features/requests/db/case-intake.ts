@@ -178,15 +178,13 @@ export async function writeNewCases(tx: Kysely<Database>, cases: readonly NewCas
       .execute();
     const events = made.flatMap((c) => c.history.map((r) => eventRow(c.agencyId, c.id, r)));
     await tx.insertInto('request_events').values(events).execute();
-    const records = made.flatMap((c) => {
-      const record = reportRecordOf(c.id, c.projection);
-      return record ? [{ agencyId: c.agencyId, record }] : [];
-    });
-    for (const agencyId of new Set(records.map((r) => r.agencyId)))
-      await requestRepository(tx).save(
-        agencyId,
-        records.filter((r) => r.agencyId === agencyId).map((r) => r.record),
-      );
+    // The records the report counts, of every agency of the group in one statement.
+    await requestRepository(tx).saveMany(
+      made.flatMap((c) => {
+        const request = reportRecordOf(c.id, c.projection);
+        return request ? [{ agencyId: c.agencyId, request }] : [];
+      }),
+    );
     const submitted = made.filter((c) => c.submission);
     if (submitted.length > 0)
       await tx

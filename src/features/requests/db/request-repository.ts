@@ -91,32 +91,41 @@ export function requestRepository(db: Kysely<Database>) {
     return years;
   }
 
+  /** Inserts or replaces the requests of several agencies by (agency, id), many to a statement. */
+  async function saveMany(
+    requests: readonly { readonly agencyId: string; readonly request: DisclosureRequest }[],
+    importId: string | null = null,
+  ): Promise<void> {
+    for (const rows of chunk(requests.map((r) => toRow(r.agencyId, r.request, importId)))) {
+      await db
+        .insertInto('disclosure_requests')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['agency_id', 'id']).doUpdateSet((eb) => ({
+            received_on: eb.ref('excluded.received_on'),
+            applicant_type: eb.ref('excluded.applicant_type'),
+            outcome: eb.ref('excluded.outcome'),
+            completed_on: eb.ref('excluded.completed_on'),
+            channel: eb.ref('excluded.channel'),
+            applicant_name: eb.ref('excluded.applicant_name'),
+            subject: eb.ref('excluded.subject'),
+            ledger_import_id: eb.ref('excluded.ledger_import_id'),
+          })),
+        )
+        .execute();
+    }
+  }
+
   return {
     /** Inserts or replaces requests by (agency, id). */
-    async save(
-      agencyId: string,
-      requests: readonly DisclosureRequest[],
-      importId: string | null = null,
-    ): Promise<void> {
-      for (const rows of chunk(requests.map((r) => toRow(agencyId, r, importId)))) {
-        await db
-          .insertInto('disclosure_requests')
-          .values(rows)
-          .onConflict((oc) =>
-            oc.columns(['agency_id', 'id']).doUpdateSet((eb) => ({
-              received_on: eb.ref('excluded.received_on'),
-              applicant_type: eb.ref('excluded.applicant_type'),
-              outcome: eb.ref('excluded.outcome'),
-              completed_on: eb.ref('excluded.completed_on'),
-              channel: eb.ref('excluded.channel'),
-              applicant_name: eb.ref('excluded.applicant_name'),
-              subject: eb.ref('excluded.subject'),
-              ledger_import_id: eb.ref('excluded.ledger_import_id'),
-            })),
-          )
-          .execute();
-      }
+    save(agencyId: string, requests: readonly DisclosureRequest[], importId: string | null = null) {
+      return saveMany(
+        requests.map((request) => ({ agencyId, request })),
+        importId,
+      );
     },
+
+    saveMany,
 
     async list(agencyId: string): Promise<DisclosureRequest[]> {
       const rows = await db
