@@ -178,7 +178,7 @@ export function registerDocumentPages(
     const { agencyId, id } = request.params as { agencyId: string; id: string };
     const agency = await deps.findAgency(agencyId);
     const stored =
-      agency && /^DOC-\d{4}-\d{5}$/.test(id) ? await deps.documents.find(agencyId, id) : undefined;
+      agency && /^DOC-\d{4}-\d{5,7}$/.test(id) ? await deps.documents.find(agencyId, id) : undefined;
     if (!agency || !stored || !isOnPortal(stored.document)) {
       return reply
         .status(404)
@@ -294,7 +294,7 @@ export function registerDocumentPages(
   app.get('/agencies/:agencyId/documents/:id/attachments/:attachmentId', async (request, reply) => {
     const { agencyId, id, attachmentId } = request.params as Record<string, string>;
     const file =
-      /^DOC-\d{4}-\d{5}$/.test(id ?? '') && /^A\d{2}$/.test(attachmentId ?? '')
+      /^DOC-\d{4}-\d{5,7}$/.test(id ?? '') && /^A\d{2}$/.test(attachmentId ?? '')
         ? await deps.attachments.download(agencyId ?? '', id ?? '', attachmentId ?? '', true)
         : undefined;
     if (!file) return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage('没有这个附件'));

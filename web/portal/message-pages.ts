@@ -33,7 +33,7 @@ const lookupBody = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^LY-\d{4}-\d{5}$/),
+    .regex(/^LY-\d{4}-\d{5,7}$/),
   queryCode: z.string().trim().min(1).max(20),
 });
 

@@ -178,7 +178,7 @@ export function registerStatusPages(app: FastifyInstance, deps: StatusPageDepend
   app.get('/status', async (request, reply) => {
     // The receipt page links here with the number filled in; anything else is ignored.
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const id = typeof query.id === 'string' && /^YSQ-\d{4}-\d{5,6}$/.test(query.id) ? query.id : undefined;
+    const id = typeof query.id === 'string' && /^YSQ-\d{4}-\d{5,7}$/.test(query.id) ? query.id : undefined;
     return send(reply, '查询申请办理进度', statusForm(issueFormToken(request, reply), id ? { id } : {}));
   });
 

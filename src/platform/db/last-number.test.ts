@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { testOnBothDatabases } from '../../../test-support/databases.ts';
 import { agencyRepository } from '../../features/agencies/index.ts';
 import { requestRepository } from '../../features/requests/db/request-repository.ts';
-import { lockAndReadLastNumbers } from './last-number.ts';
+import { lastNumberInUse, lockAndReadLastNumbers } from './last-number.ts';
 import type { IsoDate } from '../../shared/domain/iso-date.ts';
 
 testOnBothDatabases(
@@ -38,5 +38,33 @@ testOnBothDatabases(
       [31, 0, 7],
       [7, 0, 31],
     ]);
+  },
+);
+
+testOnBothDatabases(
+  'numbers past their width: the last in use is the greatest number, not the last as text',
+  async ({ db }) => {
+    await agencyRepository(db).create({ id: 'a', name: '甲局' }, '2025-01-01T00:00:00Z');
+    const save = (ids: readonly string[]) =>
+      requestRepository(db).save(
+        'a',
+        ids.map((id) => ({ id, receivedOn: '2025-03-03' as IsoDate, applicantType: 'natural' as const })),
+      );
+    const last = (prefix: string) =>
+      db.transaction().execute(async (tx) => {
+        const read = await lockAndReadLastNumbers(
+          tx,
+          ['request_cases', 'disclosure_requests'],
+          [{ agencyId: 'a', prefix }],
+        );
+        return [read[0], await lastNumberInUse(tx, 'disclosure_requests', 'a', prefix)];
+      });
+    await save(['YSQ-2025-99998', 'YSQ-2025-99999']);
+    assert.deepEqual(await last('YSQ-2025-'), [99_999, 99_999], 'at the width, nothing past it');
+    await save(['YSQ-2025-100000', 'YSQ-2025-100001', 'YSQ-2025-1000000']);
+    assert.deepEqual(await last('YSQ-2025-'), [1_000_000, 1_000_000]);
+    // Another series of the agency is not mistaken for it; a series below its width is one lookup.
+    await save(['YSQ-2024-00999', 'YSQ-2024-01000']);
+    assert.deepEqual(await last('YSQ-2024-'), [1_000, 1_000]);
   },
 );

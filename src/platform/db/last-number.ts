@@ -5,7 +5,36 @@ import type { Database } from './schema.ts';
 type NumberedTable =
   'request_cases' | 'disclosure_requests' | 'public_documents' | 'public_messages' | 'proceedings';
 
-/** The highest number in use after `prefix` in `table`, 0 when none: one indexed lookup. */
+/** The number of an id of the series, 0 when it has none. */
+const numberOf = (id: string | null | undefined, prefix: string) => Number(id?.slice(prefix.length)) || 0;
+
+/**
+ * The last id of a series sorts last as text until its numbers outgrow their width: 100000 sorts before
+ * 99999. A series whose last id as text is all nines (999, 99999) may have gone on past it, so its widest
+ * ids are looked at too — reading the whole series, which only an agency that has reached that many
+ * records of a year pays.
+ */
+async function pastTheWidth(
+  db: Kysely<Database>,
+  table: NumberedTable,
+  agencyId: string,
+  prefix: string,
+  lastAsText: string | null | undefined,
+): Promise<number> {
+  const last = numberOf(lastAsText, prefix);
+  if (!lastAsText || !/^9+$/.test(lastAsText.slice(prefix.length))) return last;
+  const ofSeries = () =>
+    db.selectFrom(table).where('agency_id', '=', agencyId).where('id', 'like', `${prefix}%`);
+  const widest = await ofSeries()
+    .select('id')
+    .where(sql<number>`length(id)`, '=', ofSeries().select(sql<number>`max(length(id))`.as('width')))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return Math.max(last, numberOf(widest?.id, prefix));
+}
+
+/** The highest number in use after `prefix` in `table`, 0 when none: one indexed lookup (see pastTheWidth). */
 export async function lastNumberInUse(
   db: Kysely<Database>,
   table: NumberedTable,
@@ -20,7 +49,7 @@ export async function lastNumberInUse(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return Number(row?.id.slice(prefix.length)) || 0;
+  return pastTheWidth(db, table, agencyId, prefix, row?.id);
 }
 
 /**
@@ -76,8 +105,11 @@ export async function lockAndReadLastNumbers(
   );
   const last = series.map(() => 0);
   for (const row of rows) {
-    const prefix = prefixes[Number(row.n) - 1]!;
-    last[Number(row.n) - 1] = Math.max(0, ...row.ids.map((id) => Number(id?.slice(prefix.length)) || 0));
+    const { agencyId, prefix } = series[Number(row.n) - 1]!;
+    const numbers = await Promise.all(
+      tables.map((table, t) => pastTheWidth(tx, table, agencyId, prefix, row.ids[t])),
+    );
+    last[Number(row.n) - 1] = Math.max(0, ...numbers);
   }
   return last;
 }

@@ -109,8 +109,8 @@ export function App() {
     );
   }
   const agencyId = session.account.agencyId;
-  const caseMatch = /^\/console\/requests\/(YSQ-\d{4}-\d{5,6})$/.exec(path);
-  const documentMatch = /^\/console\/documents\/(DOC-\d{4}-\d{5})$/.exec(path);
+  const caseMatch = /^\/console\/requests\/(YSQ-\d{4}-\d{5,7})$/.exec(path);
+  const documentMatch = /^\/console\/documents\/(DOC-\d{4}-\d{5,7})$/.exec(path);
   return (
     <>
       <NavBar session={session} path={path} onSignOut={signOut} />

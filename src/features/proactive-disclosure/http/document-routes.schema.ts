@@ -6,7 +6,7 @@ import { INTERPRETATION_FORMS } from '../domain/public-document.ts';
 export { agencyParams };
 
 export const documentParams = agencyParams.extend({
-  id: z.string().regex(/^DOC-\d{4}-\d{5}$/, '文件编号形如 DOC-2025-00001'),
+  id: z.string().regex(/^DOC-\d{4}-\d{5,7}$/, '文件编号形如 DOC-2025-00001'),
 });
 
 export const attributeSchema = z.object({
@@ -25,14 +25,14 @@ export const draftBody = z.object({
   attribute: attributeSchema.optional(),
   interprets: z
     .string()
-    .regex(/^DOC-\d{4}-\d{5}$/, '所解读的文件编号形如 DOC-2025-00001')
+    .regex(/^DOC-\d{4}-\d{5,7}$/, '所解读的文件编号形如 DOC-2025-00001')
     .optional(),
   interpretationForm: z.enum(INTERPRETATION_FORMS).optional(),
   coIssuers: z.array(z.string().trim().min(1).max(100)).max(20, '联合发文机关不超过20个').optional(),
   forwards: z
     .object({
       agencyId: agencyParams.shape.agencyId,
-      documentId: z.string().regex(/^DOC-\d{4}-\d{5}$/, '文件编号形如 DOC-2025-00001'),
+      documentId: z.string().regex(/^DOC-\d{4}-\d{5,7}$/, '文件编号形如 DOC-2025-00001'),
     })
     .optional(),
 });

@@ -48,7 +48,7 @@ const registerBody = z.object({
   issuedOn: isoDate,
   publicDocumentId: z
     .string()
-    .regex(/^DOC-\d{4}-\d{5}$/)
+    .regex(/^DOC-\d{4}-\d{5,7}$/)
     .optional(),
 });
 const eventBody = z.discriminatedUnion('type', [
@@ -60,7 +60,7 @@ const eventBody = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('repeal'), on: isoDate }),
   z.object({ type: z.literal('lapse'), on: isoDate }),
-  z.object({ type: z.literal('link'), publicDocumentId: z.string().regex(/^DOC-\d{4}-\d{5}$/) }),
+  z.object({ type: z.literal('link'), publicDocumentId: z.string().regex(/^DOC-\d{4}-\d{5,7}$/) }),
 ]);
 const days = (max: number) => z.number().int('应为整数').min(0).max(max);
 const settingsBody = z.object({

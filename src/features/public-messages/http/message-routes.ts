@@ -19,7 +19,7 @@ const MESSAGES: Readonly<Record<MessageServiceError['code'], string>> = {
 };
 
 const messageParams = agencyParams.extend({
-  id: z.string().regex(/^LY-\d{4}-\d{5}$/, '留言编号形如 LY-2025-00001'),
+  id: z.string().regex(/^LY-\d{4}-\d{5,7}$/, '留言编号形如 LY-2025-00001'),
 });
 const answerBody = z.object({ text: z.string().max(20_000), publish: z.boolean() });
 const publicationBody = z.object({ published: z.boolean() });

@@ -4,6 +4,8 @@ import { caseServiceOf, applicant, application } from '../../../../test-support/
 import { agencyRepository } from '../../agencies/index.ts';
 import { verifyAuditLog } from '../../../platform/audit/audit-log.ts';
 import { caseRepository } from './case-repository.ts';
+import { requestRepository } from './request-repository.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 
 testOnBothDatabases(
   'applications arriving together are written as groups: numbered per agency in arrival order, each form once, the chain whole',
@@ -65,5 +67,30 @@ testOnBothDatabases(
       ['YSQ-2025-00001', 'YSQ-2025-00002', 'refused', 'YSQ-2025-00003'],
     );
     assert.ok((await verifyAuditLog(handle.db)).ok);
+  },
+);
+
+testOnBothDatabases(
+  'an agency past 99,999 applications in a year: the numbers go on after 100000 (which sorts before 99999 as text)',
+  async (handle) => {
+    const { service } = await caseServiceOf(handle);
+    // The year's records so far, as a ledger import brought them: past 99999 already.
+    await requestRepository(handle.db).save(
+      'city-edu',
+      [99_998, 99_999, 100_000].map((n) => ({
+        id: `YSQ-2025-${n}`,
+        receivedOn: '2025-03-03' as IsoDate,
+        applicantType: 'natural' as const,
+      })),
+    );
+    const first = await Promise.all([
+      service.submitOnline('city-edu', applicant, application),
+      service.submitOnline('city-edu', applicant, application),
+    ]);
+    const next = await service.submitOnline('city-edu', applicant, application);
+    assert.deepEqual(
+      [...first, next].map((m) => m.id),
+      ['YSQ-2025-100001', 'YSQ-2025-100002', 'YSQ-2025-100003'],
+    );
   },
 );

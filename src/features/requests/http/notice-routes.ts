@@ -19,7 +19,7 @@ const listQuery = z.object({
   unsent: z.enum(['true', 'false']).optional(),
   requestId: z
     .string()
-    .regex(/^YSQ-\d{4}-\d{5,6}$/)
+    .regex(/^YSQ-\d{4}-\d{5,7}$/)
     .optional(),
 });
 

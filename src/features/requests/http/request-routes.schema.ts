@@ -16,7 +16,7 @@ export const agencyParams = z.object({
   agencyId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, '机关编号无效'),
 });
 export const caseParams = agencyParams.extend({
-  id: z.string().regex(/^YSQ-\d{4}-\d{5,6}$/, '申请编号形如 YSQ-2025-00001'),
+  id: z.string().regex(/^YSQ-\d{4}-\d{5,7}$/, '申请编号形如 YSQ-2025-00001'),
 });
 
 /** Which document the ID number is: checked by its standard, or any other (passport, 港澳通行证…). */

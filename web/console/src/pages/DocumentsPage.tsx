@@ -84,7 +84,7 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
                 .filter(Boolean),
             }
           : {}),
-        ...(/^[a-z0-9-]+\/DOC-\d{4}-\d{5}$/.test(text('forwards'))
+        ...(/^[a-z0-9-]+\/DOC-\d{4}-\d{5,7}$/.test(text('forwards'))
           ? {
               forwards: {
                 agencyId: text('forwards').split('/')[0],
@@ -221,7 +221,7 @@ export function DocumentsPage({ agencyId, today }: { agencyId: string; today: st
           <label htmlFor="doc-forwards">
             转发的文件（机关编号/文件编号，如 province/DOC-2026-00001；可不填）
           </label>
-          <input id="doc-forwards" name="forwards" pattern="[a-z0-9\-]+/DOC-\d{4}-\d{5}" />
+          <input id="doc-forwards" name="forwards" pattern="[a-z0-9\-]+/DOC-\d{4}-\d{5,7}" />
         </div>
         <div className="field">
           <label htmlFor="doc-formedOn">成文日期</label>

@@ -168,7 +168,7 @@ export function NormativeRegisterPage({ agencyId, today }: { agencyId: string; t
         </div>
         <div className="field">
           <label htmlFor="nd-page">门户上的文件编号（如 DOC-2026-00001，可不填）</label>
-          <input id="nd-page" name="publicDocumentId" pattern="DOC-\d{4}-\d{5}" />
+          <input id="nd-page" name="publicDocumentId" pattern="DOC-\d{4}-\d{5,7}" />
         </div>
         <button type="submit">登记</button>
       </form>
