@@ -67,5 +67,10 @@ process.stdout.write(
     errors: sum((r) => r.errors + r.timeouts),
     non2xx: sum((r) => r.non2xx),
     total: sum((r) => r.requests.total),
+    statusCodes: results.reduce<Record<string, number>>((codes, r) => {
+      for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {}))
+        codes[code] = (codes[code] ?? 0) + (count ?? 0);
+      return codes;
+    }, {}),
   }),
 );

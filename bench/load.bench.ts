@@ -21,6 +21,8 @@ export interface LoadResult {
   readonly errors: number;
   readonly non2xx: number;
   readonly total: number;
+  /** How many answers of each status (201, 500, …). */
+  readonly statusCodes?: Readonly<Record<string, number>>;
   /** The server process's peak resident memory by the end of this target's run (MB). */
   readonly serverPeakMb: number | undefined;
 }
