@@ -152,3 +152,41 @@ test('audit --parent sums the children, names the cells that do not add up and t
   assert.match(run.stdout, /缺少下级报告：某县人民政府/);
   assert.doesNotMatch(run.stdout, /缺少下级报告：平潭综合实验区/);
 });
+
+test('audit --previous: last year’s 结转 splits this year’s 上年结转 printed run together', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-carried-'));
+  const shape = readFileSync(fixture('reports/shapes/pdf-text-broken-rows.txt'), 'utf8');
+  const thisYear = join(dir, '2024.txt');
+  const lastYear = join(dir, '2023.txt');
+  writeFileSync(
+    thisYear,
+    shape
+      .replace('2023 年政府信息公开工作年度报告', '2024 年政府信息公开工作年度报告')
+      .replace(
+        '一、本年新收政府信息公开申请数量 28 2 0 0 0 0 30',
+        '一、本年新收政府信息公开申请数量 29 2 0 0 0 0 31',
+      )
+      .replace('二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量 111000012')
+      .replace('四、结转下年度继续办理 0 0 0 0 0 0 0', '四、结转下年度继续办理 111000012'),
+  );
+  writeFileSync(
+    lastYear,
+    shape.replace('四、结转下年度继续办理 0 0 0 0 0 0 0', '四、结转下年度继续办理 11 1 0 0 0 0 12'),
+  );
+  const alone = await runCli(['audit', '--json', thisYear]);
+  assert.deepEqual(JSON.parse(alone.stdout).ambiguous['t3.r2.natural'], [1, 11]);
+  const run = await runCli(['audit', '--json', thisYear, '--previous', lastYear]);
+  assert.equal(run.code, 0, run.stderr);
+  const json = JSON.parse(run.stdout);
+  assert.deepEqual(
+    ['natural', 'org_business', 'total'].map((c) => json.cells[`t3.r2.${c}`]),
+    [11, 1, 12],
+  );
+  assert.deepEqual(
+    ['natural', 'org_business', 'total'].map((c) => json.cells[`t3.r4.${c}`]),
+    [11, 1, 12],
+  );
+  assert.match(json.sources['t3.r2.natural'].text, /按上年报告“结转下年度继续办理”的数字拆分/);
+  const text = await runCli(['audit', thisYear, '--previous', lastYear]);
+  assert.match(text.stdout, /问题：表三第 \d+ 行“二、上年结转…”的数字连在一起（按上年报告/);
+});

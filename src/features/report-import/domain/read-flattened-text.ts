@@ -14,6 +14,7 @@ import {
 } from '../../annual-report/index.ts';
 import { isTable3Row, splitDigits, splitSumBlocks, splitSumRow } from './split-digits.ts';
 import type { ExtraRow } from './text-numbers.ts';
+import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
 export interface FlattenedReading {
   readonly cells: Record<CellId, number>;
@@ -183,7 +184,12 @@ function candidatesOf(
   return splitDigits(run.replace(/ /g, ''), parts, accept, signedPart);
 }
 
-function readTable3(text: string, format: ReportFormatId, out: FlattenedReading): void {
+function readTable3(
+  text: string,
+  format: ReportFormatId,
+  out: FlattenedReading,
+  carried: CarriedOver | undefined,
+): void {
   const model = reportFormat(format).tables.t3;
   const rows = model.rows.filter((r) => r.kind === 'data');
   const columns = model.columns.map((c) => c.id);
@@ -197,6 +203,13 @@ function readTable3(text: string, format: ReportFormatId, out: FlattenedReading)
   });
   const leaves = reportFormat(format).resultLeafRows.map((id) => rows.findIndex((r) => r.id === id));
   const at = (id: string) => rows.findIndex((r) => r.id === id);
+  // Row 二 run together: last year's row 四, when given, is the split (carried-over.ts).
+  const carriedSplit = splitCarriedOver(options[at('r2')] ?? [], carried);
+  if (carriedSplit) {
+    options[at('r2')] = [[...carriedSplit]];
+    out.rowText['t3.r2'] = `${out.rowText['t3.r2'] ?? ''}${CARRIED_NOTE}`;
+    out.problems.push(`表三“${rows[at('r2')]!.label}”一行的数字连在一起${CARRIED_NOTE}`);
+  }
   const consistent = (choice: ReadonlyArray<readonly number[]>) =>
     columns.every((_, c) => {
       const total = choice[at('r3_7')]![c]!;
@@ -304,14 +317,18 @@ function proseNumbers(compact: string): Set<number> {
   return new Set([...compact.slice(0, start).matchAll(/(\d+)(?=[件条项个篇次])/g)].map((m) => Number(m[1])));
 }
 
-export function readFlattenedText(text: string, format: ReportFormatId): FlattenedReading {
+export function readFlattenedText(
+  text: string,
+  format: ReportFormatId,
+  carried?: CarriedOver,
+): FlattenedReading {
   const compact = compactText(text);
   const out: FlattenedReading = { cells: {}, ambiguous: {}, problems: [], extraRows: [], rowText: {} };
   const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
   const t3 = region(compact, HEADINGS.t3, HEADINGS.t4, t2?.end);
   const t4 = region(compact, HEADINGS.t4, HEADINGS.end, t3?.end ?? t2?.end);
   if (t2) readTable2(withoutUnits(t2.text), format, proseNumbers(compact), out);
-  if (t3) readTable3(t3.text, format, out);
+  if (t3) readTable3(t3.text, format, out, carried);
   if (t4) readTable4(t4.text.replace(/^[^\d]*/, ''), out);
   return out;
 }

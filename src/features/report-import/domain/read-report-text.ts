@@ -4,6 +4,7 @@
  * one row of 15 numbers, table 二 by its row labels. Every cell keeps the line it was read from; a cell
  * that cannot be read without guessing is named as unread, never filled in.
  */
+import type { CarriedOver } from './carried-over.ts';
 import {
   FORMAT_2021,
   cellLabel,
@@ -317,7 +318,11 @@ function leaveNegativesUnread(format: ReportFormatId, out: Reading): void {
     }
 }
 
-export function readReportText(text: string, layout?: TextLayout): TextReading {
+/**
+ * Reads a published report's text. `carried`: last year's 结转下年度继续办理 by column, from its report,
+ * which decides this year's 上年结转 row when its numbers were printed run together (carried-over.ts).
+ */
+export function readReportText(text: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
   const lines = text.split(/\r?\n/);
   const format = detectFormat(text);
   const out = new Reading();
@@ -331,7 +336,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   if (format) {
     if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out, layout);
     else out.problems.push('没有找到表二');
-    if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, format, out);
+    if (t3 >= 0 && t4 > t3) readTable3(lines, t3, t4, format, out, carried);
     else out.problems.push('没有找到表三');
     if (t4 >= 0) readTable4(lines, t4 + 1, out);
     else out.problems.push('没有找到表四');
@@ -341,7 +346,7 @@ export function readReportText(text: string, layout?: TextLayout): TextReading {
   const all = format ? reportFormat(format).cellIds.length : 0;
   const read = Object.keys(out.cells).length;
   if (format && read < all && (read < all / 2 || runTogether(lines))) {
-    const flattened = readFlattenedText(text, format);
+    const flattened = readFlattenedText(text, format, carried);
     if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
       out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows, flattened.rowText);

@@ -16,6 +16,7 @@ import {
 import { isNumberCell, labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
 import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 import { splitSumRow } from './split-digits.ts';
+import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
 /** Where a table's reader puts what it reads (read-report-text.ts's Reading). */
 export interface CellSink {
@@ -147,7 +148,7 @@ function runTogether(
   text: string,
   line: number,
   out: CellSink,
-): { numbers: LineNumber[]; readings: number[][] } | undefined {
+): { numbers: LineNumber[]; readings: number[][]; several: string } | undefined {
   const run = /(?<![\d.])(\d{7,49})\s*$/.exec(text);
   if (!run) return undefined;
   const rest = text.slice(0, run.index);
@@ -160,12 +161,12 @@ function runTogether(
     out.problems.push(`表三第 ${line} 行“${label}”的数字连在一起（${digits}），拆不出七个数，未读`);
     return undefined;
   }
-  if (readings.length > 1)
-    out.problems.push(
-      `表三第 ${line} 行“${label}”的数字连在一起（${digits}），可以拆成 ${readings.length} 种，只读出各种拆法一致的格`,
-    );
   const column = rest.split(/[|｜\t]|\s+/).length;
-  return { numbers: readings[0]!.map((value) => ({ value, line, column })), readings };
+  return {
+    numbers: readings[0]!.map((value) => ({ value, line, column })),
+    readings,
+    several: `表三第 ${line} 行“${label}”的数字连在一起（${digits}），可以拆成 ${readings.length} 种，只读出各种拆法一致的格`,
+  };
 }
 
 /** A table heading or a header line: where the label lines of a row stop. */
@@ -212,13 +213,18 @@ export function readTable3(
   to: number,
   format: ReportFormatId,
   out: CellSink,
+  carried?: CarriedOver,
 ): void {
-  // Lines whose run of digits splits more than one way: every reading, by line.
+  // Lines whose run of digits splits more than one way: every reading, by line (and what to say of it).
   const uncertain = new Map<number, number[][]>();
+  const several = new Map<number, string>();
   const numbersByLine = lines.slice(from, to).map((text, i) => {
     const joined = runTogether(text, from + i + 1, out);
     if (!joined) return table3Numbers(text, from + i + 1);
-    if (joined.readings.length > 1) uncertain.set(from + i + 1, joined.readings);
+    if (joined.readings.length > 1) {
+      uncertain.set(from + i + 1, joined.readings);
+      several.set(from + i + 1, joined.several);
+    }
     return joined.numbers;
   });
   const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1);
@@ -231,7 +237,9 @@ export function readTable3(
     out.problems.push(`表三读到 ${rows.length} 行数字，远多于格式的行数，不像是年度报告的表格，未读`);
     return;
   }
-  const { placed, zeroFromGroup, extra, problems } = placeTable3Rows(rows, format);
+  const placement = placeTable3Rows(rows, format);
+  const { zeroFromGroup, extra, problems } = placement;
+  const placed = new Map(placement.placed);
   for (const row of extra) {
     const line = row.numbers[0]!.line;
     const label = rowWords(lines[line - 1] ?? '');
@@ -243,6 +251,22 @@ export function readTable3(
     );
   }
   out.problems.push(...problems);
+  // Row 二 run together: last year's row 四, when given, is the split (carried-over.ts).
+  const carriedRow = placed.get('r2');
+  const carriedSplit =
+    carriedRow && splitCarriedOver(uncertain.get(carriedRow.numbers[0]!.line) ?? [], carried);
+  if (carriedRow && carriedSplit) {
+    const line = carriedRow.numbers[0]!.line;
+    uncertain.delete(line);
+    several.delete(line);
+    placed.set('r2', {
+      ...carriedRow,
+      numbers: carriedRow.numbers.map((n, c) => ({ ...n, value: carriedSplit[c]! })),
+      evidence: `${carriedRow.evidence}${CARRIED_NOTE}`,
+    });
+    out.problems.push(`表三第 ${line} 行“二、上年结转…”的数字连在一起${CARRIED_NOTE}`);
+  }
+  for (const [line, problem] of several) if (uncertain.has(line)) out.problems.push(problem);
   for (const [rowId, row] of placed) {
     const all = uncertain.get(row.numbers[0]!.line);
     const readings = all && confirmedByColumns(all, rowId, placed, uncertain, zeroFromGroup, format);

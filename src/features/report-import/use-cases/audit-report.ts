@@ -10,6 +10,8 @@ import {
 import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts';
 import { type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
+import { statedSubject } from '../domain/read-report-words.ts';
+import type { CarriedOver } from '../domain/carried-over.ts';
 import type { ExtractRefusal, ReportFileKind } from '../extract/extract-report-text.ts';
 import {
   sandboxRefusalMessage,
@@ -107,11 +109,39 @@ const TABLE_HEADING: Record<string, string> = {
 const stripMarkerOf = (label: string) =>
   label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '');
 
+/**
+ * Last year's 结转下年度继续办理 row, to split this year's 上年结转 by (carried-over.ts): only when last
+ * year's report printed all seven for certain, and is of the year before and of the same agency where the
+ * two reports say so; else the reason it was not used.
+ */
+function carriedFrom(previous: TextReading, text: string): { carried?: CarriedOver; notUsed?: string } {
+  if (!previous.format) return {};
+  const columns = reportFormat(previous.format).tables.t3.columns.map((c) => c.id);
+  const carried = columns.map((c) => previous.cells[`t3.r4.${c}`]);
+  if (carried.some((v) => v === undefined)) return {};
+  const subject = statedSubject(text);
+  if (subject.year !== undefined && previous.year !== undefined && previous.year !== subject.year - 1)
+    return {
+      notUsed: `上年报告是 ${previous.year} 年度的，不是 ${subject.year - 1} 年度，未用它的结转数拆分上年结转`,
+    };
+  if (subject.agency && previous.agency && subject.agency !== previous.agency)
+    return {
+      notUsed: `上年报告是“${previous.agency}”的，不是“${subject.agency}”的，未用它的结转数拆分上年结转`,
+    };
+  return { carried: carried as number[] };
+}
+
 export function auditReportText(text: string, previousText?: string, layout?: TextLayout): ReportAudit {
-  const reading = readReportText(text, layout);
+  const previous = previousText ? readReportText(previousText) : undefined;
+  const { carried, notUsed } = previous ? carriedFrom(previous, text) : {};
+  const read = readReportText(text, layout, carried);
+  // Why last year's report did not decide 上年结转: said only where it would have had something to decide.
+  const reading =
+    notUsed && Object.keys(read.ambiguous).some((c) => c.startsWith('t3.r2.'))
+      ? { ...read, problems: [...read.problems, notUsed] }
+      : read;
   const prose = proseOf(text);
   const stated = statedFigures(prose);
-  const previous = previousText ? readReportText(previousText) : undefined;
   const checks =
     reading.format && Object.keys(reading.cells).length > 0
       ? checkConsistency(
