@@ -190,3 +190,33 @@ test('audit --previous: last year’s 结转 splits this year’s 上年结转 p
   const text = await runCli(['audit', thisYear, '--previous', lastYear]);
   assert.match(text.stdout, /问题：表三第 \d+ 行“二、上年结转…”的数字连在一起（按上年报告/);
 });
+
+test('audit --batch sets each report’s 上年结转 against last year’s report of the same agency in the batch', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-carry-'));
+  const folder = join(dir, 'reports');
+  mkdirSync(folder);
+  // 平潭综合实验区 2021–2025 as published: each year carries what the year before left.
+  copyFileSync(report('008-pingtan-2022'), join(folder, 'pingtan-2022.txt'));
+  for (const year of [2021, 2023, 2024])
+    copyFileSync(fixture(`reports/real/pingtan-${year}.txt`), join(folder, `pingtan-${year}.txt`));
+  // 2025 changed to carry 2 in where 2024 carried 0 out.
+  const changed = readFileSync(fixture('reports/real/pingtan-2025.txt'), 'utf8').replace(
+    '上年结转政府信息公开申请数量0000000',
+    '上年结转政府信息公开申请数量2000002',
+  );
+  assert.match(changed, /申请数量2000002/);
+  writeFileSync(join(folder, 'pingtan-2025.txt'), changed);
+  const out = join(dir, 'results.csv');
+  const summary = join(dir, 'summary.html');
+  const run = await runCli(['audit', '--batch', folder, '--out', out, '--summary', summary]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(
+    run.stdout,
+    /跨年度结转（R6）：同一机关相邻年度的报告 4 对，上年结转与上年报告的结转下年度不一致 1 对/,
+  );
+  assert.match(
+    run.stdout,
+    /平潭综合实验区 2025 年度：上年结转 2，2024 年度报告的结转下年度 0（.*pingtan-2025\.txt；.*pingtan-2024\.txt）/,
+  );
+  assert.match(readFileSync(summary, 'utf8'), /跨年度结转（R6）[\s\S]*2024→2025<\/td><td>0<\/td><td>2<\/td>/);
+});

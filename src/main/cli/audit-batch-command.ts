@@ -12,6 +12,10 @@ import {
   type BatchRow,
 } from '../../features/report-import/use-cases/audit-batch.ts';
 import { reportFileKind } from '../../features/report-import/extract/extract-report-text.ts';
+import {
+  carryAcrossYears,
+  type CarryMismatch,
+} from '../../features/report-import/use-cases/batch-carry-over.ts';
 import { escapeHtml } from '../../features/annual-report/export/report-html.ts';
 import { CliError } from './output.ts';
 import { csvLine } from '../../platform/rendering/csv.ts';
@@ -74,11 +78,22 @@ function summaryHtml(rows: readonly BatchRow[]): string {
         `<tr><td>${escapeHtml(w.file)}</td><td>${w.read}</td><td>${w.ambiguous}</td><td>${w.unread}</td></tr>`,
     )
     .join('\n');
+  const carry = carryAcrossYears(rows);
+  const carryRows = carry.mismatches
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.agency)}</td><td>${m.year - 1}→${m.year}</td><td>${m.carriedOutBefore}</td><td>${m.carriedIn}</td><td>${escapeHtml(m.previousFile)}<br>${escapeHtml(m.file)}</td></tr>`,
+    )
+    .join('\n');
+  const carrySection = carry.pairs
+    ? `<h2>跨年度结转（R6）</h2>\n<p>同一机关相邻年度的报告 ${carry.pairs} 对，上年结转与上年报告的结转下年度不一致 ${carry.mismatches.length} 对。</p>${carryRows ? `\n<table border="1" cellpadding="4"><tr><th>机关</th><th>年度</th><th>上年报告：结转下年度</th><th>本年报告：上年结转</th><th>文件</th></tr>\n${carryRows}\n</table>` : ''}`
+    : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告核查汇总</title></head><body>
 <h1>年度报告核查汇总</h1>
 <p>共 ${rows.length} 份报告，无法读取 ${unreadable} 份。</p>
 <p>单元格：读出 ${totals.read} 个，有几种可能（存疑）${totals.ambiguous} 个，未读出 ${totals.unread} 个。</p>
 ${worst ? `<h2>读得最不全的报告</h2>\n<table border="1" cellpadding="4"><tr><th>文件</th><th>读出</th><th>存疑</th><th>未读出</th></tr>\n${worst}\n</table>` : ''}
+${carrySection}
 <h2>各项勾稽关系未通过的报告数</h2>
 <svg role="img" aria-label="各规则未通过的报告数" width="560" height="${Math.max(28, counts.length * 28)}" font-size="14">${bars}</svg>
 <table border="1" cellpadding="4"><tr><th>规则</th><th>未通过的报告数</th></tr>
@@ -139,6 +154,20 @@ export async function runAuditBatch(
       io.out(`    ${w.file}：读出 ${w.read}，存疑 ${w.ambiguous}，未读出 ${w.unread}\n`);
   }
   for (const { rule, reports } of ruleFailureCounts(rows)) io.out(`  ${rule} 未通过：${reports} 份\n`);
+  printCarry(carryAcrossYears(rows), io);
   const unreadable = rows.filter((r) => r.problem).length;
   if (unreadable) io.out(`  无法读取：${unreadable} 份（原因见结果文件 problem 列）\n`);
+}
+
+/** R6 across the batch: pairs of consecutive years of one agency, and those that do not carry. */
+function printCarry(carry: { pairs: number; mismatches: readonly CarryMismatch[] }, io: CliIo): void {
+  if (carry.pairs === 0) return;
+  io.out(
+    `  跨年度结转（R6）：同一机关相邻年度的报告 ${carry.pairs} 对，上年结转与上年报告的结转下年度不一致 ${carry.mismatches.length} 对\n`,
+  );
+  for (const m of carry.mismatches.slice(0, 10))
+    io.out(
+      `    ${m.agency} ${m.year} 年度：上年结转 ${m.carriedIn}，${m.year - 1} 年度报告的结转下年度 ${m.carriedOutBefore}（${m.file}；${m.previousFile}）\n`,
+    );
+  if (carry.mismatches.length > 10) io.out(`    等 ${carry.mismatches.length} 对（见 --summary）\n`);
 }
