@@ -4,6 +4,7 @@
  * filed version has status `filed`; filing a version whose number is taken fails on the primary key, so
  * two officers filing at once cannot both succeed.
  */
+import { restoredReport, storedReport } from './stored-checks.ts';
 import { PostgresAdapter, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, FiledReportTable } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
@@ -60,7 +61,7 @@ function toFiled(row: Selectable<FiledReportTable>): FiledReport {
     status: row.status === 'reopened' ? 'reopened' : 'filed',
     origin: row.origin as FilingOrigin,
     format: row.format as ReportFormatId,
-    report: JSON.parse(row.report) as AnnualReport,
+    report: restoredReport(JSON.parse(row.report) as Parameters<typeof restoredReport>[0]),
     explanations: JSON.parse(row.explanations) as Record<string, string>,
     children: JSON.parse(row.children) as FiledReport['children'],
     ...(row.source_file ? { sourceFile: row.source_file } : {}),
@@ -80,7 +81,7 @@ function filedRow(report: FiledReport) {
     status: report.status,
     origin: report.origin,
     format: report.format,
-    report: JSON.stringify(report.report),
+    report: JSON.stringify(storedReport(report.report)),
     explanations: JSON.stringify(report.explanations),
     children: JSON.stringify(report.children),
     source_file: report.sourceFile ?? null,

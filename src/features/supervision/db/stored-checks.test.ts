@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { testOnBothDatabases } from '../../../../test-support/databases.ts';
+import { agencyRepository } from '../../agencies/index.ts';
+import {
+  checkConsistency,
+  reportFormat,
+  type AnnualReport,
+  type CheckResult,
+  type ReportFormatId,
+} from '../../annual-report/index.ts';
+import { restoredReport, storedReport } from './stored-checks.ts';
+import { CHECK_TEMPLATES_V1 } from './check-templates-v1.ts';
+import { supervisionRepository, type FiledReport } from './supervision-repository.ts';
+import type { IsoDate } from '../../../shared/domain/iso-date.ts';
+
+/** A report of the format whose cells give passes and failures, with last year, stated figures, blanks. */
+function reportOf(format: ReportFormatId): AnnualReport {
+  const cells = Object.fromEntries(reportFormat(format).cellIds.map((c, i) => [c, i % 7]));
+  const checks = checkConsistency(
+    { format, cells },
+    {
+      previous: { format, cells: { ...cells, 't3.r4.total': 99 } },
+      statedFigures: { received: 3, lawsuits: 1 },
+      blankCells: ['t3.r1.natural', 't4.review.total'],
+      processingFees: { collectedCount: 2, collectedYuan: 300, noticesIssued: 1 },
+    },
+  );
+  const extra: CheckResult[] = [
+    // A rule no template knows, and a delta the rules would not compute: both kept as they were.
+    {
+      rule: 'R99.x',
+      severity: 'info',
+      status: 'pass',
+      lhs: 1,
+      rhs: 1,
+      delta: 0,
+      cells: [],
+      message: '新规则',
+    },
+    { ...checks[0]!, delta: 5 },
+  ];
+  return { format, year: 2025, agency: { name: '某局' }, cells, checks: [...checks, ...extra] };
+}
+
+test('a filed report’s checks stored slim read back exactly as they were filed, both formats', () => {
+  for (const format of ['2021', '2019'] as const) {
+    const report = reportOf(format);
+    assert.ok(report.checks.some((c) => c.status === 'fail'));
+    const stored = JSON.stringify(storedReport(report));
+    assert.deepEqual(restoredReport(JSON.parse(stored)), report);
+    const full = JSON.stringify(report);
+    assert.ok(stored.length < full.length / 2, `${format}: ${stored.length} of ${full.length} bytes`);
+  }
+  // A report stored before (checks in full) reads as it was.
+  const before = reportOf('2021');
+  assert.deepEqual(restoredReport(JSON.parse(JSON.stringify(before))), before);
+  // Templates not known to this version: refused, not read as something else.
+  const unknown = { ...storedReport(before), storedChecks: { templates: 'v9', checks: [] } };
+  assert.throws(() => restoredReport(unknown), /unknown check templates v9/);
+});
+
+testOnBothDatabases(
+  'filed versions read back whole: slim ones and ones stored in full before',
+  async ({ db }) => {
+    await agencyRepository(db).create({ id: 'a', name: '甲局' }, '2026-01-05T00:00:00Z');
+    const store = supervisionRepository(db);
+    const filed = (version: number): FiledReport => ({
+      agencyId: 'a',
+      year: 2025,
+      version,
+      status: 'filed',
+      origin: 'records',
+      format: '2021',
+      report: reportOf('2021'),
+      explanations: {},
+      children: [],
+      filedBy: 'office',
+      filedAt: '2026-01-05T08:00:00Z',
+      filedOn: '2026-01-05' as IsoDate,
+    });
+    await store.file(filed(1));
+    const row = await db.selectFrom('filed_reports').select('report').executeTakeFirstOrThrow();
+    assert.match(row.report, /"storedChecks"/);
+    assert.ok(row.report.length < JSON.stringify(filed(1).report).length / 2);
+    assert.deepEqual((await store.latest('a', 2025))?.report, filed(1).report);
+    // A row written before the checks were stored slim.
+    await db
+      .updateTable('filed_reports')
+      .set({ report: JSON.stringify(filed(1).report) })
+      .where('agency_id', '=', 'a')
+      .execute();
+    assert.deepEqual((await store.latest('a', 2025))?.report, filed(1).report);
+  },
+);
+
+test('the templates of version 1 are frozen: reports filed with them must read the same for ever', () => {
+  const digest = createHash('sha256').update(JSON.stringify(CHECK_TEMPLATES_V1)).digest('hex');
+  assert.equal(
+    digest,
+    '5dab2c8c917fd5eb2e69c3914e0958f6de62187eb9bc43c04be7fa719075543a',
+    'a change of wording goes in a new version beside this one',
+  );
+});

@@ -1,0 +1,86 @@
+/**
+ * A filed report's checks as stored: three quarters of a filed report were its 63 checks, each repeating
+ * its rule's severity, cells and sentence. Stored, a check is its rule, status and two sides, with only
+ * what differs from its rule's template (a frozen, versioned table: check-templates-v1.ts) — a failed
+ * check's own sentence, a rule's other cells. Read back, the check is exactly what was filed; a report
+ * stored before (checks in full) reads as it was.
+ */
+import type { AnnualReport, CheckResult } from '../../annual-report/index.ts';
+import { CHECK_TEMPLATES_V1 } from './check-templates-v1.ts';
+
+type Template = { readonly severity: string; readonly cells: readonly string[]; readonly message: string };
+type Differences = Partial<Pick<CheckResult, 'severity' | 'cells' | 'message' | 'delta'>>;
+/** rule, status, lhs, rhs, and what differs from the template (when anything does). */
+type StoredCheck =
+  | readonly [string, CheckResult['status'], number | null, number | null]
+  | readonly [string, CheckResult['status'], number | null, number | null, Differences];
+
+export interface StoredChecks {
+  readonly templates: string;
+  readonly checks: readonly StoredCheck[];
+}
+
+const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Template>>>>>> = {
+  v1: CHECK_TEMPLATES_V1,
+};
+const CURRENT = 'v1';
+
+/** What the rules compute as a check's delta: its two sides apart, when both are known. */
+function deltaOf(lhs: number | null, rhs: number | null): number | null {
+  return lhs !== null && rhs !== null ? Math.round((lhs - rhs) * 1e6) / 1e6 : null;
+}
+
+const sameCells = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((cell, i) => cell === b[i]);
+
+function storeCheck(check: CheckResult, template: Template | undefined): StoredCheck {
+  const differences: { -readonly [K in keyof Differences]: Differences[K] } = {};
+  if (check.severity !== template?.severity) differences.severity = check.severity;
+  if (!template || !sameCells(check.cells, template.cells)) differences.cells = check.cells;
+  if (check.message !== template?.message) differences.message = check.message;
+  if (check.delta !== deltaOf(check.lhs, check.rhs)) differences.delta = check.delta;
+  const stored = [check.rule, check.status, check.lhs, check.rhs] as const;
+  return Object.keys(differences).length > 0 ? [...stored, differences] : stored;
+}
+
+function restoreCheck(stored: StoredCheck, template: Template | undefined): CheckResult {
+  const [rule, status, lhs, rhs] = stored;
+  const differences: Differences = stored[4] ?? {};
+  return {
+    rule,
+    severity: (differences.severity ?? template?.severity) as CheckResult['severity'],
+    status,
+    lhs,
+    rhs,
+    delta: 'delta' in differences ? differences.delta! : deltaOf(lhs, rhs),
+    cells: differences.cells ?? template?.cells ?? [],
+    message: differences.message ?? template?.message ?? '',
+  };
+}
+
+/** The report as its row stores it: the checks slim, under `storedChecks`. */
+export function storedReport(
+  report: AnnualReport,
+): Omit<AnnualReport, 'checks'> & { storedChecks: StoredChecks } {
+  const { checks, ...rest } = report;
+  const templates = TEMPLATES[CURRENT]![report.format];
+  return {
+    ...rest,
+    storedChecks: { templates: CURRENT, checks: checks.map((c) => storeCheck(c, templates?.[c.rule])) },
+  };
+}
+
+/** The report a row holds, its checks whole again (a report stored before, with its checks in full, as it is). */
+export function restoredReport(
+  stored: AnnualReport | (Omit<AnnualReport, 'checks'> & { storedChecks: StoredChecks }),
+): AnnualReport {
+  if (!('storedChecks' in stored)) return stored;
+  const { storedChecks, ...rest } = stored;
+  const templates = TEMPLATES[storedChecks.templates];
+  if (!templates)
+    throw new Error(`filed report stored with unknown check templates ${storedChecks.templates}`);
+  return {
+    ...rest,
+    checks: storedChecks.checks.map((c) => restoreCheck(c, templates[rest.format]?.[c[0]])),
+  };
+}
