@@ -1,6 +1,7 @@
 /**
  * `node --import tsx bench/province-only.ts [--short]`: only the province benchmark of `npm run bench`,
- * on SQLite and on PostgreSQL (TEST_DATABASE_URL), printed as one line per dialect.
+ * on SQLite and on PostgreSQL (TEST_DATABASE_URL), printed as one line per dialect. SKIP_SQLITE=1: only
+ * PostgreSQL.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,10 @@ import { peakRssMb } from './measure.ts';
 
 const size = process.argv.includes('--short') ? SHORT_PROVINCE : FULL_PROVINCE;
 const url = process.env.TEST_DATABASE_URL;
-for (const dialect of ['sqlite', ...(url ? ['postgres' as const] : [])] as const) {
+for (const dialect of [
+  ...(process.env.SKIP_SQLITE ? [] : ['sqlite' as const]),
+  ...(url ? ['postgres' as const] : []),
+] as const) {
   let native: SQLite.Database | pg.Pool;
   let db: Kysely<Database>;
   let schema: string | undefined;

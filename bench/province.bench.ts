@@ -120,9 +120,21 @@ function bareProvinceAggregate(
 ): () => Promise<unknown> {
   const compiled = tallyQuery(handle.db, ['ANY'], year).compile();
   const parameters = [...(compiled.parameters as unknown[])];
-  parameters.splice(parameters.indexOf('ANY'), 1);
-  const sql = compiled.sql.replace(/"agency_id" in \((\?|\$\d+)\) and /, '');
-  if (!sql.startsWith('select "agency_id"') || sql.includes('"agency_id" in') || !sql.endsWith(', 3'))
+  // The agencies' parameter: a list on SQLite, one array on PostgreSQL.
+  parameters.splice(
+    parameters.findIndex((p) => p === 'ANY' || (Array.isArray(p) && p[0] === 'ANY')),
+    1,
+  );
+  const sql = compiled.sql.replace(
+    /("agency_id" in \((\?|\$\d+)\)|agency_id = any\(\$\d+::text\[\]\)) and /,
+    '',
+  );
+  if (
+    !sql.startsWith('select "agency_id"') ||
+    sql.includes('"agency_id" in') ||
+    sql.includes('any(') ||
+    !sql.endsWith(', 3')
+  )
     throw new Error(`the floor statement did not compile as expected: ${sql}`);
   if (handle.dialect === 'sqlite') {
     const statement = (native as SQLiteDatabase).prepare(sql);

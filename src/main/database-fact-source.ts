@@ -110,10 +110,10 @@ export function databaseFactSource(
     proactiveActivity: (agencyId, year) => ofOne(agencyId, (ids) => proactiveActivityMany(ids, year)),
     processingFees: (agencyId, year) => feeTally(db, agencyId, year),
     workActivity: (agencyId, year) => workRecordRepository(db).activity(agencyId, year),
-    factsOfMany: async (agencyIds, year, counting) => {
+    factsOfMany: async (agencyIds, year, counting, known) => {
       const [requestTallies, proceedingTallies, documentTallies, figuresOf, proactive, fees, work] =
         await Promise.all([
-          requests.tallyMany(agencyIds, year),
+          known?.requests ?? requests.tallyMany(agencyIds, year),
           proceedings.tallyMany(agencyIds, year, counting),
           documents.tallyMany(agencyIds, year),
           figures.findMany(agencyIds, year),

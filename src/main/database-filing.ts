@@ -16,6 +16,7 @@ import { filedEntry } from '../features/supervision/use-cases/records-filing.ts'
 import { databaseFactSource, storedCalendarFor } from './database-fact-source.ts';
 import { yearReplies, type YearReplies } from './reply-counts.ts';
 import type { ReplyTimeliness } from '../features/requests/index.ts';
+import { requestRepository } from '../features/requests/db/request-repository.ts';
 
 const countsOf = (answered: readonly ReplyTimeliness[] | undefined) =>
   answered && { replied: answered.length, repliedOnTime: answered.filter((r) => r.onTime).length };
@@ -39,8 +40,9 @@ export function databaseFiling(
         counting: 'filed-in-year',
         ...(previous ? { previous } : {}),
       }),
-    buildOwnReports: (agencies, year, previous) =>
-      buildStoredReports(source, agencies, year, 'filed-in-year', previous),
+    buildOwnReports: (agencies, year, previous, known) =>
+      buildStoredReports(source, agencies, year, 'filed-in-year', previous, known),
+    requestTalliesMany: (agencyIds, year) => requestRepository(db).tallyMany(agencyIds, year),
     replyCounts: async (agencyId, year) => countsOf(await replies.of(agencyId, year)),
     replyCountsMany: async (agencyIds, year) =>
       new Map([...(await replies.many(agencyIds, year))].map(([id, answered]) => [id, countsOf(answered)])),

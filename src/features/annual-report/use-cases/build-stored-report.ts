@@ -8,7 +8,7 @@ import { selectorForCell } from '../domain/cell-selector.ts';
 import { formatOfYear } from '../domain/report-format.ts';
 import type { CheckContext } from '../domain/check-consistency.ts';
 import type { ProceedingCounting, ReportFacts } from '../domain/report-facts.ts';
-import type { ReportFactSource } from './report-fact-source.ts';
+import type { KnownFacts, ReportFactSource } from './report-fact-source.ts';
 
 export interface StoredReportRequest {
   readonly agencyId: string;
@@ -65,10 +65,11 @@ export async function buildStoredReports(
   year: number,
   counting: ProceedingCounting,
   previous: ReadonlyMap<string, NonNullable<CheckContext['previous']>>,
+  known?: KnownFacts,
 ): Promise<Map<string, AnnualReport>> {
   const ids = agencies.map((a) => a.id);
   const facts = source.factsOfMany
-    ? await source.factsOfMany(ids, year, counting)
+    ? await source.factsOfMany(ids, year, counting, known)
     : new Map(
         await Promise.all(
           ids.map(async (id) => [id, await gatherFacts(source, id, year, counting)] as const),

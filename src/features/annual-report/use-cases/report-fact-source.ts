@@ -15,6 +15,14 @@ import type {
 } from '../domain/report-facts.ts';
 import type { CellSelector } from '../domain/cell-selector.ts';
 
+/**
+ * Facts already read for these agencies and year, not read again: a tree's request tallies, read for the
+ * whole tree in one statement before its parts are built.
+ */
+export interface KnownFacts {
+  readonly requests?: ReadonlyMap<string, RequestTally[]>;
+}
+
 export interface ReportFactSource {
   tallyRequests(agencyId: string, year: number): Promise<RequestTally[]>;
   tallyProceedings(agencyId: string, year: number, counting: ProceedingCounting): Promise<ProceedingTally[]>;
@@ -34,6 +42,7 @@ export interface ReportFactSource {
     agencyIds: readonly string[],
     year: number,
     counting: ProceedingCounting,
+    known?: KnownFacts,
   ): Promise<Map<string, ReportFacts>>;
   /** The ids of the records behind a cell; empty for entered figures. */
   recordsBehind(

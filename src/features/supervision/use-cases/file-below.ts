@@ -8,7 +8,7 @@
  * Part of the filing service (filing-service.ts), which spreads it into its own operations.
  */
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import type { AnnualReport } from '../../annual-report/index.ts';
+import type { AnnualReport, KnownFacts } from '../../annual-report/index.ts';
 import type { Agency } from '../../agencies/index.ts';
 import { FilingConflictError, type FiledReport, type ReplyIndicators } from '../db/supervision-repository.ts';
 import type { FilingDependencies, SupervisionRefusal } from './filing-service.ts';
@@ -71,7 +71,12 @@ export function fileBelow(
 
   const buildOwnReports =
     deps.buildOwnReports ??
-    (async (agencies: readonly Agency[], year: number, previous: ReadonlyMap<string, PreviousCells>) =>
+    (async (
+      agencies: readonly Agency[],
+      year: number,
+      previous: ReadonlyMap<string, PreviousCells>,
+      _known?: KnownFacts,
+    ) =>
       new Map(
         await Promise.all(
           agencies.map(async (a) => [a.id, await deps.buildOwnReport(a, year, previous.get(a.id))] as const),
@@ -200,9 +205,16 @@ export function fileBelow(
           if (stored) current.set(agency.id, tablesOf(stored));
         }
       };
+      // What table 三 counts, for every open agency of the tree in one read (a province: one scan).
+      const known: KnownFacts | undefined = deps.requestTalliesMany && {
+        requests: await deps.requestTalliesMany(
+          open.map((a) => a.id),
+          year,
+        ),
+      };
       const readFor = async (group: readonly Agency[]) => {
         const [own, replies] = await Promise.all([
-          buildOwnReports(group, year, previous),
+          buildOwnReports(group, year, previous, known),
           replyCountsMany(
             group.map((a) => a.id),
             year,

@@ -10,6 +10,8 @@ import { yearOf, type IsoDate } from '../../../shared/domain/iso-date.ts';
 import {
   formatOfYear,
   type AnnualReport,
+  type KnownFacts,
+  type RequestTally,
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
@@ -65,7 +67,16 @@ export interface FilingDependencies {
     agencies: readonly Agency[],
     year: number,
     previous: ReadonlyMap<string, Pick<AnnualReport, 'format' | 'cells'>>,
+    known?: KnownFacts,
   ) => Promise<Map<string, AnnualReport>>;
+  /**
+   * The request tallies of a whole tree in one read, before its parts are built (what table 三 counts:
+   * one scan of the requests for a province, not one per part).
+   */
+  readonly requestTalliesMany?: (
+    agencyIds: readonly string[],
+    year: number,
+  ) => Promise<ReadonlyMap<string, RequestTally[]>>;
   /** replyCounts of many agencies read together; else one by one. */
   readonly replyCountsMany?: (
     agencyIds: readonly string[],
