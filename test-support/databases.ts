@@ -37,6 +37,20 @@ async function withAdmin<R>(url: string, work: (admin: pg.Client) => Promise<R>)
   }
 }
 
+/**
+ * Runs `work` holding the test schemas' lock (TEST_DATABASE_URL's server): `shared` for a migration,
+ * `alone` for anything that drops or re-creates a schema (a restore over one).
+ */
+export async function holdingSchemaLock<R>(mode: 'shared' | 'alone', work: () => Promise<R>): Promise<R> {
+  if (!POSTGRES_URL) return work();
+  return withAdmin(POSTGRES_URL, async (admin) => {
+    await admin.query(
+      `select ${mode === 'shared' ? 'pg_advisory_lock_shared' : 'pg_advisory_lock'}(${SCHEMA_CHANGES})`,
+    );
+    return work();
+  });
+}
+
 export async function freshPostgres(): Promise<DatabaseHandle> {
   const server = POSTGRES_URL;
   if (!server) throw new Error(POSTGRES_SKIP_REASON);

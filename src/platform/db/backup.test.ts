@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { tableSnapshot } from '../../../test-support/table-snapshot.ts';
-import { freshPostgres, POSTGRES_SKIP_REASON, POSTGRES_URL } from '../../../test-support/databases.ts';
+import {
+  freshPostgres,
+  holdingSchemaLock,
+  POSTGRES_SKIP_REASON,
+  POSTGRES_URL,
+} from '../../../test-support/databases.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './database.ts';
 import type { Database } from './schema.ts';
 import type { BackupFailure } from './backup.ts';
@@ -61,13 +66,17 @@ async function roundTrip(
   // Written after the backup: the restore takes the database back to the backup.
   await agencyRepository(handle.db).create({ id: 'later', name: '备份后新建的机关' }, '2025-02-01T00:00:00Z');
   const url = restoredUrl(dir);
-  await restoreDatabase(file, url, { force: true, ...(schema ? { schema } : {}) });
+  // The restore drops and re-creates the schema, and the migrator looks through every schema: both
+  // under the test schemas' lock (databases.ts), so that no other test's migration meets a schema gone.
+  const underLock = <R>(mode: 'shared' | 'alone', work: () => Promise<R>) =>
+    schema ? holdingSchemaLock(mode, work) : work();
+  await underLock('alone', () => restoreDatabase(file, url, { force: true, ...(schema ? { schema } : {}) }));
   const restored = url === handle.url ? handle : openDatabase(url);
   try {
     assert.deepEqual(await tableSnapshot(restored.db), before);
     const chain = await verifyAuditLog(restored.db);
     assert.ok(chain.ok && chain.entries > 0, JSON.stringify(chain));
-    await migrateToLatest(restored.db, schema ? { schema } : {});
+    await underLock('shared', () => migrateToLatest(restored.db, schema ? { schema } : {}));
   } finally {
     if (restored !== handle) await restored.close();
   }
