@@ -6,7 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/platform/db/schema.ts';
-import { isPostgres, tokenGroupsQuery } from '../src/platform/db/full-text.ts';
+import { tokenGroupsQuery } from '../src/platform/db/full-text.ts';
+import { isPostgres } from '../src/platform/db/dialect.ts';
 import { searchQuery } from '../src/platform/search/search-query.ts';
 import { searchTokens } from '../src/platform/search/search-tokens.ts';
 import { documentRepository } from '../src/features/proactive-disclosure/db/document-repository.ts';

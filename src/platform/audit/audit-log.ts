@@ -6,7 +6,8 @@
  * rewrite of the whole chain is caught by comparing heads.
  */
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 
 export interface AuditEntry {
@@ -40,8 +41,7 @@ async function append(db: Kysely<Database>, entries: readonly AuditEntry[]): Pro
   if (entries.length === 0) return;
   // One writer at a time reads the head and appends (PostgreSQL: a transaction-scoped advisory lock;
   // SQLite has one writer anyway). Several entries of one transaction: one look at the head, one insert.
-  if (db.getExecutor().adapter instanceof PostgresAdapter)
-    await sql`select pg_advisory_xact_lock(7261903)`.execute(db);
+  if (isPostgres(db)) await sql`select pg_advisory_xact_lock(7261903)`.execute(db);
   const head = await db
     .selectFrom('audit_log')
     .select('hash')

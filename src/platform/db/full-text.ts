@@ -3,12 +3,9 @@
  * separated by spaces) on SQLite, a `simple` tsvector with a GIN index on PostgreSQL. Callers pass
  * already-segmented tokens (platform/search/search-tokens.ts).
  */
-import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema.ts';
-
-export function isPostgres(db: Kysely<Database>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+import { isPostgres } from './dialect.ts';
 
 /** Replaces the indexed tokens of one document. */
 export async function indexDocumentTokens(

@@ -1,5 +1,6 @@
 /** Numbering of an agency's records (YSQ-2025-00001, DOC-2025-00001, LY-2025-00001): the last in use. */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 type NumberedTable =
@@ -58,7 +59,7 @@ export async function lastNumberInUse(
  * of colliding. SQLite has one writer at a time already.
  */
 export async function lockNumbering(tx: Kysely<Database>, agencyId: string, prefix: string): Promise<void> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter)
+  if (isPostgres(tx))
     await sql`select pg_advisory_xact_lock(hashtext(${`${agencyId}/${prefix}`}))`.execute(tx);
 }
 
@@ -78,7 +79,7 @@ export async function lockAndReadLastNumbers(
   tables: readonly NumberedTable[],
   series: readonly NumberSeries[],
 ): Promise<number[]> {
-  if (!(tx.getExecutor().adapter instanceof PostgresAdapter)) {
+  if (!isPostgres(tx)) {
     const last: number[] = [];
     for (const s of series) {
       let highest = 0;

@@ -2,7 +2,8 @@
  * Per-address limits counted in the database, so that every server process on it counts the same hits:
  * one atomic upsert for the hits of many requests at once — a new window, or more hits in the current one.
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 export interface WindowCount {
@@ -87,7 +88,7 @@ export async function forgetEndedWindows(db: Kysely<Database>, nowMs: number): P
         .selectFrom('rate_limit_windows')
         .select('key')
         .where('ends_at_ms', '<=', nowMs)
-        .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate().skipLocked()),
+        .$if(isPostgres(db), (q) => q.forUpdate().skipLocked()),
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);

@@ -2,7 +2,8 @@
  * Requests in the database, and their tally for the annual report counted where the data is: one
  * aggregate query per report (application-lifecycle.md §12, the same rules as report-year-tally.ts).
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../../platform/db/dialect.ts';
 import type { Database, DisclosureRequestTable } from '../../../platform/db/schema.ts';
 import { chunk, yearBounds } from '../../../platform/db/report-period.ts';
 import { byAgency, ofOne, perAgencies } from '../../../platform/db/by-agency.ts';
@@ -19,8 +20,6 @@ import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import type { DisclosureRequest } from '../domain/disclosure-request.ts';
 
 type RequestSelector = Extract<CellSelector, { source: 'requests' }>;
-
-const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 function toRow(
   agencyId: string,

@@ -5,7 +5,8 @@
  * two officers filing at once cannot both succeed.
  */
 import { restoredReport, storedReport } from './stored-checks.ts';
-import { PostgresAdapter, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { isPostgres } from '../../../platform/db/dialect.ts';
 import type { Database, FiledReportTable } from '../../../platform/db/schema.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 import { perAgencies } from '../../../platform/db/by-agency.ts';
@@ -175,8 +176,7 @@ export function supervisionRepository(db: Kysely<Database>) {
      */
     latestTablesMany: (agencyIds: readonly string[], year: number): Promise<Map<string, FiledTables>> =>
       perAgencies(agencyIds, async (ids) => {
-        const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-        const cells = postgres
+        const cells = isPostgres(db)
           ? sql<string>`(f.report::json -> 'cells')::text`
           : sql<string>`json_extract(f.report, '$.cells')`;
         const rows = await latestVersions(year)
