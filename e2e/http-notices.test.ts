@@ -65,6 +65,8 @@ test('a step the applicant must know of is e-mailed with its letter; an SMTP out
     assert.equal(mail.attachments.length, 1);
     assert.equal(mail.attachments[0]!.contentType, 'application/pdf');
     assert.equal(mail.attachments[0]!.content.subarray(0, 5).toString(), '%PDF-');
+    // The server has the mail before the sender hears back and marks the notice sent.
+    await until('the notice marked sent', async () => (await notices()).notices[0].status === 'sent');
     assert.equal((await notices()).notices[0].status, 'sent');
 
     // The mail server refuses for a while: the reply's notice waits in the outbox, retried.
@@ -104,6 +106,10 @@ test('a step the applicant must know of is e-mailed with its letter; an SMTP out
     assert.match(reply.subject ?? '', /已答复/);
     assert.match(reply.text ?? '', /办理结果：予以公开/);
     assert.equal(reply.attachments[0]!.filename, `${id}-政府信息公开申请答复告知书.pdf`);
+    await until(
+      'the reply notice marked sent',
+      async () => (await notices('?unsent=true')).notices.length === 0,
+    );
     assert.deepEqual((await notices('?unsent=true')).notices, []);
     // Nothing was sent twice.
     await new Promise((r) => setTimeout(r, 400));
