@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, fixture } from './run-cli.ts';
+import { carriedOverPair } from './carried-over-pair.ts';
 
 const report = (name: string) => fixture(`reports/${name}.txt`);
 
@@ -155,24 +156,11 @@ test('audit --parent sums the children, names the cells that do not add up and t
 
 test('audit --previous: last year’s 结转 splits this year’s 上年结转 printed run together', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-carried-'));
-  const shape = readFileSync(fixture('reports/shapes/pdf-text-broken-rows.txt'), 'utf8');
+  const pair = carriedOverPair();
   const thisYear = join(dir, '2024.txt');
   const lastYear = join(dir, '2023.txt');
-  writeFileSync(
-    thisYear,
-    shape
-      .replace('2023 年政府信息公开工作年度报告', '2024 年政府信息公开工作年度报告')
-      .replace(
-        '一、本年新收政府信息公开申请数量 28 2 0 0 0 0 30',
-        '一、本年新收政府信息公开申请数量 29 2 0 0 0 0 31',
-      )
-      .replace('二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量 111000012')
-      .replace('四、结转下年度继续办理 0 0 0 0 0 0 0', '四、结转下年度继续办理 111000012'),
-  );
-  writeFileSync(
-    lastYear,
-    shape.replace('四、结转下年度继续办理 0 0 0 0 0 0 0', '四、结转下年度继续办理 11 1 0 0 0 0 12'),
-  );
+  writeFileSync(thisYear, pair.thisYear);
+  writeFileSync(lastYear, pair.lastYear);
   const alone = await runCli(['audit', '--json', thisYear]);
   assert.deepEqual(JSON.parse(alone.stdout).ambiguous['t3.r2.natural'], [1, 11]);
   const run = await runCli(['audit', '--json', thisYear, '--previous', lastYear]);

@@ -3,7 +3,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { multipartFile, signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { multipartFile, multipartFiles, signedInApp, type SignedInApp } from './signed-in-app.ts';
+import { carriedOverPair } from './carried-over-pair.ts';
 import { fixture } from './run-cli.ts';
 
 let app: FastifyInstance;
@@ -75,4 +76,85 @@ test('a local row added to table 二 is named, and a LibreOffice-made PDF reads 
   );
   assert.equal(pdf.statusCode, 200, pdf.body);
   assert.equal(pdf.json().unread.length, 0);
+});
+
+function uploadFiles(files: Array<{ field: string; fileName: string; content: Buffer }>) {
+  const { contentType, payload } = multipartFiles(files);
+  return app.inject({
+    method: 'POST',
+    url: '/api/agencies/office/report-audits',
+    headers: { ...headers.supervisor, 'content-type': contentType },
+    payload,
+  });
+}
+
+test('with last year’s report beside it, 结转 is checked and a run-together 上年结转 is split by it', async () => {
+  const pair = carriedOverPair();
+  const alone = await uploadFiles([
+    { field: 'file', fileName: '2024.txt', content: Buffer.from(pair.thisYear) },
+    // A browser's file input left empty: a part with no name and no bytes, not a file.
+    { field: 'previous', fileName: '', content: Buffer.alloc(0) },
+  ]);
+  assert.equal(alone.statusCode, 200, alone.body);
+  assert.deepEqual(alone.json().ambiguous['t3.r2.natural'], [1, 11]);
+  assert.equal(alone.json().previous, undefined);
+
+  const both = await uploadFiles([
+    { field: 'file', fileName: '2024.txt', content: Buffer.from(pair.thisYear) },
+    { field: 'previous', fileName: '2023.txt', content: Buffer.from(pair.lastYear) },
+  ]);
+  assert.equal(both.statusCode, 200, both.body);
+  const body = both.json();
+  assert.deepEqual(
+    ['natural', 'org_business', 'total'].map((c) => body.cells[`t3.r2.${c}`]),
+    [11, 1, 12],
+  );
+  assert.equal(body.ambiguous['t3.r2.natural'], undefined);
+  assert.match(body.sources['t3.r2.natural'].text, /按上年报告“结转下年度继续办理”的数字拆分/);
+  // Row 四, run together too, then has one split the table's arithmetic allows: read, and said so.
+  assert.deepEqual(body.cells['t3.r4.total'], 12);
+  assert.ok(
+    body.problems.some((p: string) =>
+      /结转下年度继续办理”的数字连在一起（111000012），可以拆成 3 种，只有一种与表中其他各行的勾稽关系相符/.test(
+        p,
+      ),
+    ),
+    body.problems.join('\n'),
+  );
+  assert.equal(body.previous.file, '2023.txt');
+  assert.equal(body.previous.year, 2023);
+  assert.ok(body.previous.repeatedShare > 0.5, 'the two years share most of their text');
+  const r6 = body.checks.find((c: { rule: string }) => c.rule === 'R6.total');
+  assert.deepEqual([r6.status, r6.lhs, r6.rhs], ['pass', 12, 12]);
+});
+
+test('last year’s report is named when it is what cannot be read, and stray or doubled files are refused', async () => {
+  const pair = carriedOverPair();
+  const thisYear = { field: 'file', fileName: '2024.txt', content: Buffer.from(pair.thisYear) };
+  const broken = await uploadFiles([
+    thisYear,
+    { field: 'previous', fileName: '2023.pdf', content: Buffer.from('%PDF-1.7 broken') },
+  ]);
+  assert.equal(broken.statusCode, 400);
+  assert.match(broken.json().error.message, /^上年报告：PDF 文件已损坏或无法解析/);
+  const stray = await uploadFiles([
+    thisYear,
+    { field: 'attachment', fileName: 'x.txt', content: Buffer.from('x') },
+  ]);
+  assert.equal(stray.statusCode, 400);
+  assert.match(stray.json().error.message, /不认识的文件字段“attachment”/);
+  const twice = await uploadFiles([thisYear, { ...thisYear, fileName: 'again.txt' }]);
+  assert.equal(twice.statusCode, 400);
+  assert.match(twice.json().error.message, /本年度报告只能上传一个文件/);
+  const onlyLastYear = await uploadFiles([
+    { field: 'previous', fileName: '2023.txt', content: Buffer.from(pair.lastYear) },
+  ]);
+  assert.equal(onlyLastYear.statusCode, 400);
+  assert.match(onlyLastYear.json().error.message, /没有收到本年度报告文件/);
+  const empty = { field: 'previous', fileName: '', content: Buffer.alloc(0) };
+  const many = await uploadFiles([empty, empty, thisYear]);
+  assert.deepEqual(
+    [many.statusCode, many.json().error],
+    [413, { code: 'payload-too-large', message: '一次上传的文件太多' }],
+  );
 });

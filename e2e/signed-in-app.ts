@@ -75,6 +75,14 @@ export function multipartFile(
   /** Text fields sent before the file, as a form lists them. */
   fields: Record<string, string> = {},
 ): { contentType: string; payload: Buffer } {
+  return multipartFiles([{ field: 'file', fileName, content }], fields);
+}
+
+/** Several files in one form, each in its field (an empty file input sends a part with no name or bytes). */
+export function multipartFiles(
+  files: ReadonlyArray<{ field: string; fileName: string; content: Buffer }>,
+  fields: Record<string, string> = {},
+): { contentType: string; payload: Buffer } {
   const boundary = '----gongkai-test-boundary';
   const parts = Object.entries(fields).map(
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
@@ -83,12 +91,15 @@ export function multipartFile(
     contentType: `multipart/form-data; boundary=${boundary}`,
     payload: Buffer.concat([
       Buffer.from(parts.join('')),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
+      ...files.flatMap(({ field, fileName, content }) => [
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+            'Content-Type: application/octet-stream\r\n\r\n',
+        ),
+        content,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
     ]),
   };
 }

@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import { fixture } from '../run-cli.ts';
 import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
+import { expectNoAxeViolations, signInToConsole } from './console-page.ts';
+import { carriedOverPair } from '../carried-over-pair.ts';
 
 const PASSWORD = 'audit-demo-password';
 const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });
 
-test('upload a published report in the console: the cells read, the failing rules, the unread cells', async () => {
+async function openAuditPage() {
   const page = await (await live.browser.newContext()).newPage();
-  await page.goto(`${live.server.url}/console/`);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInToConsole(page, live.server.url, 'admin', PASSWORD);
   await openFromMenu(page, '年度报告', '年报核查');
+  return page;
+}
+
+test('upload a published report in the console: the cells read, the failing rules, the unread cells', async () => {
+  const page = await openAuditPage();
   await page.getByLabel('年度报告文件').setInputFiles(fixture('reports/008-pingtan-2022.txt'));
   await page.getByRole('button', { name: '核查' }).click();
   await page.getByText('读出 200/200 个单元格').waitFor();
@@ -31,5 +35,30 @@ test('upload a published report in the console: the cells read, the failing rule
     .setInputFiles({ name: 'x.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
   await page.getByRole('button', { name: '核查' }).click();
   await page.getByRole('alert').filter({ hasText: '不支持 .exe 文件' }).waitFor();
+  await page.context().close();
+});
+
+test('with last year’s report beside it: 结转 checked, the run-together 上年结转 split by it, doubts shown', async () => {
+  const page = await openAuditPage();
+  const pair = carriedOverPair();
+  const thisYear = { name: '2024.txt', mimeType: 'text/plain', buffer: Buffer.from(pair.thisYear) };
+  // Alone: the row's digits split more than one way, and the page says which readings remain.
+  await page.getByLabel('年度报告文件').setInputFiles(thisYear);
+  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByRole('heading', { name: /未能读出的单元格/ }).waitFor();
+  const row = page.locator('table.audit-unread tr', { hasText: '上年结转' }).first();
+  assert.match((await row.textContent()) ?? '', /1 或 11[\s\S]*111000012/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-doubts.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+  // With last year's report: split, and nothing left unread in the row.
+  await page
+    .getByLabel('同一机关的上年度报告（可选）')
+    .setInputFiles({ name: '2023.txt', mimeType: 'text/plain', buffer: Buffer.from(pair.lastYear) });
+  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByText(/对照上年度报告：.*2023\s*年度（2023\.txt）/).waitFor();
+  const text = (await page.locator('main').textContent()) ?? '';
+  assert.doesNotMatch(text, /上年结转政府信息公开申请数量\s*自然人/);
+  assert.match(text, /读出 200\/200 个单元格/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-previous.png'), fullPage: true });
   await page.context().close();
 });

@@ -60,6 +60,17 @@ const PAGE_TITLES: Readonly<Record<number, string>> = {
   507: '服务器磁盘已满',
 };
 
+/** What the upload library's refusals mean, in the words the rest of the API uses. */
+const UPLOAD_REFUSALS: Readonly<Record<string, string>> = {
+  FST_PARTS_LIMIT: '表单的部分太多',
+  FST_FILES_LIMIT: '一次上传的文件太多',
+  FST_FIELDS_LIMIT: '表单的字段太多',
+  FST_REQ_FILE_TOO_LARGE: `文件不能超过 ${UPLOAD_MAX_BYTES / 1024 / 1024} MB`,
+  FST_PROTO_VIOLATION: '表单字段名不允许',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: '请以 multipart/form-data 上传',
+  FST_MP_PREMATURE_CLOSE: '上传在完成之前中断了',
+};
+
 export async function createHttpServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -157,8 +168,13 @@ export async function createHttpServer(options: ServerOptions = {}): Promise<Fas
       });
     }
     const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500)
-      return answer(request, reply, status, { code: 'invalid-request', message: (error as Error).message });
+    if (status && status >= 400 && status < 500) {
+      const upload = UPLOAD_REFUSALS[(error as { code?: string }).code ?? ''];
+      return answer(request, reply, status, {
+        code: status === 413 ? 'payload-too-large' : 'invalid-request',
+        message: upload ?? (error as Error).message,
+      });
+    }
     request.log.error(error);
     return answer(request, reply, 500, { code: 'internal', message: '服务器内部错误' });
   });

@@ -165,7 +165,7 @@ function runTogether(
   return {
     numbers: readings[0]!.map((value) => ({ value, line, column })),
     readings,
-    several: `表三第 ${line} 行“${label}”的数字连在一起（${digits}），可以拆成 ${readings.length} 种，只读出各种拆法一致的格`,
+    several: `表三第 ${line} 行“${label}”的数字连在一起（${digits}），可以拆成 ${readings.length} 种`,
   };
 }
 
@@ -266,11 +266,13 @@ export function readTable3(
     });
     out.problems.push(`表三第 ${line} 行“二、上年结转…”的数字连在一起${CARRIED_NOTE}`);
   }
-  for (const [line, problem] of several) if (uncertain.has(line)) out.problems.push(problem);
+  // A run-together line the columns' arithmetic narrows to one reading is read; else its doubt is said.
+  const decided = new Set<number>();
   for (const [rowId, row] of placed) {
     const all = uncertain.get(row.numbers[0]!.line);
     const readings = all && confirmedByColumns(all, rowId, placed, uncertain, zeroFromGroup, format);
     if (readings) {
+      if (readings.length === 1) decided.add(row.numbers[0]!.line);
       T3_COLUMNS.forEach((column, c) => {
         const values = [...new Set(readings.map((r) => r[c]!))].sort((a, b) => a - b);
         const cell = `t3.${rowId}.${column}`;
@@ -294,6 +296,13 @@ export function readTable3(
     T3_COLUMNS.forEach((column) =>
       out.put(`t3.${rowId}.${column}`, 0, { line: row.numbers[0]!.line, text: row.evidence }),
     );
+  for (const [line, problem] of several)
+    if (uncertain.has(line))
+      out.problems.push(
+        decided.has(line)
+          ? `${problem}，只有一种与表中其他各行的勾稽关系相符，按它读出`
+          : `${problem}，只读出各种拆法一致的格`,
+      );
 }
 
 /** A line's label words, numbers left out, normalised for matching (tables 二 and 三). */

@@ -27,6 +27,8 @@ export interface ReportAudit {
   readonly stated: Partial<Record<TextFigure, number>>;
   /** With last year's report: the share of this year's prose repeated word for word (digits aside). */
   readonly repeatedShare?: number;
+  /** With last year's report: whose and which year's it says it is, and its format (undefined: not found). */
+  readonly previous?: { readonly agency?: string; readonly year?: number; readonly format?: string };
   /**
    * For each cell not read: the lines of the text where its row was found (or, failing that, where the
    * nearest cell read before or after it was), so that a person can read the value and type it.
@@ -159,10 +161,20 @@ export function auditReportText(text: string, previousText?: string, layout?: Te
     stated,
     unreadContext: unreadContext(text, reading),
     ...(previousText ? { repeatedShare: repeatedShare(prose, proseOf(previousText)) } : {}),
+    ...(previous
+      ? {
+          previous: {
+            ...(previous.agency ? { agency: previous.agency } : {}),
+            ...(previous.year !== undefined ? { year: previous.year } : {}),
+            ...(previous.format ? { format: previous.format } : {}),
+          },
+        }
+      : {}),
   };
 }
 
-export type AuditRefusal = ExtractRefusal | SandboxRefusal;
+/** `inPrevious`: the refused file is last year's report given beside the one audited. */
+export type AuditRefusal = (ExtractRefusal & { readonly inPrevious?: true }) | SandboxRefusal;
 export type FileAudit = ReportAudit & { kind: ReportFileKind };
 export interface ReportFileInput {
   readonly fileName: string;
@@ -184,7 +196,7 @@ export async function auditReportFile(
   account?: string,
 ): Promise<Result<FileAudit, AuditRefusal>> {
   const input: ReportFileInput = { fileName, bytes, ...(previous ? { previous } : {}) };
-  const done = await sharedFileSandbox().run<Result<FileAudit, ExtractRefusal>>(
+  const done = await sharedFileSandbox().run<Result<FileAudit, AuditRefusal>>(
     WORKER,
     input,
     account !== undefined ? { key: account } : {},
@@ -193,6 +205,12 @@ export async function auditReportFile(
 }
 
 export function extractRefusalMessage(refusal: AuditRefusal): string {
+  return 'inPrevious' in refusal && refusal.inPrevious
+    ? `上年报告：${refusalMessage(refusal)}`
+    : refusalMessage(refusal);
+}
+
+function refusalMessage(refusal: AuditRefusal): string {
   switch (refusal.code) {
     case 'file-too-slow':
     case 'file-too-big-in-memory':

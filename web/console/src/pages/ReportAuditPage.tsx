@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { getCsrfToken } from '../api.ts';
 import { ReportTotals } from '../report-widgets.tsx';
+import type { ReportFormatId } from '../../../../src/features/annual-report/domain/report-format.ts';
+import { AuditUnreadCells } from './AuditUnreadCells.tsx';
 
 interface Check {
   rule: string;
@@ -14,9 +16,13 @@ interface Audit {
   kind: string;
   agency?: string;
   year?: number;
-  format?: string;
+  format?: ReportFormatId;
   cells: Record<string, number>;
   unread: string[];
+  ambiguous: Record<string, number[]>;
+  unreadContext: Record<string, string>;
+  /** Last year's report, when one was given beside it. */
+  previous?: { file: string; agency?: string; year?: number; format?: string; repeatedShare?: number };
   problems: string[];
   extraRows: Array<{ table: string; label: string; line: number; values: number[]; digits?: string }>;
   sections?: Partial<Record<ProseSection, string>>;
@@ -71,10 +77,15 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
       <form className="inline" onSubmit={upload}>
         <label htmlFor="audit-file">年度报告文件</label>
         <input id="audit-file" name="file" type="file" required />
+        <label htmlFor="audit-previous">同一机关的上年度报告（可选）</label>
+        <input id="audit-previous" name="previous" type="file" aria-describedby="audit-previous-hint" />
         <button type="submit" disabled={busy}>
           {busy ? '核查中…' : '核查'}
         </button>
       </form>
+      <p className="hint" id="audit-previous-hint">
+        附上上年度报告，可核对本年“上年结转”是否等于上年“结转下年度继续办理”（R6），并在上年结转的数字连在一起时按上年的数字拆分；还会算出与上年报告相同的文字所占比例。
+      </p>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -89,6 +100,15 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
             读出 {Object.keys(audit.cells).length}/{Object.keys(audit.cells).length + audit.unread.length}{' '}
             个单元格 · 未通过 {failed.length} 项
           </p>
+          {audit.previous && (
+            <p className="previous-report">
+              对照上年度报告：{audit.previous.agency ?? '（未写明机关）'}{' '}
+              {audit.previous.year ?? '（未写明年度）'}
+              年度（{audit.previous.file}）
+              {audit.previous.repeatedShare !== undefined &&
+                ` · 与上年报告相同的文字 ${Math.round(audit.previous.repeatedShare * 100)}%`}
+            </p>
+          )}
           <ReportTotals cells={audit.cells} className="cases" />
           {audit.problems.map((p) => (
             <p key={p} className="error">
@@ -110,7 +130,7 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
           {audit.extraRows.length > 0 && (
             <>
               <h2>格式以外的本地行（未计入）</h2>
-              <table className="audit-extra-rows">
+              <table className="cases audit-extra-rows">
                 <thead>
                   <tr>
                     <th>表</th>
@@ -150,12 +170,12 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
               </p>
             );
           })}
-          {audit.unread.length > 0 && (
-            <>
-              <h2>未能读出的单元格</h2>
-              <p>{audit.unread.join('、')}</p>
-            </>
-          )}
+          <AuditUnreadCells
+            format={audit.format}
+            unread={audit.unread}
+            ambiguous={audit.ambiguous}
+            context={audit.unreadContext}
+          />
         </>
       )}
     </section>
