@@ -71,8 +71,14 @@ function table3Numbers(text: string, line: number): LineNumber[] {
   const numbers = numbersOfLine(text, line);
   if (numbers.length === 0 || numbers.length >= 7 || !text.includes('\t') || text.includes('|'))
     return numbers;
-  const one = (cell: string) => numbersOfLine(cell, line);
   const all = text.split('\t');
+  // Each cell read once (the readings below try several ends of the row over the same cells).
+  const read1 = new Map<number, LineNumber[]>();
+  const one = (k: number) => {
+    let got = read1.get(k);
+    if (!got) read1.set(k, (got = numbersOfLine(all[k]!, line)));
+    return got;
+  };
   // Empty cells at the end are either the page's trailing cells or the row's own empty ones (an empty
   // 总计): each reading is tried, from the row's own cells outward, and the one whose six cells add up
   // to its 总计 (R3, the format's arithmetic) is taken.
@@ -84,11 +90,12 @@ function table3Numbers(text: string, line: number): LineNumber[] {
     const cells = all.slice(0, all.length - dropped);
     if (cells.length < 8) break;
     const values = cells.slice(-7);
-    if (!values.every((cell) => cell.trim() === '' || one(cell).length === 1)) continue;
+    const first = cells.length - 7;
+    if (!values.every((cell, k) => cell.trim() === '' || one(first + k).length === 1)) continue;
     if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) continue;
     const read: LineNumber[] = values.map((cell, k) => {
-      const printed = one(cell)[0];
-      const column = cells.length - 7 + k;
+      const column = first + k;
+      const printed = cell.trim() === '' ? undefined : one(column)[0];
       return printed ? { ...printed, column } : { value: 0, line, column, blank: true };
     });
     // A 总计 printed empty beside six filled cells (a 2019-format page's habit) is their sum: the format's
@@ -173,7 +180,13 @@ function runTogether(
 const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人情况|自然人/;
 
 /** Each row of numbers with its label words: on its own line, or broken over the lines around it. */
-function withLabels(rows: readonly LineNumber[][], lines: readonly string[], from: number): FoundRow[] {
+function withLabels(
+  rows: readonly LineNumber[][],
+  lines: readonly string[],
+  from: number,
+  /** The numbers already read of the lines from `from` on (line `from` + i at i). */
+  numbersByLine: readonly LineNumber[][],
+): FoundRow[] {
   // Each line's words and whether it holds numbers, worked out once.
   const wordsOf = new Map<number, string>();
   const numbered = new Map<number, boolean>();
@@ -184,7 +197,11 @@ function withLabels(rows: readonly LineNumber[][], lines: readonly string[], fro
   };
   const hasNumbers = (line: number) => {
     let has = numbered.get(line);
-    if (has === undefined) numbered.set(line, (has = numbersOfLine(lines[line - 1] ?? '', line).length > 0));
+    if (has === undefined)
+      numbered.set(
+        line,
+        (has = (numbersByLine[line - from] ?? numbersOfLine(lines[line - 1] ?? '', line)).length > 0),
+      );
     return has;
   };
   return rows.map((numbers) => {
@@ -227,7 +244,7 @@ export function readTable3(
     }
     return joined.numbers;
   });
-  const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1);
+  const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1, numbersByLine);
   if (rows.length === 0) {
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
     return;

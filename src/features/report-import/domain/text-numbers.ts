@@ -52,11 +52,14 @@ function cellValue(cell: string): { value: number; blank?: true } | undefined {
 /** Whether one cell reads as a number or a blank-like mark (numbersOfLine's test). */
 export const isNumberCell = (cell: string): boolean => cellValue(cell) !== undefined;
 
+/** What every number or blank-like mark holds, before or after NFKC: a line without one reads none. */
+const NUMBER_OR_MARK = /[0-9\uff10-\uff19\-—–/／无－]/;
+
 export function numbersOfLine(text: string, line: number): LineNumber[] {
-  if (PAGE_MARK.test(text)) return [];
+  if (!NUMBER_OR_MARK.test(text) || PAGE_MARK.test(text)) return [];
   // Cells split as printed (full-width bar and space included); only a cell with other than ASCII in it
   // is NFKC-normalised (full-width digits and signs), the line's words never need to be.
-  const cells = text.replace(/—\s*\d+\s*—/g, ' ').split(/[|｜\t]|\s+/);
+  const cells = (text.includes('—') ? text.replace(/—\s*\d+\s*—/g, ' ') : text).split(/[|｜\t]|\s+/);
   const numbers: LineNumber[] = [];
   for (let column = 0; column < cells.length; column++) {
     let cell = cells[column]!.trim();
