@@ -13,7 +13,7 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { isTable3Row, splitDigits, splitSumBlocks, splitSumRow } from './split-digits.ts';
-import type { ExtraRow } from './text-numbers.ts';
+import { withoutUnits, type ExtraRow } from './text-numbers.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
 export interface FlattenedReading {
@@ -89,9 +89,6 @@ function region(
   const end = to.exec(rest);
   return { text: end ? rest.slice(0, end.index) : rest, end: begin + (end ? end.index : rest.length) };
 }
-
-/** A count or sum printed with its unit (采购 1个, 246900元): the unit parts the numbers. */
-const withoutUnits = (text: string) => text.replace(/(\d)(?:个|件|项|万元|元)/g, '$1 ');
 
 interface LabelledRun {
   readonly row: string;

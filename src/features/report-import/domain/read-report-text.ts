@@ -19,7 +19,13 @@ import {
 import { readFlattenedText } from './read-flattened-text.ts';
 import { readSections, statedSubject } from './read-report-words.ts';
 import { readTable3, ROW_LABEL_WORDS } from './read-table3.ts';
-import { type PositionedText, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+import {
+  type PositionedText,
+  numbersOfLine,
+  withoutUnits,
+  type ExtraRow,
+  type LineNumber,
+} from './text-numbers.ts';
 
 export type { ExtraRow } from './text-numbers.ts';
 
@@ -91,7 +97,7 @@ function readTable4(lines: readonly string[], from: number, out: Reading): void 
       if (text.trim().startsWith('五、')) break;
       continue;
     }
-    numbers.push(...numbersOfLine(text, i + 1));
+    numbers.push(...(table4Cells(text, i + 1, 15 - numbers.length) ?? numbersOfLine(text, i + 1)));
   }
   if (numbers.length < 15) {
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
@@ -114,6 +120,25 @@ function readTable4(lines: readonly string[], from: number, out: Reading): void 
         `表四第 ${i + 1} 行“${label}”不是格式中的行，未计入`,
       );
   }
+}
+
+/**
+ * A web page's or sheet's row of table 四 (tab-separated cells) with some cells printed empty: its empty
+ * cells read as blanks in their places, where the row holds exactly the cells still wanted (all fifteen,
+ * or one group of five) after its label, each empty or one number, and at least one a number.
+ */
+function table4Cells(text: string, line: number, wanted: number): LineNumber[] | undefined {
+  if (!text.includes('\t') || text.includes('|')) return undefined;
+  const cells = text.split('\t');
+  const read = cells.map((cell) => (cell.trim() === '' ? undefined : numbersOfLine(cell, line)));
+  let first = 0;
+  while (first < cells.length && read[first] && read[first]!.length === 0) first++;
+  const values = read.slice(first);
+  const fits = values.length === wanted || (values.length === 5 && wanted >= 5 && wanted % 5 === 0);
+  if (!fits || values.some((v) => v && v.length !== 1) || values.every((v) => !v)) return undefined;
+  return values.map((v, k) =>
+    v ? { ...v[0]!, column: first + k } : { value: 0, line, column: first + k, blank: true },
+  );
 }
 
 /** A PDF's text lines with their items' positions, line for line with the text. */
@@ -180,7 +205,7 @@ function readTable2(
   let headerCenters: number[] | undefined;
   let carried: { words: string; row?: string } | undefined;
   for (let i = from + 1; i < to; i++) {
-    const text = lines[i] ?? '';
+    const text = withoutUnits(lines[i] ?? '');
     const tabbed = text.includes('\t') && !text.includes('|');
     const words = ROW_LABEL_WORDS(text);
     if (/^第[一二三四五六七八九十]+条/.test(words)) {

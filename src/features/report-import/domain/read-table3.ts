@@ -63,14 +63,16 @@ function rowWords(line: string): string {
 
 /**
  * A table 三 row of a web page or sheet (tab-separated cells) with some of its seven value cells printed
- * empty — a page that leaves the 法人或其他组织 columns blank — reads its blanks as 0 in their places,
- * as a reader of the page does, and an empty 总计 beside six filled cells as their sum; other lines as
- * numbersOfLine reads them.
+ * empty — a page that leaves the 法人或其他组织 columns blank, or a whole row of nothing — reads its blanks
+ * as 0 in their places, as a reader of the page does, and an empty 总计 beside the row's other cells as
+ * their sum; other lines as numbersOfLine reads them.
  */
-function table3Numbers(text: string, line: number): LineNumber[] {
+/** A page's empty cells after a row's own, at most (a row of more is not read this way). */
+const MAX_TRAILING_CELLS = 16;
+
+function table3Numbers(text: string, line: number, format: ReportFormatId): LineNumber[] {
   const numbers = numbersOfLine(text, line);
-  if (numbers.length === 0 || numbers.length >= 7 || !text.includes('\t') || text.includes('|'))
-    return numbers;
+  if (numbers.length >= 7 || !text.includes('\t') || text.includes('|')) return numbers;
   const all = text.split('\t');
   // Each cell read once (the readings below try several ends of the row over the same cells).
   const read1 = new Map<number, LineNumber[]>();
@@ -84,7 +86,8 @@ function table3Numbers(text: string, line: number): LineNumber[] {
   // to its 总计 (R3, the format's arithmetic) is taken.
   for (
     let dropped = 0;
-    dropped < all.length && (dropped === 0 || all[all.length - dropped]!.trim() === '');
+    dropped < Math.min(all.length, MAX_TRAILING_CELLS) &&
+    (dropped === 0 || all[all.length - dropped]!.trim() === '');
     dropped++
   ) {
     const cells = all.slice(0, all.length - dropped);
@@ -92,20 +95,40 @@ function table3Numbers(text: string, line: number): LineNumber[] {
     const values = cells.slice(-7);
     const first = cells.length - 7;
     if (!values.every((cell, k) => cell.trim() === '' || one(first + k).length === 1)) continue;
-    if (!ROW_LABEL_WORDS(cells.slice(0, -7).join(' '))) continue;
+    // Every number of the line among the seven (none left beside the label, none past them).
+    if (values.filter((cell) => cell.trim() !== '').length !== numbers.length) continue;
+    const label = ROW_LABEL_WORDS(cells.slice(0, -7).join(' '));
+    if (!label) continue;
+    // A row of nothing but empty cells only where its words name a row of the table (not a heading
+    // whose cells a sheet or page leaves empty beside it).
+    if (numbers.length === 0 && !namesTable3Row(label, format)) return numbers;
     const read: LineNumber[] = values.map((cell, k) => {
       const column = first + k;
       const printed = cell.trim() === '' ? undefined : one(column)[0];
       return printed ? { ...printed, column } : { value: 0, line, column, blank: true };
     });
-    // A 总计 printed empty beside six filled cells (a 2019-format page's habit) is their sum: the format's
-    // own definition of the column (R3).
+    // A 总计 printed empty beside the row's other cells (a 2019-format page's habit, its empty cells
+    // read as 0) is their sum: the format's own definition of the column (R3).
     const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
-    if (values[6]!.trim() === '' && values.slice(0, 6).every((cell) => cell.trim() !== ''))
+    if (values[6]!.trim() === '' && values.slice(0, 6).some((cell) => cell.trim() !== ''))
       read[6] = { ...read[6]!, value: six, blank: true };
     if (six === read[6]!.value) return read;
   }
   return numbers;
+}
+
+/** Table 三's data rows' labels of each format, without their markers (一、, （一）, 1.). */
+const TABLE3_LABELS = new Map<ReportFormatId, readonly string[]>();
+function namesTable3Row(words: string, format: ReportFormatId): boolean {
+  let labels = TABLE3_LABELS.get(format);
+  if (!labels)
+    TABLE3_LABELS.set(
+      format,
+      (labels = reportFormat(format)
+        .tables.t3.rows.filter((r) => r.kind === 'data')
+        .map((r) => stripLabelMarker(r.label))),
+    );
+  return labels.some((label) => label.length >= 2 && words.endsWith(label));
 }
 
 const MAX_TABLE3_ROWS = 200;
@@ -237,7 +260,7 @@ export function readTable3(
   const several = new Map<number, string>();
   const numbersByLine = lines.slice(from, to).map((text, i) => {
     const joined = runTogether(text, from + i + 1, out);
-    if (!joined) return table3Numbers(text, from + i + 1);
+    if (!joined) return table3Numbers(text, from + i + 1, format);
     if (joined.readings.length > 1) {
       uncertain.set(from + i + 1, joined.readings);
       several.set(from + i + 1, joined.several);

@@ -49,6 +49,9 @@ function cellValue(cell: string): { value: number; blank?: true } | undefined {
   return ZERO_MARKS.has(cell) ? { value: 0, blank: true } : undefined;
 }
 
+/** A count or sum printed with its unit in table 二 (采购 1个, 246900元): the unit parts the numbers. */
+export const withoutUnits = (text: string) => text.replace(/(\d)(?:个|件|项|万元|元)/g, '$1 ');
+
 /** Whether one cell reads as a number or a blank-like mark (numbersOfLine's test). */
 export const isNumberCell = (cell: string): boolean => cellValue(cell) !== undefined;
 

@@ -155,6 +155,14 @@ test('a table 三 of 100,000 rows and lines of a million digits: bounded time, a
   assert.ok(Date.now() - started < 20_000, `a million digits took ${Date.now() - started} ms`);
   assert.deepEqual(digits.cells, {}, 'no number of a million digits is read (nor Infinity)');
 
+  // A web row of a few numbers and 200,000 empty cells after them (each ending tried): not read.
+  started = Date.now();
+  const wide = readReportText(
+    `${heading}一、本年新收政府信息公开申请数量\t3\t1${'\t'.repeat(200_000)}${end}`,
+  );
+  assert.ok(Date.now() - started < 5_000, `200,000 empty cells took ${Date.now() - started} ms`);
+  assert.equal(wide.cells['t3.r1.total'], undefined);
+
   started = Date.now();
   const flat = readReportText(
     `本年制发件数 二、主动公开政府信息情况规章000三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量${'12'.repeat(500_000)}二、上年结转政府信息公开申请数量0000000四、政府信息公开行政复议${'0'.repeat(15)}`,

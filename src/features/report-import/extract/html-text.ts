@@ -107,8 +107,9 @@ export function htmlToText(
     out
       .join('')
       .split('\n')
-      .map((line) => line.replace(/[ \u00a0]+/g, ' ').trim())
-      .filter((line) => line.length > 0)
+      // A row's empty cells at its end are kept (tabs): a page may leave a row's last cells blank.
+      .map((line) => line.replace(/[ \u00a0]+/g, ' ').replace(/^\s+| +$/g, ''))
+      .filter((line) => line.trim().length > 0)
       .join('\n'),
   );
 }
