@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, fixture } from './run-cli.ts';
-import { carriedOverPair } from './carried-over-pair.ts';
+import { carriedOverPair } from '../test-support/carried-over-pair.ts';
 
 const report = (name: string) => fixture(`reports/${name}.txt`);
 

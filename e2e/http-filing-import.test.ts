@@ -8,6 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { multipartFile, signedInApp } from './signed-in-app.ts';
 import { fixture } from './run-cli.ts';
+import { carriedOverPair } from '../test-support/carried-over-pair.ts';
+import { reportFormat } from '../src/features/annual-report/index.ts';
+import { databaseFiling } from '../src/main/database-filing.ts';
+import type { IsoDate } from '../src/shared/domain/iso-date.ts';
 
 // The published 2021 report of 中卫市民政局, as a 2024 report whose 规范性文件 row cannot be read.
 const TEXT = Buffer.from(
@@ -79,6 +83,63 @@ test('unread cells are shown with their text, typed by the office, and filed as 
     ).json();
     assert.equal(version.report.cells['t2.normative_docs.in_force'], 4);
     assert.deepEqual(version.report.typedCells['t2.normative_docs.in_force'], { value: 4, by: 'office' });
+  } finally {
+    await context.close();
+  }
+});
+
+test('last year’s filing here splits a 上年结转 printed run together in the file filed this year', async () => {
+  const context = await signedInApp({
+    agencies: [{ id: 'county', name: '某县人民政府' }],
+    accounts: [['office', 'county', ['admin', 'approver']]],
+    today: '2025-01-20',
+  });
+  try {
+    const { app, headers, handle } = context;
+    const preview = async () => {
+      const body = multipartFile('2024.txt', Buffer.from(carriedOverPair().thisYear), { mode: 'preview' });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/agencies/county/filings/2024/import',
+        headers: { ...headers.office!, 'content-type': body.contentType },
+        payload: body.payload,
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json() as {
+        read: number;
+        total: number;
+        unread: Array<{ cell: string; candidates?: number[] }>;
+      };
+    };
+    // Nothing filed for 2023: the row's digits split more than one way, left for the office to read.
+    const alone = await preview();
+    assert.deepEqual(alone.unread.find((u) => u.cell === 't3.r2.natural')?.candidates, [1, 11]);
+
+    // 2023 filed here with 11 自然人 and 1 商业企业 carried to the next year: that is the split.
+    const cells = Object.fromEntries(reportFormat('2021').cellIds.map((c) => [c, 0]));
+    Object.assign(cells, {
+      't3.r1.natural': 11,
+      't3.r1.org_business': 1,
+      't3.r1.total': 12,
+      't3.r4.natural': 11,
+      't3.r4.org_business': 1,
+      't3.r4.total': 12,
+    });
+    const filing = databaseFiling(handle.db, {
+      today: () => '2024-01-20' as IsoDate,
+      now: () => '2024-01-20T02:00:00.000Z',
+    });
+    const filed2023 = await filing.fileFromImport(
+      'county',
+      2023,
+      { format: '2021', year: 2023, cells, unread: [] },
+      '2023.txt',
+      {},
+      'office',
+    );
+    assert.ok(filed2023.ok, JSON.stringify(!filed2023.ok && filed2023.error));
+    const split = await preview();
+    assert.equal(split.total - split.read, 0, JSON.stringify(split.unread));
   } finally {
     await context.close();
   }

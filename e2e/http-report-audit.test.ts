@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { multipartFile, multipartFiles, signedInApp, type SignedInApp } from './signed-in-app.ts';
-import { carriedOverPair } from './carried-over-pair.ts';
+import { carriedOverPair } from '../test-support/carried-over-pair.ts';
 import { fixture } from './run-cli.ts';
 
 let app: FastifyInstance;

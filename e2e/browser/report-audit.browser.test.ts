@@ -6,7 +6,7 @@ import { fixture } from '../run-cli.ts';
 import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
 import { expectNoAxeViolations, signInToConsole } from './console-page.ts';
-import { carriedOverPair } from '../carried-over-pair.ts';
+import { carriedOverPair } from '../../test-support/carried-over-pair.ts';
 
 const PASSWORD = 'audit-demo-password';
 const live = liveDemo({ GONGKAI_DEMO_PASSWORD: PASSWORD });

@@ -9,7 +9,7 @@ import { auditReportText, type AuditRefusal, type FileAudit, type ReportFileInpu
 
 /** One file, within `limits`. */
 export async function auditReportFileHere(
-  { fileName, bytes, previous }: ReportFileInput,
+  { fileName, bytes, previous, carried }: ReportFileInput,
   limits?: FileLimits,
 ): Promise<Result<FileAudit, AuditRefusal>> {
   const extracted = await extractReportText(fileName, bytes, limits);
@@ -22,6 +22,6 @@ export async function auditReportFileHere(
   }
   return ok({
     kind: extracted.value.kind,
-    ...auditReportText(extracted.value.text, previousText, extracted.value.layout),
+    ...auditReportText(extracted.value.text, previousText, extracted.value.layout, carried),
   });
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { auditReportText } from './audit-report.ts';
+import { carriedOverPair } from '../../../../test-support/carried-over-pair.ts';
 
 test('a cell left uncertain in a page’s run-together text is shown with its row as the table prints it', () => {
   const text = readFileSync(
@@ -22,4 +23,22 @@ test('a cell left uncertain in a page’s run-together text is shown with its ro
       'the table’s row, not the prose',
     );
   assert.ok(audit.unreadContext['t2.normative_docs.made']!.length <= 400);
+});
+
+test('last year’s 结转 on record splits a run-together 上年结转 only in a report of the year it carries into', () => {
+  const { thisYear } = carriedOverPair(); // a 2024 report; 上年结转 printed 111000012
+  const columns = [11, 1, 0, 0, 0, 0, 12];
+  const split = auditReportText(thisYear, undefined, undefined, { into: 2024, columns });
+  assert.deepEqual(
+    ['natural', 'org_business', 'total'].map((c) => split.reading.cells[`t3.r2.${c}`]),
+    [11, 1, 12],
+  );
+  const otherYear = auditReportText(thisYear, undefined, undefined, { into: 2025, columns });
+  assert.deepEqual(otherYear.reading.ambiguous['t3.r2.natural'], [1, 11]);
+  // A split the record does not match leaves the row as uncertain as without it.
+  const unmatched = auditReportText(thisYear, undefined, undefined, {
+    into: 2024,
+    columns: [5, 0, 0, 0, 0, 0, 5],
+  });
+  assert.deepEqual(unmatched.reading.ambiguous['t3.r2.natural'], [1, 11]);
 });

@@ -133,9 +133,23 @@ function carriedFrom(previous: TextReading, text: string): { carried?: CarriedOv
   return { carried: carried as number[] };
 }
 
-export function auditReportText(text: string, previousText?: string, layout?: TextLayout): ReportAudit {
+export function auditReportText(
+  text: string,
+  previousText?: string,
+  layout?: TextLayout,
+  /**
+   * Last year's 结转下年度继续办理 from the records (a version filed here), where no report file is given:
+   * used for a report of the year it carries into (or one that does not say its year).
+   */
+  onRecord?: CarriedOnRecord,
+): ReportAudit {
   const previous = previousText ? readReportText(previousText) : undefined;
-  const { carried, notUsed } = previous ? carriedFrom(previous, text) : {};
+  const statedYear = onRecord && !previous ? statedSubject(text).year : undefined;
+  const { carried, notUsed } = previous
+    ? carriedFrom(previous, text)
+    : onRecord && (statedYear === undefined || statedYear === onRecord.into)
+      ? { carried: onRecord.columns }
+      : {};
   const read = readReportText(text, layout, carried);
   // Why last year's report did not decide 上年结转: said only where it would have had something to decide.
   const reading =
@@ -180,6 +194,15 @@ export interface ReportFileInput {
   readonly fileName: string;
   readonly bytes: Uint8Array;
   readonly previous?: { fileName: string; bytes: Uint8Array };
+  /** Last year's 结转下年度继续办理 by column as filed here (when no last year's file is given). */
+  readonly carried?: CarriedOnRecord;
+}
+
+/** A year's 上年结转 as the records hold it: the year before's filed 结转下年度继续办理, by column. */
+export interface CarriedOnRecord {
+  /** The year whose 上年结转 it is. */
+  readonly into: number;
+  readonly columns: CarriedOver;
 }
 
 const WORKER = new URL('./audit-report-worker.ts', import.meta.url);
@@ -194,8 +217,14 @@ export async function auditReportFile(
   bytes: Uint8Array,
   previous?: { fileName: string; bytes: Uint8Array },
   account?: string,
+  carried?: CarriedOnRecord,
 ): Promise<Result<FileAudit, AuditRefusal>> {
-  const input: ReportFileInput = { fileName, bytes, ...(previous ? { previous } : {}) };
+  const input: ReportFileInput = {
+    fileName,
+    bytes,
+    ...(previous ? { previous } : {}),
+    ...(carried ? { carried } : {}),
+  };
   const done = await sharedFileSandbox().run<Result<FileAudit, AuditRefusal>>(
     WORKER,
     input,

@@ -192,7 +192,9 @@ export function registerSupervisionRoutes(
       }
       if (!file) throw new HttpProblem('invalid-request', '没有收到报告文件（字段 file）');
       const explained = parseInput(explanations, given);
-      const audit = await auditReportFile(file.name, file.bytes, undefined, account.id);
+      // Last year's filing here splits a 上年结转 printed run together, as last year's report would.
+      const carried = await filing.carriedInto(agencyId, year);
+      const audit = await auditReportFile(file.name, file.bytes, undefined, account.id, carried);
       if (!audit.ok)
         throw new HttpProblem(auditRefusalCode(audit.error), extractRefusalMessage(audit.error), audit.error);
       const reading = audit.value.reading;

@@ -19,6 +19,7 @@ import type { Agency } from '../../agencies/index.ts';
 import { decideFiling } from '../domain/filing-decision.ts';
 import type { FiledReport } from '../db/supervision-repository.ts';
 import type { FilingDependencies, SupervisionRefusal } from './filing-service.ts';
+import type { CarriedOnRecord } from '../../report-import/use-cases/audit-report.ts';
 
 export function importFiling(
   deps: FilingDependencies,
@@ -40,6 +41,19 @@ export function importFiling(
 ) {
   const { store } = deps;
   return {
+    /**
+     * The year before's 结转下年度继续办理 as filed here, by column — this year's 上年结转 (R6) — for reading
+     * a published file whose row 二 was printed run together; none where that year was not filed.
+     */
+    async carriedInto(agencyId: string, year: number): Promise<CarriedOnRecord | undefined> {
+      const before = await store.latest(agencyId, year - 1);
+      if (before?.status !== 'filed') return undefined;
+      const columns = reportFormat(before.format).tables.t3.columns.map(
+        (c) => before.report.cells[`t3.r4.${c.id}`],
+      );
+      return columns.every((v) => v !== undefined) ? { into: year, columns: columns as number[] } : undefined;
+    },
+
     /** Files a report read from a published file (an agency that keeps no records here). */
     async fileFromImport(
       agencyId: string,

@@ -4,7 +4,7 @@
  * 11 1 0 0 0 0 12 — the split last year's report decides.
  */
 import { readFileSync } from 'node:fs';
-import { fixture } from './run-cli.ts';
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 
 export function carriedOverPair(): { thisYear: string; lastYear: string } {
   const shape = readFileSync(fixture('reports/shapes/pdf-text-broken-rows.txt'), 'utf8');
