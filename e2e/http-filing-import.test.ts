@@ -108,6 +108,7 @@ test('last year’s filing here splits a 上年结转 printed run together in th
       return response.json() as {
         read: number;
         total: number;
+        notes: string[];
         unread: Array<{ cell: string; candidates?: number[] }>;
       };
     };
@@ -140,6 +141,11 @@ test('last year’s filing here splits a 上年结转 printed run together in th
     assert.ok(filed2023.ok, JSON.stringify(!filed2023.ok && filed2023.error));
     const split = await preview();
     assert.equal(split.total - split.read, 0, JSON.stringify(split.unread));
+    // The office is told how the row was read.
+    assert.ok(
+      split.notes.some((n) => /上年结转…”的数字连在一起（按上年报告“结转下年度继续办理”的数字拆分）/.test(n)),
+      split.notes.join('\n'),
+    );
   } finally {
     await context.close();
   }

@@ -27,6 +27,10 @@ export function previewOfImport(audit: FileAudit) {
           ...(reading.ambiguous[cell] ? { candidates: reading.ambiguous[cell] } : {}),
         }))
       : [],
+    /** What the reading says of the file: rows run together and how they were split, rows set aside. */
+    notes: reading.problems,
+    /** Rows the format does not have (local additions), not counted in the filed report. */
+    extraRows: reading.extraRows.map((r) => ({ table: r.table, label: r.label, line: r.line })),
     failing: audit.checks
       .filter((c) => c.status === 'fail')
       .map((c) => ({ rule: c.rule, severity: c.severity, message: c.message })),

@@ -9,6 +9,8 @@ interface Preview {
   total: number;
   unread: Array<{ cell: string; label: string; context: string; candidates?: number[] }>;
   failing: Array<{ rule: string; severity: string; message: string }>;
+  /** What the reading says of the file (rows run together and how they were split, rows set aside). */
+  notes: string[];
 }
 
 /**
@@ -125,6 +127,16 @@ export function ImportFiling({
             {preview.year && preview.year !== year ? `（与所报 ${year} 年度不符）` : ''}；读出 {preview.read}/
             {preview.total} 个单元格。
           </p>
+          {preview.notes.length > 0 && (
+            <details className="import-notes">
+              <summary>读取说明（{preview.notes.length} 条）</summary>
+              <ul>
+                {preview.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          )}
           {errors.length > 0 && (
             <ul className="audit-failures" aria-label="未通过的规则">
               {errors.map((f) => (
