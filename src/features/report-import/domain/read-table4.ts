@@ -1,0 +1,69 @@
+/**
+ * Table 四 of a report's text: its fifteen numbers (行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉,
+ * each 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计), from the lines after its heading up to section 五;
+ * rows of five or fifteen numbers after them are a report's local additions, set aside and named.
+ */
+import { FORMAT_2021 } from '../../annual-report/index.ts';
+import { numbersOfLine, type LineNumber } from './text-numbers.ts';
+import { ROW_LABEL_WORDS, type CellSink } from './read-table3.ts';
+
+const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
+/**
+ * Table 四: the first 15 numbers after its heading, in printed order (n1…n15, over one line or several).
+ * Lines with numbers after those 15 and before section 五 are rows the format does not have (a local
+ * 其中 row): kept aside and named.
+ */
+export function readTable4(lines: readonly string[], from: number, out: CellSink): void {
+  const numbers: LineNumber[] = [];
+  let i = from;
+  for (; i < lines.length && numbers.length < 15; i++) {
+    const text = lines[i] ?? '';
+    if (/^\s*(五、|注[:：])/.test(text)) {
+      if (text.trim().startsWith('五、')) break;
+      continue;
+    }
+    numbers.push(...(table4Cells(text, i + 1, 15 - numbers.length) ?? numbersOfLine(text, i + 1)));
+  }
+  if (numbers.length < 15) {
+    out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
+    return;
+  }
+  numbers
+    .slice(0, 15)
+    .forEach((n, k) =>
+      out.put(T4_CELLS[k]!, n.value, { line: n.line, column: n.column, ...(n.blank ? { blank: true } : {}) }),
+    );
+  for (let end = Math.min(lines.length, i + 20); i < end; i++) {
+    const text = lines[i] ?? '';
+    // Section 五, or a blank line (a sheet or a paragraph ends), ends the table.
+    if (/^\s*五、/.test(text) || text.trim() === '') break;
+    if (/^\s*注[:：]/.test(text)) continue;
+    const values = numbersOfLine(text, i + 1);
+    const label = ROW_LABEL_WORDS(text);
+    // A row of table 四 has five numbers or fifteen; a sentence with a figure in it is not a row.
+    if (values.length >= 5 && label && !/[。；]/.test(label))
+      out.extra(
+        { table: 't4', label, line: i + 1, values: values.map((n) => n.value) },
+        `表四第 ${i + 1} 行“${label}”不是格式中的行，未计入`,
+      );
+  }
+}
+
+/**
+ * A web page's or sheet's row of table 四 (tab-separated cells) with some cells printed empty: its empty
+ * cells read as blanks in their places, where the row holds exactly the cells still wanted (all fifteen,
+ * or one group of five) after its label, each empty or one number, and at least one a number.
+ */
+function table4Cells(text: string, line: number, wanted: number): LineNumber[] | undefined {
+  if (!text.includes('\t') || text.includes('|')) return undefined;
+  const cells = text.split('\t');
+  const read = cells.map((cell) => (cell.trim() === '' ? undefined : numbersOfLine(cell, line)));
+  let first = 0;
+  while (first < cells.length && read[first] && read[first]!.length === 0) first++;
+  const values = read.slice(first);
+  const fits = values.length === wanted || (values.length === 5 && wanted >= 5 && wanted % 5 === 0);
+  if (!fits || values.some((v) => v && v.length !== 1) || values.every((v) => !v)) return undefined;
+  return values.map((v, k) =>
+    v ? { ...v[0]!, column: first + k } : { value: 0, line, column: first + k, blank: true },
+  );
+}
