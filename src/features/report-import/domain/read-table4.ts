@@ -4,7 +4,7 @@
  * rows of five or fifteen numbers after them are a report's local additions, set aside and named.
  */
 import { FORMAT_2021 } from '../../annual-report/index.ts';
-import { numbersOfLine, type LineNumber } from './text-numbers.ts';
+import { cellsInPlace, numbersOfLine, type LineNumber } from './text-numbers.ts';
 import { ROW_LABEL_WORDS, type CellSink } from './read-table3.ts';
 
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
@@ -22,7 +22,10 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
       if (text.trim().startsWith('五、')) break;
       continue;
     }
-    numbers.push(...(table4Cells(text, i + 1, 15 - numbers.length) ?? numbersOfLine(text, i + 1)));
+    // A web row with empty cells: all fifteen still wanted, or one group of five.
+    const wanted = 15 - numbers.length;
+    const inPlace = cellsInPlace(text, i + 1, (n) => n === wanted || (n === 5 && wanted % 5 === 0));
+    numbers.push(...(inPlace ?? numbersOfLine(text, i + 1)));
   }
   if (numbers.length < 15) {
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
@@ -47,23 +50,4 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
         `表四第 ${i + 1} 行“${label}”不是格式中的行，未计入`,
       );
   }
-}
-
-/**
- * A web page's or sheet's row of table 四 (tab-separated cells) with some cells printed empty: its empty
- * cells read as blanks in their places, where the row holds exactly the cells still wanted (all fifteen,
- * or one group of five) after its label, each empty or one number, and at least one a number.
- */
-function table4Cells(text: string, line: number, wanted: number): LineNumber[] | undefined {
-  if (!text.includes('\t') || text.includes('|')) return undefined;
-  const cells = text.split('\t');
-  const read = cells.map((cell) => (cell.trim() === '' ? undefined : numbersOfLine(cell, line)));
-  let first = 0;
-  while (first < cells.length && read[first] && read[first]!.length === 0) first++;
-  const values = read.slice(first);
-  const fits = values.length === wanted || (values.length === 5 && wanted >= 5 && wanted % 5 === 0);
-  if (!fits || values.some((v) => v && v.length !== 1) || values.every((v) => !v)) return undefined;
-  return values.map((v, k) =>
-    v ? { ...v[0]!, column: first + k } : { value: 0, line, column: first + k, blank: true },
-  );
 }

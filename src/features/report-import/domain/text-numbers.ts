@@ -77,6 +77,33 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
   return numbers;
 }
 
+const MAX_ROW_CELLS = 64;
+
+/**
+ * A web page's or sheet's row (tab-separated cells) read in place, its empty cells as blanks (§7): where
+ * the cells after its label (its leading cells of words) are as many as `fits` allows, each empty or one
+ * number, at least one a number. Else undefined (read it as a line).
+ */
+export function cellsInPlace(
+  text: string,
+  line: number,
+  fits: (count: number) => boolean,
+): LineNumber[] | undefined {
+  if (!text.includes('\t') || text.includes('|')) return undefined;
+  const cells = text.split('\t');
+  // No row of a report's table has this many cells (a hostile line is not read cell by cell).
+  if (cells.length > MAX_ROW_CELLS) return undefined;
+  const read = cells.map((cell) => (cell.trim() === '' ? undefined : numbersOfLine(cell, line)));
+  let first = 0;
+  while (first < cells.length && read[first] && read[first]!.length === 0) first++;
+  const values = read.slice(first);
+  if (!fits(values.length) || values.some((v) => v && v.length !== 1)) return undefined;
+  if (values.every((v) => !v)) return undefined;
+  return values.map((v, k) =>
+    v ? { ...v[0]!, column: first + k } : { value: 0, line, column: first + k, blank: true },
+  );
+}
+
 /** The label words of a line: everything that is not a number, normalised for matching. */
 export function labelOfLine(text: string): string {
   return text
