@@ -151,6 +151,13 @@ test('last year’s report is named when it is what cannot be read, and stray or
   ]);
   assert.equal(onlyLastYear.statusCode, 400);
   assert.match(onlyLastYear.json().error.message, /没有收到本年度报告文件/);
+  // Each file within the upload limit, last year's too.
+  const huge = await uploadFiles([
+    thisYear,
+    { field: 'previous', fileName: '2023.txt', content: Buffer.alloc(21 * 1024 * 1024, 0x31) },
+  ]);
+  assert.deepEqual([huge.statusCode, huge.json().error.code], [413, 'payload-too-large']);
+  assert.match(huge.json().error.message, /上年度报告文件不能超过 20 MB/);
   const empty = { field: 'previous', fileName: '', content: Buffer.alloc(0) };
   const many = await uploadFiles([empty, empty, thisYear]);
   assert.deepEqual(
