@@ -17,8 +17,8 @@ import { registerRequest, type RequestIntake } from '../domain/register-request.
 import { replyDeadline, type ReplyDeadline } from '../domain/reply-deadline.ts';
 import { perApplicationFee, perPageFee, type FeeMethod } from '../domain/processing-fee.ts';
 import { applicantIdentity } from '../domain/applicant-identity.ts';
-import type { RequestStatus } from '../domain/request-status.ts';
 import { projectCase } from './case-projection.ts';
+import { applicantReads } from './applicant-reads.ts';
 import { lettersOf } from '../letters/letter-sources.ts';
 import { noticeRecipient } from '../notices/applicant-notice.ts';
 import { ConcurrentChangeError, type CaseFilter, type CaseStore, type CaseSummary } from './case-store.ts';
@@ -329,53 +329,7 @@ export function caseService(deps: CaseServiceDependencies) {
       return deps.store.page(agencyId, { ...rest, ...(dueThrough ? { dueThrough } : {}) }, today);
     },
 
-    /**
-     * The applicant's view of their case, found by its number and query code (the agency by them when not
-     * given): the state, the history the timeline is drawn from, and the due date.
-     */
-    async applicantView(agencyId: string | undefined, id: string, queryCode: string) {
-      const found = agencyId ?? (await deps.store.agencyOfQueryCode(id, deps.queryCodes.hash(queryCode)));
-      if (found === undefined) return undefined;
-      const stored = await deps.store.load(found, id);
-      if (!stored?.queryCodeHash || !deps.queryCodes.matches(queryCode, stored.queryCodeHash))
-        return undefined;
-      return { agencyId: found, history: stored.history, case: foldCase(id, stored.history) };
-    },
-
-    /**
-     * The public status page: nothing without the matching query code, and no personal data with it.
-     * Without the agency, the number and the code find it (a code is 60 random bits: it names one case).
-     */
-    async publicStatus(
-      agencyId: string | undefined,
-      id: string,
-      queryCode: string,
-    ): Promise<PublicStatus | undefined> {
-      if (agencyId === undefined) {
-        const found = await deps.store.agencyOfQueryCode(id, deps.queryCodes.hash(queryCode));
-        if (found === undefined) return undefined;
-        agencyId = found;
-      }
-      const stored = await deps.store.load(agencyId, id);
-      if (!stored?.queryCodeHash || !deps.queryCodes.matches(queryCode, stored.queryCodeHash))
-        return undefined;
-      const state = foldCase(id, stored.history);
-      const deadline = replyDeadline(state, await deps.calendarFor(agencyId));
-      return {
-        id,
-        status: state.status,
-        submittedOn: state.submittedOn,
-        ...(state.receivedOn ? { receivedOn: state.receivedOn } : {}),
-        ...(deadline.kind === 'running' || deadline.kind === 'later-date' ? { dueOn: deadline.dueOn } : {}),
-        ...(deadline.kind === 'awaiting-clarification' ? { clarificationDueOn: deadline.periodEndsOn } : {}),
-        // A date counted into a year without the State Council's notice may still move.
-        ...((deadline.kind === 'running' && deadline.missingYears.length > 0) ||
-        (deadline.kind === 'awaiting-clarification' && deadline.provisional)
-          ? { provisional: true }
-          : {}),
-        ...(state.completedOn ? { completedOn: state.completedOn } : {}),
-      };
-    },
+    ...applicantReads(deps),
   };
 }
 
@@ -392,16 +346,5 @@ export interface FeeQuote {
   readonly basis: string;
 }
 
-export interface PublicStatus {
-  readonly id: string;
-  readonly status: RequestStatus;
-  readonly submittedOn: IsoDate;
-  readonly receivedOn?: IsoDate;
-  readonly dueOn?: IsoDate;
-  readonly clarificationDueOn?: IsoDate;
-  /** The due date rests on a year without the State Council's holiday notice. */
-  readonly provisional?: boolean;
-  readonly completedOn?: IsoDate;
-}
-
+export type { PublicStatus } from './applicant-reads.ts';
 export type CaseService = ReturnType<typeof caseService>;
