@@ -496,6 +496,10 @@ const MATRIX: Record<string, Entry> = {
     access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
     sample: { method: 'POST', url: '/api/agencies/:agency/report-audits' },
   },
+  'POST /api/agencies/:agencyId/report-audits/batch': {
+    access: { kind: 'staff', allowed: ['officer', 'approver', 'supervisor', 'admin'] },
+    sample: { method: 'POST', url: '/api/agencies/:agency/report-audits/batch' },
+  },
   'POST /api/agencies/:agencyId/seasons': {
     access: { kind: 'staff', allowed: ['supervisor', 'admin'] },
     sample: { method: 'POST', url: '/api/agencies/:agency/seasons', body: { year: 2024, deadlines: {} } },

@@ -165,3 +165,59 @@ test('last year’s report is named when it is what cannot be read, and stray or
     [413, { code: 'payload-too-large', message: '一次上传的文件太多' }],
   );
 });
+
+function uploadBatch(files: Array<{ field: string; fileName: string; content: Buffer }>) {
+  const { contentType, payload } = multipartFiles(files);
+  return app.inject({
+    method: 'POST',
+    url: '/api/agencies/office/report-audits/batch',
+    headers: { ...headers.supervisor, 'content-type': contentType },
+    payload,
+  });
+}
+
+test('a batch of reports: a row each, a bad file named with its reason, totals, and 结转 across years', async () => {
+  const real = (name: string) => ({
+    field: 'files',
+    fileName: name,
+    content: readFileSync(fixture(`reports/real/${name}`)),
+  });
+  const response = await uploadBatch([
+    real('pingtan-2023.txt'),
+    real('pingtan-2024.txt'),
+    real('shanghai-gov-office-2019.html'),
+    { field: 'files', fileName: 'broken.pdf', content: Buffer.from('%PDF-1.7 broken') },
+  ]);
+  assert.equal(response.statusCode, 200, response.body);
+  const body = response.json();
+  assert.deepEqual(
+    body.rows.map((r: { file: string }) => r.file),
+    ['pingtan-2023.txt', 'pingtan-2024.txt', 'shanghai-gov-office-2019.html', 'broken.pdf'],
+  );
+  const shanghai = body.rows[2];
+  assert.deepEqual(
+    [shanghai.agency, shanghai.year, shanghai.cells_read, shanghai.received],
+    ['上海市人民政府办公厅', '2019', '198', '859'],
+  );
+  assert.match(body.rows[3].problem, /PDF 文件已损坏或无法解析/);
+  // 平潭 2023 and 2024: three 表二 cells ambiguous in each (行政规范性文件 run together); 上海 read whole.
+  assert.equal(body.totals.ambiguous, 6);
+  assert.deepEqual(
+    body.totals.worst.map((w: { file: string }) => w.file),
+    ['pingtan-2023.txt', 'pingtan-2024.txt'],
+  );
+  // 平潭 2023 → 2024: one pair of consecutive years, its 结转 compared.
+  assert.equal(body.carryOver.pairs, 1);
+});
+
+test('a batch refuses more files than it takes, stray fields and no file at all', async () => {
+  const one = { field: 'files', fileName: 'r.txt', content: Buffer.from('x') };
+  const many = await uploadBatch(Array.from({ length: 51 }, () => one));
+  assert.deepEqual([many.statusCode, many.json().error.message], [413, '一次至多核查 50 个文件']);
+  const stray = await uploadBatch([{ ...one, field: 'file' }]);
+  assert.equal(stray.statusCode, 400);
+  assert.match(stray.json().error.message, /批量核查的文件用 files/);
+  const none = await uploadBatch([{ field: 'files', fileName: '', content: Buffer.alloc(0) }]);
+  assert.equal(none.statusCode, 400);
+  assert.match(none.json().error.message, /没有收到年度报告文件/);
+});

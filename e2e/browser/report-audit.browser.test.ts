@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fixture } from '../run-cli.ts';
 import { SCREENSHOTS, openFromMenu } from './launch-browser.ts';
 import { liveDemo } from './live-demo.ts';
@@ -21,7 +22,7 @@ async function openAuditPage() {
 test('upload a published report in the console: the cells read, the failing rules, the unread cells', async () => {
   const page = await openAuditPage();
   await page.getByLabel('年度报告文件').setInputFiles(fixture('reports/008-pingtan-2022.txt'));
-  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByRole('button', { name: '核查', exact: true }).click();
   await page.getByText('读出 200/200 个单元格').waitFor();
   const text = (await page.locator('main').textContent()) ?? '';
   assert.match(text, /平潭综合实验区 2022年度/);
@@ -33,7 +34,7 @@ test('upload a published report in the console: the cells read, the failing rule
   await page
     .getByLabel('年度报告文件')
     .setInputFiles({ name: 'x.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
-  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByRole('button', { name: '核查', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: '不支持 .exe 文件' }).waitFor();
   await page.context().close();
 });
@@ -44,7 +45,7 @@ test('with last year’s report beside it: 结转 checked, the run-together 上�
   const thisYear = { name: '2024.txt', mimeType: 'text/plain', buffer: Buffer.from(pair.thisYear) };
   // Alone: the row's digits split more than one way, and the page says which readings remain.
   await page.getByLabel('年度报告文件').setInputFiles(thisYear);
-  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByRole('button', { name: '核查', exact: true }).click();
   await page.getByRole('heading', { name: /未能读出的单元格/ }).waitFor();
   const row = page.locator('table.audit-unread tr', { hasText: '上年结转' }).first();
   assert.match((await row.textContent()) ?? '', /1 或 11[\s\S]*111000012/);
@@ -54,11 +55,33 @@ test('with last year’s report beside it: 结转 checked, the run-together 上�
   await page
     .getByLabel('同一机关的上年度报告（可选）')
     .setInputFiles({ name: '2023.txt', mimeType: 'text/plain', buffer: Buffer.from(pair.lastYear) });
-  await page.getByRole('button', { name: '核查' }).click();
+  await page.getByRole('button', { name: '核查', exact: true }).click();
   await page.getByText(/对照上年度报告：.*2023\s*年度（2023\.txt）/).waitFor();
   const text = (await page.locator('main').textContent()) ?? '';
   assert.doesNotMatch(text, /上年结转政府信息公开申请数量\s*自然人/);
   assert.match(text, /读出 200\/200 个单元格/);
   await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-previous.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('a batch of reports in the console: a row each, the bad file with its reason, the totals', async () => {
+  const page = await openAuditPage();
+  await page.getByLabel('多个报告文件（一次至多 50 个）').setInputFiles([
+    ...['pingtan-2023.txt', 'pingtan-2024.txt', 'shanghai-gov-office-2019.html'].map((name) => ({
+      name,
+      mimeType: 'text/plain',
+      buffer: readFileSync(fixture(`reports/real/${name}`)),
+    })),
+    { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 broken') },
+  ]);
+  await page.getByRole('button', { name: '批量核查' }).click();
+  await page.getByText(/^共 4 份 · 读出 \d+ 个单元格，存疑 6 个/).waitFor();
+  const rows = page.locator('table.batch-audit-rows tbody tr');
+  assert.equal(await rows.count(), 4);
+  assert.match((await rows.nth(2).textContent()) ?? '', /上海市人民政府办公厅2019198/);
+  assert.match((await rows.nth(3).textContent()) ?? '', /broken\.pdfPDF 文件已损坏或无法解析/);
+  await page.getByText(/同一机关相邻年度 1 对/).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-batch.png'), fullPage: true });
+  await expectNoAxeViolations(page);
   await page.context().close();
 });

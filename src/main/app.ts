@@ -70,6 +70,7 @@ import { attachmentService } from '../features/proactive-disclosure/use-cases/at
 import { attachmentRepository } from '../features/proactive-disclosure/db/attachment-repository.ts';
 import { registerAttachmentRoutes } from '../features/proactive-disclosure/http/attachment-routes.ts';
 import { registerAuditRoutes } from '../features/report-import/http/audit-routes.ts';
+import { registerAuditBatchRoutes } from '../features/report-import/http/audit-batch-routes.ts';
 import { supervisionRepository } from '../features/supervision/db/supervision-repository.ts';
 import { registerSupervisionRoutes } from '../features/supervision/http/supervision-routes.ts';
 import { databaseFiling } from './database-filing.ts';
@@ -295,6 +296,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions = {}
   });
   registerAttachmentRoutes(app, { attachments, auth });
   registerAuditRoutes(app, { auth });
+  registerAuditBatchRoutes(app, { auth });
   const publicUrl = (options.publicUrl ?? 'http://localhost').replace(/\/+$/, '');
   registerDocumentPages(app, { documents, attachments, findAgency, publicUrl });
   registerRegisterRoutes(app, { register, settings, auth, today: clock.today });

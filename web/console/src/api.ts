@@ -63,15 +63,25 @@ export interface Session {
   readonly today: string;
 }
 
-/** Uploads a form's file (multipart) to `path`; the server's message when it refuses. */
-export async function uploadForm(path: string, form: HTMLFormElement): Promise<string | undefined> {
+/** Posts a form (multipart, its files with it) to `path`: the answer, or the server's message when it refuses. */
+export async function postForm<T>(
+  path: string,
+  form: HTMLFormElement,
+): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'x-csrf-token': getCsrfToken() },
     body: new FormData(form),
   });
-  if (response.ok) return undefined;
-  const data = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-  return data.error?.message ?? `上传失败（${response.status}）`;
+  const data = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
+  return response.ok
+    ? { ok: true, data }
+    : { ok: false, message: data.error?.message ?? `上传失败（${response.status}）` };
+}
+
+/** Uploads a form's file (multipart) to `path`; the server's message when it refuses. */
+export async function uploadForm(path: string, form: HTMLFormElement): Promise<string | undefined> {
+  const sent = await postForm<unknown>(path, form);
+  return sent.ok ? undefined : sent.message;
 }

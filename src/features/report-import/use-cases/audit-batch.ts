@@ -69,10 +69,16 @@ export function batchRow(file: string, audit: ReportAudit): BatchRow {
   };
 }
 
-function unreadableRow(file: string, problem: string): BatchRow {
+export function unreadableRow(file: string, problem: string): BatchRow {
   return Object.fromEntries(
     BATCH_COLUMNS.map((c) => [c, c === 'file' ? file : c === 'problem' ? problem : '']),
   ) as BatchRow;
+}
+
+/** One file of a batch audited: its row, or the reason it could not be read (never a thrown error). */
+export async function batchRowOf(file: string, bytes: Uint8Array, account?: string): Promise<BatchRow> {
+  const audit = await auditReportFile(file, bytes, undefined, account);
+  return audit.ok ? batchRow(file, audit.value) : unreadableRow(file, extractRefusalMessage(audit.error));
 }
 
 /** Audits each file not yet done; `onRow` receives each row as soon as it is ready. */
@@ -87,8 +93,7 @@ export async function auditBatch(
     if (done.has(file)) continue;
     let row: BatchRow;
     try {
-      const audit = await auditReportFile(file, await read(file));
-      row = audit.ok ? batchRow(file, audit.value) : unreadableRow(file, extractRefusalMessage(audit.error));
+      row = await batchRowOf(file, await read(file));
     } catch (error) {
       row = unreadableRow(file, `无法读取：${(error as Error).message.slice(0, 200)}`);
     }

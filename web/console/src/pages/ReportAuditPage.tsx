@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { getCsrfToken } from '../api.ts';
+import { useFormPost } from '../use-form-post.ts';
 import { ReportTotals } from '../report-widgets.tsx';
 import type { ReportFormatId } from '../../../../src/features/annual-report/domain/report-format.ts';
 import { AuditUnreadCells } from './AuditUnreadCells.tsx';
+import { BatchAudit } from './BatchAudit.tsx';
 
 interface Check {
   rule: string;
@@ -43,29 +43,12 @@ const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } a
 
 /** Upload a published annual report (any agency's) and see what was read from it and which rules fail. */
 export function ReportAuditPage({ agencyId }: { agencyId: string }) {
-  const [audit, setAudit] = useState<Audit | undefined>();
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  async function upload(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setError('');
-    setBusy(true);
-    const response = await fetch(`/api/agencies/${agencyId}/report-audits`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'x-csrf-token': getCsrfToken() },
-      body: new FormData(event.currentTarget),
-    });
-    setBusy(false);
-    const data = (await response.json().catch(() => ({}))) as Audit & { error?: { message?: string } };
-    if (!response.ok) {
-      setAudit(undefined);
-      setError(data.error?.message ?? `核查失败（${response.status}）`);
-      return;
-    }
-    setAudit(data);
-  }
+  const {
+    result: audit,
+    error,
+    busy,
+    submit,
+  } = useFormPost<Audit>(`/api/agencies/${agencyId}/report-audits`);
 
   const failed = audit?.checks.filter((c) => c.status === 'fail') ?? [];
   return (
@@ -74,7 +57,7 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
       <p>
         上传已经发布的政府信息公开工作年度报告（TXT、HTML、DOCX、PDF、XLSX），读出表格并核对勾稽关系。文件不会被保存。
       </p>
-      <form className="inline" onSubmit={upload}>
+      <form className="inline" onSubmit={submit}>
         <label htmlFor="audit-file">年度报告文件</label>
         <input id="audit-file" name="file" type="file" required />
         <label htmlFor="audit-previous">同一机关的上年度报告（可选）</label>
@@ -178,6 +161,7 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
           />
         </>
       )}
+      <BatchAudit agencyId={agencyId} />
     </section>
   );
 }

@@ -1,0 +1,71 @@
+/**
+ * Auditing a batch of published reports in the staff console (a supervisor's folder of a province's
+ * reports): each file read and checked one after another as it arrives, never more than one held at a
+ * time; a file that cannot be read is a row with its reason; the batch's cells read, ambiguous and
+ * unread, the files read worst, how often each rule failed and the years whose 结转 do not carry.
+ * Nothing is stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
+import { parseInput } from '../../annual-report/http/report-routes.ts';
+import { agencyParams } from '../../requests/http/request-routes.schema.ts';
+import { batchRowOf, readingTotals, ruleFailureCounts, type BatchRow } from '../use-cases/audit-batch.ts';
+import { carryAcrossYears } from '../use-cases/batch-carry-over.ts';
+
+/** The most files one batch takes (a larger folder: several batches, or `gongkai audit --batch`). */
+export const MAX_BATCH_FILES = 50;
+
+export function registerAuditBatchRoutes(
+  app: FastifyInstance,
+  deps: { auth: Pick<StaffAuthDependencies, 'ancestorsOf'> },
+): void {
+  app.post(
+    '/api/agencies/:agencyId/report-audits/batch',
+    {
+      schema: {
+        tags: ['年度报告核查'],
+        summary: `批量核查已发布的年度报告（multipart，字段 files，至多 ${MAX_BATCH_FILES} 个文件，每个不超过 20 MB）：每份一行（读出、存疑、未读的单元格，主要数字，未通过的规则，或无法读取的原因），并汇总全部、列出读得最差的文件、各规则未通过的份数和跨年度结转不一致的年份；不保存文件`,
+        params: agencyParams,
+        security: [{ session: [] }],
+      },
+    },
+    async (request) => {
+      const { agencyId } = parseInput(agencyParams, request.params);
+      const account = await requireStaff(request, deps.auth, agencyId, 'read-cases');
+      if (!request.isMultipart())
+        throw new HttpProblem('invalid-request', '请以 multipart/form-data 上传年度报告文件（字段 files）');
+      const rows: BatchRow[] = [];
+      try {
+        for await (const part of request.parts({
+          limits: { files: MAX_BATCH_FILES, parts: MAX_BATCH_FILES + 4 },
+        })) {
+          if (part.type !== 'file') continue;
+          if (part.fieldname !== 'files')
+            throw new HttpProblem(
+              'invalid-request',
+              `不认识的文件字段“${part.fieldname.slice(0, 40)}”：批量核查的文件用 files`,
+            );
+          const bytes = await part.toBuffer().catch((error: unknown) => {
+            if ((error as { statusCode?: number }).statusCode === 413)
+              throw new HttpProblem('payload-too-large', `“${part.filename.slice(0, 80)}”超过 20 MB`);
+            throw error;
+          });
+          if (part.filename === '' && bytes.length === 0) continue;
+          rows.push(await batchRowOf(part.filename, bytes, account.id));
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_FILES_LIMIT')
+          throw new HttpProblem('payload-too-large', `一次至多核查 ${MAX_BATCH_FILES} 个文件`);
+        throw error;
+      }
+      if (rows.length === 0) throw new HttpProblem('invalid-request', '没有收到年度报告文件（字段 files）');
+      return {
+        rows,
+        totals: readingTotals(rows),
+        rules: ruleFailureCounts(rows),
+        carryOver: carryAcrossYears(rows),
+      };
+    },
+  );
+}
