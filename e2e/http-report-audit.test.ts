@@ -53,7 +53,11 @@ test('what cannot be read is refused with the reason, and only staff may upload'
   assert.deepEqual([exe.statusCode, exe.json().error.code], [415, 'unsupported-media-type']);
   const broken = await upload('report.pdf', Buffer.from('%PDF-1.7 broken'));
   assert.equal(broken.statusCode, 400);
-  assert.match(broken.json().error.message, /PDF 文件已损坏或无法解析/);
+  // Said in Chinese first; the library's own words after it.
+  assert.match(
+    broken.json().error.message,
+    /^PDF 文件已损坏或无法解析：文件结构无效或不完整（程序库的说明：/,
+  );
   const anonymous = await upload('report.txt', Buffer.from('x'), {});
   assert.equal(anonymous.statusCode, 401);
 });

@@ -149,6 +149,21 @@ export async function extractReportText(
     }
   } catch (error) {
     if (error instanceof TooManyPages) return unreadable(error.message);
-    return unreadable((error as Error).message.slice(0, 200));
+    return unreadable(libraryReason(error as Error));
   }
+}
+
+/**
+ * A reader library's refusal (in English) said in the words a person reads: what is wrong with the file,
+ * the library's own words after it for whoever looks into it.
+ */
+function libraryReason(error: Error): string {
+  const words = String(error?.message ?? error).slice(0, 160);
+  const said = (reason: string) => `${reason}（程序库的说明：${words}）`;
+  if (error?.name === 'PasswordException') return said('文件有密码保护，无法打开');
+  if (error?.name === 'InvalidPDFException' || error?.name === 'FormatError')
+    return said('文件结构无效或不完整');
+  if (/zip|central directory|end of data|corrupted/i.test(words))
+    return said('压缩包结构无效或不完整（DOCX、XLSX 文件都是压缩包）');
+  return said('文件内容无法解析');
 }
