@@ -81,6 +81,16 @@ test('a batch of reports in the console: a row each, the bad file with its reaso
   assert.match((await rows.nth(2).textContent()) ?? '', /上海市人民政府办公厅2019198/);
   assert.match((await rows.nth(3).textContent()) ?? '', /broken\.pdfPDF 文件已损坏或无法解析/);
   await page.getByText(/同一机关相邻年度 1 对/).waitFor();
+  // The rows as the CLI writes them, to keep.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /下载结果（CSV/ }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '年报批量核查.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  assert.match(csv, /^\uFEFFfile,agency,year,format,cells_read/);
+  assert.match(csv, /\nshanghai-gov-office-2019\.html,上海市人民政府办公厅,2019,2019,198,0,0,859,/);
+  assert.equal(csv.trim().split('\n').length, 5);
   await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-batch.png'), fullPage: true });
   await expectNoAxeViolations(page);
   await page.context().close();

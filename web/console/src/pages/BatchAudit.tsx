@@ -1,4 +1,5 @@
 import { useFormPost } from '../use-form-post.ts';
+import { csvLine } from '../../../../src/platform/rendering/csv.ts';
 
 type Row = Record<
   | 'file'
@@ -21,6 +22,12 @@ interface BatchResult {
     pairs: number;
     mismatches: Array<{ agency: string; year: number; carriedIn: number; carriedOutBefore: number }>;
   };
+}
+
+/** The rows as `gongkai audit --batch` writes them (its columns, a BOM for spreadsheets), as a download. */
+function csvHref(rows: readonly Row[]): string {
+  const csv = `\uFEFF${csvLine(Object.keys(rows[0]!))}${rows.map((r) => csvLine(Object.values(r))).join('')}`;
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
 }
 
 /**
@@ -90,6 +97,11 @@ export function BatchAudit({ agencyId }: { agencyId: string }) {
               ))}
             </tbody>
           </table>
+          <p>
+            <a href={csvHref(result.rows)} download="年报批量核查.csv">
+              下载结果（CSV，与 gongkai audit --batch 的列相同）
+            </a>
+          </p>
           {result.rules.length > 0 && (
             <p>
               未通过的规则：
