@@ -46,11 +46,10 @@ export function importFiling(
      * a published file whose row 二 was printed run together; none where that year was not filed.
      */
     async carriedInto(agencyId: string, year: number): Promise<CarriedOnRecord | undefined> {
-      const before = await store.latest(agencyId, year - 1);
+      // The tables only (the filed version's text and checks are not needed here).
+      const before = (await store.latestTablesMany([agencyId], year - 1)).get(agencyId);
       if (before?.status !== 'filed') return undefined;
-      const columns = reportFormat(before.format).tables.t3.columns.map(
-        (c) => before.report.cells[`t3.r4.${c.id}`],
-      );
+      const columns = reportFormat(before.format).tables.t3.columns.map((c) => before.cells[`t3.r4.${c.id}`]);
       return columns.every((v) => v !== undefined) ? { into: year, columns: columns as number[] } : undefined;
     },
 
