@@ -13,7 +13,14 @@ import {
   type CellId,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
-import { isNumberCell, labelOfLine, numbersOfLine, type ExtraRow, type LineNumber } from './text-numbers.ts';
+import {
+  isNumberCell,
+  labelOfLine,
+  MAX_ROW_CELLS,
+  numbersOfLine,
+  type ExtraRow,
+  type LineNumber,
+} from './text-numbers.ts';
 import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 import { splitSumRow } from './split-digits.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
@@ -67,13 +74,11 @@ function rowWords(line: string): string {
  * as 0 in their places, as a reader of the page does, and an empty 总计 beside the row's other cells as
  * their sum; other lines as numbersOfLine reads them.
  */
-/** A page's empty cells after a row's own, at most (a row of more is not read this way). */
-const MAX_TRAILING_CELLS = 16;
-
 function table3Numbers(text: string, line: number, format: ReportFormatId): LineNumber[] {
   const numbers = numbersOfLine(text, line);
   if (numbers.length >= 7 || !text.includes('\t') || text.includes('|')) return numbers;
   const all = text.split('\t');
+  if (all.length > MAX_ROW_CELLS) return numbers;
   // Each cell read once (the readings below try several ends of the row over the same cells).
   const read1 = new Map<number, LineNumber[]>();
   const one = (k: number) => {
@@ -86,8 +91,7 @@ function table3Numbers(text: string, line: number, format: ReportFormatId): Line
   // to its 总计 (R3, the format's arithmetic) is taken.
   for (
     let dropped = 0;
-    dropped < Math.min(all.length, MAX_TRAILING_CELLS) &&
-    (dropped === 0 || all[all.length - dropped]!.trim() === '');
+    dropped < all.length && (dropped === 0 || all[all.length - dropped]!.trim() === '');
     dropped++
   ) {
     const cells = all.slice(0, all.length - dropped);

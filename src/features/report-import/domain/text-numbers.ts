@@ -77,7 +77,8 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
   return numbers;
 }
 
-const MAX_ROW_CELLS = 64;
+/** No row of a report's table has more cells: a longer line is not read cell by cell (a hostile one). */
+export const MAX_ROW_CELLS = 64;
 
 /**
  * A web page's or sheet's row (tab-separated cells) read in place, its empty cells as blanks (§7): where
@@ -91,7 +92,6 @@ export function cellsInPlace(
 ): LineNumber[] | undefined {
   if (!text.includes('\t') || text.includes('|')) return undefined;
   const cells = text.split('\t');
-  // No row of a report's table has this many cells (a hostile line is not read cell by cell).
   if (cells.length > MAX_ROW_CELLS) return undefined;
   const read = cells.map((cell) => (cell.trim() === '' ? undefined : numbersOfLine(cell, line)));
   let first = 0;
