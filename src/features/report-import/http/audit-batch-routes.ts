@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { filePartBytes } from '../../../platform/http/file-parts.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyParams } from '../../requests/http/request-routes.schema.ts';
@@ -46,12 +47,8 @@ export function registerAuditBatchRoutes(
               'invalid-request',
               `不认识的文件字段“${part.fieldname.slice(0, 40)}”：批量核查的文件用 files`,
             );
-          const bytes = await part.toBuffer().catch((error: unknown) => {
-            if ((error as { statusCode?: number }).statusCode === 413)
-              throw new HttpProblem('payload-too-large', `“${part.filename.slice(0, 80)}”超过 20 MB`);
-            throw error;
-          });
-          if (part.filename === '' && bytes.length === 0) continue;
+          const bytes = await filePartBytes(part, `“${part.filename.slice(0, 80)}”超过 20 MB`);
+          if (!bytes) continue;
           rows.push(await batchRowOf(part.filename, bytes, account.id));
         }
       } catch (error) {

@@ -1,6 +1,7 @@
 /** Auditing a published report uploaded by staff: its tables read, every rule checked, nothing stored. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { filePartBytes } from '../../../platform/http/file-parts.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyParams } from '../../requests/http/request-routes.schema.ts';
@@ -32,12 +33,8 @@ async function receiveReportFiles(
         `不认识的文件字段“${part.fieldname.slice(0, 40)}”：本年度报告用 file，上年度报告（可选）用 previous`,
       );
     const field = part.fieldname as keyof typeof FIELDS;
-    const bytes = await part.toBuffer().catch((error: unknown) => {
-      if ((error as { statusCode?: number }).statusCode === 413)
-        throw new HttpProblem('payload-too-large', `${FIELDS[field]}文件不能超过 20 MB`);
-      throw error;
-    });
-    if (part.filename === '' && bytes.length === 0) continue;
+    const bytes = await filePartBytes(part, `${FIELDS[field]}文件不能超过 20 MB`);
+    if (!bytes) continue;
     if (got[field]) throw new HttpProblem('invalid-request', `${FIELDS[field]}只能上传一个文件`);
     got[field] = { fileName: part.filename, bytes };
   }

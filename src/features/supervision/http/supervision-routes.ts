@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../platform/validation.ts';
 import { HttpProblem } from '../../../platform/http/error-codes.ts';
+import { filePartBytes } from '../../../platform/http/file-parts.ts';
 import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/staff-session.ts';
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyYearParams, cellParams } from '../../annual-report/http/report-routes.schema.ts';
@@ -168,12 +169,8 @@ export function registerSupervisionRoutes(
       let preview = false;
       for await (const part of request.parts()) {
         if (part.type === 'file') {
-          const bytes = await part.toBuffer().catch((error: unknown) => {
-            if ((error as { statusCode?: number }).statusCode === 413)
-              throw new HttpProblem('payload-too-large', '文件不能超过 20 MB');
-            throw error;
-          });
-          file = { name: part.filename, bytes };
+          const bytes = await filePartBytes(part, '文件不能超过 20 MB');
+          if (bytes) file = { name: part.filename, bytes };
         } else if (part.fieldname === 'mode') {
           preview = String(part.value) === 'preview';
         } else if (part.fieldname === 'typed') {
