@@ -36,6 +36,11 @@ test('upload a published report in the console: the cells read, the failing rule
     .setInputFiles({ name: 'x.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
   await page.getByRole('button', { name: '核查', exact: true }).click();
   await page.getByRole('alert').filter({ hasText: '不支持 .exe 文件' }).waitFor();
+  // The server not reached: said, and the button usable again.
+  await page.route('**/report-audits', (route) => route.abort());
+  await page.getByRole('button', { name: '核查', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: '无法连接服务器' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: '核查', exact: true }).isEnabled());
   await page.context().close();
 });
 

@@ -10,10 +10,17 @@ export function useFormPost<T>(path: string) {
     event.preventDefault();
     setError('');
     setBusy(true);
-    const sent = await postForm<T>(path, event.currentTarget);
-    setBusy(false);
-    setResult(sent.ok ? sent.data : undefined);
-    setError(sent.ok ? '' : sent.message);
+    try {
+      const sent = await postForm<T>(path, event.currentTarget);
+      setResult(sent.ok ? sent.data : undefined);
+      setError(sent.ok ? '' : sent.message);
+    } catch {
+      // The server never answered (the network, or a server going down): nothing was read.
+      setResult(undefined);
+      setError('无法连接服务器，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
   }
   return { result, error, busy, submit };
 }
