@@ -166,3 +166,26 @@ test('the same report as PDF text, as PDF-to-markdown continued over a page brea
     );
   }
 });
+
+test('a converter’s block of labels printed above its rows (a real PDF-to-markdown): placed by order, and with a row lost left unread, never by the words just above', () => {
+  const text = readFileSync(
+    new URL('../../../../test-support/fixtures/reports/real/shanghai-stc-2024.md', import.meta.url),
+    'utf8',
+  );
+  // As printed: the labels of 2. and 3. of （四）无法提供 above both rows, 3.'s words just above the first.
+  const block = '3.补正后申请内容仍不\n明确\n| 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n|---|---|---|---|---|---|---|\n';
+  assert.ok(
+    text.includes(`（四）无2.没有现成信息需要另\n法提供行制作\n${block}| 0 | 0 | 0 | 0 | 0 | 0 | 0 |`),
+  );
+  const reading = readReportText(text);
+  assert.deepEqual(row(reading, 'r3_4_1'), [4, 0, 0, 0, 0, 0, 4]);
+  assert.deepEqual(row(reading, 'r3_4_2'), [6, 0, 0, 0, 0, 0, 6]);
+  assert.deepEqual(row(reading, 'r3_4_3'), [0, 0, 0, 0, 0, 0, 0]);
+  const lost = readReportText(text.replace(`${block}| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n`, block));
+  for (const id of ['r3_4_1', 'r3_4_2', 'r3_4_3']) assert.deepEqual(row(lost, id), UNREAD, id);
+  assert.deepEqual(row(lost, 'r3_5_1'), [0, 0, 0, 0, 0, 0, 0], 'the rows after still in place');
+  assert.ok(
+    lost.problems.some((p) => p.includes('格式在此有 3 行，无法对应')),
+    lost.problems.join('；'),
+  );
+});

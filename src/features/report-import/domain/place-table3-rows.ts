@@ -18,6 +18,11 @@ export interface FoundRow {
   readonly before: string;
   /** The label line just after (a label's tail broken below its numbers). */
   readonly after: string;
+  /**
+   * The label lines above name more than one row (a converter's block of labels printed above the rows
+   * they belong to): the words just above are then not this row's label.
+   */
+  readonly severalAbove?: boolean;
   /** The lines it was read from, as printed. */
   readonly evidence: string;
 }
@@ -77,24 +82,39 @@ function buildFormatRows(format: ReportFormatId) {
   return { data, groups };
 }
 
+/** A label that starts a row: its number or marker (2. , （四）, 四、). */
+const STARTS_A_ROW = /^(?:\d{1,2}\.(?!\d)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)/;
+
 /** All of a row's label words, from above its numbers to below them. */
 const around = (row: FoundRow) => row.before + row.own + row.after;
 
+/** The format row the words name: the longest key they hold. */
+function namedRow(words: string, data: readonly RowKey[]): number | undefined {
+  let best: { index: number; length: number } | undefined;
+  for (const r of data)
+    for (const key of r.keys)
+      if (matches(words, key) && (!best || key.length > best.length))
+        best = { index: r.index, length: key.length };
+  return best?.index;
+}
+
+/** The format row a found row's own words (on the line of its numbers) name. */
+const ownAnchor = (row: FoundRow, data: readonly RowKey[]) => (row.own ? namedRow(row.own, data) : undefined);
+
 /**
- * The format row a found row's words name: the longest key its own words hold, else the words above
- * joined to them, else the words below, else all three (a label broken over its numbers).
+ * The format row a found row's words name: its own words, else the words above joined to them, else the
+ * words below, else all three (a label broken over its numbers).
  */
 function anchorOf(row: FoundRow, data: readonly RowKey[]): number | undefined {
   const tried = new Set<string>();
-  for (const words of [row.own, row.before + row.own, row.own + row.after, around(row)]) {
-    if (tried.has(words)) continue;
+  // The line below is a tail of this row's label only when it does not start a row of its own.
+  const after = STARTS_A_ROW.test(row.after) ? '' : row.after;
+  const before = row.severalAbove ? '' : row.before;
+  for (const words of [row.own, before + row.own, row.own + after, before + row.own + after]) {
+    if (tried.has(words) || !words) continue;
     tried.add(words);
-    let best: { index: number; length: number } | undefined;
-    for (const r of data)
-      for (const key of r.keys)
-        if (matches(words, key) && (!best || key.length > best.length))
-          best = { index: r.index, length: key.length };
-    if (best) return best.index;
+    const index = namedRow(words, data);
+    if (index !== undefined) return index;
   }
   return undefined;
 }
@@ -119,42 +139,66 @@ function longestRising(anchors: ReadonlyArray<number | undefined>): Set<number> 
   return kept;
 }
 
-export function placeTable3Rows(found: readonly FoundRow[], format: ReportFormatId): Placement {
-  const { data, groups } = formatRows(format);
-  const placed = new Map<string, FoundRow>();
-  const zeroFromGroup = new Map<string, FoundRow>();
-  const problems: string[] = [];
-  const local = found.filter((row) => row.own.startsWith('其中'));
-  const rows = found.filter((row) => !local.includes(row));
-  const extra: FoundRow[] = [...local];
-  const anchors = rows.map((row) => anchorOf(row, data));
+interface Placing {
+  readonly format: ReportFormatId;
+  readonly data: readonly RowKey[];
+  readonly groups: ReturnType<typeof buildFormatRows>['groups'];
+  readonly placed: Map<string, FoundRow>;
+  readonly zeroFromGroup: Map<string, FoundRow>;
+  readonly extra: FoundRow[];
+  readonly problems: string[];
+}
+
+/**
+ * Places `rows` in the format's rows strictly between `lo` and `hi` (indices of its data rows): the
+ * anchors `anchor` gives are kept where they rise in order, and each stretch between two is placed by
+ * order where its rows are as many as the format's. A stretch that does not fit is tried again with
+ * `looser` anchors (labels printed around the numbers rather than beside them: a PDF's converter puts a
+ * block of labels above the rows they belong to, so the words just above a row may name the next one).
+ */
+function placeBetween(
+  rows: readonly FoundRow[],
+  lo: number,
+  hi: number,
+  anchor: (row: FoundRow) => number | undefined,
+  looser: ((row: FoundRow) => number | undefined) | undefined,
+  at: Placing,
+): void {
+  const { data, groups, placed } = at;
+  const anchors = rows.map((row) => {
+    const a = anchor(row);
+    return a !== undefined && a > lo && a < hi ? a : undefined;
+  });
   const kept = longestRising(anchors);
-  // Gaps: the rows between two kept anchors, against the format rows between them.
   const bounds = [-1, ...[...kept].sort((a, b) => a - b), rows.length];
   for (const k of kept) placed.set(data[anchors[k]!]!.id, rows[k]!);
   for (let g = 0; g + 1 < bounds.length; g++) {
     const fromRow = bounds[g]!;
     const toRow = bounds[g + 1]!;
-    const fromIndex = fromRow < 0 ? -1 : anchors[fromRow]!;
-    const toIndex = toRow >= rows.length ? data.length : anchors[toRow]!;
+    const fromIndex = fromRow < 0 ? lo : anchors[fromRow]!;
+    const toIndex = toRow >= rows.length ? hi : anchors[toRow]!;
     let between = rows.slice(fromRow + 1, toRow);
     const slots = data.slice(fromIndex + 1, toIndex);
     if (between.length === 0 && slots.length === 0) continue;
     if (slots.length === 0) {
       // Numbers where the format has no row (a repeated row, an unlabelled local one): set aside.
-      extra.push(...between);
+      at.extra.push(...between);
       continue;
     }
     if (between.length > slots.length) {
       // Rows with words of their own that name nothing of the format are local additions.
       const unnamed = between.filter((row) => row.own.length >= 2 && anchorOf(row, data) === undefined);
       if (between.length - unnamed.length === slots.length) {
-        extra.push(...unnamed);
+        at.extra.push(...unnamed);
         between = between.filter((row) => !unnamed.includes(row));
       }
     }
     if (between.length === slots.length) {
       between.forEach((row, k) => placed.set(slots[k]!.id, row));
+      continue;
+    }
+    if (looser && between.some((row) => looser(row) !== undefined)) {
+      placeBetween(between, fromIndex, toIndex, looser, undefined, at);
       continue;
     }
     const group = groups.find(
@@ -166,20 +210,44 @@ export function placeTable3Rows(found: readonly FoundRow[], format: ReportFormat
     );
     if (group) {
       const row = between[0]!;
-      if (row.numbers.every((n) => n.value === 0)) for (const s of slots) zeroFromGroup.set(s.id, row);
+      if (row.numbers.every((n) => n.value === 0)) for (const s of slots) at.zeroFromGroup.set(s.id, row);
       else
-        problems.push(
+        at.problems.push(
           `表三第 ${row.numbers[0]!.line} 行只印了“${group.keys[0]}”一行合计，其下 ${slots.length} 行没有分别列出，未读`,
         );
       continue;
     }
     const name = (index: number) =>
-      reportFormat(format).tables.t3.rows.find((r) => r.id === data[index]?.id)?.label ?? '';
+      reportFormat(at.format).tables.t3.rows.find((r) => r.id === data[index]?.id)?.label ?? '';
     const after = fromIndex >= 0 ? `“${name(fromIndex)}”之后` : '表头之后';
     const before = toIndex < data.length ? `“${name(toIndex)}”之前` : '表末';
-    problems.push(
+    at.problems.push(
       `表三${after}、${before}读到 ${between.length} 行数字，格式在此有 ${slots.length} 行，无法对应，未读`,
     );
   }
+}
+
+export function placeTable3Rows(found: readonly FoundRow[], format: ReportFormatId): Placement {
+  const { data, groups } = formatRows(format);
+  const local = found.filter((row) => row.own.startsWith('其中'));
+  const at: Placing = {
+    format,
+    data,
+    groups,
+    placed: new Map(),
+    zeroFromGroup: new Map(),
+    extra: [...local],
+    problems: [],
+  };
+  // Labels beside their numbers first; the words around a row's numbers only where order cannot place it.
+  placeBetween(
+    found.filter((row) => !local.includes(row)),
+    -1,
+    data.length,
+    (row) => ownAnchor(row, data),
+    (row) => anchorOf(row, data),
+    at,
+  );
+  const { placed, zeroFromGroup, extra, problems } = at;
   return { placed, zeroFromGroup, extra, problems };
 }

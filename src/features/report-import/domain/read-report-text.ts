@@ -294,7 +294,10 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
   // Only a line ending a heading's words (…情况, …复议) is normalised and tried.
-  const flat = lines.map((line) => (/[况议]/.test(line) ? normalizeLabel(line.slice(0, 80)) : ''));
+  // A markdown heading's marks (## 三、…) are not its words.
+  const flat = lines.map((line) =>
+    /[况议]/.test(line) ? normalizeLabel(line.slice(0, 80)).replace(/^#+/, '') : '',
+  );
   const t2 = findLine(flat, /^[一二三四五六七八九十]\.主动公开政府信息情况/);
   const t3 = findLine(flat, /^[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
   const t4 = findLine(flat, /^[一二三四五六七八九十]\.政府信息公开行政复议/, Math.max(t3, 0));

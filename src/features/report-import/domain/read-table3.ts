@@ -39,6 +39,14 @@ export interface CellSink {
 }
 
 const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
+
+/**
+ * Dashes gathered from several lines (the empty header cells of an OCR's 申请人情况 blocks, “| - | - |”)
+ * are no row: a row of seven blanks is one only on one line.
+ */
+const blankMarksOfSeveralLines = (run: readonly LineNumber[]) =>
+  run.every((n) => n.blank) && run.some((n) => n.line !== run[0]!.line);
+
 /** A run of seven numbers whose first six add up to the seventh, from one line or a few in a row. */
 function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
   const rows: LineNumber[][] = [];
@@ -49,7 +57,8 @@ function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
       const start = pending.findIndex(
         (_, i) =>
           i + 7 <= pending.length &&
-          pending.slice(i, i + 6).reduce((s, n) => s + n.value, 0) === pending[i + 6]!.value,
+          pending.slice(i, i + 6).reduce((s, n) => s + n.value, 0) === pending[i + 6]!.value &&
+          !blankMarksOfSeveralLines(pending.slice(i, i + 7)),
       );
       if (start < 0) break;
       rows.push(pending.slice(start, start + 7));
@@ -69,15 +78,28 @@ function rowWords(line: string): string {
 }
 
 /**
- * A table 三 row of a web page or sheet (tab-separated cells) with some of its seven value cells printed
- * empty — a page that leaves the 法人或其他组织 columns blank, or a whole row of nothing — reads its blanks
- * as 0 in their places, as a reader of the page does, and an empty 总计 beside the row's other cells as
- * their sum; other lines as numbersOfLine reads them.
+ * A row's cells as a page, a sheet or a markdown table prints them: tab-separated, or between pipes
+ * (| label | 1 | 0 | … |, the outer pipes no cells). Else undefined (a line of text, cells unknown).
+ */
+function rowCells(text: string): string[] | undefined {
+  if (text.includes('\t') && !text.includes('|')) return text.split('\t');
+  const row = text.trim();
+  if (!row.startsWith('|') || !row.endsWith('|') || row.length < 3) return undefined;
+  return row.slice(1, -1).split('|');
+}
+
+/**
+ * A table 三 row of a web page, sheet or markdown table (cells separated by tabs or pipes) with some of
+ * its seven value cells printed empty — a page that leaves the 法人或其他组织 columns blank, or a whole
+ * row of nothing — reads its blanks as 0 in their places, as a reader of the page does, and an empty 总计
+ * beside the row's other cells as their sum; other lines as numbersOfLine reads them.
  */
 function table3Numbers(text: string, line: number, format: ReportFormatId): LineNumber[] {
   const numbers = numbersOfLine(text, line);
-  if (numbers.length >= 7 || !text.includes('\t') || text.includes('|')) return numbers;
-  const all = text.split('\t');
+  if (numbers.length >= 7) return numbers;
+  const all = rowCells(text);
+  if (!all) return numbers;
+  const piped = !text.includes('\t');
   if (all.length > MAX_ROW_CELLS) return numbers;
   // Each cell read once (the readings below try several ends of the row over the same cells).
   const read1 = new Map<number, LineNumber[]>();
@@ -105,7 +127,7 @@ function table3Numbers(text: string, line: number, format: ReportFormatId): Line
     if (!label) continue;
     // A row of nothing but empty cells only where its words name a row of the table (not a heading
     // whose cells a sheet or page leaves empty beside it).
-    if (numbers.length === 0 && !namesTable3Row(label, format)) return numbers;
+    if (numbers.length === 0 && (piped || !namesTable3Row(label, format))) return numbers;
     const read: LineNumber[] = values.map((cell, k) => {
       const column = first + k;
       const printed = cell.trim() === '' ? undefined : one(column)[0];
@@ -113,9 +135,14 @@ function table3Numbers(text: string, line: number, format: ReportFormatId): Line
     });
     // A 总计 printed empty beside the row's other cells (a 2019-format page's habit, its empty cells
     // read as 0) is their sum: the format's own definition of the column (R3).
+    // In a markdown table converted from a PDF an empty cell may be a lost one: there the empty 总计 is
+    // their sum only beside six printed cells, and empty cells among the six are read as 0 only where a
+    // printed 总计 leaves them nothing else to be (counts are never negative).
     const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
-    if (values[6]!.trim() === '' && values.slice(0, 6).some((cell) => cell.trim() !== ''))
+    if (values[6]!.trim() === '' && values.slice(0, 6).some((cell) => cell.trim() !== '')) {
+      if (piped && values.slice(0, 6).some((cell) => cell.trim() === '')) return numbers;
       read[6] = { ...read[6]!, value: six, blank: true };
+    }
     if (six === read[6]!.value) return read;
   }
   return numbers;
@@ -203,6 +230,11 @@ function runTogether(
   };
 }
 
+/** The label lines above a row looked at for other rows' labels. */
+const MAX_BLOCK_LINES = 8;
+/** A sub-row's number in a label (1. 属于国家秘密), not a decimal. */
+const ROW_NUMBER = /(?<![\d.])\d{1,2}\.(?!\d)/g;
+
 /** A table heading or a header line: where the label lines of a row stop. */
 const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人情况|自然人/;
 
@@ -239,6 +271,11 @@ function withLabels(
       if (NOT_A_LABEL.test(w) && !/^[一二四]\./.test(w)) break;
       before.unshift(w);
     }
+    // The whole block of label lines above (up to the row of numbers before): a converter that prints
+    // the labels of several rows above them all leaves more than one row's number (2. … 3. …) in it.
+    let above = before.join('');
+    for (let l = line - 1 - before.length, n = 0; l > from && n < MAX_BLOCK_LINES && !hasNumbers(l); l--, n++)
+      above = words(l) + above;
     const after = line + 1 <= lines.length && !hasNumbers(line + 1) ? words(line + 1) : '';
     // The evidence: the row's line, with the label lines above and below it when its own has no label.
     const shown = [
@@ -247,7 +284,14 @@ function withLabels(
       ...(words(line) || !after ? [] : [lines[line] ?? '']),
     ];
     const evidence = shown.map((l) => l.replace(/\s+/g, ' ').trim()).join(' / ');
-    return { numbers, own: words(line), before: before.join(''), after, evidence };
+    return {
+      numbers,
+      own: words(line),
+      before: before.join(''),
+      after,
+      evidence,
+      severalAbove: (above.match(ROW_NUMBER) ?? []).length > 1,
+    };
   });
 }
 
