@@ -210,7 +210,7 @@ function runTogether(
   line: number,
   out: CellSink,
 ): { numbers: LineNumber[]; readings: number[][]; several: string } | undefined {
-  const run = /(?<![\d.])(\d{7,49})\s*$/.exec(text);
+  const run = /(?<![\d.])(\d{7,49})[\s|｜]*$/.exec(text);
   if (!run) return undefined;
   const rest = text.slice(0, run.index);
   if (numbersOfLine(rest, line).length > 0) return undefined;
