@@ -77,6 +77,20 @@ test('R8 compares the figures stated in the text with the tables (行政诉讼 =
   assert.equal(checks.find((c) => c.rule === 'R8.completed')?.status, 'not-applicable');
 });
 
+test('R8: a text that counts last year’s carried over as received still differs from 新收, and is told so', () => {
+  const cells = huaian2024Cells();
+  const newAndCarried = (cells['t3.r1.total'] ?? 0) + (cells['t3.r2.total'] ?? 0);
+  assert.ok((cells['t3.r2.total'] ?? 0) > 0, 'the fixture carries some over');
+  const received = (said: number) =>
+    checkConsistency({ format: '2021', cells }, { statedFigures: { received: said } }).find(
+      (c) => c.rule === 'R8.received',
+    );
+  assert.equal(received(newAndCarried)?.status, 'fail');
+  assert.match(received(newAndCarried)?.message ?? '', /正文的数字是本年新收 \d+ 与上年结转 \d+ 之和/);
+  assert.doesNotMatch(received(newAndCarried + 1)?.message ?? '', /之和/);
+  assert.equal(received(cells['t3.r1.total'] ?? 0)?.status, 'pass');
+});
+
 test('R9 flags blank cells and R10 wants fees reported in section 六', () => {
   const checks = checkConsistency(
     { format: '2021', cells: huaian2024Cells(), sections: { s6: '本年度未收取费用。' } },

@@ -189,9 +189,21 @@ function checkStatedFigures(cells: Cells, stated: CheckContext['statedFigures'])
       said === table ? 'pass' : 'fail',
       { lhs: said, rhs: table },
       refs,
-      said === table ? '' : `正文 ${said}，表格 ${table}`,
+      said === table ? '' : `正文 ${said}，表格 ${table}${withCarriedNote(figure, said, table, cells)}`,
     );
   });
+}
+
+/**
+ * A text that counts as received (收到/受理 749 件) what the agency had on hand — this year's new with last
+ * year's carried over — still differs from the table's 新收, but the reader is told where its figure comes from.
+ */
+function withCarriedNote(figure: TextFigure, said: number, table: number, cells: Cells): string {
+  if (figure !== 'received') return '';
+  const carried = sumSide(['t3.r2.total'], cells, undefined);
+  return typeof carried === 'number' && carried > 0 && said === table + carried
+    ? `（正文的数字是本年新收 ${table} 与上年结转 ${carried} 之和）`
+    : '';
 }
 
 function checkBlanks(blankCells: readonly CellId[] | undefined): CheckResult {

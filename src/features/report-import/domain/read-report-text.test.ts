@@ -330,3 +330,9 @@ test('a markdown row with its 总计 empty beside six printed cells reads the su
   assert.equal(lost.cells['t3.r4.natural'], undefined);
   assert.equal(lost.cells['t3.r4.total'], undefined);
 });
+
+test('a markdown title names the agency without its marks', () => {
+  const reading = readReportText(real('shuyang-county-2025.txt'));
+  assert.equal(reading.agency, '沐阳县人民政府', 'as the OCR printed it (沐 for 沭), without “#”');
+  assert.equal(reading.year, 2025);
+});

@@ -115,7 +115,8 @@ export function statedSubject(text: string): { agency?: string; year?: number } 
     .replace(/^.*?标题:/, '');
   const match = /([^\d。，,]*?)(?<!\d)(20\d{2})年度?([^\d。，,]*?)政府信息公开(?:工作)?年度报告/.exec(head);
   if (!match) return {};
-  const clean = (name: string | undefined) => (name ?? '').replace(/^(正文|标题:?)/, '');
+  // A markdown title's marks (# 某县人民政府 2025 年…) are not the agency's name.
+  const clean = (name: string | undefined) => (name ?? '').replace(/^#+/, '').replace(/^(正文|标题:?)/, '');
   const agency = clean(match[1]) || clean(match[3]);
   return { year: Number(match[2]), ...(agency ? { agency } : {}) };
 }
