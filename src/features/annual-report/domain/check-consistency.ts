@@ -27,6 +27,27 @@ export interface CheckContext {
   };
 }
 
+let previousYear: readonly CellId[] | undefined;
+/**
+ * The cells of last year's report that any rule compares with (R6's 结转下年度, R7's 现行有效件数), in
+ * either format: all a reader of last year's report for the checks needs.
+ */
+export function previousYearCells(): readonly CellId[] {
+  previousYear ??= [
+    ...new Set(
+      (['2021', '2019'] as const).flatMap((id) =>
+        sumRuleInstances(reportFormat(id)).flatMap((rule) =>
+          [...rule.lhs, ...rule.rhs].flatMap((ref) => {
+            const bare = ref.replace(/^-/, '');
+            return bare.startsWith('prev:') ? [bare.slice(5)] : [];
+          }),
+        ),
+      ),
+    ),
+  ];
+  return previousYear;
+}
+
 export const RULE_TITLES: Readonly<Record<string, string>> = {
   R1: '本列：第一项加第二项之和等于第三项加第四项之和',
   R2: '（七）总计等于各项办理结果之和',

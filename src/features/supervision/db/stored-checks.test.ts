@@ -12,6 +12,8 @@ import {
 } from '../../annual-report/index.ts';
 import { restoredReport, storedReport } from './stored-checks.ts';
 import { CHECK_TEMPLATES_V1 } from './check-templates-v1.ts';
+import { CELL_ORDER_V1 } from './cell-order-v1.ts';
+import { restoredCells, storedCells } from './stored-cells.ts';
 import { supervisionRepository, type FiledReport } from './supervision-repository.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
 
@@ -83,6 +85,18 @@ testOnBothDatabases(
     await store.file(filed(1));
     const row = await db.selectFrom('filed_reports').select('report').executeTakeFirstOrThrow();
     assert.match(row.report, /"storedChecks"/);
+    assert.match(row.report, /"storedCells":\{"order":"v1","values":\[0,1,2,/);
+    assert.equal(JSON.parse(row.report).cells, undefined, 'no cell stored by its name');
+    // What a parent or next year reads: every cell, or only the ones asked for.
+    const tables = (await store.latestTablesMany(['a'], 2025)).get('a');
+    assert.deepEqual(tables?.cells, filed(1).report.cells);
+    const some = (await store.latestTablesMany(['a'], 2025, ['t3.r4.total', 't2.regulations.in_force'])).get(
+      'a',
+    );
+    assert.deepEqual(some?.cells, {
+      't3.r4.total': filed(1).report.cells['t3.r4.total'],
+      't2.regulations.in_force': filed(1).report.cells['t2.regulations.in_force'],
+    });
     assert.ok(row.report.length < JSON.stringify(filed(1).report).length / 2);
     assert.deepEqual((await store.latest('a', 2025))?.report, filed(1).report);
     // A row written before the checks were stored slim.
@@ -92,14 +106,39 @@ testOnBothDatabases(
       .where('agency_id', '=', 'a')
       .execute();
     assert.deepEqual((await store.latest('a', 2025))?.report, filed(1).report);
+    assert.deepEqual((await store.latestTablesMany(['a'], 2025))?.get('a')?.cells, filed(1).report.cells);
+    assert.deepEqual((await store.latestTablesMany(['a'], 2025, ['t3.r4.total']))?.get('a')?.cells, {
+      't3.r4.total': filed(1).report.cells['t3.r4.total'],
+    });
   },
 );
 
-test('the templates of version 1 are frozen: reports filed with them must read the same for ever', () => {
-  const digest = createHash('sha256').update(JSON.stringify(CHECK_TEMPLATES_V1)).digest('hex');
-  assert.equal(
-    digest,
-    '5dab2c8c917fd5eb2e69c3914e0958f6de62187eb9bc43c04be7fa719075543a',
-    'a change of wording goes in a new version beside this one',
+test('a filed report’s cells stored as values in order read back exactly; a cell the order does not know keeps them by name', () => {
+  for (const format of ['2021', '2019'] as const) {
+    const { cells } = reportOf(format);
+    const partial = { ...cells };
+    delete partial['t3.r2.total'];
+    for (const some of [cells, partial]) {
+      const stored = storedCells(format, some);
+      assert.ok(stored);
+      assert.deepEqual(restoredCells(format, JSON.parse(JSON.stringify(stored))), some);
+    }
+    assert.equal(storedCells(format, { ...cells, 't9.new.cell': 1 }), undefined);
+    const report = { ...reportOf(format), cells: { ...cells, 't9.new.cell': 1 } };
+    assert.deepEqual(restoredReport(JSON.parse(JSON.stringify(storedReport(report)))), report);
+  }
+  assert.throws(
+    () => restoredCells('2021', { order: 'v9', values: [] }),
+    /unknown cell order v9/,
+    'an order this version does not know is refused, not read as another',
   );
+});
+
+test('the tables of version 1 are frozen: reports filed with them must read the same for ever', () => {
+  // A change of the rules' wording, or of a format's cells, goes in a new version beside these.
+  for (const [table, expected] of [
+    [CHECK_TEMPLATES_V1, '5dab2c8c917fd5eb2e69c3914e0958f6de62187eb9bc43c04be7fa719075543a'],
+    [CELL_ORDER_V1, '8eef130f2e1224cee38db02e510985146f5677311857b750166067450e5bc6f7'],
+  ] as const)
+    assert.equal(createHash('sha256').update(JSON.stringify(table)).digest('hex'), expected);
 });

@@ -1,5 +1,6 @@
 /**
- * A filed report's checks as stored: three quarters of a filed report were its 63 checks, each repeating
+ * A filed report as stored (its cells as values in order: stored-cells.ts). Its checks: three quarters of
+ * a filed report were its 63 checks, each repeating
  * its rule's severity, cells and sentence. Stored, a check is its rule, status and two sides, with only
  * what differs from its rule's template (a frozen, versioned table: check-templates-v1.ts) — a failed
  * check's own sentence, a rule's other cells. Read back, the check is exactly what was filed; a report
@@ -7,6 +8,7 @@
  */
 import type { AnnualReport, CheckResult } from '../../annual-report/index.ts';
 import { CHECK_TEMPLATES_V1 } from './check-templates-v1.ts';
+import { restoredCells, storedCells, type StoredCells } from './stored-cells.ts';
 
 type Template = { readonly severity: string; readonly cells: readonly string[]; readonly message: string };
 type Differences = Partial<Pick<CheckResult, 'severity' | 'cells' | 'message' | 'delta'>>;
@@ -58,29 +60,38 @@ function restoreCheck(stored: StoredCheck, template: Template | undefined): Chec
   };
 }
 
-/** The report as its row stores it: the checks slim, under `storedChecks`. */
-export function storedReport(
-  report: AnnualReport,
-): Omit<AnnualReport, 'checks'> & { storedChecks: StoredChecks } {
-  const { checks, ...rest } = report;
+/** A report as its row stores it: the checks slim (`storedChecks`), the cells as values in order (`storedCells`). */
+export type StoredReport = Omit<AnnualReport, 'checks' | 'cells'> & {
+  readonly storedChecks: StoredChecks;
+  readonly storedCells?: StoredCells;
+  readonly cells?: AnnualReport['cells'];
+};
+
+/** The report as its row stores it: the checks slim, the cells as values in order where the order knows them. */
+export function storedReport(report: AnnualReport): StoredReport {
+  const { checks, cells, ...rest } = report;
   const templates = TEMPLATES[CURRENT]![report.format];
+  const inOrder = storedCells(report.format, cells);
   return {
     ...rest,
+    ...(inOrder ? { storedCells: inOrder } : { cells }),
     storedChecks: { templates: CURRENT, checks: checks.map((c) => storeCheck(c, templates?.[c.rule])) },
   };
 }
 
-/** The report a row holds, its checks whole again (a report stored before, with its checks in full, as it is). */
-export function restoredReport(
-  stored: AnnualReport | (Omit<AnnualReport, 'checks'> & { storedChecks: StoredChecks }),
-): AnnualReport {
+/**
+ * The report a row holds, its checks and cells whole again (a report stored before — checks in full,
+ * cells by name — as it is).
+ */
+export function restoredReport(stored: AnnualReport | StoredReport): AnnualReport {
   if (!('storedChecks' in stored)) return stored;
-  const { storedChecks, ...rest } = stored;
+  const { storedChecks, storedCells: inOrder, cells, ...rest } = stored;
   const templates = TEMPLATES[storedChecks.templates];
   if (!templates)
     throw new Error(`filed report stored with unknown check templates ${storedChecks.templates}`);
   return {
     ...rest,
+    cells: inOrder ? restoredCells(rest.format, inOrder) : (cells ?? {}),
     checks: storedChecks.checks.map((c) => restoreCheck(c, templates[rest.format]?.[c[0]])),
   };
 }

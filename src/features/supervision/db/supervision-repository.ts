@@ -5,6 +5,7 @@
  * two officers filing at once cannot both succeed.
  */
 import { restoredReport, storedReport } from './stored-checks.ts';
+import { isStoredCells, restoredCells } from './stored-cells.ts';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { isPostgres } from '../../../platform/db/dialect.ts';
 import type { Database, FiledReportTable } from '../../../platform/db/schema.ts';
@@ -174,11 +175,17 @@ export function supervisionRepository(db: Kysely<Database>) {
      * reads it — its tables, lineage and indicators, not its checks or text (grouped; a province's
      * thousands of filed reports are not read whole).
      */
-    latestTablesMany: (agencyIds: readonly string[], year: number): Promise<Map<string, FiledTables>> =>
+    latestTablesMany: (
+      agencyIds: readonly string[],
+      year: number,
+      /** Only these cells (what the rules read of last year's report): less to build. */
+      only?: readonly string[],
+    ): Promise<Map<string, FiledTables>> =>
       perAgencies(agencyIds, async (ids) => {
+        // The cells as stored: values in order (storedCells), or by name (a version stored before).
         const cells = isPostgres(db)
-          ? sql<string>`(f.report::json -> 'cells')::text`
-          : sql<string>`json_extract(f.report, '$.cells')`;
+          ? sql<string>`(select coalesce(r -> 'storedCells', r -> 'cells') from (select f.report::json as r) x)::text`
+          : sql<string>`coalesce(json_extract(f.report, '$.storedCells'), json_extract(f.report, '$.cells'))`;
         const rows = await latestVersions(year)
           .select([
             'f.agency_id',
@@ -193,14 +200,27 @@ export function supervisionRepository(db: Kysely<Database>) {
           .where('f.agency_id', 'in', ids)
           .execute();
         return new Map(
-          rows.map((r) => [
-            r.agency_id,
-            {
-              ...headOf(r),
-              format: r.format as ReportFormatId,
-              cells: JSON.parse(r.cells) as AnnualReport['cells'],
-            },
-          ]),
+          rows.map((r) => {
+            const format = r.format as ReportFormatId;
+            const stored = JSON.parse(r.cells) as unknown;
+            return [
+              r.agency_id,
+              {
+                ...headOf(r),
+                format,
+                cells: isStoredCells(stored)
+                  ? restoredCells(format, stored, only)
+                  : only
+                    ? Object.fromEntries(
+                        only.flatMap((c) => {
+                          const value = (stored as AnnualReport['cells'])[c];
+                          return value === undefined ? [] : [[c, value] as const];
+                        }),
+                      )
+                    : (stored as AnnualReport['cells']),
+              },
+            ];
+          }),
         );
       }),
     async version(agencyId: string, year: number, version: number): Promise<FiledReport | undefined> {

@@ -8,7 +8,7 @@
  * Part of the filing service (filing-service.ts), which spreads it into its own operations.
  */
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import type { AnnualReport, KnownFacts } from '../../annual-report/index.ts';
+import { previousYearCells, type AnnualReport, type KnownFacts } from '../../annual-report/index.ts';
 import type { Agency } from '../../agencies/index.ts';
 import { FilingConflictError, type FiledReport, type ReplyIndicators } from '../db/supervision-repository.ts';
 import type { FilingDependencies, SupervisionRefusal } from './filing-service.ts';
@@ -126,7 +126,8 @@ export function fileBelow(
       // Of each filed version, the tables only: what a parent and the next year read.
       const [current, latestBefore] = await Promise.all([
         store.latestTablesMany(ids, year),
-        store.latestTablesMany(ids, year - 1),
+        // Of last year's versions only the cells the rules compare with (R6's 结转, R7's 现行有效).
+        store.latestTablesMany(ids, year - 1, previousYearCells()),
       ]);
       const open = levels.flat().filter((a) => current.get(a.id)?.status !== 'filed');
       // An open agency with a version of the year (re-opened by a correction) re-files from it: read whole.

@@ -8,6 +8,7 @@ import { err, type Result } from '../../../shared/domain/result.ts';
 import {
   checkConsistency,
   reportFormat,
+  previousYearCells,
   cellLabel,
   formatOfYear,
   type AnnualReport,
@@ -46,8 +47,8 @@ export function importFiling(
      * a published file whose row 二 was printed run together; none where that year was not filed.
      */
     async carriedInto(agencyId: string, year: number): Promise<CarriedOnRecord | undefined> {
-      // The tables only (the filed version's text and checks are not needed here).
-      const before = (await store.latestTablesMany([agencyId], year - 1)).get(agencyId);
+      // Of the filed version only the cells the rules read of last year's report (its 结转 among them).
+      const before = (await store.latestTablesMany([agencyId], year - 1, previousYearCells())).get(agencyId);
       if (before?.status !== 'filed') return undefined;
       const columns = reportFormat(before.format).tables.t3.columns.map((c) => before.cells[`t3.r4.${c.id}`]);
       return columns.every((v) => v !== undefined) ? { into: year, columns: columns as number[] } : undefined;
