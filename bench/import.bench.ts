@@ -36,7 +36,10 @@ function corpus(kinds: readonly string[], count: number): Array<{ name: string; 
       })),
     ),
     ...readdirSync(real)
-      .filter((name) => kinds.some((kind) => name.endsWith(`.${kind}`)))
+      // Markdown (a PDF or an OCR converted) goes with the text.
+      .filter((name) =>
+        kinds.some((kind) => name.endsWith(`.${kind}`) || (kind === 'txt' && name.endsWith('.md'))),
+      )
       .map((name) => ({ name, bytes: readFileSync(new URL(name, real)) })),
   ];
   return Array.from({ length: count }, (_, i) => sources[i % sources.length]!);

@@ -67,6 +67,14 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+const TITLES = new Map<string, string>();
+/** A rule instance's title: its rule's (R3.r1 → R3's), worked out once. */
+function titleOf(rule: string): string {
+  let title = TITLES.get(rule);
+  if (title === undefined) TITLES.set(rule, (title = RULE_TITLES[rule.split('.')[0] ?? ''] ?? rule));
+  return title;
+}
+
 function result(
   rule: string,
   severity: Severity,
@@ -76,7 +84,7 @@ function result(
   detail: string,
 ): CheckResult {
   const delta = sides.lhs !== null && sides.rhs !== null ? round(sides.lhs - sides.rhs) : null;
-  const title = RULE_TITLES[rule.split('.')[0] ?? ''] ?? rule;
+  const title = titleOf(rule);
   return {
     rule,
     severity,

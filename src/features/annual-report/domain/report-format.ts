@@ -260,6 +260,18 @@ export function reportFormat(id: ReportFormatId): ReportFormat {
   return id === '2021' ? FORMAT_2021 : FORMAT_2019;
 }
 
+const ROW_CELLS = new Map<string, readonly CellId[]>();
+/** The cells of one row of a table (t2.regulations → made, repealed, in_force), worked out once. */
+export function cellsOfRow(format: ReportFormatId, table: TableId, row: string): readonly CellId[] {
+  const key = `${format}.${table}.${row}`;
+  let cells = ROW_CELLS.get(key);
+  if (!cells) {
+    const prefix = `${table}.${row}.`;
+    ROW_CELLS.set(key, (cells = reportFormat(format).cellIds.filter((c) => c.startsWith(prefix))));
+  }
+  return cells;
+}
+
 const TABLE_NUMBERS: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };
 
 /**

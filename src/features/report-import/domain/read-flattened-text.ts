@@ -8,6 +8,7 @@
 import {
   normalizeLabel,
   reportFormat,
+  cellsOfRow,
   stripLabelMarker,
   type CellId,
   type ReportFormatId,
@@ -244,7 +245,8 @@ function readTable3(
       );
       return;
     }
-    values.forEach((v, c) => (out.cells[`t3.${rows[r]!.id}.${columns[c]}`] = v));
+    const cells = cellsOfRow(format, 't3', rows[r]!.id);
+    values.forEach((v, c) => (out.cells[cells[c]!] = v));
   });
 }
 
@@ -279,7 +281,7 @@ function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<num
   reportExtras('t2', '表二', runs, out);
   noteRows('t2', rows, runs, out);
   for (const { row, run } of runs) {
-    const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
+    const cells = cellsOfRow(model.id, 't2', row);
     const signed = cells.findIndex((c) => model.signedCells.has(c));
     // A count is a whole number: a split that puts a decimal point in a count column is no reading.
     let options = candidatesOf(run, cells.length, undefined, signed >= 0 ? signed : undefined).filter((o) =>

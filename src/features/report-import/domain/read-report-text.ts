@@ -9,6 +9,7 @@ import {
   cellLabel,
   normalizeLabel,
   reportFormat,
+  cellsOfRow,
   labelAliases,
   stripLabelMarker,
   type CellId,
@@ -181,7 +182,7 @@ function readTable2(
       continue;
     }
     read.add(row);
-    const cells = model.cellIds.filter((c) => c.startsWith(`t2.${row}.`));
+    const cells = cellsOfRow(format, 't2', row);
     if (tabbed && numbers.length < cells.length + 1) {
       const parts = text.split('\t');
       const labelAt = parts.findIndex((p) => p.trim() !== '');
@@ -275,12 +276,14 @@ class Reading {
  */
 function leaveNegativesUnread(format: ReportFormatId, out: Reading): void {
   const signed = reportFormat(format).signedCells;
-  for (const [cell, value] of Object.entries(out.cells))
+  for (const cell in out.cells) {
+    const value = out.cells[cell]!;
     if (value < 0 && !signed.has(cell)) {
       delete out.cells[cell];
       delete out.sources[cell];
       out.problems.push(`${cellLabel(format, cell)}读到负数 ${value}：计数和金额不会是负数，未读`);
     }
+  }
 }
 
 /**
@@ -325,12 +328,14 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
   const cellIds = format ? reportFormat(format).cellIds : [];
   // Each cell read from a line keeps that line as printed (trimmed) as its evidence.
   const evidence = new Map<number, string>();
-  for (const [cell, source] of Object.entries(out.sources))
+  for (const cell in out.sources) {
+    const source = out.sources[cell]!;
     if (!source.text) {
       let text = evidence.get(source.line);
       if (text === undefined) evidence.set(source.line, (text = evidenceOf(lines[source.line - 1] ?? '')));
       out.sources[cell] = { ...source, text };
     }
+  }
   const sections = format ? readSections(lines, t2, t4) : undefined;
   return {
     format,

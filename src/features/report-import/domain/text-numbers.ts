@@ -72,7 +72,10 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
       cell = cell.normalize('NFKC').trim();
     }
     const read = cellValue(cell);
-    if (read) numbers.push({ ...read, line, column });
+    if (read)
+      numbers.push(
+        read.blank ? { value: read.value, line, column, blank: true } : { value: read.value, line, column },
+      );
   }
   return numbers;
 }
