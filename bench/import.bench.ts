@@ -37,8 +37,10 @@ function corpus(kinds: readonly string[], count: number): Array<{ name: string; 
     ),
     ...readdirSync(real)
       // Markdown (a PDF or an OCR converted) goes with the text.
-      .filter((name) =>
-        kinds.some((kind) => name.endsWith(`.${kind}`) || (kind === 'txt' && name.endsWith('.md'))),
+      .filter(
+        (name) =>
+          name !== 'README.md' &&
+          kinds.some((kind) => name.endsWith(`.${kind}`) || (kind === 'txt' && name.endsWith('.md'))),
       )
       .map((name) => ({ name, bytes: readFileSync(new URL(name, real)) })),
   ];
