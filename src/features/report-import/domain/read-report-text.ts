@@ -71,6 +71,8 @@ const FORMAT_2019_WORDS = [
 
 /** §7: the header words tell the format (white space aside; 本年增/减 with either slash). */
 export function detectFormat(text: string): ReportFormatId | undefined {
+  // Most texts print the words whole: only a text that does not is read again without its white space.
+  if (FORMAT_2021_WORDS.some((w) => text.includes(w))) return '2021';
   const flat = text.replace(/\s+/g, '').replace(/／/g, '/');
   if (FORMAT_2021_WORDS.some((w) => flat.includes(w))) return '2021';
   if (FORMAT_2019_WORDS.some((w) => flat.includes(w))) return '2019';
