@@ -15,7 +15,6 @@ import {
 } from '../../annual-report/index.ts';
 import {
   isNumberCell,
-  labelOfLine,
   MAX_ROW_CELLS,
   numbersOfLine,
   type ExtraRow,
@@ -74,7 +73,8 @@ function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
 
 /** A row's own words on its line ("其中：网上申请" of a local extra row), numbers left out. */
 function rowWords(line: string): string {
-  return stripLabelMarker(labelOfLine(line).replace(/[\d|]+/g, ''));
+  // The numbers of its cells left out, its own number (7. of 7.属于行政执法案卷) with its marker.
+  return stripLabelMarker(ROW_LABEL_WORDS(line));
 }
 
 /**
@@ -333,9 +333,11 @@ export function readTable3(
     const label = rowWords(lines[line - 1] ?? '');
     out.extra(
       { table: 't3', label, line, values: row.numbers.map((n) => n.value) },
-      label
-        ? `表三第 ${line} 行“${label}”不是格式中的行，未计入`
-        : `表三第 ${line} 行的数字不属于格式中的任何一行，未计入`,
+      !label
+        ? `表三第 ${line} 行的数字不属于格式中的任何一行，未计入`
+        : namesTable3Row(label, format)
+          ? `表三第 ${line} 行“${label}”是格式中已读过的一行，重复出现，未计入`
+          : `表三第 ${line} 行“${label}”不是格式中的行，未计入`,
     );
   }
   out.problems.push(...problems);

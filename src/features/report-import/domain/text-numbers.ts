@@ -106,11 +106,3 @@ export function cellsInPlace(
     v ? { ...v[0]!, column: first + k } : { value: 0, line, column: first + k, blank: true },
   );
 }
-
-/** The label words of a line: everything that is not a number, normalised for matching. */
-export function labelOfLine(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[|\t\s]+/g, '')
-    .replace(/\d+(\.\d+)?$/g, '');
-}
