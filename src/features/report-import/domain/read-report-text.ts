@@ -18,11 +18,12 @@ import {
 } from '../../annual-report/index.ts';
 import { readFlattenedText } from './read-flattened-text.ts';
 import { readSections, statedSubject } from './read-report-words.ts';
-import { readTable3, ROW_LABEL_WORDS } from './read-table3.ts';
+import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
 import {
   type PositionedText,
   numbersOfLine,
+  ROW_LABEL_WORDS,
   withoutUnits,
   type ExtraRow,
   type LineNumber,

@@ -5,7 +5,8 @@
  */
 import { FORMAT_2021 } from '../../annual-report/index.ts';
 import { cellsInPlace, numbersOfLine, type LineNumber } from './text-numbers.ts';
-import { ROW_LABEL_WORDS, type CellSink } from './read-table3.ts';
+import type { CellSink } from './read-table3.ts';
+import { ROW_LABEL_WORDS } from './text-numbers.ts';
 
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
 /**

@@ -3,6 +3,7 @@
  * pipes or spaces; blank-like marks (- — / 无) read as 0 (§7); thousands separators dropped; enumerators
  * of labels (1. 2、) and page marks (— 5 —) are not numbers.
  */
+import { normalizeLabel } from '../../annual-report/index.ts';
 /** A piece of a PDF line where the page shows it (points from the left edge). */
 export interface PositionedText {
   readonly x: number;
@@ -106,3 +107,13 @@ export function cellsInPlace(
     v ? { ...v[0]!, column: first + k } : { value: 0, line, column: first + k, blank: true },
   );
 }
+
+/** A line's label words, numbers left out, normalised for matching (tables 二 and 三). */
+export const ROW_LABEL_WORDS = (text: string) =>
+  normalizeLabel(
+    text
+      .normalize('NFKC')
+      .split(/[|\t]|\s+/)
+      .filter((token) => !isNumberCell(token.trim()))
+      .join(''),
+  );
