@@ -154,3 +154,19 @@ test('R7 does not apply against a previous report in the 2019 format; R6 still d
   assert.equal(checks.find((c) => c.rule === 'R7.normative_docs')?.status, 'not-applicable');
   assert.equal(checks.find((c) => c.rule === 'R6.total')?.status, 'pass');
 });
+
+test('R9 says how its blanks were read: as 0, or — a 总计 printed empty — as the sum of its row', () => {
+  const cells = { ...huaian2024Cells(), 't3.r4.natural': 0 };
+  const r9 = (blankCells: string[]) =>
+    checkConsistency({ format: '2021', cells }, { blankCells }).find((c) => c.rule === 'R9');
+  assert.equal(
+    r9(['t3.r4.natural'])?.message,
+    '表格每一格填写数字（无则填0）：1 格为空白或“-”“/”，按 0 读取',
+  );
+  assert.ok((cells['t3.r4.total'] ?? 0) > 0);
+  assert.equal(
+    r9(['t3.r4.natural', 't3.r4.total'])?.message,
+    '表格每一格填写数字（无则填0）：1 格为空白或“-”“/”，按 0 读取；1 格总计为空白，按其行各格之和读取',
+  );
+  assert.equal(r9([])?.status, 'pass');
+});

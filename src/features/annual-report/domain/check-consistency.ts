@@ -235,17 +235,24 @@ function withCarriedNote(figure: TextFigure, said: number, table: number, cells:
     : '';
 }
 
-function checkBlanks(blankCells: readonly CellId[] | undefined): CheckResult {
+function checkBlanks(blankCells: readonly CellId[] | undefined, cells: Cells): CheckResult {
   const severity = ruleSeverity('R9');
   if (!blankCells) return result('R9', severity, 'pass', { lhs: null, rhs: null }, [], '');
   const status = blankCells.length === 0 ? 'pass' : 'fail';
+  // A blank read as anything but 0 is a 总计 printed empty beside its row's cells: read as their sum.
+  const summed = blankCells.filter((cell) => (cells[cell] ?? 0) !== 0).length;
+  const zeros = blankCells.length - summed;
+  const said = [
+    ...(zeros > 0 ? [`${zeros} 格为空白或“-”“/”，按 0 读取`] : []),
+    ...(summed > 0 ? [`${summed} 格总计为空白，按其行各格之和读取`] : []),
+  ].join('；');
   return result(
     'R9',
     severity,
     status,
     { lhs: blankCells.length, rhs: 0 },
     blankCells,
-    status === 'pass' ? '' : `${blankCells.length} 格为空白或“-”“/”，按 0 读取`,
+    status === 'pass' ? '' : said,
   );
 }
 
@@ -323,7 +330,7 @@ export function checkConsistency(
     ),
     ...checkValues(format, report.cells),
     ...checkStatedFigures(report.cells, context.statedFigures),
-    checkBlanks(context.blankCells),
+    checkBlanks(context.blankCells, report.cells),
     ...checkProcessingFees(report.cells, report.sections?.s6, context.processingFees),
   ]
     .map((check) => ({ check, order: ruleOrder(check.rule) }))
