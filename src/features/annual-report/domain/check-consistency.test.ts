@@ -156,7 +156,7 @@ test('R7 does not apply against a previous report in the 2019 format; R6 still d
 });
 
 test('R9 says how its blanks were read: as 0, or — a 总计 printed empty — as the sum of its row', () => {
-  const cells = { ...huaian2024Cells(), 't3.r4.natural': 0 };
+  const cells: Record<string, number> = { ...huaian2024Cells(), 't3.r4.natural': 0 };
   const r9 = (blankCells: string[]) =>
     checkConsistency({ format: '2021', cells }, { blankCells }).find((c) => c.rule === 'R9');
   assert.equal(
