@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { checkConsistency } from './check-consistency.ts';
+import { checkConsistency, previousYearCells } from './check-consistency.ts';
 import { hasErrors } from './annual-report.ts';
 import { huaian2024Cells } from '../../../../test-support/huaian-2024.ts';
 import type { ReportFormatId } from './report-format.ts';
@@ -169,4 +169,15 @@ test('R9 says how its blanks were read: as 0, or — a 总计 printed empty — 
     '表格每一格填写数字（无则填0）：1 格为空白或“-”“/”，按 0 读取；1 格总计为空白，按其行各格之和读取',
   );
   assert.equal(r9([])?.status, 'pass');
+});
+
+test('last year’s cells the rules compare with are all the checks need of last year’s report', () => {
+  const cells = huaian2024Cells();
+  const previous: Record<string, number> = { ...cells, 't3.r4.total': 40, 't2.regulations.in_force': 1 };
+  const only = Object.fromEntries(previousYearCells().map((c) => [c, previous[c]!]));
+  assert.ok(previousYearCells().includes('t3.r4.total') && previousYearCells().length < 20);
+  assert.deepEqual(
+    checkConsistency({ format: '2021', cells }, { previous: { format: '2021', cells: only } }),
+    checkConsistency({ format: '2021', cells }, { previous: { format: '2021', cells: previous } }),
+  );
 });

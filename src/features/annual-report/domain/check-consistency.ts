@@ -4,6 +4,7 @@
  */
 import type { AnnualReport, CheckResult, Severity } from './annual-report.ts';
 import {
+  previousYearCellsOf,
   ruleSeverity,
   sumRuleInstances,
   TEXT_FIGURE_CELLS,
@@ -28,21 +29,11 @@ export interface CheckContext {
 }
 
 let previousYear: readonly CellId[] | undefined;
-/**
- * The cells of last year's report that any rule compares with (R6's 结转下年度, R7's 现行有效件数), in
- * either format: all a reader of last year's report for the checks needs.
- */
+/** The cells of last year's report that any rule compares with, in either format (worked out once). */
 export function previousYearCells(): readonly CellId[] {
   previousYear ??= [
     ...new Set(
-      (['2021', '2019'] as const).flatMap((id) =>
-        sumRuleInstances(reportFormat(id)).flatMap((rule) =>
-          [...rule.lhs, ...rule.rhs].flatMap((ref) => {
-            const bare = ref.replace(/^-/, '');
-            return bare.startsWith('prev:') ? [bare.slice(5)] : [];
-          }),
-        ),
-      ),
+      (['2021', '2019'] as const).flatMap((id) => previousYearCellsOf(sumRuleInstances(reportFormat(id)))),
     ),
   ];
   return previousYear;

@@ -56,6 +56,17 @@ function cellOfRef(ref: string): string {
   return ref.replace(/^-/, '').replace(/^prev:/, '');
 }
 
+/** Whether a reference is to last year's report (`prev:`, subtracted or not). */
+const ofPreviousYear = (ref: string) => ref.replace(/^-/, '').startsWith('prev:');
+
+/**
+ * The cells of last year's report the instances compare with (R6's 结转下年度, R7's 现行有效件数): all a
+ * reader of last year's report for the checks needs.
+ */
+export function previousYearCellsOf(instances: readonly SumRuleInstance[]): string[] {
+  return instances.flatMap((rule) => [...rule.lhs, ...rule.rhs].filter(ofPreviousYear).map(cellOfRef));
+}
+
 const INSTANCES = new Map<ReportFormat['id'], readonly SumRuleInstance[]>();
 
 /** Every sum-rule instance (R1–R4, R6, R7) that applies to the format (worked out once per format). */
@@ -84,7 +95,7 @@ function buildInstances(format: ReportFormat): SumRuleInstance[] {
         severity: ruleSeverity(rule.id),
         lhs,
         rhs,
-        usesPreviousYear: [...lhs, ...rhs].some((ref) => ref.startsWith('prev:')),
+        usesPreviousYear: [...lhs, ...rhs].some(ofPreviousYear),
       });
     }
   }

@@ -1,9 +1,10 @@
 /**
- * Table 三's rows of numbers put in the format's fixed row order. A row whose label names a row of the
- * format is an anchor (its label on its own line, or broken over the lines around its numbers); the
- * anchors kept are the longest run in the format's order (a label that names a row out of order is not
- * believed). Rows without a readable label are placed by order between two anchors — only when their
- * number is exactly the number of the format's rows between them. A group row printed alone in place of
+ * Table 三's rows of numbers put in the format's fixed row order. A row whose label on its own line names
+ * a row of the format is an anchor; the anchors kept are the longest run in the format's order (a label
+ * that names a row out of order is not believed). Rows without such a label are placed by order between
+ * two anchors — only when their number is exactly the number of the format's rows between them; where it
+ * is not, the labels broken over the lines around their numbers are tried as anchors within that stretch
+ * (never the lines above when they name several rows). A group row printed alone in place of
  * its sub-rows (（六）其他处理 as one row of zeros) gives its sub-rows 0 when all its numbers are 0 (counts
  * are never negative); otherwise they stay unread. Nothing is placed by guessing.
  */
@@ -97,9 +98,6 @@ function namedRow(words: string, data: readonly RowKey[]): number | undefined {
         best = { index: r.index, length: key.length };
   return best?.index;
 }
-
-/** The format row a found row's own words (on the line of its numbers) name. */
-const ownAnchor = (row: FoundRow, data: readonly RowKey[]) => (row.own ? namedRow(row.own, data) : undefined);
 
 /**
  * The format row a found row's words name: its own words, else the words above joined to them, else the
@@ -244,7 +242,7 @@ export function placeTable3Rows(found: readonly FoundRow[], format: ReportFormat
     found.filter((row) => !local.includes(row)),
     -1,
     data.length,
-    (row) => ownAnchor(row, data),
+    (row) => namedRow(row.own, data),
     (row) => anchorOf(row, data),
     at,
   );

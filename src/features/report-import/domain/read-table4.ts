@@ -4,9 +4,8 @@
  * rows of five or fifteen numbers after them are a report's local additions, set aside and named.
  */
 import { FORMAT_2021 } from '../../annual-report/index.ts';
-import { cellsInPlace, numbersOfLine, type LineNumber } from './text-numbers.ts';
+import { cellsInPlace, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
 import type { CellSink } from './read-table3.ts';
-import { ROW_LABEL_WORDS } from './text-numbers.ts';
 
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
 /**

@@ -53,8 +53,24 @@ export function restoredCells(
   return cells;
 }
 
-export const isStoredCells = (value: unknown): value is StoredCells =>
+const isStoredCells = (value: unknown): value is StoredCells =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as StoredCells).order === 'string' &&
   Array.isArray((value as StoredCells).values);
+
+/**
+ * A filed version's cells as its row holds them — values in order, or by name (a version stored before) —
+ * by name, only those of `only` when given.
+ */
+export function cellsOfStored(
+  format: ReportFormatId,
+  stored: StoredCells | AnnualReport['cells'],
+  only?: readonly CellId[],
+): AnnualReport['cells'] {
+  if (isStoredCells(stored)) return restoredCells(format, stored, only);
+  if (!only) return stored;
+  const cells: Record<CellId, number> = {};
+  for (const cell of only) if (stored[cell] !== undefined) cells[cell] = stored[cell];
+  return cells;
+}

@@ -5,7 +5,7 @@
  * two officers filing at once cannot both succeed.
  */
 import { restoredReport, storedReport } from './stored-checks.ts';
-import { isStoredCells, restoredCells } from './stored-cells.ts';
+import { cellsOfStored, type StoredCells } from './stored-cells.ts';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { isPostgres } from '../../../platform/db/dialect.ts';
 import type { Database, FiledReportTable } from '../../../platform/db/schema.ts';
@@ -200,27 +200,14 @@ export function supervisionRepository(db: Kysely<Database>) {
           .where('f.agency_id', 'in', ids)
           .execute();
         return new Map(
-          rows.map((r) => {
-            const format = r.format as ReportFormatId;
-            const stored = JSON.parse(r.cells) as unknown;
-            return [
-              r.agency_id,
-              {
-                ...headOf(r),
-                format,
-                cells: isStoredCells(stored)
-                  ? restoredCells(format, stored, only)
-                  : only
-                    ? Object.fromEntries(
-                        only.flatMap((c) => {
-                          const value = (stored as AnnualReport['cells'])[c];
-                          return value === undefined ? [] : [[c, value] as const];
-                        }),
-                      )
-                    : (stored as AnnualReport['cells']),
-              },
-            ];
-          }),
+          rows.map((r) => [
+            r.agency_id,
+            {
+              ...headOf(r),
+              format: r.format as ReportFormatId,
+              cells: cellsOfStored(r.format as ReportFormatId, JSON.parse(r.cells) as StoredCells, only),
+            },
+          ]),
         );
       }),
     async version(agencyId: string, year: number, version: number): Promise<FiledReport | undefined> {
