@@ -99,10 +99,14 @@ interface LabelledRun {
 }
 
 const RUN = /[+-]?\d[\d.+-]*(?: [+-]?\d[\d.+-]*)*/;
+/** A row's run of numbers at the start of the text after its label. */
+const RUN_FIRST = new RegExp(`^ ?(${RUN.source})`);
+/** Words followed by numbers: a row's label and its run. */
+const LABELLED_RUN = new RegExp(`([^\\d ]{2,}?) ?(${RUN.source})`, 'g');
 
 /** Rows the format does not have, found in the text left after a row's own numbers. */
 function extrasIn(rest: string): Array<{ label: string; run: string }> {
-  const found = [...rest.matchAll(new RegExp(`([^\\d ]{2,}?) ?(${RUN.source})`, 'g'))];
+  const found = [...rest.matchAll(LABELLED_RUN)];
   return found
     .map((m) => ({ label: m[1]!.replace(/^[^\p{L}]+/u, ''), run: m[2]!.trim() }))
     .filter((e) => e.label.length >= 2 && !/^第.*条/.test(e.label));
@@ -159,7 +163,7 @@ function runsAfterLabels(text: string, rows: ReadonlyArray<{ id: string; label: 
     let segment = text.slice(entry.end, next ? next.at : text.length);
     if (next?.marker && segment.endsWith(`${next.marker}.`))
       segment = segment.slice(0, -next.marker.length - 1);
-    const run = new RegExp(`^ ?(${RUN.source})`).exec(segment);
+    const run = RUN_FIRST.exec(segment);
     const rest = run ? segment.slice(run[0].length) : '';
     return { row: entry.row, run: run?.[1]?.trim() || undefined, extras: extrasIn(rest) };
   });

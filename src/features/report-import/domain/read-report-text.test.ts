@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { reportFormat } from '../../annual-report/index.ts';
 import { auditReportText } from '../use-cases/audit-report.ts';
 import { isTable3Row, splitDigits } from './split-digits.ts';
-import { detectFormat, readReportText } from './read-report-text.ts';
+import { detectFormat, readReportText, tableRowsRunTogether } from './read-report-text.ts';
 import { numbersOfLine } from './text-numbers.ts';
 
 const fixture = (name: string) => ({
@@ -335,4 +335,22 @@ test('a markdown title names the agency without its marks', () => {
   const reading = readReportText(real('shuyang-county-2025.txt'));
   assert.equal(reading.agency, '沐阳县人民政府', 'as the OCR printed it (沐 for 沭), without “#”');
   assert.equal(reading.year, 2025);
+});
+
+test('rows run together on a line are told from the prose that names the same rows', () => {
+  // The prose's summary and a paragraph naming 规章 and 规范性文件: numbers each with its unit, or a year.
+  for (const prose of [
+    '（二）依申请公开情况。本年新收政府信息公开申请74件，上年结转1件；本年办结75件，其中予以公开21件。',
+    '本年制发规章0件、行政规范性文件88件，废止规章0件、行政规范性文件55件；截至年底，现行有效规章0件。',
+    '按照《关于全面集中清理全市地方性法规政府规章和行政规范性文件的实施方案》（卫法办发〔2020〕23 号），对 2004 年设市以来…',
+  ])
+    assert.equal(tableRowsRunTogether([prose]), false, prose);
+  // A table's rows on one line: numbers as cells, spaced or run together.
+  for (const table of [
+    '一、本年新收政府信息公开申请数量 74 0 0 0 0 0 74 二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1',
+    '一、本年新收政府信息公开申请数量713000074二、上年结转政府信息公开申请数量1000001三、本年度办理结果',
+    '信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 88 55 698',
+    '规章000行政规范性文件8855698第二十条第（五）项信息内容本年处理决定数量行政许可10690行政处罚2113',
+  ])
+    assert.equal(tableRowsRunTogether(['标题', table]), true, table);
 });

@@ -6,7 +6,6 @@
  */
 import type { CarriedOver } from './carried-over.ts';
 import {
-  cellLabel,
   normalizeLabel,
   reportFormat,
   cellsOfRow,
@@ -17,6 +16,7 @@ import {
   type SectionId,
 } from '../../annual-report/index.ts';
 import { readFlattenedText } from './read-flattened-text.ts';
+import { Reading } from './reading.ts';
 import { readSections, statedSubject } from './read-report-words.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
@@ -31,14 +31,8 @@ import {
 
 export type { ExtraRow } from './text-numbers.ts';
 
-export interface CellSource {
-  readonly line: number;
-  readonly column?: number;
-  /** What the cell was read from, as printed: its line, or (flattened text) its row's label and digits. */
-  readonly text?: string;
-  /** Printed blank or as a mark (-, /, 无): read as 0 by §7 and named (R9). */
-  readonly blank?: boolean;
-}
+export type { CellSource } from './reading.ts';
+import type { CellSource } from './reading.ts';
 
 export interface TextReading {
   readonly format: ReportFormatId | undefined;
@@ -193,7 +187,7 @@ function readTable2(
         const value = k > labelAt ? numbersOfLine(cell, i + 1)[0] : undefined;
         if (!value) return;
         const column = header ? header.filter((start) => start <= k).length - 1 : k - labelAt - 1;
-        if (column >= 0 && column < cells.length && !(cells[column]! in out.cells))
+        if (column >= 0 && column < cells.length && !out.has(cells[column]!))
           out.put(cells[column]!, value.value, { line: i + 1, column: k + 1, ...blankOf(value) });
       });
     } else if (numbers.length < cells.length && headerCenters?.length === cells.length && layout?.[i]) {
@@ -217,77 +211,40 @@ function readTable2(
 }
 
 const blankOf = (n: LineNumber) => (n.blank ? { blank: true } : {});
+/** A unit after a number: the number is the prose's (收到申请74件), not a table cell's. */
+const PROSE_UNIT = /^\s*[件元万年月日号%％个次人家名份条]/u;
+/**
+ * Numbers printed as a table's cells (no unit after them), counted up to `enough`; seven digits or more
+ * in a run are a row's cells run together, enough on their own.
+ */
+function tableNumbers(line: string, enough: number): number {
+  let count = 0;
+  for (const match of line.matchAll(/\d+(?:\.\d+)?/gu)) {
+    const end = match.index + match[0].length;
+    if (PROSE_UNIT.test(line.slice(end, end + 3))) continue;
+    count = match[0].length >= 7 ? enough : count + 1;
+    if (count >= enough) break;
+  }
+  return count;
+}
+
 /**
  * Whether a table's rows run together on one line (a web page's flattened text): only then can the
- * flattened reader do better than the line readers once they have read half the cells or more.
+ * flattened reader do better than the line readers once they have read half the cells or more. The
+ * rows' words with a table's numbers among them (several without a unit after them): the prose's own
+ * summary (本年新收…74件，上年结转1件) names the same rows, its numbers each with its unit.
  */
-function runTogether(lines: readonly string[]): boolean {
+export function tableRowsRunTogether(lines: readonly string[]): boolean {
   return lines.some(
     (line) =>
-      (line.includes('本年新收') && line.includes('上年结转')) ||
-      (line.includes('规章') && line.includes('规范性文件') && /\d/.test(line)),
+      ((line.includes('本年新收') && line.includes('上年结转')) ||
+        (line.includes('规章') && line.includes('规范性文件'))) &&
+      tableNumbers(line, 4) >= 4,
   );
 }
 
 const EVIDENCE_MAX = 160;
 const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, EVIDENCE_MAX);
-
-class Reading {
-  cells: Record<CellId, number> = {};
-  sources: Record<CellId, CellSource> = {};
-  readonly problems: string[] = [];
-  readonly extraRows: ExtraRow[] = [];
-  ambiguous: Record<CellId, number[]> = {};
-  uncertain(cell: CellId, candidates: readonly number[]): void {
-    this.ambiguous[cell] = [...candidates];
-  }
-  extra(row: ExtraRow, problem: string): void {
-    this.extraRows.push(row);
-    this.problems.push(problem);
-  }
-  put(cell: CellId, value: number, source: CellSource): void {
-    this.cells[cell] = value;
-    this.sources[cell] = source;
-  }
-  /** Takes another reading's cells instead (all from one flattened paragraph at `source`). */
-  replaceWith(
-    cells: Readonly<Record<CellId, number>>,
-    source: CellSource,
-    problems: readonly string[],
-    extraRows: readonly Omit<ExtraRow, 'line'>[],
-    rowText: Readonly<Record<string, string>>,
-  ): void {
-    this.cells = {};
-    this.sources = {};
-    this.ambiguous = {};
-    this.problems.length = 0;
-    this.extraRows.length = 0;
-    for (const cell in cells) {
-      const text = rowText[cell.slice(0, cell.lastIndexOf('.'))];
-      this.cells[cell] = cells[cell]!;
-      this.sources[cell] = text ? { line: source.line, text } : source;
-    }
-    this.problems.push(...problems);
-    this.extraRows.push(...extraRows.map((row) => ({ ...row, line: source.line })));
-  }
-}
-
-/**
- * A count or an amount is never negative (only the 2019 format's 本年增/减 is signed): a '-' before one is
- * a dash the page or a converter put there, and whether the number behind it is right cannot be told —
- * the cell is left unread, and said why.
- */
-function leaveNegativesUnread(format: ReportFormatId, out: Reading): void {
-  const signed = reportFormat(format).signedCells;
-  for (const cell in out.cells) {
-    const value = out.cells[cell]!;
-    if (value < 0 && !signed.has(cell)) {
-      delete out.cells[cell];
-      delete out.sources[cell];
-      out.problems.push(`${cellLabel(format, cell)}读到负数 ${value}：计数和金额不会是负数，未读`);
-    }
-  }
-}
 
 /**
  * Reads a published report's text. `carried`: last year's 结转下年度继续办理 by column, from its report,
@@ -318,37 +275,29 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
   // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
   let ambiguous: Record<CellId, number[]> = out.ambiguous;
   const all = format ? reportFormat(format).cellIds.length : 0;
-  const read = Object.keys(out.cells).length;
-  if (format && read < all && (read < all / 2 || runTogether(lines))) {
+  const read = out.size;
+  if (format && read < all && (read < all / 2 || tableRowsRunTogether(lines))) {
     const flattened = readFlattenedText(text, format, carried);
-    if (Object.keys(flattened.cells).length > Object.keys(out.cells).length) {
+    if (Object.keys(flattened.cells).length > read) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
       out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows, flattened.rowText);
       ambiguous = flattened.ambiguous;
     }
   }
-  if (format) leaveNegativesUnread(format, out);
+  if (format) out.leaveNegativesUnread(format);
   const cellIds = format ? reportFormat(format).cellIds : [];
   // Each cell read from a line keeps that line as printed (trimmed) as its evidence.
-  const evidence = new Map<number, string>();
-  for (const cell in out.sources) {
-    const source = out.sources[cell]!;
-    if (!source.text) {
-      let text = evidence.get(source.line);
-      if (text === undefined) evidence.set(source.line, (text = evidenceOf(lines[source.line - 1] ?? '')));
-      out.sources[cell] = { ...source, text };
-    }
-  }
+  const { cells, sources } = out.withEvidence((line) => evidenceOf(lines[line - 1] ?? ''));
   const sections = format ? readSections(lines, t2, t4) : undefined;
   return {
     format,
     ...statedSubject(text),
     ...(sections ? { sections } : {}),
-    cells: out.cells,
-    sources: out.sources,
+    cells,
+    sources,
     ambiguous,
-    unread: cellIds.filter((c) => !(c in out.cells)),
-    blank: cellIds.filter((c) => out.sources[c]?.blank),
+    unread: cellIds.filter((c) => !out.has(c)),
+    blank: cellIds.filter((c) => sources[c]?.blank),
     extraRows: out.extraRows,
     problems: out.problems,
   };

@@ -72,11 +72,14 @@ export function readSections(
   t2: number,
   t4: number,
 ): Partial<Record<SectionId, string>> | undefined {
+  // Each short line normalised once, whichever heading it is tried for.
+  const normalized = new Map<number, string>();
   const heading = (numeral: string, word: RegExp, from: number, to: number) => {
     for (let i = Math.max(from, 0); i < to; i++) {
       // A heading is short: a long line is prose, never normalised to be tried.
       if ((lines[i]?.length ?? 0) > 80) continue;
-      const flat = normalizeLabel(lines[i] ?? '');
+      let flat = normalized.get(i);
+      if (flat === undefined) normalized.set(i, (flat = normalizeLabel(lines[i] ?? '')));
       if (flat.startsWith(`${numeral}.`) && word.test(flat) && flat.length <= 40) return i;
     }
     return -1;
@@ -105,10 +108,13 @@ export function readSections(
 
 /** Agency and year as the title states them: "2025年某机关政府信息公开工作年度报告" or "某机关2022年度…". */
 export function statedSubject(text: string): { agency?: string; year?: number } {
-  const head = text
-    .split(/\r?\n/)
-    .slice(0, 15)
-    .join('')
+  // The first 2,000 characters of the first 15 lines run together (the whole text is not split to find
+  // them: the 30 more taken are for the line breaks removed).
+  let end = -1;
+  for (let n = 0; n < 15; n++) if ((end = text.indexOf('\n', end + 1)) < 0) break;
+  const head = (end < 0 ? text : text.slice(0, end))
+    .slice(0, 2030)
+    .replace(/\r?\n/g, '')
     .slice(0, 2000)
     .normalize('NFKC')
     .replace(/\s+/g, '')

@@ -32,6 +32,13 @@ export interface CellSink {
 }
 
 const T3_COLUMNS = FORMAT_2021.tables.t3.columns.map((c) => c.id);
+const ROW_CELLS = new Map<string, readonly CellId[]>();
+/** A row's seven cell ids in column order, built once (a report puts 175 of them). */
+function cellsOf(rowId: string): readonly CellId[] {
+  let cells = ROW_CELLS.get(rowId);
+  if (!cells) ROW_CELLS.set(rowId, (cells = T3_COLUMNS.map((column) => `t3.${rowId}.${column}`)));
+  return cells;
+}
 
 /**
  * Dashes gathered from several lines (the empty header cells of an OCR's 申请人情况 blocks, “| - | - |”)
@@ -272,18 +279,18 @@ export function readTable3(
     const readings = all && confirmedByColumns(all, rowId, placed, uncertain, zeroFromGroup, format);
     if (readings) {
       if (readings.length === 1) decided.add(row.numbers[0]!.line);
-      T3_COLUMNS.forEach((column, c) => {
+      cellsOf(rowId).forEach((cell, c) => {
         const values = [...new Set(readings.map((r) => r[c]!))].sort((a, b) => a - b);
-        const cell = `t3.${rowId}.${column}`;
         if (values.length === 1)
           out.put(cell, values[0]!, { line: row.numbers[0]!.line, text: row.evidence });
         else out.uncertain(cell, values);
       });
       continue;
     }
+    const cells = cellsOf(rowId);
     row.numbers.forEach((n, c) =>
       out.put(
-        `t3.${rowId}.${T3_COLUMNS[c]}`,
+        cells[c]!,
         n.value,
         n.blank
           ? { line: n.line, column: n.column, text: row.evidence, blank: true }
@@ -292,9 +299,7 @@ export function readTable3(
     );
   }
   for (const [rowId, row] of zeroFromGroup)
-    T3_COLUMNS.forEach((column) =>
-      out.put(`t3.${rowId}.${column}`, 0, { line: row.numbers[0]!.line, text: row.evidence }),
-    );
+    cellsOf(rowId).forEach((cell) => out.put(cell, 0, { line: row.numbers[0]!.line, text: row.evidence }));
   for (const [line, problem] of several)
     if (uncertain.has(line))
       out.problems.push(

@@ -65,3 +65,25 @@ function encodeWith(label: string, text: string): number[] {
   }
   return bytes;
 }
+
+test('UTF-8 decodes to exactly the characters TextDecoder gives: every real report, rare characters, a BOM', () => {
+  const real = new URL('real/', folder);
+  const texts = [
+    ...['008-pingtan-2022.txt', 'variants/008-pingtan-2022.html'].map((name) =>
+      readFileSync(new URL(name, folder)),
+    ),
+    ...['shuyang-ndrc-2023.html', 'shanghai-stc-2024.md', 'shuyang-county-2025.txt'].map((name) =>
+      readFileSync(new URL(name, real)),
+    ),
+    // Characters outside the basic plane (𠀀 of CJK extension B, an emoji), ASCII alone, nothing.
+    Buffer.from('\u{20000}平潭\u{1F600} 2023年 ①（一）', 'utf8'),
+    Buffer.from('plain ASCII only', 'utf8'),
+    Buffer.alloc(0),
+  ];
+  for (const bytes of texts) assert.equal(decodeUnknownText(bytes), new TextDecoder().decode(bytes));
+  const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('表三', 'utf8')]);
+  assert.equal(decodeUnknownText(withMark), '表三');
+  // A view into a larger buffer: only its own bytes.
+  const whole = Buffer.from('前缀表二后缀', 'utf8');
+  assert.equal(decodeUnknownText(whole.subarray(6, 12)), '表二');
+});
