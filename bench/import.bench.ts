@@ -2,9 +2,15 @@
  * Import throughput: published reports read and audited (text extracted, tables read, every rule
  * checked) against the floor of bare text extraction of the same files — 1,000 text/HTML reports and
  * 100 PDFs by default, cycled from the fixtures, their exporter-made variants and the real reports of
- * the corpus (test-support/fixtures/reports/real/).
+ * the corpus (test-support/fixtures/reports/real/). And the same text/HTML files as a user audits a folder
+ * of them: `gongkai audit --batch` (the compiled command line, its file sandbox's worker threads, the
+ * CSV written row by row), timed from the command's start to its end.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { extractReportText } from '../src/features/report-import/extract/extract-report-text.ts';
 import { auditReportText } from '../src/features/report-import/use-cases/audit-report.ts';
 
@@ -60,6 +66,33 @@ async function timeAll(
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** `gongkai audit --batch` over the files written to a folder: milliseconds from start to end. */
+function timeBatch(files: ReadonlyArray<{ name: string; bytes: Buffer }>): number {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
+  try {
+    const folder = join(dir, 'reports');
+    mkdirSync(folder);
+    files.forEach((file, i) => writeFileSync(join(folder, `${i}-${file.name}`), file.bytes));
+    const out = join(dir, 'out.csv');
+    const start = process.hrtime.bigint();
+    const run = spawnSync(fileURLToPath(new URL('../bin/gongkai', import.meta.url)), [
+      'audit',
+      '--batch',
+      folder,
+      '--out',
+      out,
+    ]);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0)
+      throw new Error(`audit --batch exited ${run.status}: ${String(run.stderr).slice(0, 400)}`);
+    const rows = readFileSync(out, 'utf8').trim().split('\n').length - 1;
+    if (rows !== files.length) throw new Error(`audit --batch wrote ${rows} rows for ${files.length} files`);
+    return ms;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchImport(textReports: number, pdfReports: number): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const [set, files] of [
@@ -78,5 +111,16 @@ export async function benchImport(textReports: number, pdfReports: number): Prom
       ratio: auditMs / floorMs,
     });
   }
+  // The text set again as a folder audited by the command line, against the same bare extraction.
+  const text = results[0]!;
+  const batchMs = timeBatch(corpus(['txt', 'html'], textReports));
+  results.push({
+    set: 'audit --batch',
+    files: text.files,
+    floorMs: text.floorMs,
+    auditMs: batchMs,
+    reportsPerSecond: text.files / (batchMs / 1000),
+    ratio: batchMs / text.floorMs,
+  });
   return results;
 }

@@ -1,9 +1,8 @@
 /** `gongkai audit --batch <folder|list> --out results.csv|xlsx [--summary summary.html]`. */
-import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import {
   auditBatch,
   BATCH_COLUMNS,
@@ -126,18 +125,21 @@ export async function runAuditBatch(
     cliProgress.Presets.shades_classic,
   );
   bar.start(files.length, done.size, { file: '' });
+  // Each row written as it comes (an interrupted batch keeps it), through one open file.
+  const csv = asXlsx ? undefined : await open(options.out, 'a');
   const result = await auditBatch(
     files,
     (file) => readFile(file),
     done,
     async (row) => {
       rows.push(row);
-      if (!asXlsx) await appendFile(options.out!, csvLine(BATCH_COLUMNS.map((c) => row[c])));
+      if (csv) await csv.write(csvLine(BATCH_COLUMNS.map((c) => row[c])));
       bar.increment({ file: row.file });
     },
-  );
+  ).finally(() => csv?.close());
   bar.stop();
   if (asXlsx) {
+    const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('核查结果');
     sheet.addRow([...BATCH_COLUMNS]);

@@ -92,3 +92,13 @@ test('a worker that finished a file cleanly reads the next one; one stopped for 
     'a file that could not be read does not cost the worker',
   );
 });
+
+test('a worker whose heap holds more than a quarter of its limit after a file is replaced', async () => {
+  const sandbox = fileSandbox({ limits: { heapMb: 64 } });
+  const first = await sandbox.run<number>(WORKER, { do: 'keep', mb: 1 });
+  const second = await sandbox.run<number>(WORKER, { do: 'keep', mb: 24 });
+  const third = await sandbox.run<number>(WORKER, { do: 'whoami' });
+  assert.ok(first.ok && second.ok && third.ok);
+  assert.equal(second.value, first.value, 'a megabyte left behind: the worker took the next file');
+  assert.notEqual(third.value, second.value, '24 MB of its 64 left behind: the next file had a new worker');
+});

@@ -1,8 +1,10 @@
 /**
- * Warm worker threads for the file sandbox. Starting a worker costs about two seconds (tsx and every
- * parser it loads: pdf.js, ExcelJS, mammoth, htmlparser2), so a worker that finished a file cleanly takes
- * the next one, up to a number of files; one that ran out of time or memory is stopped, never reused.
- * An idle worker does not keep the process alive and is stopped after a while.
+ * Warm worker threads for the file sandbox. Starting a worker costs a few hundred milliseconds (loading its
+ * readers) and its first files run before the JIT has warmed, so a worker that finished a file cleanly
+ * takes the next one — until its heap, measured after each file, holds more than a quarter of its limit
+ * (what one file left behind is not allowed to crowd the next), or it has read JOBS_PER_WORKER files. One
+ * that ran out of time or memory is stopped, never reused. An idle worker does not keep the process alive
+ * and is stopped after a while.
  */
 import { Worker } from 'node:worker_threads';
 import { err, ok, type Result } from '../../shared/domain/result.ts';
@@ -12,8 +14,10 @@ import type { SandboxRefusal } from './file-sandbox.ts';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
-/** Files a worker reads before it is replaced (its heap starts afresh). */
-const JOBS_PER_WORKER = 50;
+/** Files a worker reads at most before it is replaced (its heap starts afresh). */
+const JOBS_PER_WORKER = 1_000;
+/** The share of its heap limit a worker may hold after a file and still take the next. */
+const HEAP_KEPT_SHARE = 0.25;
 const IDLE_MS = 60_000;
 
 interface Warm {
@@ -24,7 +28,8 @@ interface Warm {
   onDeath?: (error: Error & { code?: string }) => void;
 }
 
-type Reply<T> = { id: number; value: T } | { id: number; error: string };
+/** A worker's answer, with its heap in use (MB) once the file was read. */
+type Reply<T> = ({ id: number; value: T } | { id: number; error: string }) & { heapMb?: number };
 
 export function workerPool() {
   const idle = new Map<string, Warm[]>();
@@ -88,8 +93,9 @@ export function workerPool() {
         };
         const onMessage = (reply: Reply<T>) => {
           if (reply.id !== id) return;
-          if ('error' in reply) finish(err({ code: 'file-reader-crashed', reason: reply.error }), true);
-          else finish(ok(reply.value), true);
+          const reusable = (reply.heapMb ?? Infinity) <= limits.heapMb * HEAP_KEPT_SHARE;
+          if ('error' in reply) finish(err({ code: 'file-reader-crashed', reason: reply.error }), reusable);
+          else finish(ok(reply.value), reusable);
         };
         warm.onDeath = (error) =>
           finish(
@@ -118,11 +124,15 @@ export async function serveFiles<I, T>(
   handle: (input: I, limits: FileLimits) => Promise<T> | T,
 ): Promise<void> {
   const { parentPort } = await import('node:worker_threads');
+  const { getHeapStatistics } = await import('node:v8');
+  const heapMb = () => getHeapStatistics().used_heap_size / (1024 * 1024);
   parentPort?.on('message', async (job: { id: number; input: I; limits: FileLimits }) => {
     try {
-      parentPort.postMessage({ id: job.id, value: await handle(job.input, job.limits) });
+      const value = await handle(job.input, job.limits);
+      parentPort.postMessage({ id: job.id, value, heapMb: heapMb() });
     } catch (error) {
-      parentPort.postMessage({ id: job.id, error: String((error as Error)?.message ?? error).slice(0, 200) });
+      const message = String((error as Error)?.message ?? error).slice(0, 200);
+      parentPort.postMessage({ id: job.id, error: message, heapMb: heapMb() });
     }
   });
 }

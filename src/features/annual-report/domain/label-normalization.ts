@@ -19,9 +19,12 @@ const FULL_TO_HALF: Record<string, string> = {
 };
 
 export function normalizeLabel(label: string): string {
-  let text = label.normalize('NFKC').replace(/\s+/g, '');
-  text = text.replace(/[（）．、，：／“”‘’']/g, (ch) => FULL_TO_HALF[ch] ?? ch);
-  return text;
+  return normalizeFoldedLabel(label.normalize('NFKC'));
+}
+
+/** normalizeLabel of a text already NFKC-normalised (a reader that folded the whole line once). */
+export function normalizeFoldedLabel(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[（）．、，：／“”‘’']/g, (ch) => FULL_TO_HALF[ch] ?? ch);
 }
 
 /** Removes a leading 一、 / (一) / 1. marker so that a bare 予以公开 matches （一）予以公开. */

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { reportFormat } from '../../annual-report/index.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { normalizeLabel, reportFormat } from '../../annual-report/index.ts';
 import { auditReportText } from '../use-cases/audit-report.ts';
 import { isTable3Row, splitDigits } from './split-digits.ts';
 import { detectFormat, readReportText, tableRowsRunTogether } from './read-report-text.ts';
-import { numbersOfLine } from './text-numbers.ts';
+import { isNumberCell, numbersOfLine, ROW_LABEL_WORDS } from './text-numbers.ts';
 
 const fixture = (name: string) => ({
   text: readFileSync(
@@ -353,4 +353,24 @@ test('rows run together on a line are told from the prose that names the same ro
     '规章000行政规范性文件8855698第二十条第（五）项信息内容本年处理决定数量行政许可10690行政处罚2113',
   ])
     assert.equal(tableRowsRunTogether(['标题', table]), true, table);
+});
+
+test('a line’s label words: its cells that read as numbers or blank marks left out, as the plain definition', () => {
+  // The plain definition (each token of the folded line tried as a cell), which the reader shortens.
+  const plain = (text: string) =>
+    normalizeLabel(
+      text
+        .normalize('NFKC')
+        .split(/[|\t]|\s+/)
+        .filter((token) => !isNumberCell(token))
+        .join(''),
+    );
+  const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+  const lines = [
+    ...readdirSync(folder).filter((name) => name.endsWith('.txt')),
+    ...readdirSync(new URL('real/', folder)).map((name) => `real/${name}`),
+  ].flatMap((name) => readFileSync(new URL(name, folder), 'utf8').split('\n'));
+  lines.push('①予以公开 ② 3', '（三）不予公开｜１｜２', '其中：网上申请\u3000—\u3000无', '规章 ¹ 0 /', '');
+  assert.ok(lines.length > 2000);
+  for (const line of lines) assert.equal(ROW_LABEL_WORDS(line), plain(line), line);
 });

@@ -3,7 +3,7 @@
  * pipes or spaces; blank-like marks (- — / 无) read as 0 (§7); thousands separators dropped; enumerators
  * of labels (1. 2、) and page marks (— 5 —) are not numbers.
  */
-import { normalizeLabel } from '../../annual-report/index.ts';
+import { normalizeFoldedLabel } from '../../annual-report/index.ts';
 /** A piece of a PDF line where the page shows it (points from the left edge). */
 export interface PositionedText {
   readonly x: number;
@@ -108,12 +108,18 @@ export function cellsInPlace(
   );
 }
 
+/** Characters without which no cell of a line reads as a number or a blank mark (cellValue). */
+const NUMBER_CHARS = /[\d\-—–/／无－]/;
+
 /** A line's label words, numbers left out, normalised for matching (tables 二 and 三). */
-export const ROW_LABEL_WORDS = (text: string) =>
-  normalizeLabel(
-    text
-      .normalize('NFKC')
-      .split(/[|\t]|\s+/)
-      .filter((token) => !isNumberCell(token.trim()))
-      .join(''),
+export const ROW_LABEL_WORDS = (text: string) => {
+  const folded = text.normalize('NFKC');
+  return normalizeFoldedLabel(
+    NUMBER_CHARS.test(folded)
+      ? folded
+          .split(/[|\t]|\s+/)
+          .filter((token) => !isNumberCell(token))
+          .join('')
+      : folded.replace(/\|/g, ''),
   );
+};

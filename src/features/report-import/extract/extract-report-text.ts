@@ -5,14 +5,23 @@
  */
 import { htmlToText } from './html-text.ts';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
+import type ExcelJS from 'exceljs';
 import { decodeUnknownText } from './decode-bytes.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
-import { extractPdfLayout, TooManyPages, type PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
+import type { PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
 import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
 import { measureZip } from '../../../platform/untrusted-files/zip-inflation.ts';
 import { measurePdfStreams } from '../../../platform/untrusted-files/pdf-inflation.ts';
+
+/**
+ * The readers of DOCX, PDF and XLSX, loaded when the first file of their kind arrives: a worker reading
+ * text and web pages starts without pdf.js, ExcelJS and mammoth (most of its start-up).
+ */
+const readers = {
+  pdf: () => import('../../../platform/rendering/pdf-text.ts'),
+  excel: async () => (await import('exceljs')).default,
+  mammoth: async () => (await import('mammoth')).default,
+};
 
 export const REPORT_FILE_KINDS = ['txt', 'html', 'docx', 'pdf', 'xlsx'] as const;
 export type ReportFileKind = (typeof REPORT_FILE_KINDS)[number];
@@ -62,7 +71,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function xlsxToText(bytes: Uint8Array, limits: FileLimits): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await readers.excel()).Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   // The workbook's title (document properties) names the report when no sheet carries a title row.
   const lines: string[] = workbook.title ? [workbook.title] : [];
@@ -127,7 +136,7 @@ export async function extractReportText(
       case 'docx': {
         const bomb = checkZip(bytes, kind, limits);
         if (bomb) return err(bomb);
-        const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+        const { value } = await (await readers.mammoth()).convertToHtml({ buffer: Buffer.from(bytes) });
         const text = htmlToText(value, limits);
         if (!text.ok) return unreadable(text.error);
         return bounded(text.value) ?? ok({ kind, text: text.value });
@@ -135,6 +144,7 @@ export async function extractReportText(
       case 'pdf': {
         const streams = await measurePdfStreams(bytes, limits);
         if (!streams.ok) return unreadable(streams.error);
+        const { extractPdfLayout } = await readers.pdf();
         const layout = (await extractPdfLayout(bytes, { maxPages: limits.pages })).flat();
         const text = layout.map((line) => line.map((i) => i.text).join(' ')).join('\n');
         if (text.replace(/\s/g, '').length < 20) return err({ code: 'no-text-layer' });
@@ -148,7 +158,8 @@ export async function extractReportText(
       }
     }
   } catch (error) {
-    if (error instanceof TooManyPages) return unreadable(error.message);
+    if (kind === 'pdf' && error instanceof (await readers.pdf()).TooManyPages)
+      return unreadable(error.message);
     return unreadable(libraryReason(error as Error));
   }
 }

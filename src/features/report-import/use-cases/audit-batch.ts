@@ -3,104 +3,96 @@
  * failed rule), a report that cannot be read is a row with the reason, and the batch never stops at one
  * bad file. Rows already in the output are skipped, so an interrupted batch resumes where it stopped.
  */
-import type { CheckResult } from '../../annual-report/index.ts';
-import { auditReportFile, extractRefusalMessage, type ReportAudit } from './audit-report.ts';
+import type { Result } from '../../../shared/domain/result.ts';
+import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
+import { extractRefusalMessage, type AuditRefusal } from './audit-report.ts';
+import { unreadableRow, type BatchRow } from './batch-row.ts';
 
-export const BATCH_COLUMNS = [
-  'file',
-  'agency',
-  'year',
-  'format',
-  'cells_read',
-  'cells_ambiguous',
-  'cells_unread',
-  'received',
-  'carried_in',
-  'completed',
-  'carried_out',
-  'reviews',
-  'lawsuits',
-  'errors',
-  'warnings',
-  'failed_rules',
-  'problem',
-] as const;
-export type BatchRow = Readonly<Record<(typeof BATCH_COLUMNS)[number], string>>;
+export { BATCH_COLUMNS, batchRow, unreadableRow, type BatchRow } from './batch-row.ts';
 
-const TOTALS = {
-  received: 't3.r1.total',
-  carried_in: 't3.r2.total',
-  completed: 't3.r3_7.total',
-  carried_out: 't3.r4.total',
-  reviews: 't4.review.total',
-} as const;
+const ROW_WORKER = new URL('./audit-row-worker.ts', import.meta.url);
 
-function failed(checks: readonly CheckResult[], severity?: CheckResult['severity']): CheckResult[] {
-  return checks.filter((c) => c.status === 'fail' && (!severity || c.severity === severity));
-}
-
-export function batchRow(file: string, audit: ReportAudit): BatchRow {
-  const r = audit.reading;
-  const cell = (id: string) => (id in r.cells ? String(r.cells[id]) : '');
-  const lawsuits =
-    't4.lit_direct.total' in r.cells && 't4.lit_after_review.total' in r.cells
-      ? String((r.cells['t4.lit_direct.total'] ?? 0) + (r.cells['t4.lit_after_review.total'] ?? 0))
-      : '';
-  return {
-    file,
-    agency: r.agency ?? '',
-    year: r.year ? String(r.year) : '',
-    format: r.format ?? '',
-    cells_read: String(Object.keys(r.cells).length),
-    cells_ambiguous: String(Object.keys(r.ambiguous).length),
-    cells_unread: String(r.unread.filter((c) => !(c in r.ambiguous)).length),
-    received: cell(TOTALS.received),
-    carried_in: cell(TOTALS.carried_in),
-    completed: cell(TOTALS.completed),
-    carried_out: cell(TOTALS.carried_out),
-    reviews: cell(TOTALS.reviews),
-    lawsuits,
-    errors: String(failed(audit.checks, 'error').length),
-    warnings: String(failed(audit.checks, 'warning').length),
-    failed_rules: failed(audit.checks)
-      .map((c) => c.rule)
-      .join(' '),
-    problem: Object.keys(r.cells).length === 0 ? r.problems.join('；') || '没有读出任何单元格' : '',
-  };
-}
-
-export function unreadableRow(file: string, problem: string): BatchRow {
-  return Object.fromEntries(
-    BATCH_COLUMNS.map((c) => [c, c === 'file' ? file : c === 'problem' ? problem : '']),
-  ) as BatchRow;
+/** One file read and audited in the sandbox, its batch row made there. */
+async function rowOf(
+  file: string,
+  bytes: Uint8Array,
+  account?: string,
+): Promise<Result<BatchRow, AuditRefusal>> {
+  const done = await sharedFileSandbox().run<Result<BatchRow, AuditRefusal>>(
+    ROW_WORKER,
+    { fileName: file, bytes },
+    account !== undefined ? { key: account } : {},
+  );
+  return done.ok ? done.value : done;
 }
 
 /** One file of a batch audited: its row, or the reason it could not be read (never a thrown error). */
 export async function batchRowOf(file: string, bytes: Uint8Array, account?: string): Promise<BatchRow> {
-  const audit = await auditReportFile(file, bytes, undefined, account);
-  return audit.ok ? batchRow(file, audit.value) : unreadableRow(file, extractRefusalMessage(audit.error));
+  const row = await rowOf(file, bytes, account);
+  return row.ok ? row.value : unreadableRow(file, extractRefusalMessage(row.error));
 }
 
-/** Audits each file not yet done; `onRow` receives each row as soon as it is ready. */
+/** Files in the batch's window: the sandbox reads two at once (one a core), the rest wait their turn. */
+const WINDOW = 4;
+
+/** Refusals that another file read beside this one may have caused (the process's memory, the time). */
+const LOAD_REFUSALS: ReadonlySet<string> = new Set([
+  'file-too-slow',
+  'file-too-big-in-memory',
+  'sandbox-busy',
+]);
+
+/** How a batch reads one file into its row (the sandbox's worker; a test's stand-in). */
+export type RowReader = (file: string, bytes: Uint8Array) => Promise<Result<BatchRow, AuditRefusal>>;
+
+/** One file's row; `again` when it was refused for a limit another file read beside it may have broken. */
+async function auditOne(
+  file: string,
+  read: (file: string) => Promise<Uint8Array>,
+  alone: boolean,
+  rowOfFile: RowReader,
+): Promise<{ row: BatchRow; again: boolean }> {
+  try {
+    const row = await rowOfFile(file, await read(file));
+    if (row.ok) return { row: row.value, again: false };
+    return {
+      row: unreadableRow(file, extractRefusalMessage(row.error)),
+      again: !alone && LOAD_REFUSALS.has(row.error.code),
+    };
+  } catch (error) {
+    return { row: unreadableRow(file, `无法读取：${(error as Error).message.slice(0, 200)}`), again: false };
+  }
+}
+
+/**
+ * Audits each file not yet done, several at once (`window`); `onRow` receives the rows in the files'
+ * order, each as soon as it and those before it are ready. A file refused for its time or memory while
+ * others were read beside it is read again alone, after the rest: its row is what it would be alone.
+ */
 export async function auditBatch(
   files: readonly string[],
   read: (file: string) => Promise<Uint8Array>,
   done: ReadonlySet<string>,
   onRow: (row: BatchRow) => Promise<void> | void,
+  { window = WINDOW, rowOfFile = rowOf }: { window?: number; rowOfFile?: RowReader } = {},
 ): Promise<{ audited: number; skipped: number }> {
-  let audited = 0;
-  for (const file of files) {
-    if (done.has(file)) continue;
-    let row: BatchRow;
-    try {
-      row = await batchRowOf(file, await read(file));
-    } catch (error) {
-      row = unreadableRow(file, `无法读取：${(error as Error).message.slice(0, 200)}`);
-    }
-    await onRow(row);
-    audited++;
+  const todo = files.filter((file) => !done.has(file));
+  const pending: Array<Promise<{ row: BatchRow; again: boolean }>> = [];
+  const again: string[] = [];
+  let next = 0;
+  const fill = () => {
+    while (pending.length < window && next < todo.length)
+      pending.push(auditOne(todo[next++]!, read, window <= 1, rowOfFile));
+  };
+  fill();
+  while (pending.length > 0) {
+    const { row, again: alone } = await pending.shift()!;
+    fill();
+    if (alone) again.push(row.file);
+    else await onRow(row);
   }
-  return { audited, skipped: files.length - audited };
+  for (const file of again) await onRow((await auditOne(file, read, true, rowOfFile)).row);
+  return { audited: todo.length, skipped: files.length - todo.length };
 }
 
 export interface ReadingTotals {

@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { err, ok } from '../../../shared/domain/result.ts';
+import { auditBatch, unreadableRow, type BatchRow, type RowReader } from './audit-batch.ts';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const rowFor = (file: string): BatchRow => ({ ...unreadableRow(file, ''), agency: `机关${file}` });
+
+test('a batch reads several files at once and gives their rows in the files’ order', async () => {
+  const files = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt'];
+  let inFlight = 0;
+  let most = 0;
+  // The first file is the slowest: the others finish before it.
+  const rowOfFile: RowReader = async (file) => {
+    most = Math.max(most, ++inFlight);
+    await pause(file === 'a.txt' ? 60 : 5);
+    inFlight--;
+    return ok(rowFor(file));
+  };
+  const rows: string[] = [];
+  const result = await auditBatch(
+    files,
+    async () => new Uint8Array(),
+    new Set(['c.txt']),
+    (row) => void rows.push(row.file),
+    { rowOfFile },
+  );
+  assert.deepEqual(rows, ['a.txt', 'b.txt', 'd.txt', 'e.txt', 'f.txt']);
+  assert.deepEqual(result, { audited: 5, skipped: 1 });
+  assert.ok(most > 1, 'files read at once');
+});
+
+test('a file refused for time or memory beside others is read again alone; other refusals stand', async () => {
+  let inFlight = 0;
+  const calls: Array<{ file: string; alone: boolean }> = [];
+  const rowOfFile: RowReader = async (file) => {
+    inFlight++;
+    await pause(5);
+    const alone = inFlight === 1;
+    inFlight--;
+    calls.push({ file, alone });
+    // Too slow whenever another file is read beside it; read alone, it is read.
+    if (file === 'heavy.pdf' && !alone) return err({ code: 'file-too-slow', limitMs: 20_000 });
+    if (file === 'broken.pdf') return err({ code: 'file-reader-crashed', reason: '坏了' });
+    return ok(rowFor(file));
+  };
+  const rows: BatchRow[] = [];
+  await auditBatch(
+    ['a.txt', 'heavy.pdf', 'broken.pdf', 'b.txt'],
+    async () => new Uint8Array(),
+    new Set(),
+    (row) => void rows.push(row),
+    { rowOfFile },
+  );
+  assert.deepEqual(
+    rows.map((r) => r.file),
+    ['a.txt', 'broken.pdf', 'b.txt', 'heavy.pdf'],
+  );
+  assert.equal(rows[3]!.agency, '机关heavy.pdf', 'read alone, its own row');
+  assert.equal(rows[3]!.problem, '');
+  assert.match(rows[1]!.problem, /文件无法读取：坏了/);
+  assert.deepEqual(
+    calls.filter((c) => c.file === 'heavy.pdf'),
+    [
+      { file: 'heavy.pdf', alone: false },
+      { file: 'heavy.pdf', alone: true },
+    ],
+  );
+  assert.equal(calls.filter((c) => c.file === 'broken.pdf').length, 1, 'a broken file is not read twice');
+});
+
+test('a file that cannot be read from disk is a row with the reason, the batch goes on', async () => {
+  const rows: BatchRow[] = [];
+  await auditBatch(
+    ['gone.txt', 'here.txt'],
+    async (file) => {
+      if (file === 'gone.txt') throw new Error('ENOENT: no such file');
+      return new Uint8Array();
+    },
+    new Set(),
+    (row) => void rows.push(row),
+    { rowOfFile: async (file) => ok(rowFor(file)) },
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.file, r.problem]),
+    [
+      ['gone.txt', '无法读取：ENOENT: no such file'],
+      ['here.txt', ''],
+    ],
+  );
+});
+
+test('in the sandbox, the rows of real reports read at once are those read one by one', async () => {
+  const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+  const names = [
+    '008-pingtan-2022.txt',
+    'variants/zhongwei-civil-affairs-2021.html',
+    'real/pingtan-2023.txt',
+    '014-shanghai-gov-office-2025.txt',
+    'real/shuyang-county-2025.txt',
+  ];
+  const read = async (name: string) => readFileSync(new URL(name, folder));
+  const run = async (window: number) => {
+    const rows: BatchRow[] = [];
+    await auditBatch(names, read, new Set(), (row) => void rows.push(row), { window });
+    return rows;
+  };
+  const together = await run(4);
+  assert.deepEqual(together, await run(1));
+  assert.deepEqual(
+    together.map((r) => [r.agency, r.year, r.cells_read]),
+    [
+      ['平潭综合实验区', '2022', '200'],
+      ['中卫市民政局', '2021', '200'],
+      ['平潭综合实验区', '2023', '197'],
+      ['上海市人民政府办公厅', '2025', '198'],
+      ['沐阳县人民政府', '2025', '200'], // as the OCR misread its title
+    ],
+  );
+});

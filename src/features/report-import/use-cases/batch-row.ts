@@ -1,0 +1,75 @@
+/**
+ * A batch's row for one report: agency, year, format, the cells read, ambiguous and unread, the totals,
+ * each failed rule — or, for a report that cannot be read, the reason.
+ */
+import type { CheckResult } from '../../annual-report/index.ts';
+import type { ReportAudit } from './audit-report.ts';
+
+export const BATCH_COLUMNS = [
+  'file',
+  'agency',
+  'year',
+  'format',
+  'cells_read',
+  'cells_ambiguous',
+  'cells_unread',
+  'received',
+  'carried_in',
+  'completed',
+  'carried_out',
+  'reviews',
+  'lawsuits',
+  'errors',
+  'warnings',
+  'failed_rules',
+  'problem',
+] as const;
+export type BatchRow = Readonly<Record<(typeof BATCH_COLUMNS)[number], string>>;
+
+const TOTALS = {
+  received: 't3.r1.total',
+  carried_in: 't3.r2.total',
+  completed: 't3.r3_7.total',
+  carried_out: 't3.r4.total',
+  reviews: 't4.review.total',
+} as const;
+
+function failed(checks: readonly CheckResult[], severity?: CheckResult['severity']): CheckResult[] {
+  return checks.filter((c) => c.status === 'fail' && (!severity || c.severity === severity));
+}
+
+export function batchRow(file: string, audit: ReportAudit): BatchRow {
+  const r = audit.reading;
+  const cell = (id: string) => (id in r.cells ? String(r.cells[id]) : '');
+  const lawsuits =
+    't4.lit_direct.total' in r.cells && 't4.lit_after_review.total' in r.cells
+      ? String((r.cells['t4.lit_direct.total'] ?? 0) + (r.cells['t4.lit_after_review.total'] ?? 0))
+      : '';
+  return {
+    file,
+    agency: r.agency ?? '',
+    year: r.year ? String(r.year) : '',
+    format: r.format ?? '',
+    cells_read: String(Object.keys(r.cells).length),
+    cells_ambiguous: String(Object.keys(r.ambiguous).length),
+    cells_unread: String(r.unread.filter((c) => !(c in r.ambiguous)).length),
+    received: cell(TOTALS.received),
+    carried_in: cell(TOTALS.carried_in),
+    completed: cell(TOTALS.completed),
+    carried_out: cell(TOTALS.carried_out),
+    reviews: cell(TOTALS.reviews),
+    lawsuits,
+    errors: String(failed(audit.checks, 'error').length),
+    warnings: String(failed(audit.checks, 'warning').length),
+    failed_rules: failed(audit.checks)
+      .map((c) => c.rule)
+      .join(' '),
+    problem: Object.keys(r.cells).length === 0 ? r.problems.join('；') || '没有读出任何单元格' : '',
+  };
+}
+
+export function unreadableRow(file: string, problem: string): BatchRow {
+  return Object.fromEntries(
+    BATCH_COLUMNS.map((c) => [c, c === 'file' ? file : c === 'problem' ? problem : '']),
+  ) as BatchRow;
+}
