@@ -18,7 +18,7 @@ import { withoutUnits, type ExtraRow } from './text-numbers.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
 export interface FlattenedReading {
-  readonly cells: Record<CellId, number>;
+  readonly cells: Map<CellId, number>;
   /** Cells more than one split leaves possible: their candidate values, none stated as read. */
   readonly ambiguous: Record<CellId, number[]>;
   readonly problems: string[];
@@ -50,7 +50,7 @@ function keepCertain(
   if (options.length < 2 || options.length > 50) return;
   cells.forEach((cell, i) => {
     const values = [...new Set(options.map((o) => o[i]!))].sort((a, b) => a - b);
-    if (values.length === 1) out.cells[cell] = values[0]!;
+    if (values.length === 1) out.cells.set(cell, values[0]!);
     else out.ambiguous[cell] = values;
   });
 }
@@ -250,7 +250,7 @@ function readTable3(
       return;
     }
     const cells = cellsOfRow(format, 't3', rows[r]!.id);
-    values.forEach((v, c) => (out.cells[cells[c]!] = v));
+    values.forEach((v, c) => out.cells.set(cells[c]!, v));
   });
 }
 
@@ -273,7 +273,7 @@ function readTable4(text: string, out: FlattenedReading): void {
     out.problems.push('表四的 15 个数字无法唯一地读出');
     return;
   }
-  values[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
+  values[0]!.forEach((v, i) => out.cells.set(cells[i]!, v));
   for (const row of ['review', 'lit_direct', 'lit_after_review'])
     out.rowText[`t4.${row}`] = text.slice(0, 200);
 }
@@ -300,13 +300,13 @@ function readTable2(text: string, format: ReportFormatId, prose: ReadonlySet<num
       const top = options.filter((o) => score(o) === best);
       if (best >= Math.max(2, cells.length - 1) && top.length === 1) options = top;
     }
-    if (options.length === 1) options[0]!.forEach((v, i) => (out.cells[cells[i]!] = v));
+    if (options.length === 1) options[0]!.forEach((v, i) => out.cells.set(cells[i]!, v));
     else if (run) {
       keepCertain(options, cells, out);
       // The first number is certain when a sign starts the second (上一年项目数量 before 本年增/减).
       const before = /^(\d+)[+-]/.exec(run);
       if (before && signed === 1) {
-        out.cells[cells[0]!] = Number(before[1]);
+        out.cells.set(cells[0]!, Number(before[1]));
         delete out.ambiguous[cells[0]!];
       }
       out.problems.push(`表二“${rows.find((r) => r.id === row)?.label ?? row}”一行的数字无法唯一地拆分`);
@@ -326,7 +326,7 @@ export function readFlattenedText(
   carried?: CarriedOver,
 ): FlattenedReading {
   const compact = compactText(text);
-  const out: FlattenedReading = { cells: {}, ambiguous: {}, problems: [], extraRows: [], rowText: {} };
+  const out: FlattenedReading = { cells: new Map(), ambiguous: {}, problems: [], extraRows: [], rowText: {} };
   const t2 = region(compact, HEADINGS.t2, HEADINGS.t3);
   const t3 = region(compact, HEADINGS.t3, HEADINGS.t4, t2?.end);
   const t4 = region(compact, HEADINGS.t4, HEADINGS.end, t3?.end ?? t2?.end);

@@ -278,7 +278,7 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
   const read = out.size;
   if (format && read < all && (read < all / 2 || tableRowsRunTogether(lines))) {
     const flattened = readFlattenedText(text, format, carried);
-    if (Object.keys(flattened.cells).length > read) {
+    if (flattened.cells.size > read) {
       const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
       out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows, flattened.rowText);
       ambiguous = flattened.ambiguous;

@@ -43,7 +43,7 @@ export class Reading {
 
   /** Takes another reading's cells instead (all from one flattened paragraph at `source`). */
   replaceWith(
-    cells: Readonly<Record<CellId, number>>,
+    cells: ReadonlyMap<CellId, number>,
     source: CellSource,
     problems: readonly string[],
     extraRows: readonly Omit<ExtraRow, 'line'>[],
@@ -54,9 +54,17 @@ export class Reading {
     this.ambiguous = {};
     this.problems.length = 0;
     this.extraRows.length = 0;
-    for (const cell in cells) {
-      const text = rowText[cell.slice(0, cell.lastIndexOf('.'))];
-      this.put(cell, cells[cell]!, text ? { line: source.line, text } : source);
+    // A row's cells come together: its source made once for them all.
+    let row = '';
+    let rowSource = source;
+    for (const [cell, value] of cells) {
+      const id = cell.slice(0, cell.lastIndexOf('.'));
+      if (id !== row) {
+        row = id;
+        const text = rowText[id];
+        rowSource = text ? { line: source.line, text } : source;
+      }
+      this.put(cell, value, rowSource);
     }
     this.problems.push(...problems);
     this.extraRows.push(...extraRows.map((row) => ({ ...row, line: source.line })));
