@@ -374,3 +374,24 @@ test('a line’s label words: its cells that read as numbers or blank marks left
   assert.ok(lines.length > 2000);
   for (const line of lines) assert.equal(ROW_LABEL_WORDS(line), plain(line), line);
 });
+
+test('a page that runs table 二 together on one line, table 三 printed as a table: each table read its own way', () => {
+  const { text, expected } = fixture('zhongwei-civil-affairs-2021');
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('第二十条第（一）项'));
+  const to = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+  // Table 二's rows with their cells run together, as a copy of a page of several small tables gives them.
+  const runOn = lines
+    .slice(from, to)
+    .map((l) => l.replace(/\s+/g, ''))
+    .join('');
+  assert.match(runOn, /规章000行政规范性文件114第二十条/);
+  const reading = readReportText([...lines.slice(0, from), runOn, ...lines.slice(to)].join('\n'));
+  assert.deepEqual(reading.cells, expected.cells, 'every cell, none wrong');
+  assert.deepEqual(reading.problems, []);
+  // Table 二's cells from the run-on line (under its heading), with their row's words and digits;
+  // table 三's from its own lines, as before.
+  const heading = lines.findIndex((l) => l.startsWith('二、主动公开政府信息情况')) + 1;
+  assert.deepEqual(reading.sources['t2.normative_docs.made'], { line: heading, text: '行政规范性文件 114' });
+  assert.equal(reading.sources['t3.r1.total']!.text, '一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0');
+});

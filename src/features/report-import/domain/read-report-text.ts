@@ -272,16 +272,20 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
     if (t4 >= 0) readTable4(lines, t4 + 1, out);
     else out.problems.push('没有找到表四');
   } else out.problems.push('看不出是哪一种年度报告格式（没有找到表头用语）');
-  // Tables flattened into running text (a web page's text): read by labels and arithmetic instead.
-  let ambiguous: Record<CellId, number[]> = out.ambiguous;
+  // Tables flattened into running text (a web page's text): read by labels and arithmetic instead —
+  // each table from the reading that reads more of it (a page may run one table together, not another).
   const all = format ? reportFormat(format).cellIds.length : 0;
   const read = out.size;
   if (format && read < all && (read < all / 2 || tableRowsRunTogether(lines))) {
     const flattened = readFlattenedText(text, format, carried);
-    if (flattened.cells.size > read) {
-      const line = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
-      out.replaceWith(flattened.cells, { line }, flattened.problems, flattened.extraRows, flattened.rowText);
-      ambiguous = flattened.ambiguous;
+    // The cells taken keep the line of their table's heading, or of table 三's words in a run-on line.
+    const runOn = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
+    const headings = { t2, t3, t4 } as const;
+    for (const table of ['t2', 't3', 't4'] as const) {
+      let theirs = 0;
+      for (const cell of flattened.cells.keys()) if (cell.startsWith(`${table}.`)) theirs++;
+      if (theirs > out.countOf(table))
+        out.replaceTable(table, flattened, { line: headings[table] >= 0 ? headings[table] + 1 : runOn });
     }
   }
   if (format) out.leaveNegativesUnread(format);
@@ -295,7 +299,7 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
     ...(sections ? { sections } : {}),
     cells,
     sources,
-    ambiguous,
+    ambiguous: out.ambiguous,
     unread: cellIds.filter((c) => !out.has(c)),
     blank: cellIds.filter((c) => sources[c]?.blank),
     extraRows: out.extraRows,

@@ -4,7 +4,13 @@
  * Kept in maps while the readers work (a report has up to 200 cells, put and looked up many times), given
  * out as records once at the end.
  */
-import { cellLabel, reportFormat, type CellId, type ReportFormatId } from '../../annual-report/index.ts';
+import {
+  cellLabel,
+  reportFormat,
+  type CellId,
+  type ReportFormatId,
+  type TableId,
+} from '../../annual-report/index.ts';
 import type { ExtraRow } from './text-numbers.ts';
 
 export interface CellSource {
@@ -15,6 +21,21 @@ export interface CellSource {
   /** Printed blank or as a mark (-, /, 无): read as 0 by §7 and named (R9). */
   readonly blank?: boolean;
 }
+
+/** Another reader's reading of the same text (the flattened reader's), taken table by table. */
+export interface OtherReading {
+  readonly cells: ReadonlyMap<CellId, number>;
+  readonly ambiguous: Readonly<Record<CellId, number[]>>;
+  readonly problems: readonly string[];
+  readonly extraRows: ReadonlyArray<Omit<ExtraRow, 'line'>>;
+  /** Each row's label and digits as printed, by row (t3.r1). */
+  readonly rowText: Readonly<Record<string, string>>;
+}
+
+/** The table a problem speaks of: every reader names it first (表三第 12 行…, 没有找到表二). */
+const TABLE_OF_NUMERAL: Readonly<Record<string, TableId>> = { 二: 't2', 三: 't3', 四: 't4' };
+const tableOfProblem = (problem: string): TableId | undefined =>
+  TABLE_OF_NUMERAL[/表([二三四])/.exec(problem)?.[1] ?? ''];
 
 export class Reading {
   private cells = new Map<CellId, number>();
@@ -41,33 +62,48 @@ export class Reading {
     this.sources.set(cell, source);
   }
 
-  /** Takes another reading's cells instead (all from one flattened paragraph at `source`). */
-  replaceWith(
-    cells: ReadonlyMap<CellId, number>,
-    source: CellSource,
-    problems: readonly string[],
-    extraRows: readonly Omit<ExtraRow, 'line'>[],
-    rowText: Readonly<Record<string, string>>,
-  ): void {
-    this.cells = new Map();
-    this.sources = new Map();
-    this.ambiguous = {};
-    this.problems.length = 0;
-    this.extraRows.length = 0;
+  /** How many cells of a table (t2, t3, t4) are read. */
+  countOf(table: TableId): number {
+    let count = 0;
+    for (const cell of this.cells.keys()) if (cell.startsWith(`${table}.`)) count++;
+    return count;
+  }
+
+  /**
+   * Takes another reading's table instead (a table run together on one line, read by the flattened
+   * reader): its cells (each with its row's label and digits as evidence, at `source`'s line), its
+   * ambiguous cells, its rows the format does not have and what it said of the table; what this reading
+   * had of the table is dropped, the other tables kept.
+   */
+  replaceTable(table: TableId, other: OtherReading, source: CellSource): void {
+    const own = (id: string) => id.startsWith(`${table}.`);
+    for (const cell of [...this.cells.keys()].filter(own)) {
+      this.cells.delete(cell);
+      this.sources.delete(cell);
+    }
+    for (const cell of Object.keys(this.ambiguous).filter(own)) delete this.ambiguous[cell];
+    const keptProblems = this.problems.filter((p) => tableOfProblem(p) !== table);
+    this.problems.splice(0, this.problems.length, ...keptProblems);
+    const keptRows = this.extraRows.filter((row) => row.table !== table);
+    this.extraRows.splice(0, this.extraRows.length, ...keptRows);
     // A row's cells come together: its source made once for them all.
     let row = '';
     let rowSource = source;
-    for (const [cell, value] of cells) {
+    for (const [cell, value] of other.cells) {
+      if (!own(cell)) continue;
       const id = cell.slice(0, cell.lastIndexOf('.'));
       if (id !== row) {
         row = id;
-        const text = rowText[id];
+        const text = other.rowText[id];
         rowSource = text ? { line: source.line, text } : source;
       }
       this.put(cell, value, rowSource);
     }
-    this.problems.push(...problems);
-    this.extraRows.push(...extraRows.map((row) => ({ ...row, line: source.line })));
+    for (const cell of Object.keys(other.ambiguous).filter(own))
+      this.ambiguous[cell] = other.ambiguous[cell]!;
+    this.problems.push(...other.problems.filter((p) => tableOfProblem(p) === table));
+    for (const extra of other.extraRows)
+      if (extra.table === table) this.extraRows.push({ ...extra, line: source.line });
   }
 
   /**
