@@ -388,6 +388,7 @@ test('a page that runs table 二 together on one line, table 三 printed as a ta
   assert.match(runOn, /规章000行政规范性文件114第二十条/);
   const reading = readReportText([...lines.slice(0, from), runOn, ...lines.slice(to)].join('\n'));
   assert.deepEqual(reading.cells, expected.cells, 'every cell, none wrong');
+  assert.deepEqual(Object.keys(reading.cells), reportFormat('2021').cellIds, 'in the format’s order');
   assert.deepEqual(reading.problems, []);
   // Table 二's cells from the run-on line (under its heading), with their row's words and digits;
   // table 三's from its own lines, as before.

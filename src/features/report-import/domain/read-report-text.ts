@@ -291,7 +291,7 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
   if (format) out.leaveNegativesUnread(format);
   const cellIds = format ? reportFormat(format).cellIds : [];
   // Each cell read from a line keeps that line as printed (trimmed) as its evidence.
-  const { cells, sources } = out.withEvidence((line) => evidenceOf(lines[line - 1] ?? ''));
+  const { cells, sources } = out.withEvidence((line) => evidenceOf(lines[line - 1] ?? ''), cellIds);
   const sections = format ? readSections(lines, t2, t4) : undefined;
   return {
     format,

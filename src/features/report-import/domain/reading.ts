@@ -121,15 +121,23 @@ export class Reading {
       }
   }
 
-  /** The cells and their sources as records, each source without its text given `evidenceOf` its line. */
-  withEvidence(evidenceOf: (line: number) => string): {
+  /**
+   * The cells and their sources as records in the format's order (`order`), each source without its
+   * text given `evidenceOf` its line.
+   */
+  withEvidence(
+    evidenceOf: (line: number) => string,
+    order: readonly CellId[],
+  ): {
     cells: Record<CellId, number>;
     sources: Record<CellId, CellSource>;
   } {
     const cells: Record<CellId, number> = {};
     const sources: Record<CellId, CellSource> = {};
     const evidence = new Map<number, string>();
-    for (const [cell, source] of this.sources) {
+    for (const cell of order) {
+      const source = this.sources.get(cell);
+      if (!source) continue;
       cells[cell] = this.cells.get(cell)!;
       if (source.text) sources[cell] = source;
       else {
