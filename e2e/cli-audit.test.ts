@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, fixture } from './run-cli.ts';
+import { spawn } from 'node:child_process';
+import { BIN, runCli, fixture } from './run-cli.ts';
 import { carriedOverPair } from '../test-support/carried-over-pair.ts';
 
 const report = (name: string) => fixture(`reports/${name}.txt`);
@@ -185,6 +186,8 @@ test('audit --batch sets each report’s 上年结转 against last year’s repo
   mkdirSync(folder);
   // 平潭综合实验区 2021–2025 as published: each year carries what the year before left.
   copyFileSync(report('008-pingtan-2022'), join(folder, 'pingtan-2022.txt'));
+  // 2022 also as its web page: the same report in another file, one year of the agency.
+  copyFileSync(fixture('reports/variants/008-pingtan-2022.html'), join(folder, 'pingtan-2022.html'));
   for (const year of [2021, 2023, 2024])
     copyFileSync(fixture(`reports/real/pingtan-${year}.txt`), join(folder, `pingtan-${year}.txt`));
   // 2025 changed to carry 2 in where 2024 carried 0 out.
@@ -207,4 +210,28 @@ test('audit --batch sets each report’s 上年结转 against last year’s repo
     /平潭综合实验区 2025 年度：上年结转 2，2024 年度报告的结转下年度 0（.*pingtan-2025\.txt；.*pingtan-2024\.txt）/,
   );
   assert.match(readFileSync(summary, 'utf8'), /跨年度结转（R6）[\s\S]*2024→2025<\/td><td>0<\/td><td>2<\/td>/);
+  assert.match(run.stdout, /同一机关同一年度有多份报告：1 组（数字一致 1 组，数字不同 0 组）/);
+  assert.match(
+    readFileSync(summary, 'utf8'),
+    /同一机关同一年度的多份报告[\s\S]*<td>2022<\/td><td>.*pingtan-2022\.html<br>.*pingtan-2022\.txt<\/td><td>数字一致（同一份报告）/,
+  );
+});
+
+test('output read only in part (`… | head`) ends the command quietly, not with a stack trace', async () => {
+  const files = ['008-pingtan-2022', '014-shanghai-gov-office-2025', 'zhongwei-civil-affairs-2021'].map(
+    report,
+  );
+  // Enough JSON to pass the pipe's buffer, of which the reader takes ten characters and goes.
+  const script = `"$0" audit --json ${files.map((f) => `'${f}'`).join(' ')} ${files.map((f) => `'${f}'`).join(' ')} | head -c 10 > /dev/null`;
+  const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn('bash', ['-o', 'pipefail', '-c', script, BIN], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+  assert.equal(run.stderr, '');
+  assert.equal(run.code, 0);
 });

@@ -212,6 +212,23 @@ test('a batch of reports: a row each, a bad file named with its reason, totals, 
   );
   // 平潭 2023 → 2024: one pair of consecutive years, its 结转 compared.
   assert.equal(body.carryOver.pairs, 1);
+  assert.deepEqual(body.sameYear, [], 'no agency’s year in two files');
+});
+
+test('a batch with one agency’s year in two files: one year, and whether they say the same', async () => {
+  const file = (fileName: string, path: string) => ({
+    field: 'files',
+    fileName,
+    content: readFileSync(fixture(path)),
+  });
+  const response = await uploadBatch([
+    file('2022.txt', 'reports/008-pingtan-2022.txt'),
+    file('2022.html', 'reports/variants/008-pingtan-2022.html'),
+  ]);
+  assert.equal(response.statusCode, 200, response.body);
+  assert.deepEqual(response.json().sameYear, [
+    { agency: '平潭综合实验区', year: 2022, files: ['2022.txt', '2022.html'], differing: [] },
+  ]);
 });
 
 test('a batch refuses more files than it takes, stray fields and no file at all', async () => {

@@ -39,6 +39,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 const isMain =
   process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
 if (isMain) {
+  // A reader that stops early (`gongkai audit … | head`) closes the pipe: the output is no longer
+  // wanted, which is no error to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   const io: CliIo = {
     out: (text) => process.stdout.write(text),
     err: (line) => process.stderr.write(line + '\n'),

@@ -13,7 +13,10 @@ import {
 import { reportFileKind } from '../../features/report-import/extract/extract-report-text.ts';
 import {
   carryAcrossYears,
+  differingText,
+  sameAgencyYear,
   type CarryMismatch,
+  type SameYearReports,
 } from '../../features/report-import/use-cases/batch-carry-over.ts';
 import { escapeHtml } from '../../features/annual-report/export/report-html.ts';
 import { CliError } from './output.ts';
@@ -87,12 +90,23 @@ function summaryHtml(rows: readonly BatchRow[]): string {
   const carrySection = carry.pairs
     ? `<h2>跨年度结转（R6）</h2>\n<p>同一机关相邻年度的报告 ${carry.pairs} 对，上年结转与上年报告的结转下年度不一致 ${carry.mismatches.length} 对。</p>${carryRows ? `\n<table border="1" cellpadding="4"><tr><th>机关</th><th>年度</th><th>上年报告：结转下年度</th><th>本年报告：上年结转</th><th>文件</th></tr>\n${carryRows}\n</table>` : ''}`
     : '';
+  const same = sameAgencyYear(rows);
+  const sameRows = same
+    .map(
+      (g) =>
+        `<tr><td>${escapeHtml(g.agency)}</td><td>${g.year}</td><td>${g.files.map(escapeHtml).join('<br>')}</td><td>${g.differing.length ? escapeHtml(differingText(g)) : '数字一致（同一份报告）'}</td></tr>`,
+    )
+    .join('\n');
+  const sameSection = same.length
+    ? `<h2>同一机关同一年度的多份报告</h2>\n<table border="1" cellpadding="4"><tr><th>机关</th><th>年度</th><th>文件</th><th>不同之处</th></tr>\n${sameRows}\n</table>`
+    : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告核查汇总</title></head><body>
 <h1>年度报告核查汇总</h1>
 <p>共 ${rows.length} 份报告，无法读取 ${unreadable} 份。</p>
 <p>单元格：读出 ${totals.read} 个，有几种可能（存疑）${totals.ambiguous} 个，未读出 ${totals.unread} 个。</p>
 ${worst ? `<h2>读得最不全的报告</h2>\n<table border="1" cellpadding="4"><tr><th>文件</th><th>读出</th><th>存疑</th><th>未读出</th></tr>\n${worst}\n</table>` : ''}
 ${carrySection}
+${sameSection}
 <h2>各项勾稽关系未通过的报告数</h2>
 <svg role="img" aria-label="各规则未通过的报告数" width="560" height="${Math.max(28, counts.length * 28)}" font-size="14">${bars}</svg>
 <table border="1" cellpadding="4"><tr><th>规则</th><th>未通过的报告数</th></tr>
@@ -157,6 +171,7 @@ export async function runAuditBatch(
   }
   for (const { rule, reports } of ruleFailureCounts(rows)) io.out(`  ${rule} 未通过：${reports} 份\n`);
   printCarry(carryAcrossYears(rows), io);
+  printSameYear(sameAgencyYear(rows), io);
   const unreadable = rows.filter((r) => r.problem).length;
   if (unreadable) io.out(`  无法读取：${unreadable} 份（原因见结果文件 problem 列）\n`);
 }
@@ -172,4 +187,16 @@ function printCarry(carry: { pairs: number; mismatches: readonly CarryMismatch[]
       `    ${m.agency} ${m.year} 年度：上年结转 ${m.carriedIn}，${m.year - 1} 年度报告的结转下年度 ${m.carriedOutBefore}（${m.file}；${m.previousFile}）\n`,
     );
   if (carry.mismatches.length > 10) io.out(`    等 ${carry.mismatches.length} 对（见 --summary）\n`);
+}
+
+/** One agency's year in several files: how many are one report in several forms, and those that differ. */
+function printSameYear(same: readonly SameYearReports[], io: CliIo): void {
+  if (same.length === 0) return;
+  const differ = same.filter((g) => g.differing.length > 0);
+  io.out(
+    `  同一机关同一年度有多份报告：${same.length} 组（数字一致 ${same.length - differ.length} 组，数字不同 ${differ.length} 组）\n`,
+  );
+  for (const g of differ.slice(0, 10))
+    io.out(`    ${g.agency} ${g.year} 年度：${differingText(g)}（${g.files.join('；')}）\n`);
+  if (differ.length > 10) io.out(`    等 ${differ.length} 组（见 --summary）\n`);
 }

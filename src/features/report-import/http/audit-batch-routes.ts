@@ -12,7 +12,7 @@ import { requireStaff, type StaffAuthDependencies } from '../../agencies/http/st
 import { parseInput } from '../../annual-report/http/report-routes.ts';
 import { agencyParams } from '../../requests/http/request-routes.schema.ts';
 import { batchRowOf, readingTotals, ruleFailureCounts, type BatchRow } from '../use-cases/audit-batch.ts';
-import { carryAcrossYears } from '../use-cases/batch-carry-over.ts';
+import { carryAcrossYears, sameAgencyYear } from '../use-cases/batch-carry-over.ts';
 
 /** The most files one batch takes (a larger folder: several batches, or `gongkai audit --batch`). */
 export const MAX_BATCH_FILES = 50;
@@ -26,7 +26,7 @@ export function registerAuditBatchRoutes(
     {
       schema: {
         tags: ['年度报告核查'],
-        summary: `批量核查已发布的年度报告（multipart，字段 files，至多 ${MAX_BATCH_FILES} 个文件，每个不超过 20 MB）：每份一行（读出、存疑、未读的单元格，主要数字，未通过的规则，或无法读取的原因），并汇总全部、列出读得最差的文件、各规则未通过的份数和跨年度结转不一致的年份；不保存文件`,
+        summary: `批量核查已发布的年度报告（multipart，字段 files，至多 ${MAX_BATCH_FILES} 个文件，每个不超过 20 MB）：每份一行（读出、存疑、未读的单元格，主要数字，未通过的规则，或无法读取的原因），并汇总全部、列出读得最差的文件、各规则未通过的份数、跨年度结转不一致的年份和同一机关同一年度的多份报告（数字是否一致）；不保存文件`,
         params: agencyParams,
         security: [{ session: [] }],
       },
@@ -62,6 +62,7 @@ export function registerAuditBatchRoutes(
         totals: readingTotals(rows),
         rules: ruleFailureCounts(rows),
         carryOver: carryAcrossYears(rows),
+        sameYear: sameAgencyYear(rows),
       };
     },
   );

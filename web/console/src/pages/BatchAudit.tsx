@@ -1,5 +1,9 @@
 import { useFormPost } from '../use-form-post.ts';
 import { csvLine } from '../../../../src/platform/rendering/csv.ts';
+import {
+  differingText,
+  type SameYearReports,
+} from '../../../../src/features/report-import/use-cases/batch-carry-over.ts';
 
 type Row = Record<
   | 'file'
@@ -22,6 +26,7 @@ interface BatchResult {
     pairs: number;
     mismatches: Array<{ agency: string; year: number; carriedIn: number; carriedOutBefore: number }>;
   };
+  sameYear: SameYearReports[];
 }
 
 /** The rows as `gongkai audit --batch` writes them (its columns, a BOM for spreadsheets), as a download. */
@@ -33,7 +38,8 @@ function csvHref(rows: readonly Row[]): string {
 /**
  * Many published reports checked at once (a supervisor's folder): a row each — what was read, what is
  * uncertain, the rules that fail, or why a file could not be read — with the batch's totals, how often
- * each rule failed, and the years of one agency whose 结转 does not carry.
+ * each rule failed, the years of one agency whose 结转 does not carry, and one agency's year reported by
+ * several files (the same report as a page and a PDF, or two that say different things).
  */
 export function BatchAudit({ agencyId }: { agencyId: string }) {
   const { result, error, busy, submit } = useFormPost<BatchResult>(
@@ -119,6 +125,18 @@ export function BatchAudit({ agencyId }: { agencyId: string }) {
                         `${m.agency} ${m.year} 年度上年结转 ${m.carriedIn}，${m.year - 1} 年度结转下年度 ${m.carriedOutBefore}`,
                     )
                     .join('；')}
+            </p>
+          )}
+          {result.sameYear.length > 0 && (
+            <p>
+              同一机关同一年度有多份报告 {result.sameYear.length} 组：
+              {result.sameYear
+                .map(
+                  (g) =>
+                    `${g.agency} ${g.year} 年度 ${g.files.length} 份，` +
+                    (g.differing.length === 0 ? '数字一致' : `数字不同：${differingText(g)}`),
+                )
+                .join('；')}
             </p>
           )}
         </>
