@@ -77,15 +77,22 @@ test('a batch of reports in the console: a row each, the bad file with its reaso
       mimeType: 'text/plain',
       buffer: readFileSync(fixture(`reports/real/${name}`)),
     })),
+    // The 2024 report a second time, as a supervisor's folder may hold it: one year of the agency.
+    {
+      name: 'pingtan-2024-again.txt',
+      mimeType: 'text/plain',
+      buffer: readFileSync(fixture('reports/real/pingtan-2024.txt')),
+    },
     { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 broken') },
   ]);
   await page.getByRole('button', { name: '批量核查' }).click();
-  await page.getByText(/^共 4 份 · 读出 \d+ 个单元格，存疑 6 个/).waitFor();
+  await page.getByText(/^共 5 份 · 读出 \d+ 个单元格，存疑 9 个/).waitFor();
   const rows = page.locator('table.batch-audit-rows tbody tr');
-  assert.equal(await rows.count(), 4);
+  assert.equal(await rows.count(), 5);
   assert.match((await rows.nth(2).textContent()) ?? '', /上海市人民政府办公厅2019198/);
-  assert.match((await rows.nth(3).textContent()) ?? '', /broken\.pdfPDF 文件已损坏或无法解析/);
+  assert.match((await rows.nth(4).textContent()) ?? '', /broken\.pdfPDF 文件已损坏或无法解析/);
   await page.getByText(/同一机关相邻年度 1 对/).waitFor();
+  await page.getByText(/同一机关同一年度有多份报告 1 组：平潭综合实验区 2024 年度 2 份，数字一致/).waitFor();
   // The rows as the CLI writes them, to keep.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -95,7 +102,7 @@ test('a batch of reports in the console: a row each, the bad file with its reaso
   const csv = readFileSync((await download.path())!, 'utf8');
   assert.match(csv, /^\uFEFFfile,agency,year,format,cells_read/);
   assert.match(csv, /\nshanghai-gov-office-2019\.html,上海市人民政府办公厅,2019,2019,198,0,0,859,/);
-  assert.equal(csv.trim().split('\n').length, 5);
+  assert.equal(csv.trim().split('\n').length, 6);
   await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-batch.png'), fullPage: true });
   await expectNoAxeViolations(page);
   await page.context().close();
