@@ -235,3 +235,18 @@ test('output read only in part (`… | head`) ends the command quietly, not with
   assert.equal(run.stderr, '');
   assert.equal(run.code, 0);
 });
+
+test('audit --batch over a list: a file the list names that is gone is a row saying so, the rest read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-list-'));
+  const list = join(dir, 'list.txt');
+  const gone = join(dir, 'moved-away.pdf');
+  writeFileSync(list, `${report('008-pingtan-2022')}\n${gone}\n${dir}\n`);
+  const out = join(dir, 'results.csv');
+  const run = await runCli(['audit', '--batch', list, '--out', out]);
+  assert.equal(run.code, 0, run.stderr);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 4);
+  assert.match(lines.find((l) => l.startsWith(gone)) ?? '', /,无法读取：文件不存在$/);
+  assert.match(lines.find((l) => l.startsWith(`${dir},`)) ?? '', /,无法读取：这是一个文件夹$/);
+  assert.match(lines.find((l) => l.includes('008-pingtan-2022')) ?? '', /,平潭综合实验区,2022,2021,200,/);
+});

@@ -23,6 +23,24 @@ import { CliError } from './output.ts';
 import { csvLine } from '../../platform/rendering/csv.ts';
 import type { CliIo } from './report-commands.ts';
 
+/** A file of the batch's list, or why it cannot be read, in words (the list may name a file since moved). */
+async function readReportFile(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? '文件不存在'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有读取权限'
+          : code === 'EISDIR'
+            ? '这是一个文件夹'
+            : (error as Error).message;
+    throw new Error(why);
+  }
+}
+
 async function filesOf(source: string): Promise<string[]> {
   const info = await stat(source).catch(() => undefined);
   if (!info) throw new CliError(`没有 ${source}：--batch 应为文件夹，或每行一个文件路径的清单`);
@@ -141,16 +159,11 @@ export async function runAuditBatch(
   bar.start(files.length, done.size, { file: '' });
   // Each row written as it comes (an interrupted batch keeps it), through one open file.
   const csv = asXlsx ? undefined : await open(options.out, 'a');
-  const result = await auditBatch(
-    files,
-    (file) => readFile(file),
-    done,
-    async (row) => {
-      rows.push(row);
-      if (csv) await csv.write(csvLine(BATCH_COLUMNS.map((c) => row[c])));
-      bar.increment({ file: row.file });
-    },
-  ).finally(() => csv?.close());
+  const result = await auditBatch(files, readReportFile, done, async (row) => {
+    rows.push(row);
+    if (csv) await csv.write(csvLine(BATCH_COLUMNS.map((c) => row[c])));
+    bar.increment({ file: row.file });
+  }).finally(() => csv?.close());
   bar.stop();
   if (asXlsx) {
     const ExcelJS = (await import('exceljs')).default;
