@@ -250,3 +250,19 @@ test('audit --batch over a list: a file the list names that is gone is a row say
   assert.match(lines.find((l) => l.startsWith(`${dir},`)) ?? '', /,无法读取：这是一个文件夹$/);
   assert.match(lines.find((l) => l.includes('008-pingtan-2022')) ?? '', /,平潭综合实验区,2022,2021,200,/);
 });
+
+test('audit --batch: last year’s report in the folder splits this year’s 上年结转 run together', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-pair-'));
+  const folder = join(dir, 'reports');
+  mkdirSync(folder);
+  const pair = carriedOverPair();
+  writeFileSync(join(folder, '2023.txt'), pair.lastYear);
+  writeFileSync(join(folder, '2024.txt'), pair.thisYear);
+  const out = join(dir, 'results.csv');
+  const run = await runCli(['audit', '--batch', folder, '--out', out]);
+  assert.equal(run.code, 0, run.stderr);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  // The 2024 report: every cell read (its 上年结转 11 1 0 0 0 0 12 as 2023 carried it out), none in doubt.
+  assert.match(lines.find((l) => l.includes('2024.txt')) ?? '', /,2024,2021,200,0,0,31,12,/);
+  assert.match(run.stdout, /单元格：读出 400，存疑 0，未读出 0/);
+});

@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { carriedOverPair } from '../../../../test-support/carried-over-pair.ts';
 import { err, ok } from '../../../shared/domain/result.ts';
 import { auditBatch, unreadableRow, type BatchRow, type RowReader } from './audit-batch.ts';
 
+const reports = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rowFor = (file: string): BatchRow => ({ ...unreadableRow(file, ''), agency: `机关${file}` });
 
@@ -16,7 +20,7 @@ test('a batch reads several files at once and gives their rows in the files’ o
     most = Math.max(most, ++inFlight);
     await pause(file === 'a.txt' ? 60 : 5);
     inFlight--;
-    return ok(rowFor(file));
+    return ok({ row: rowFor(file) });
   };
   const rows: string[] = [];
   const result = await auditBatch(
@@ -43,7 +47,7 @@ test('a file refused for time or memory beside others is read again alone; other
     // Too slow whenever another file is read beside it; read alone, it is read.
     if (file === 'heavy.pdf' && !alone) return err({ code: 'file-too-slow', limitMs: 20_000 });
     if (file === 'broken.pdf') return err({ code: 'file-reader-crashed', reason: '坏了' });
-    return ok(rowFor(file));
+    return ok({ row: rowFor(file) });
   };
   const rows: BatchRow[] = [];
   await auditBatch(
@@ -80,7 +84,7 @@ test('a file that cannot be read from disk is a row with the reason, the batch g
     },
     new Set(),
     (row) => void rows.push(row),
-    { rowOfFile: async (file) => ok(rowFor(file)) },
+    { rowOfFile: async (file) => ok({ row: rowFor(file) }) },
   );
   assert.deepEqual(
     rows.map((r) => [r.file, r.problem]),
@@ -118,4 +122,39 @@ test('in the sandbox, the rows of real reports read at once are those read one b
       ['沐阳县人民政府', '2025', '200'], // as the OCR misread its title
     ],
   );
+});
+
+test('last year’s report in the batch splits this year’s 上年结转 printed run together, as --previous does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-carried-'));
+  const pair = carriedOverPair();
+  // This year first in the folder: its row waits for last year's report.
+  const files = [join(dir, 'a-2024.txt'), join(dir, 'b-2023.txt'), join(dir, 'c-other.txt')];
+  writeFileSync(files[0]!, pair.thisYear);
+  writeFileSync(files[1]!, pair.lastYear);
+  writeFileSync(files[2]!, readFileSync(new URL('008-pingtan-2022.txt', reports)));
+  const rows: BatchRow[] = [];
+  await auditBatch(
+    files,
+    async (file) => readFileSync(file),
+    new Set(),
+    (row) => void rows.push(row),
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.file, r.year, r.cells_ambiguous, r.carried_in]),
+    [
+      [files[1], '2023', '0', '1'],
+      [files[2], '2022', '0', '1'],
+      // Alone, its 上年结转 splits two ways (1/11 …); last year's 结转下年度 11 1 0 0 0 0 12 decides it.
+      [files[0], '2024', '0', '12'],
+    ],
+  );
+  // Without last year's report the row is given as it was read: uncertain, not guessed.
+  const alone: BatchRow[] = [];
+  await auditBatch(
+    [files[0]!],
+    async (file) => readFileSync(file),
+    new Set(),
+    (row) => void alone.push(row),
+  );
+  assert.notEqual(alone[0]!.cells_ambiguous, '0');
 });

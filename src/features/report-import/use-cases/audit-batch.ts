@@ -2,25 +2,29 @@
  * Batch audit for a supervisor or researcher: one row per report (agency, year, format, the totals, each
  * failed rule), a report that cannot be read is a row with the reason, and the batch never stops at one
  * bad file. Rows already in the output are skipped, so an interrupted batch resumes where it stopped.
+ * Where the batch holds an agency's report of the year before, its 结转下年度继续办理 splits this year's
+ * 上年结转 printed run together, as `audit --previous` does.
  */
 import type { Result } from '../../../shared/domain/result.ts';
 import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
-import { extractRefusalMessage, type AuditRefusal } from './audit-report.ts';
-import { unreadableRow, type BatchRow } from './batch-row.ts';
+import { extractRefusalMessage, type AuditRefusal, type CarriedOnRecord } from './audit-report.ts';
+import { unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
+import { agencyKey } from './batch-carry-over.ts';
 
 export { BATCH_COLUMNS, batchRow, unreadableRow, type BatchRow } from './batch-row.ts';
 
 const ROW_WORKER = new URL('./audit-row-worker.ts', import.meta.url);
 
-/** One file read and audited in the sandbox, its batch row made there. */
+/** One file read and audited in the sandbox, its batch row made there (`carried`: last year's 结转). */
 async function rowOf(
   file: string,
   bytes: Uint8Array,
+  carried?: CarriedOnRecord,
   account?: string,
-): Promise<Result<BatchRow, AuditRefusal>> {
-  const done = await sharedFileSandbox().run<Result<BatchRow, AuditRefusal>>(
+): Promise<Result<BatchReading, AuditRefusal>> {
+  const done = await sharedFileSandbox().run<Result<BatchReading, AuditRefusal>>(
     ROW_WORKER,
-    { fileName: file, bytes },
+    { fileName: file, bytes, ...(carried ? { carried } : {}) },
     account !== undefined ? { key: account } : {},
   );
   return done.ok ? done.value : done;
@@ -28,8 +32,8 @@ async function rowOf(
 
 /** One file of a batch audited: its row, or the reason it could not be read (never a thrown error). */
 export async function batchRowOf(file: string, bytes: Uint8Array, account?: string): Promise<BatchRow> {
-  const row = await rowOf(file, bytes, account);
-  return row.ok ? row.value : unreadableRow(file, extractRefusalMessage(row.error));
+  const read = await rowOf(file, bytes, undefined, account);
+  return read.ok ? read.value.row : unreadableRow(file, extractRefusalMessage(read.error));
 }
 
 /** Files in the batch's window: the sandbox reads two at once (one a core), the rest wait their turn. */
@@ -43,7 +47,11 @@ const LOAD_REFUSALS: ReadonlySet<string> = new Set([
 ]);
 
 /** How a batch reads one file into its row (the sandbox's worker; a test's stand-in). */
-export type RowReader = (file: string, bytes: Uint8Array) => Promise<Result<BatchRow, AuditRefusal>>;
+export type RowReader = (
+  file: string,
+  bytes: Uint8Array,
+  carried?: CarriedOnRecord,
+) => Promise<Result<BatchReading, AuditRefusal>>;
 
 /** One file's row; `again` when it was refused for a limit another file read beside it may have broken. */
 async function auditOne(
@@ -51,23 +59,31 @@ async function auditOne(
   read: (file: string) => Promise<Uint8Array>,
   alone: boolean,
   rowOfFile: RowReader,
-): Promise<{ row: BatchRow; again: boolean }> {
+  carried?: CarriedOnRecord,
+): Promise<{ reading: BatchReading; again: boolean }> {
   try {
-    const row = await rowOfFile(file, await read(file));
-    if (row.ok) return { row: row.value, again: false };
+    const done = await rowOfFile(file, await read(file), carried);
+    if (done.ok) return { reading: done.value, again: false };
     return {
-      row: unreadableRow(file, extractRefusalMessage(row.error)),
-      again: !alone && LOAD_REFUSALS.has(row.error.code),
+      reading: { row: unreadableRow(file, extractRefusalMessage(done.error)) },
+      again: !alone && LOAD_REFUSALS.has(done.error.code),
     };
   } catch (error) {
-    return { row: unreadableRow(file, `无法读取：${(error as Error).message.slice(0, 200)}`), again: false };
+    const row = unreadableRow(file, `无法读取：${(error as Error).message.slice(0, 200)}`);
+    return { reading: { row }, again: false };
   }
 }
+
+/** An agency's year in the batch, as titles name them. */
+const yearKey = (row: BatchRow, year = Number(row.year)) => `${agencyKey(row.agency)}|${year}`;
 
 /**
  * Audits each file not yet done, several at once (`window`); `onRow` receives the rows in the files'
  * order, each as soon as it and those before it are ready. A file refused for its time or memory while
- * others were read beside it is read again alone, after the rest: its row is what it would be alone.
+ * others were read beside it is read again alone, after the rest: its row is what it would be alone. A
+ * report whose 上年结转 was left uncertain (run together) waits for the rest too, and is read again with
+ * the 结转下年度继续办理 of the agency's report of the year before where the batch has it (all seven read,
+ * the files of that year agreeing): its row comes last.
  */
 export async function auditBatch(
   files: readonly string[],
@@ -77,8 +93,20 @@ export async function auditBatch(
   { window = WINDOW, rowOfFile = rowOf }: { window?: number; rowOfFile?: RowReader } = {},
 ): Promise<{ audited: number; skipped: number }> {
   const todo = files.filter((file) => !done.has(file));
-  const pending: Array<Promise<{ row: BatchRow; again: boolean }>> = [];
+  const pending: Array<Promise<{ reading: BatchReading; again: boolean }>> = [];
   const again: string[] = [];
+  const uncertain: BatchRow[] = [];
+  // Each agency-year's 结转下年度 by column; null where the batch's files of that year differ.
+  const carriedOut = new Map<string, readonly number[] | null>();
+  const take = async ({ row, carriedOut: columns, carriedInUncertain }: BatchReading) => {
+    if (columns && row.agency && row.year) {
+      const key = yearKey(row);
+      const known = carriedOut.get(key);
+      carriedOut.set(key, known === undefined || known?.join() === columns.join() ? columns : null);
+    }
+    if (carriedInUncertain && row.agency && row.year) uncertain.push(row);
+    else await onRow(row);
+  };
   let next = 0;
   const fill = () => {
     while (pending.length < window && next < todo.length)
@@ -86,12 +114,21 @@ export async function auditBatch(
   };
   fill();
   while (pending.length > 0) {
-    const { row, again: alone } = await pending.shift()!;
+    const { reading, again: alone } = await pending.shift()!;
     fill();
-    if (alone) again.push(row.file);
-    else await onRow(row);
+    if (alone) again.push(reading.row.file);
+    else await take(reading);
   }
-  for (const file of again) await onRow((await auditOne(file, read, true, rowOfFile)).row);
+  for (const file of again) await take((await auditOne(file, read, true, rowOfFile)).reading);
+  for (const row of uncertain) {
+    const columns = carriedOut.get(yearKey(row, Number(row.year) - 1));
+    if (!columns) {
+      await onRow(row);
+      continue;
+    }
+    const carried = { into: Number(row.year), columns: [...columns] };
+    await onRow((await auditOne(row.file, read, true, rowOfFile, carried)).reading.row);
+  }
   return { audited: todo.length, skipped: files.length - todo.length };
 }
 

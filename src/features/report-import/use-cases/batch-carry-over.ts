@@ -53,7 +53,7 @@ export interface SameYearReports {
  * An agency as titles name it, for matching: white space and a bracketed addition aside (平潭综合实验区 and
  * 平潭综合实验区（管委会） are the same agency in two titles).
  */
-const agencyKey = (name: string) =>
+export const agencyKey = (name: string) =>
   name
     .normalize('NFKC')
     .replace(/\s+/g, '')

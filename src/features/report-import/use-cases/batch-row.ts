@@ -2,7 +2,7 @@
  * A batch's row for one report: agency, year, format, the cells read, ambiguous and unread, the totals,
  * each failed rule — or, for a report that cannot be read, the reason.
  */
-import type { CheckResult } from '../../annual-report/index.ts';
+import { reportFormat, type CheckResult } from '../../annual-report/index.ts';
 import type { ReportAudit } from './audit-report.ts';
 
 export const BATCH_COLUMNS = [
@@ -72,4 +72,28 @@ export function unreadableRow(file: string, problem: string): BatchRow {
   return Object.fromEntries(
     BATCH_COLUMNS.map((c) => [c, c === 'file' ? file : c === 'problem' ? problem : '']),
   ) as BatchRow;
+}
+
+/**
+ * What a batch keeps of a report besides its row, to set the years of one agency against each other: its
+ * 结转下年度继续办理 by column where all seven were read, and whether its 上年结转 was left uncertain
+ * (digits run together that split more than one way).
+ */
+export interface BatchReading {
+  readonly row: BatchRow;
+  readonly carriedOut?: readonly number[];
+  readonly carriedInUncertain?: true;
+}
+
+export function batchReading(file: string, audit: ReportAudit): BatchReading {
+  const r = audit.reading;
+  const columns = r.format ? reportFormat(r.format).tables.t3.columns.map((c) => c.id) : [];
+  const carriedOut = columns.map((c) => r.cells[`t3.r4.${c}`]);
+  return {
+    row: batchRow(file, audit),
+    ...(carriedOut.length > 0 && carriedOut.every((v) => v !== undefined)
+      ? { carriedOut: carriedOut as number[] }
+      : {}),
+    ...(Object.keys(r.ambiguous).some((c) => c.startsWith('t3.r2.')) ? { carriedInUncertain: true } : {}),
+  };
 }
