@@ -242,3 +242,25 @@ test('a batch refuses more files than it takes, stray fields and no file at all'
   assert.equal(none.statusCode, 400);
   assert.match(none.json().error.message, /没有收到年度报告文件/);
 });
+
+test('a batch upload: last year’s report among the files splits this year’s 上年结转 run together', async () => {
+  const pair = carriedOverPair();
+  const text = (fileName: string, content: string) => ({
+    field: 'files',
+    fileName,
+    content: Buffer.from(content),
+  });
+  const response = await uploadBatch([text('2024.txt', pair.thisYear), text('2023.txt', pair.lastYear)]);
+  assert.equal(response.statusCode, 200, response.body);
+  const rows = response.json().rows as Array<Record<string, string>>;
+  assert.deepEqual(
+    rows.map((r) => [r.file, r.cells_read, r.cells_ambiguous, r.carried_in]),
+    [
+      ['2024.txt', '200', '0', '12'],
+      ['2023.txt', '200', '0', '1'],
+    ],
+  );
+  // Alone, the same file stays uncertain: nothing is guessed.
+  const alone = await uploadBatch([text('2024.txt', pair.thisYear)]);
+  assert.notEqual(alone.json().rows[0].cells_ambiguous, '0');
+});

@@ -30,10 +30,43 @@ async function rowOf(
   return done.ok ? done.value : done;
 }
 
-/** One file of a batch audited: its row, or the reason it could not be read (never a thrown error). */
-export async function batchRowOf(file: string, bytes: Uint8Array, account?: string): Promise<BatchRow> {
-  const read = await rowOf(file, bytes, undefined, account);
-  return read.ok ? read.value.row : unreadableRow(file, extractRefusalMessage(read.error));
+/**
+ * One file of a batch audited (`carried`: last year's 结转 from the batch): its row with its 结转, or the
+ * reason it could not be read (never a thrown error).
+ */
+export async function batchReadingOf(
+  file: string,
+  bytes: Uint8Array,
+  account?: string,
+  carried?: CarriedOnRecord,
+): Promise<BatchReading> {
+  const read = await rowOf(file, bytes, carried, account);
+  return read.ok ? read.value : { row: unreadableRow(file, extractRefusalMessage(read.error)) };
+}
+
+/** An agency's year in the batch, as titles name them. */
+const yearKey = (row: BatchRow, year = Number(row.year)) => `${agencyKey(row.agency)}|${year}`;
+
+/**
+ * Each agency-year's 结转下年度继续办理 by column as a batch read it (none where the year's files differ):
+ * what splits the next year's 上年结转 printed run together.
+ */
+export class CarriedOutByYear {
+  private readonly byYear = new Map<string, readonly number[] | null>();
+
+  note({ row, carriedOut }: BatchReading): void {
+    if (!carriedOut || !row.agency || !row.year) return;
+    const key = yearKey(row);
+    const known = this.byYear.get(key);
+    this.byYear.set(key, known === undefined || known?.join() === carriedOut.join() ? carriedOut : null);
+  }
+
+  /** For a report whose 上年结转 was left uncertain: its agency's year-before 结转, where the batch has it. */
+  into({ row, carriedInUncertain }: BatchReading): CarriedOnRecord | undefined {
+    if (!carriedInUncertain || !row.agency || !row.year) return undefined;
+    const columns = this.byYear.get(yearKey(row, Number(row.year) - 1));
+    return columns ? { into: Number(row.year), columns: [...columns] } : undefined;
+  }
 }
 
 /** Files in the batch's window: the sandbox reads two at once (one a core), the rest wait their turn. */
@@ -74,9 +107,6 @@ async function auditOne(
   }
 }
 
-/** An agency's year in the batch, as titles name them. */
-const yearKey = (row: BatchRow, year = Number(row.year)) => `${agencyKey(row.agency)}|${year}`;
-
 /**
  * Audits each file not yet done, several at once (`window`); `onRow` receives the rows in the files'
  * order, each as soon as it and those before it are ready. A file refused for its time or memory while
@@ -95,17 +125,12 @@ export async function auditBatch(
   const todo = files.filter((file) => !done.has(file));
   const pending: Array<Promise<{ reading: BatchReading; again: boolean }>> = [];
   const again: string[] = [];
-  const uncertain: BatchRow[] = [];
-  // Each agency-year's 结转下年度 by column; null where the batch's files of that year differ.
-  const carriedOut = new Map<string, readonly number[] | null>();
-  const take = async ({ row, carriedOut: columns, carriedInUncertain }: BatchReading) => {
-    if (columns && row.agency && row.year) {
-      const key = yearKey(row);
-      const known = carriedOut.get(key);
-      carriedOut.set(key, known === undefined || known?.join() === columns.join() ? columns : null);
-    }
-    if (carriedInUncertain && row.agency && row.year) uncertain.push(row);
-    else await onRow(row);
+  const uncertain: BatchReading[] = [];
+  const carriedOut = new CarriedOutByYear();
+  const take = async (reading: BatchReading) => {
+    carriedOut.note(reading);
+    if (reading.carriedInUncertain && reading.row.agency && reading.row.year) uncertain.push(reading);
+    else await onRow(reading.row);
   };
   let next = 0;
   const fill = () => {
@@ -120,14 +145,11 @@ export async function auditBatch(
     else await take(reading);
   }
   for (const file of again) await take((await auditOne(file, read, true, rowOfFile)).reading);
-  for (const row of uncertain) {
-    const columns = carriedOut.get(yearKey(row, Number(row.year) - 1));
-    if (!columns) {
-      await onRow(row);
-      continue;
-    }
-    const carried = { into: Number(row.year), columns: [...columns] };
-    await onRow((await auditOne(row.file, read, true, rowOfFile, carried)).reading.row);
+  for (const reading of uncertain) {
+    const carried = carriedOut.into(reading);
+    await onRow(
+      carried ? (await auditOne(reading.row.file, read, true, rowOfFile, carried)).reading.row : reading.row,
+    );
   }
   return { audited: todo.length, skipped: files.length - todo.length };
 }
