@@ -244,6 +244,11 @@ export function tableRowsRunTogether(lines: readonly string[]): boolean {
 }
 
 const EVIDENCE_MAX = 160;
+/**
+ * Problems and extra rows listed at most (a report has a few; a hostile text can make one a line — the
+ * first are listed and the rest counted).
+ */
+const MAX_LISTED = 100;
 const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, EVIDENCE_MAX);
 
 /**
@@ -302,7 +307,10 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
     ambiguous: out.ambiguous,
     unread: cellIds.filter((c) => !out.has(c)),
     blank: cellIds.filter((c) => sources[c]?.blank),
-    extraRows: out.extraRows,
-    problems: out.problems,
+    extraRows: out.extraRows.slice(0, MAX_LISTED),
+    problems:
+      out.problems.length > MAX_LISTED
+        ? [...out.problems.slice(0, MAX_LISTED), `另有 ${out.problems.length - MAX_LISTED} 条问题未列出`]
+        : out.problems,
   };
 }

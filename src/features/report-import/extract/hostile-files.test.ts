@@ -186,3 +186,16 @@ test('a table 三 of 100,000 rows and lines of a million digits: bounded time, a
   assert.ok(Date.now() - started < 10_000, `250,000 empty markdown cells took ${Date.now() - started} ms`);
   assert.equal(pipes.cells['t3.r4.total'], undefined);
 });
+
+test('a table 二 printed 50,000 times on one line: bounded time, the problems listed at most a hundred and counted', () => {
+  const heading = '二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n';
+  const table3 = `三、收到和处理政府信息公开申请情况\n${'1.属于国家秘密 1 0 0 0 0 0 1\n'.repeat(20)}四、政府信息公开行政复议`;
+  const started = Date.now();
+  const reading = readReportText(`${heading}${'规章000行政规范性文件114'.repeat(50_000)}\n${table3}`);
+  assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+  assert.equal(reading.problems.length, 101);
+  assert.match(reading.problems.at(-1)!, /^另有 \d+ 条问题未列出$/);
+  assert.ok(reading.extraRows.length <= 100);
+  // What it read is what the page printed (its first 规章 and 行政规范性文件 rows).
+  assert.equal(reading.cells['t2.normative_docs.in_force'], 4);
+});
