@@ -27,9 +27,12 @@ export function databaseFiling(
   source: ReportFactSource = databaseFactSource(db),
   /** The cases answered in a year with their timeliness (the server passes its cached calendars). */
   replies: YearReplies = yearReplies(db, storedCalendarFor(db)),
+  /** How many agencies a tree's filing takes together (tests make the parts small). */
+  parts: { leavesPerPart?: number } = {},
 ) {
   const store = supervisionRepository(db);
   return filingService({
+    ...parts,
     store,
     agencies: agencyRepository(db),
     buildOwnReport: (agency, year, previous) =>

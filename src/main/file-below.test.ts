@@ -111,7 +111,10 @@ async function seedTree(db: Kysely<Database>, t: string): Promise<void> {
   assert.ok(imported.ok, JSON.stringify(!imported.ok && imported.error));
 }
 
-const filingOf = (db: Kysely<Database>) => databaseFiling(db, { today: () => TODAY, now: () => NOW });
+// Parts of two leaves: the tree's five leaves are read, decided and stored in three parts, each part's
+// facts read while the one before is stored.
+const filingOf = (db: Kysely<Database>) =>
+  databaseFiling(db, { today: () => TODAY, now: () => NOW }, undefined, undefined, { leavesPerPart: 2 });
 
 /** A filed version with tree `t`'s ids read as tree `a`'s (work records' ids are random: left out). */
 function asTreeA(filed: FiledReport, t: string) {

@@ -231,10 +231,20 @@ export function fileBelow(
       const isLeaf = (a: Agency) => !childrenOf.get(a.id)?.length;
       const deepestFirst = [...levels].reverse();
       const leaves = deepestFirst.flat().filter(isLeaf);
-      for (let i = 0; i < leaves.length; i += LEAVES_PER_PART) {
-        const part = leaves.slice(i, i + LEAVES_PER_PART);
-        const { own, replies } = await readFor(part.filter((a) => isOpen.has(a.id)));
-        await fileGroup(part, own, replies);
+      // The next part's facts are read while this part is decided and stored: the database works on
+      // them while this process builds (leaves depend on nothing filed meanwhile).
+      const perPart = deps.leavesPerPart ?? LEAVES_PER_PART;
+      const partOf = (i: number) => leaves.slice(i, i + perPart);
+      const readPart = (i: number) => {
+        const reading = readFor(partOf(i).filter((a) => isOpen.has(a.id)));
+        reading.catch(() => undefined); // awaited below; a failure is thrown there, not left unhandled
+        return reading;
+      };
+      let reading = leaves.length > 0 ? readPart(0) : undefined;
+      for (let i = 0; i < leaves.length; i += perPart) {
+        const { own, replies } = await reading!;
+        reading = i + perPart < leaves.length ? readPart(i + perPart) : undefined;
+        await fileGroup(partOf(i), own, replies);
       }
       const above = deepestFirst.map((level) => level.filter((a) => !isLeaf(a)));
       const { own, replies } = await readFor(above.flat().filter((a) => isOpen.has(a.id)));

@@ -62,6 +62,8 @@ export interface FilingDependencies {
   ): Promise<AnnualReport>;
   /** Replies the agency's cases answered in the year and those on time (undefined: no cases here). */
   readonly replyCounts?: (agencyId: string, year: number) => Promise<ReplyIndicators | undefined>;
+  /** Agencies with none below them read, decided and stored together in a tree's filing (500 unless said). */
+  readonly leavesPerPart?: number;
   /** Many agencies' own reports, their facts read together (a tree filed at once); else one by one. */
   readonly buildOwnReports?: (
     agencies: readonly Agency[],
