@@ -6,8 +6,18 @@
  * warning: agencies do carry other numbers), and nothing else is decided by last year's report.
  */
 
+import { cellsOfRow } from '../../annual-report/index.ts';
+import type { TextReading } from './read-report-text.ts';
+
 /** Last year's row 四 by column (自然人 … 总计), each as its report printed it. */
 export type CarriedOver = readonly number[];
+
+/** A reading's row 四 by column, where all seven were read (what splits the next year's row 二). */
+export function carriedOutOf(reading: Pick<TextReading, 'format' | 'cells'>): CarriedOver | undefined {
+  if (!reading.format) return undefined;
+  const row = cellsOfRow(reading.format, 't3', 'r4').map((c) => reading.cells[c]);
+  return row.every((v) => v !== undefined) ? (row as number[]) : undefined;
+}
 
 /** The one split of row 二 that is last year's row 四, if one is. */
 export function splitCarriedOver(

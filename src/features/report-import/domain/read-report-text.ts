@@ -16,7 +16,7 @@ import {
   type SectionId,
 } from '../../annual-report/index.ts';
 import { readFlattenedText } from './read-flattened-text.ts';
-import { Reading } from './reading.ts';
+import { cellsOfTable, Reading } from './reading.ts';
 import { readSections, statedSubject } from './read-report-words.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
@@ -287,9 +287,7 @@ export function readReportText(text: string, layout?: TextLayout, carried?: Carr
     const runOn = Math.max(1, lines.findIndex((l) => /收到和处理政府信息公开申请情况/.test(l)) + 1);
     const headings = { t2, t3, t4 } as const;
     for (const table of ['t2', 't3', 't4'] as const) {
-      let theirs = 0;
-      for (const cell of flattened.cells.keys()) if (cell.startsWith(`${table}.`)) theirs++;
-      if (theirs > out.countOf(table))
+      if (cellsOfTable(flattened.cells.keys(), table) > out.countOf(table))
         out.replaceTable(table, flattened, { line: headings[table] >= 0 ? headings[table] + 1 : runOn });
     }
   }

@@ -37,6 +37,13 @@ const TABLE_OF_NUMERAL: Readonly<Record<string, TableId>> = { 二: 't2', 三: 't
 const tableOfProblem = (problem: string): TableId | undefined =>
   TABLE_OF_NUMERAL[/表([二三四])/.exec(problem)?.[1] ?? ''];
 
+/** How many of the cells are a table's (t2, t3, t4). */
+export function cellsOfTable(cells: Iterable<CellId>, table: TableId): number {
+  let count = 0;
+  for (const cell of cells) if (cell.startsWith(`${table}.`)) count++;
+  return count;
+}
+
 export class Reading {
   private cells = new Map<CellId, number>();
   private sources = new Map<CellId, CellSource>();
@@ -64,9 +71,7 @@ export class Reading {
 
   /** How many cells of a table (t2, t3, t4) are read. */
   countOf(table: TableId): number {
-    let count = 0;
-    for (const cell of this.cells.keys()) if (cell.startsWith(`${table}.`)) count++;
-    return count;
+    return cellsOfTable(this.cells.keys(), table);
   }
 
   /**

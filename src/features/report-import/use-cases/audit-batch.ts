@@ -9,7 +9,7 @@ import type { Result } from '../../../shared/domain/result.ts';
 import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
 import { extractRefusalMessage, type AuditRefusal, type CarriedOnRecord } from './audit-report.ts';
 import { unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
-import { agencyKey } from './batch-carry-over.ts';
+import { yearKey } from './batch-carry-over.ts';
 
 export { BATCH_COLUMNS, batchRow, unreadableRow, type BatchRow } from './batch-row.ts';
 
@@ -43,9 +43,6 @@ export async function batchReadingOf(
   const read = await rowOf(file, bytes, carried, account);
   return read.ok ? read.value : { row: unreadableRow(file, extractRefusalMessage(read.error)) };
 }
-
-/** An agency's year in the batch, as titles name them. */
-const yearKey = (row: BatchRow, year = Number(row.year)) => `${agencyKey(row.agency)}|${year}`;
 
 /**
  * Each agency-year's 结转下年度继续办理 by column as a batch read it (none where the year's files differ):

@@ -11,7 +11,7 @@ import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts
 import { type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
 import { statedSubject } from '../domain/read-report-words.ts';
-import type { CarriedOver } from '../domain/carried-over.ts';
+import { carriedOutOf, type CarriedOver } from '../domain/carried-over.ts';
 import type { ExtractRefusal, ReportFileKind } from '../extract/extract-report-text.ts';
 import {
   sandboxRefusalMessage,
@@ -117,10 +117,8 @@ const stripMarkerOf = (label: string) =>
  * two reports say so; else the reason it was not used.
  */
 function carriedFrom(previous: TextReading, text: string): { carried?: CarriedOver; notUsed?: string } {
-  if (!previous.format) return {};
-  const columns = reportFormat(previous.format).tables.t3.columns.map((c) => c.id);
-  const carried = columns.map((c) => previous.cells[`t3.r4.${c}`]);
-  if (carried.some((v) => v === undefined)) return {};
+  const carried = carriedOutOf(previous);
+  if (!carried) return {};
   const subject = statedSubject(text);
   if (subject.year !== undefined && previous.year !== undefined && previous.year !== subject.year - 1)
     return {
@@ -130,7 +128,7 @@ function carriedFrom(previous: TextReading, text: string): { carried?: CarriedOv
     return {
       notUsed: `上年报告是“${previous.agency}”的，不是“${subject.agency}”的，未用它的结转数拆分上年结转`,
     };
-  return { carried: carried as number[] };
+  return { carried };
 }
 
 export function auditReportText(

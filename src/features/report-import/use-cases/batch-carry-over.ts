@@ -4,7 +4,7 @@
  * is checked whole). Agencies are matched by the name their titles state (agencyKey); a pair is
  * only made where both totals were read. And the files that report the same agency's same year.
  */
-import type { BatchRow } from './audit-batch.ts';
+import type { BatchRow } from './batch-row.ts';
 
 export interface CarryMismatch {
   readonly agency: string;
@@ -59,12 +59,15 @@ export const agencyKey = (name: string) =>
     .replace(/\s+/g, '')
     .replace(/\([^()]*\)/g, '');
 
+/** An agency's year in a batch (`year`: another year of the same agency). */
+export const yearKey = (row: BatchRow, year = Number(row.year)) => `${agencyKey(row.agency)}|${year}`;
+
 /** The batch's read reports by agency (as its title names it, white space aside) and year. */
 function byAgencyYear(rows: readonly BatchRow[]): Map<string, BatchRow[]> {
   const groups = new Map<string, BatchRow[]>();
   for (const row of rows) {
     if (row.problem || !row.agency || !/^\d{4}$/.test(row.year)) continue;
-    const key = `${agencyKey(row.agency)}|${row.year}`;
+    const key = yearKey(row);
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -112,9 +115,9 @@ export function carryAcrossYears(rows: readonly BatchRow[]): CarryAcrossYears {
   const groups = byAgencyYear(rows);
   let pairs = 0;
   const mismatches: CarryMismatch[] = [];
-  for (const [key, group] of groups) {
+  for (const group of groups.values()) {
     const year = Number(group[0]!.year);
-    const before = groups.get(`${key.slice(0, key.lastIndexOf('|'))}|${year - 1}`);
+    const before = groups.get(yearKey(group[0]!, year - 1));
     if (!before) continue;
     const carriedIn = valuesOf(group, 'carried_in');
     const carriedOut = valuesOf(before, 'carried_out');

@@ -2,7 +2,8 @@
  * A batch's row for one report: agency, year, format, the cells read, ambiguous and unread, the totals,
  * each failed rule — or, for a report that cannot be read, the reason.
  */
-import { reportFormat, type CheckResult } from '../../annual-report/index.ts';
+import type { CheckResult } from '../../annual-report/index.ts';
+import { carriedOutOf } from '../domain/carried-over.ts';
 import type { ReportAudit } from './audit-report.ts';
 
 export const BATCH_COLUMNS = [
@@ -87,13 +88,10 @@ export interface BatchReading {
 
 export function batchReading(file: string, audit: ReportAudit): BatchReading {
   const r = audit.reading;
-  const columns = r.format ? reportFormat(r.format).tables.t3.columns.map((c) => c.id) : [];
-  const carriedOut = columns.map((c) => r.cells[`t3.r4.${c}`]);
+  const carriedOut = carriedOutOf(r);
   return {
     row: batchRow(file, audit),
-    ...(carriedOut.length > 0 && carriedOut.every((v) => v !== undefined)
-      ? { carriedOut: carriedOut as number[] }
-      : {}),
+    ...(carriedOut ? { carriedOut } : {}),
     ...(Object.keys(r.ambiguous).some((c) => c.startsWith('t3.r2.')) ? { carriedInUncertain: true } : {}),
   };
 }
