@@ -6,7 +6,8 @@
 import type { AnnualReport } from './annual-report.ts';
 import { selectorForCell, type CellSelector } from './cell-selector.ts';
 import { checkConsistency, type CheckContext } from './check-consistency.ts';
-import type { ReportFacts } from './report-facts.ts';
+import type { ReportFacts, RequestTally } from './report-facts.ts';
+import type { OutcomeRow } from './outcome-row.ts';
 import { formatOfYear, reportFormat, type CellId, type ReportFormatId } from './report-format.ts';
 
 export interface ReportSubject {
@@ -14,9 +15,39 @@ export interface ReportSubject {
   readonly agencyName: string;
 }
 
-function countRequests(facts: ReportFacts, selector: Extract<CellSelector, { source: 'requests' }>): number {
+/** All of a tally's completions: its （七）总计. */
+function allCompleted(tally: RequestTally): number {
+  let sum = 0;
+  for (const outcome in tally.completed) sum += tally.completed[outcome as OutcomeRow] ?? 0;
+  return sum;
+}
+
+/** A tally's completions of the selector's result row(s), or all of them (`all`, when worked out). */
+function completedOf(
+  tally: RequestTally,
+  selector: Extract<CellSelector, { source: 'requests' }>,
+  all: number | undefined,
+): number {
+  const completed = tally.completed;
+  if (selector.outcome) return completed[selector.outcome] ?? 0;
+  if (!selector.outcomes) return all ?? allCompleted(tally);
+  let sum = 0;
+  for (let i = 0; i < selector.outcomes.length; i++) sum += completed[selector.outcomes[i]!] ?? 0;
+  return sum;
+}
+
+// Indexed loops, no callbacks: a province builds thousands of reports of 200 cells each, and what these
+// allocate per cell (iterators, arrays) was most of the filing's garbage.
+function countRequests(
+  facts: ReportFacts,
+  selector: Extract<CellSelector, { source: 'requests' }>,
+  /** Per tally, all its completions (a report's eight （七）总计 cells read them once). */
+  allOf?: readonly number[],
+): number {
   let total = 0;
-  for (const tally of facts.requests) {
+  const tallies = facts.requests;
+  for (let i = 0; i < tallies.length; i++) {
+    const tally = tallies[i]!;
     if (selector.applicantType && tally.applicantType !== selector.applicantType) continue;
     switch (selector.measure) {
       case 'received':
@@ -29,11 +60,7 @@ function countRequests(facts: ReportFacts, selector: Extract<CellSelector, { sou
         total += tally.carriedOut;
         break;
       case 'completed':
-        total += selector.outcome
-          ? (tally.completed[selector.outcome] ?? 0)
-          : selector.outcomes
-            ? selector.outcomes.reduce((sum, o) => sum + (tally.completed[o] ?? 0), 0)
-            : Object.values(tally.completed).reduce((sum, n) => sum + (n ?? 0), 0);
+        total += completedOf(tally, selector, allOf?.[i]);
         break;
       default: {
         const never: never = selector.measure;
@@ -46,17 +73,34 @@ function countRequests(facts: ReportFacts, selector: Extract<CellSelector, { sou
 
 /** The value of one cell, computed from the facts through the cell's selector. */
 export function cellValue(facts: ReportFacts, selector: CellSelector): number {
+  return valueThrough(facts, selector, undefined);
+}
+
+/** cellValue, with each tally's （七）总计 worked out before when a whole report is built. */
+function valueThrough(
+  facts: ReportFacts,
+  selector: CellSelector,
+  allCompletedOf: readonly number[] | undefined,
+): number {
   switch (selector.source) {
     case 'requests':
-      return countRequests(facts, selector);
-    case 'proceedings':
-      return facts.proceedings
-        .filter((p) => p.kind === selector.kind && (!selector.status || p.status === selector.status))
-        .reduce((sum, p) => sum + p.count, 0);
+      return countRequests(facts, selector, allCompletedOf);
+    case 'proceedings': {
+      let sum = 0;
+      for (let i = 0; i < facts.proceedings.length; i++) {
+        const p = facts.proceedings[i]!;
+        if (p.kind === selector.kind && (!selector.status || p.status === selector.status)) sum += p.count;
+      }
+      return sum;
+    }
     case 'documents': {
-      const tally = facts.documents.filter((d) => d.kind === selector.kind);
       const field = selector.measure === 'in-force' ? 'inForce' : selector.measure;
-      return tally.reduce((sum, d) => sum + d[field], 0);
+      let sum = 0;
+      for (let i = 0; i < facts.documents.length; i++) {
+        const d = facts.documents[i]!;
+        if (d.kind === selector.kind) sum += d[field];
+      }
+      return sum;
     }
     case 'figures':
       return selector.figure === 'entered2019'
@@ -74,10 +118,13 @@ export function buildReportCells(
   format: ReportFormatId = '2021',
 ): Record<CellId, number> {
   const cells: Record<CellId, number> = {};
-  for (const cell of reportFormat(format).cellIds) {
+  const ids = reportFormat(format).cellIds;
+  const allCompletedOf = facts.requests.map(allCompleted);
+  for (let i = 0; i < ids.length; i++) {
+    const cell = ids[i]!;
     const selector = selectorForCell(cell, format);
     if (!selector) throw new Error(`no selector for ${cell}`);
-    cells[cell] = cellValue(facts, selector);
+    cells[cell] = valueThrough(facts, selector, allCompletedOf);
   }
   return cells;
 }

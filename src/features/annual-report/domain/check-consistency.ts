@@ -88,18 +88,48 @@ function result(
   };
 }
 
+/** A side's reference parsed: `-` subtracts, `prev:` reads last year's report. */
+interface SideRef {
+  readonly ref: string;
+  readonly id: CellId;
+  readonly negative: boolean;
+  readonly fromPrevious: boolean;
+}
+
+const PARSED = new WeakMap<readonly string[], readonly SideRef[]>();
+/** A side's references parsed once per side (the rules' sides are the same arrays report after report). */
+function parsedSide(refs: readonly string[]): readonly SideRef[] {
+  let parsed = PARSED.get(refs);
+  if (!parsed) {
+    parsed = refs.map((ref) => {
+      const negative = ref.startsWith('-');
+      const bare = negative ? ref.slice(1) : ref;
+      const fromPrevious = bare.startsWith('prev:');
+      return { ref: bare, id: fromPrevious ? bare.slice(5) : bare, negative, fromPrevious };
+    });
+    PARSED.set(refs, parsed);
+  }
+  return parsed;
+}
+
 function sumSide(refs: readonly string[], cells: Cells, previous: Cells | undefined): number | string {
+  const parsed = parsedSide(refs);
   let total = 0;
-  for (const ref of refs) {
-    const negative = ref.startsWith('-');
-    const bare = negative ? ref.slice(1) : ref;
-    const fromPrevious = bare.startsWith('prev:');
-    const id = fromPrevious ? bare.slice(5) : bare;
+  for (let i = 0; i < parsed.length; i++) {
+    const { ref, id, negative, fromPrevious } = parsed[i]!;
     const value = fromPrevious ? previous?.[id] : cells[id];
-    if (value === undefined || !Number.isFinite(value)) return bare;
+    if (value === undefined || !Number.isFinite(value)) return ref;
     total += negative ? -value : value;
   }
   return round(total);
+}
+
+const REFS = new WeakMap<SumRuleInstance, readonly string[]>();
+/** Both sides' references of a rule instance, as its checks list them (one array per instance). */
+function refsOf(instance: SumRuleInstance): readonly string[] {
+  let refs = REFS.get(instance);
+  if (!refs) REFS.set(instance, (refs = Object.freeze([...instance.lhs, ...instance.rhs])));
+  return refs;
 }
 
 function checkSumRule(
@@ -108,7 +138,7 @@ function checkSumRule(
   previous: Cells | undefined,
   sameFormat = true,
 ): CheckResult {
-  const refs = [...instance.lhs, ...instance.rhs];
+  const refs = refsOf(instance);
   // R7 compares table 二 concepts that the 2019 format does not have (spec §9).
   if (instance.id.startsWith('R7') && previous && !sameFormat)
     return result(
@@ -315,18 +345,18 @@ export function checkConsistency(
 ): CheckResult[] {
   const format = reportFormat(report.format);
   const previous = context.previous?.cells;
-  return [
-    ...sumRuleInstances(format).map((instance) =>
-      checkSumRule(instance, report.cells, previous, context.previous?.format === report.format),
-    ),
+  const sameFormat = context.previous?.format === report.format;
+  const checks: CheckResult[] = [];
+  for (const instance of sumRuleInstances(format))
+    checks.push(checkSumRule(instance, report.cells, previous, sameFormat));
+  checks.push(
     ...checkValues(format, report.cells),
     ...checkStatedFigures(report.cells, context.statedFigures),
     checkBlanks(context.blankCells, report.cells),
     ...checkProcessingFees(report.cells, report.sections?.s6, context.processingFees),
-  ]
-    .map((check) => ({ check, order: ruleOrder(check.rule) }))
-    .sort((a, b) => a.order - b.order)
-    .map(({ check }) => check);
+  );
+  // Listed by rule number; the sort is stable, so each rule keeps its own order.
+  return checks.sort((a, b) => ruleOrder(a.rule) - ruleOrder(b.rule));
 }
 
 /**
@@ -343,7 +373,10 @@ export function checkTextRules(
   ];
 }
 
-/** R3.r1 → 3: checks listed by rule number (a stable sort keeps each rule's own order). */
+const ORDER = new Map<string, number>();
+/** R3.r1 → 3: checks listed by rule number (worked out once per rule instance). */
 function ruleOrder(rule: string): number {
-  return parseInt(rule.slice(1), 10);
+  let order = ORDER.get(rule);
+  if (order === undefined) ORDER.set(rule, (order = parseInt(rule.slice(1), 10)));
+  return order;
 }

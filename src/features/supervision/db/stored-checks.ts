@@ -32,17 +32,23 @@ function deltaOf(lhs: number | null, rhs: number | null): number | null {
   return lhs !== null && rhs !== null ? Math.round((lhs - rhs) * 1e6) / 1e6 : null;
 }
 
-const sameCells = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((cell, i) => cell === b[i]);
+function sameCells(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 function storeCheck(check: CheckResult, template: Template | undefined): StoredCheck {
-  const differences: { -readonly [K in keyof Differences]: Differences[K] } = {};
-  if (check.severity !== template?.severity) differences.severity = check.severity;
-  if (!template || !sameCells(check.cells, template.cells)) differences.cells = check.cells;
-  if (check.message !== template?.message) differences.message = check.message;
-  if (check.delta !== deltaOf(check.lhs, check.rhs)) differences.delta = check.delta;
-  const stored = [check.rule, check.status, check.lhs, check.rhs] as const;
-  return Object.keys(differences).length > 0 ? [...stored, differences] : stored;
+  // Nothing allocated for a check as its template has it (nearly all of a province's 190,000).
+  let differences: { -readonly [K in keyof Differences]: Differences[K] } | undefined;
+  if (check.severity !== template?.severity) (differences ??= {}).severity = check.severity;
+  if (!template || !sameCells(check.cells, template.cells)) (differences ??= {}).cells = check.cells;
+  if (check.message !== template?.message) (differences ??= {}).message = check.message;
+  if (check.delta !== deltaOf(check.lhs, check.rhs)) (differences ??= {}).delta = check.delta;
+  return differences
+    ? [check.rule, check.status, check.lhs, check.rhs, differences]
+    : [check.rule, check.status, check.lhs, check.rhs];
 }
 
 function restoreCheck(stored: StoredCheck, template: Template | undefined): CheckResult {

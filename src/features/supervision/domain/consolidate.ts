@@ -21,8 +21,8 @@ export interface Contribution {
 
 export interface Consolidation {
   readonly cells: Readonly<Record<CellId, number>>;
-  /** Per cell, who contributed a non-zero value. */
-  readonly contributions: Readonly<Record<CellId, readonly Contribution[]>>;
+  /** Who contributed a non-zero value to a cell (worked out when asked: a filing needs only the sums). */
+  contributionsOf(cell: CellId): readonly Contribution[];
   readonly children: ReadonlyArray<{ readonly agencyId: string; readonly version: number }>;
   readonly missing: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   readonly otherFormat: ReadonlyArray<{ readonly id: string; readonly name: string }>;
@@ -36,9 +36,7 @@ export function consolidate(
   children: ReadonlyArray<{ readonly id: string; readonly name: string; readonly filing?: ChildFiling }>,
 ): Consolidation {
   const summed = children.filter((c) => c.filing?.format === format).map((c) => c.filing!);
-  const cells: Record<CellId, number> = {};
-  const contributions: Record<CellId, Contribution[]> = {};
-  for (const cell of reportFormat(format).cellIds) {
+  const contributionsOf = (cell: CellId): Contribution[] => {
     const parts: Contribution[] = [];
     const mine = own.cells[cell] ?? 0;
     if (mine !== 0) parts.push({ agencyId: own.agencyId, value: mine });
@@ -46,12 +44,23 @@ export function consolidate(
       const value = child.cells[cell] ?? 0;
       if (value !== 0) parts.push({ agencyId: child.agencyId, version: child.version, value });
     }
-    cells[cell] = round(parts.reduce((sum, p) => sum + p.value, 0));
-    contributions[cell] = parts;
+    return parts;
+  };
+  // The same sums as the contributions', in the same order, without a list per cell (a county summing
+  // fifty children made ten thousand of them for a sum).
+  const cells: Record<CellId, number> = {};
+  for (const cell of reportFormat(format).cellIds) {
+    const mine = own.cells[cell] ?? 0;
+    let sum = mine !== 0 ? mine : 0;
+    for (let i = 0; i < summed.length; i++) {
+      const value = summed[i]!.cells[cell] ?? 0;
+      if (value !== 0) sum += value;
+    }
+    cells[cell] = round(sum);
   }
   return {
     cells,
-    contributions,
+    contributionsOf,
     children: summed.map((c) => ({ agencyId: c.agencyId, version: c.version })),
     missing: children.filter((c) => !c.filing).map(({ id, name }) => ({ id, name })),
     otherFormat: children

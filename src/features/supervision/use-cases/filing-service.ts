@@ -271,7 +271,7 @@ export function filingService(deps: FilingDependencies) {
       const value = report.cells[cell] ?? 0;
       return ok({
         value,
-        contributions: consolidation?.contributions[cell] ?? (value !== 0 ? [{ agencyId, value }] : []),
+        contributions: consolidation?.contributionsOf(cell) ?? (value !== 0 ? [{ agencyId, value }] : []),
         filed: false,
       });
     },
