@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildAnnualReport } from './build-annual-report.ts';
+import { buildAnnualReport, buildReportCells, cellValue } from './build-annual-report.ts';
+import { selectorForCell } from './cell-selector.ts';
+import { reportFormat } from './report-format.ts';
 import { APPLICANT_TYPES } from './applicant-type.ts';
 import { OUTCOME_ROWS } from './outcome-row.ts';
 import { tallyRequests, type DisclosureRequest } from '../../requests/index.ts';
@@ -78,6 +80,44 @@ test('any set of records gives a report that satisfies R1–R5, and carried out 
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test('every built cell is the value its selector gives (the lineage a cell is traced by), in both formats', () => {
+  const tally = fc.record({
+    applicantType: fc.constantFrom(...APPLICANT_TYPES),
+    received: fc.nat(50),
+    carriedIn: fc.nat(50),
+    carriedOut: fc.nat(50),
+    completed: fc.dictionary(fc.constantFrom(...OUTCOME_ROWS), fc.nat(30)),
+  });
+  const document = fc.record({
+    kind: fc.constantFrom('regulation', 'normative_doc' as const),
+    made: fc.nat(9),
+    repealed: fc.nat(9),
+    inForce: fc.nat(99),
+  });
+  const proceeding = fc.record({
+    kind: fc.constantFrom('review', 'lit_direct', 'lit_after_review' as const),
+    status: fc.constantFrom('upheld', 'corrected', 'other', 'pending' as const),
+    count: fc.nat(9),
+  });
+  fc.assert(
+    fc.property(
+      // Tallies in any order, an applicant type more than once or not at all.
+      fc.array(tally, { maxLength: 12 }),
+      fc.array(proceeding, { maxLength: 8 }),
+      fc.array(document, { maxLength: 3 }),
+      fc.constantFrom('2021' as const, '2019' as const),
+      (requests, proceedings, documents, format) => {
+        const facts = { requests, proceedings, documents, figures: { licensing: 3, penalty: 2, coercion: 0, adminFeesWan: 1.5 } };
+        const cells = buildReportCells(facts, format);
+        const ids = reportFormat(format).cellIds;
+        assert.deepEqual(Object.keys(cells), [...ids]);
+        for (const id of ids) assert.equal(cells[id], cellValue(facts, selectorForCell(id, format)!), id);
+      },
+    ),
+    { numRuns: 200 },
   );
 });
 

@@ -113,19 +113,35 @@ function valueThrough(
   }
 }
 
+interface Plan {
+  readonly ids: readonly CellId[];
+  readonly selectors: readonly CellSelector[];
+}
+
+/** Each format's cells in order with their selectors, worked out once (a province builds thousands). */
+const PLANS = new Map<ReportFormatId, Plan>();
+function planOf(format: ReportFormatId) {
+  let plan = PLANS.get(format);
+  if (!plan) {
+    const ids = reportFormat(format).cellIds;
+    const selectors = ids.map((cell) => {
+      const selector = selectorForCell(cell, format);
+      if (!selector) throw new Error(`no selector for ${cell}`);
+      return selector;
+    });
+    PLANS.set(format, (plan = { ids, selectors }));
+  }
+  return plan;
+}
+
 export function buildReportCells(
   facts: ReportFacts,
   format: ReportFormatId = '2021',
 ): Record<CellId, number> {
-  const cells: Record<CellId, number> = {};
-  const ids = reportFormat(format).cellIds;
+  const { ids, selectors } = planOf(format);
   const allCompletedOf = facts.requests.map(allCompleted);
-  for (let i = 0; i < ids.length; i++) {
-    const cell = ids[i]!;
-    const selector = selectorForCell(cell, format);
-    if (!selector) throw new Error(`no selector for ${cell}`);
-    cells[cell] = valueThrough(facts, selector, allCompletedOf);
-  }
+  const cells: Record<CellId, number> = {};
+  for (let i = 0; i < ids.length; i++) cells[ids[i]!] = valueThrough(facts, selectors[i]!, allCompletedOf);
   return cells;
 }
 
