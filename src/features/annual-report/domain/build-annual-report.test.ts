@@ -110,7 +110,12 @@ test('every built cell is the value its selector gives (the lineage a cell is tr
       fc.array(document, { maxLength: 3 }),
       fc.constantFrom('2021' as const, '2019' as const),
       (requests, proceedings, documents, format) => {
-        const facts = { requests, proceedings, documents, figures: { licensing: 3, penalty: 2, coercion: 0, adminFeesWan: 1.5 } };
+        const facts = {
+          requests,
+          proceedings,
+          documents,
+          figures: { licensing: 3, penalty: 2, coercion: 0, adminFeesWan: 1.5 },
+        };
         const cells = buildReportCells(facts, format);
         const ids = reportFormat(format).cellIds;
         assert.deepEqual(Object.keys(cells), [...ids]);
