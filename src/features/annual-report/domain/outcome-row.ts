@@ -31,8 +31,16 @@ export const OUTCOME_ROWS = [
 ] as const;
 export type OutcomeRow = (typeof OUTCOME_ROWS)[number];
 
+const NO_COMPLETIONS = Object.fromEntries(OUTCOME_ROWS.map((row) => [row, 0])) as Record<OutcomeRow, number>;
+/**
+ * Every result row at 0, in the format's order: a tally's completions made from this all have one shape,
+ * so that building thousands of reports reads them without a hash lookup per cell.
+ */
+export const noCompletions = (): Record<OutcomeRow, number> => ({ ...NO_COMPLETIONS });
+
+const OUTCOME_ROW_SET: ReadonlySet<string> = new Set(OUTCOME_ROWS);
 export function isOutcomeRow(value: string): value is OutcomeRow {
-  return (OUTCOME_ROWS as readonly string[]).includes(value);
+  return OUTCOME_ROW_SET.has(value);
 }
 
 const rowsById = new Map(FORMAT_2021.tables.t3.rows.map((r) => [r.id, r]));

@@ -11,9 +11,9 @@ import {
   APPLICANT_TYPES,
   isApplicantType,
   isOutcomeRow,
+  noCompletions,
   type ApplicantType,
   type CellSelector,
-  type OutcomeRow,
   type RequestTally,
 } from '../../annual-report/index.ts';
 import type { IsoDate } from '../../../shared/domain/iso-date.ts';
@@ -212,10 +212,7 @@ function tallyOf(
   }>,
 ): RequestTally[] {
   const tallies = new Map(
-    APPLICANT_TYPES.map((t) => [
-      t,
-      { received: 0, carriedIn: 0, carriedOut: 0, completed: {} as Partial<Record<OutcomeRow, number>> },
-    ]),
+    APPLICANT_TYPES.map((t) => [t, { received: 0, carriedIn: 0, carriedOut: 0, completed: noCompletions() }]),
   );
   for (const row of rows) {
     const tally = tallies.get(row.applicant_type as ApplicantType);

@@ -7,7 +7,7 @@
  * R1 (一 + 二 = 三 + 四) then holds column by column.
  */
 import type { CellSelector, OutcomeRow, RequestTally, ApplicantType } from '../../annual-report/index.ts';
-import { APPLICANT_TYPES } from '../../annual-report/index.ts';
+import { APPLICANT_TYPES, noCompletions } from '../../annual-report/index.ts';
 import { firstDayOfYear, lastDayOfYear } from '../../../shared/domain/iso-date.ts';
 import type { DisclosureRequest } from './disclosure-request.ts';
 
@@ -40,7 +40,9 @@ export function tallyRequests(requests: Iterable<DisclosureRequest>, year: numbe
       carriedOut: number;
       completed: Partial<Record<OutcomeRow, number>>;
     }
-  >(APPLICANT_TYPES.map((t) => [t, { received: 0, carriedIn: 0, carriedOut: 0, completed: {} }]));
+  >(
+    APPLICANT_TYPES.map((t) => [t, { received: 0, carriedIn: 0, carriedOut: 0, completed: noCompletions() }]),
+  );
   for (const request of requests) {
     const position = reportYearPosition(request, year);
     const tally = tallies.get(request.applicantType);
