@@ -194,18 +194,15 @@ function isValidValue(format: ReportFormat, cell: CellId, value: number): boolea
 function checkValues(format: ReportFormat, cells: Cells): CheckResult[] {
   const severity = ruleSeverity('R5');
   return (['t2', 't3', 't4'] as const).map((tableId) => {
-    const bad = format.tables[tableId].cells.filter(
-      (cell) => cells[cell] !== undefined && !isValidValue(format, cell, cells[cell] as number),
-    );
-    const detail = bad.length === 0 ? '' : `${bad.map((c) => `${c} = ${cells[c]}`).join('；')}`;
-    return result(
-      `R5.${tableId}`,
-      severity,
-      bad.length === 0 ? 'pass' : 'fail',
-      { lhs: null, rhs: null },
-      bad,
-      detail,
-    );
+    const ids = format.tables[tableId].cells;
+    let bad: CellId[] | undefined;
+    for (let i = 0; i < ids.length; i++) {
+      const value = cells[ids[i]!];
+      if (value !== undefined && !isValidValue(format, ids[i]!, value)) (bad ??= []).push(ids[i]!);
+    }
+    if (!bad) return result(`R5.${tableId}`, severity, 'pass', { lhs: null, rhs: null }, [], '');
+    const detail = bad.map((c) => `${c} = ${cells[c]}`).join('；');
+    return result(`R5.${tableId}`, severity, 'fail', { lhs: null, rhs: null }, bad, detail);
   });
 }
 
