@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { carriedOverPair } from '../../../../test-support/carried-over-pair.ts';
 import { err, ok } from '../../../shared/domain/result.ts';
 import { auditBatch, unreadableRow, type BatchRow, type RowReader } from './audit-batch.ts';
+import type { GroupReader } from './batch-groups.ts';
 
 const reports = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,6 +75,45 @@ test('a file refused for time or memory beside others is read again alone; other
   assert.equal(calls.filter((c) => c.file === 'broken.pdf').length, 1, 'a broken file is not read twice');
 });
 
+test('a group refused as a whole is read again file by file, alone, after the rest; the rows as if read alone', async () => {
+  const files = Array.from({ length: 12 }, (_, i) => (i === 9 ? 'bomb.txt' : `r${i}.txt`));
+  const groups: string[][] = [];
+  // A group holding the bomb is refused whole (its worker ran out of memory); alone, the bomb is refused
+  // for itself and every other file is read.
+  const groupReader: GroupReader = async (some) => {
+    groups.push(some.map((f) => f.file));
+    if (some.some((f) => f.file === 'bomb.txt')) return err({ code: 'file-too-big-in-memory', limitMb: 512 });
+    return ok(some.map(({ file }) => ok({ row: rowFor(file) })));
+  };
+  const alone: string[] = [];
+  const rowOfFile: RowReader = async (file) => {
+    alone.push(file);
+    if (file === 'bomb.txt') return err({ code: 'file-reader-crashed', reason: '内存超限' });
+    return ok({ row: rowFor(file) });
+  };
+  const rows: BatchRow[] = [];
+  await auditBatch(
+    files,
+    async () => new Uint8Array(10),
+    new Set(),
+    (row) => void rows.push(row),
+    {
+      groupReader,
+      rowOfFile,
+    },
+  );
+  assert.deepEqual(groups, [files.slice(0, 8), files.slice(8)]);
+  assert.deepEqual(alone, ['r8.txt', 'bomb.txt', 'r10.txt', 'r11.txt'], 'the refused group, file by file');
+  assert.deepEqual(
+    rows.map((r) => r.file),
+    [...files.slice(0, 8), 'r8.txt', 'bomb.txt', 'r10.txt', 'r11.txt'],
+  );
+  assert.ok(
+    rows.filter((r) => r.file !== 'bomb.txt').every((r) => r.agency === `机关${r.file}` && !r.problem),
+  );
+  assert.match(rows[9]!.problem, /内存超限/);
+});
+
 test('a file that cannot be read from disk is a row with the reason, the batch goes on', async () => {
   const rows: BatchRow[] = [];
   await auditBatch(
@@ -95,7 +135,7 @@ test('a file that cannot be read from disk is a row with the reason, the batch g
   );
 });
 
-test('in the sandbox, the rows of real reports read at once are those read one by one', async () => {
+test('in the sandbox, the rows of real reports read together in groups are those read one by one', async () => {
   const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
   const names = [
     '008-pingtan-2022.txt',
@@ -105,13 +145,15 @@ test('in the sandbox, the rows of real reports read at once are those read one b
     'real/shuyang-county-2025.txt',
   ];
   const read = async (name: string) => readFileSync(new URL(name, folder));
-  const run = async (window: number) => {
+  const run = async (options: { window?: number; groupFiles?: number }) => {
     const rows: BatchRow[] = [];
-    await auditBatch(names, read, new Set(), (row) => void rows.push(row), { window });
+    await auditBatch(names, read, new Set(), (row) => void rows.push(row), options);
     return rows;
   };
-  const together = await run(4);
-  assert.deepEqual(together, await run(1));
+  // Together: the five in one worker's group; one by one: each file alone, one at a time.
+  const together = await run({});
+  assert.deepEqual(together, await run({ window: 1, groupFiles: 1 }));
+  assert.deepEqual(together, await run({ window: 4, groupFiles: 2 }));
   assert.deepEqual(
     together.map((r) => [r.agency, r.year, r.cells_read]),
     [

@@ -5,29 +5,47 @@
  * Where the batch holds an agency's report of the year before, its 结转下年度继续办理 splits this year's
  * 上年结转 printed run together, as `audit --previous` does.
  */
-import type { Result } from '../../../shared/domain/result.ts';
+import { ok, type Result } from '../../../shared/domain/result.ts';
 import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
 import { extractRefusalMessage, type AuditRefusal, type CarriedOnRecord } from './audit-report.ts';
 import { unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
 import { yearKey } from './batch-carry-over.ts';
+import {
+  GROUP_FILES,
+  groupsOf,
+  LOAD_REFUSALS,
+  readGroup,
+  type Done,
+  type GroupReader,
+} from './batch-groups.ts';
 
 export { BATCH_COLUMNS, batchRow, unreadableRow, type BatchRow } from './batch-row.ts';
 
 const ROW_WORKER = new URL('./audit-row-worker.ts', import.meta.url);
 
-/** One file read and audited in the sandbox, its batch row made there (`carried`: last year's 结转). */
+/** Files read and audited in the sandbox, together in one worker, each file's batch row made there. */
+const groupInSandbox =
+  (account?: string): GroupReader =>
+  (files) =>
+    sharedFileSandbox().run<ReadonlyArray<Result<BatchReading, AuditRefusal>>>(
+      ROW_WORKER,
+      { files: files.map(({ file, bytes }) => ({ fileName: file, bytes })) },
+      account !== undefined ? { key: account } : {},
+    );
+
+/** One file read and audited in the sandbox (`carried`: last year's 结转). */
 async function rowOf(
   file: string,
   bytes: Uint8Array,
   carried?: CarriedOnRecord,
   account?: string,
 ): Promise<Result<BatchReading, AuditRefusal>> {
-  const done = await sharedFileSandbox().run<Result<BatchReading, AuditRefusal>>(
+  const done = await sharedFileSandbox().run<ReadonlyArray<Result<BatchReading, AuditRefusal>>>(
     ROW_WORKER,
-    { fileName: file, bytes, ...(carried ? { carried } : {}) },
+    { files: [{ fileName: file, bytes, ...(carried ? { carried } : {}) }] },
     account !== undefined ? { key: account } : {},
   );
-  return done.ok ? done.value : done;
+  return done.ok ? done.value[0]! : done;
 }
 
 /**
@@ -66,15 +84,8 @@ export class CarriedOutByYear {
   }
 }
 
-/** Files in the batch's window: the sandbox reads two at once (one a core), the rest wait their turn. */
-const WINDOW = 4;
-
-/** Refusals that another file read beside this one may have caused (the process's memory, the time). */
-const LOAD_REFUSALS: ReadonlySet<string> = new Set([
-  'file-too-slow',
-  'file-too-big-in-memory',
-  'sandbox-busy',
-]);
+/** Groups in the batch's window: the sandbox reads two at once (one a core), the next one is read from disk. */
+const WINDOW = 2;
 
 /** How a batch reads one file into its row (the sandbox's worker; a test's stand-in). */
 export type RowReader = (
@@ -105,22 +116,37 @@ async function auditOne(
 }
 
 /**
- * Audits each file not yet done, several at once (`window`); `onRow` receives the rows in the files'
- * order, each as soon as it and those before it are ready. A file refused for its time or memory while
- * others were read beside it is read again alone, after the rest: its row is what it would be alone. A
- * report whose 上年结转 was left uncertain (run together) waits for the rest too, and is read again with
- * the 结转下年度继续办理 of the agency's report of the year before where the batch has it (all seven read,
- * the files of that year agreeing): its row comes last.
+ * Audits each file not yet done, several at once (`window` groups of up to `groupFiles` files; small files
+ * go to a worker together, a large one alone); `onRow` receives the rows in the files' order, each as soon
+ * as it and those before it are ready. A file refused for its time or memory while others were read beside
+ * it — or a group refused as a whole — is read again alone, after the rest: its row is what it would be
+ * alone. A report whose 上年结转 was left uncertain (run together) waits for the rest too, and is read again
+ * with the 结转下年度继续办理 of the agency's report of the year before where the batch has it (all seven
+ * read, the files of that year agreeing): its row comes last. A test's stand-ins: `rowOfFile` reads one
+ * file at a time (and a file again alone), `groupReader` a group.
  */
 export async function auditBatch(
   files: readonly string[],
   read: (file: string) => Promise<Uint8Array>,
   done: ReadonlySet<string>,
   onRow: (row: BatchRow) => Promise<void> | void,
-  { window = WINDOW, rowOfFile = rowOf }: { window?: number; rowOfFile?: RowReader } = {},
+  {
+    window = WINDOW,
+    rowOfFile,
+    groupReader,
+    groupFiles = rowOfFile && !groupReader ? 1 : GROUP_FILES,
+  }: { window?: number; rowOfFile?: RowReader; groupReader?: GroupReader; groupFiles?: number } = {},
 ): Promise<{ audited: number; skipped: number }> {
   const todo = files.filter((file) => !done.has(file));
-  const pending: Array<Promise<{ reading: BatchReading; again: boolean }>> = [];
+  const oneByOne = rowOfFile ?? rowOf;
+  const reader: GroupReader =
+    groupReader ??
+    (rowOfFile
+      ? async (some) => ok(await Promise.all(some.map(({ file, bytes }) => rowOfFile(file, bytes))))
+      : groupInSandbox());
+  const alone = window <= 1;
+  const groups = groupsOf(todo, read, Math.max(1, groupFiles));
+  const pending: Array<Promise<Done[]>> = [];
   const again: string[] = [];
   const uncertain: BatchReading[] = [];
   const carriedOut = new CarriedOutByYear();
@@ -129,23 +155,29 @@ export async function auditBatch(
     if (reading.carriedInUncertain && reading.row.agency && reading.row.year) uncertain.push(reading);
     else await onRow(reading.row);
   };
-  let next = 0;
-  const fill = () => {
-    while (pending.length < window && next < todo.length)
-      pending.push(auditOne(todo[next++]!, read, window <= 1, rowOfFile));
+  // The next group is read from disk while the groups before it are read in the sandbox.
+  const fill = async () => {
+    while (pending.length < Math.max(1, window)) {
+      const entries = await groups.next();
+      if (!entries) return;
+      const reading = readGroup(entries, reader, alone);
+      reading.catch(() => undefined); // awaited below, in order
+      pending.push(reading);
+    }
   };
-  fill();
+  await fill();
   while (pending.length > 0) {
-    const { reading, again: alone } = await pending.shift()!;
-    fill();
-    if (alone) again.push(reading.row.file);
-    else await take(reading);
+    const group = await pending.shift()!;
+    await fill();
+    for (const { file, reading, again: later } of group)
+      if (later) again.push(file);
+      else await take(reading);
   }
-  for (const file of again) await take((await auditOne(file, read, true, rowOfFile)).reading);
+  for (const file of again) await take((await auditOne(file, read, true, oneByOne)).reading);
   for (const reading of uncertain) {
     const carried = carriedOut.into(reading);
     await onRow(
-      carried ? (await auditOne(reading.row.file, read, true, rowOfFile, carried)).reading.row : reading.row,
+      carried ? (await auditOne(reading.row.file, read, true, oneByOne, carried)).reading.row : reading.row,
     );
   }
   return { audited: todo.length, skipped: files.length - todo.length };

@@ -1,6 +1,8 @@
 /**
- * The file sandbox's worker for one report of a batch: extract and audit it, and answer with its batch
- * row and its 结转 (not the whole reading: a batch of thousands passes only what it keeps between threads).
+ * The file sandbox's worker for the reports of a batch: a group of files (one, or several small ones sent
+ * together so that a batch of thousands is not paced by one message each way per file), each extracted
+ * and audited in turn and answered with its batch row and its 结转 (not the whole reading: only what the
+ * batch keeps passes between threads) or the reason it could not be read.
  */
 import { err, ok } from '../../../shared/domain/result.ts';
 import { serveFiles } from '../../../platform/untrusted-files/worker-pool.ts';
@@ -8,7 +10,11 @@ import { auditReportFileHere } from './audit-report-here.ts';
 import type { ReportFileInput } from './audit-report.ts';
 import { batchReading } from './batch-row.ts';
 
-await serveFiles(async (input: ReportFileInput, limits) => {
-  const audit = await auditReportFileHere(input, limits);
-  return audit.ok ? ok(batchReading(input.fileName, audit.value)) : err(audit.error);
+await serveFiles(async ({ files }: { files: readonly ReportFileInput[] }, limits) => {
+  const rows = [];
+  for (const input of files) {
+    const audit = await auditReportFileHere(input, limits);
+    rows.push(audit.ok ? ok(batchReading(input.fileName, audit.value)) : err(audit.error));
+  }
+  return rows;
 });
