@@ -12,6 +12,7 @@ import {
 } from '../../annual-report/index.ts';
 import { restoredReport, storedReport } from './stored-checks.ts';
 import { CHECK_TEMPLATES_V1 } from './check-templates-v1.ts';
+import { NOT_APPLICABLE_V2 } from './check-not-applicable-v2.ts';
 import { CELL_ORDER_V1 } from './cell-order-v1.ts';
 import { restoredCells, storedCells } from './stored-cells.ts';
 import { supervisionRepository, type FiledReport } from './supervision-repository.ts';
@@ -113,6 +114,48 @@ testOnBothDatabases(
   },
 );
 
+test('a check the rules could not apply is stored without its usual sentence (version 2); every version reads back as filed', () => {
+  for (const format of ['2021', '2019'] as const) {
+    // As a report built from records first files: no report of the year before, no prose, no fee records.
+    const cells = Object.fromEntries(reportFormat(format).cellIds.map((c) => [c, 0]));
+    const checks = checkConsistency({ format, cells });
+    const report: AnnualReport = { format, year: 2025, agency: { name: '某局' }, cells, checks };
+    const notApplied = checks.filter((c) => c.status === 'not-applicable');
+    assert.ok(
+      notApplied.some((c) => c.rule.startsWith('R8.')),
+      format,
+    );
+    assert.ok(
+      notApplied.some((c) => c.rule.startsWith('R6.')),
+      format,
+    );
+    const v2 = storedReport(report);
+    assert.equal(v2.storedChecks.templates, 'v2');
+    assert.deepEqual(
+      v2.storedChecks.checks.filter((c) => c.length > 4).map((c) => c[0]),
+      [],
+      `${format}: nothing stored beyond rule, status and sides`,
+    );
+    const v1 = storedReport(report, 'v1');
+    // In UTF-8, as the database keeps it: the sentences were Chinese.
+    const bytes = (stored: object) => Buffer.byteLength(JSON.stringify(stored));
+    assert.ok(bytes(v2) < bytes(v1) * 0.7, `${format}: ${bytes(v2)} of ${bytes(v1)} bytes`);
+    for (const stored of [v1, v2])
+      assert.deepEqual(
+        restoredReport(JSON.parse(JSON.stringify(stored))),
+        report,
+        stored.storedChecks.templates,
+      );
+    // A check not applied for another reason keeps its own sentence.
+    const otherFormat = checkConsistency(
+      { format, cells },
+      { previous: { format: format === '2021' ? '2019' : '2021', cells } },
+    );
+    const withOwn = { ...report, checks: otherFormat };
+    assert.deepEqual(restoredReport(JSON.parse(JSON.stringify(storedReport(withOwn)))), withOwn);
+  }
+});
+
 test('a filed report’s cells stored as values in order read back exactly; a cell the order does not know keeps them by name', () => {
   for (const format of ['2021', '2019'] as const) {
     const { cells } = reportOf(format);
@@ -134,11 +177,12 @@ test('a filed report’s cells stored as values in order read back exactly; a ce
   );
 });
 
-test('the tables of version 1 are frozen: reports filed with them must read the same for ever', () => {
+test('the tables of versions 1 and 2 are frozen: reports filed with them must read the same for ever', () => {
   // A change of the rules' wording, or of a format's cells, goes in a new version beside these.
   for (const [table, expected] of [
     [CHECK_TEMPLATES_V1, '5dab2c8c917fd5eb2e69c3914e0958f6de62187eb9bc43c04be7fa719075543a'],
     [CELL_ORDER_V1, '8eef130f2e1224cee38db02e510985146f5677311857b750166067450e5bc6f7'],
+    [NOT_APPLICABLE_V2, '0aaa0e2a4575ad56fb66a2d047ec84a86898dde16fbc49d59a8177d13a908610'],
   ] as const)
     assert.equal(createHash('sha256').update(JSON.stringify(table)).digest('hex'), expected);
 });
