@@ -10,28 +10,36 @@ import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbo
 import { extractRefusalMessage, type AuditRefusal, type CarriedOnRecord } from './audit-report.ts';
 import { unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
 import { yearKey } from './batch-carry-over.ts';
-import {
-  GROUP_FILES,
-  groupsOf,
-  LOAD_REFUSALS,
-  readGroup,
-  type Done,
-  type GroupReader,
-} from './batch-groups.ts';
+import { GROUP_FILES, groupsOf, readGroup, type Done, type GroupReader } from './batch-groups.ts';
 
 export { BATCH_COLUMNS, batchRow, unreadableRow, type BatchRow } from './batch-row.ts';
 
 const ROW_WORKER = new URL('./audit-row-worker.ts', import.meta.url);
 
-/** Files read and audited in the sandbox, together in one worker, each file's batch row made there. */
-const groupInSandbox =
-  (account?: string): GroupReader =>
-  (files) =>
-    sharedFileSandbox().run<ReadonlyArray<Result<BatchReading, AuditRefusal>>>(
-      ROW_WORKER,
-      { files: files.map(({ file, bytes }) => ({ fileName: file, bytes })) },
-      account !== undefined ? { key: account } : {},
-    );
+/**
+ * Files read and audited in the sandbox, together in one worker, each file's batch row made there
+ * (`carried`: last year's 结转 for a file read again with it; `account`: whose files, for its limit).
+ */
+function inSandbox(
+  files: ReadonlyArray<{
+    readonly file: string;
+    readonly bytes: Uint8Array;
+    readonly carried?: CarriedOnRecord;
+  }>,
+  account?: string,
+): ReturnType<GroupReader> {
+  return sharedFileSandbox().run<ReadonlyArray<Result<BatchReading, AuditRefusal>>>(
+    ROW_WORKER,
+    {
+      files: files.map(({ file, bytes, carried }) => ({
+        fileName: file,
+        bytes,
+        ...(carried ? { carried } : {}),
+      })),
+    },
+    account !== undefined ? { key: account } : {},
+  );
+}
 
 /** One file read and audited in the sandbox (`carried`: last year's 结转). */
 async function rowOf(
@@ -40,11 +48,7 @@ async function rowOf(
   carried?: CarriedOnRecord,
   account?: string,
 ): Promise<Result<BatchReading, AuditRefusal>> {
-  const done = await sharedFileSandbox().run<ReadonlyArray<Result<BatchReading, AuditRefusal>>>(
-    ROW_WORKER,
-    { files: [{ fileName: file, bytes, ...(carried ? { carried } : {}) }] },
-    account !== undefined ? { key: account } : {},
-  );
+  const done = await inSandbox([{ file, bytes, ...(carried ? { carried } : {}) }], account);
   return done.ok ? done.value[0]! : done;
 }
 
@@ -94,25 +98,16 @@ export type RowReader = (
   carried?: CarriedOnRecord,
 ) => Promise<Result<BatchReading, AuditRefusal>>;
 
-/** One file's row; `again` when it was refused for a limit another file read beside it may have broken. */
-async function auditOne(
+/** One file read again alone (`carried`: with last year's 结转): its reading, or why it could not be read. */
+async function auditAlone(
   file: string,
   read: (file: string) => Promise<Uint8Array>,
-  alone: boolean,
   rowOfFile: RowReader,
   carried?: CarriedOnRecord,
-): Promise<{ reading: BatchReading; again: boolean }> {
-  try {
-    const done = await rowOfFile(file, await read(file), carried);
-    if (done.ok) return { reading: done.value, again: false };
-    return {
-      reading: { row: unreadableRow(file, extractRefusalMessage(done.error)) },
-      again: !alone && LOAD_REFUSALS.has(done.error.code),
-    };
-  } catch (error) {
-    const row = unreadableRow(file, `无法读取：${(error as Error).message.slice(0, 200)}`);
-    return { reading: { row }, again: false };
-  }
+): Promise<BatchReading> {
+  const entries = (await groupsOf([file], read, 1).next())!;
+  const reader: GroupReader = async ([one]) => ok([await rowOfFile(one!.file, one!.bytes, carried)]);
+  return (await readGroup(entries, reader, true))[0]!.reading;
 }
 
 /**
@@ -143,7 +138,7 @@ export async function auditBatch(
     groupReader ??
     (rowOfFile
       ? async (some) => ok(await Promise.all(some.map(({ file, bytes }) => rowOfFile(file, bytes))))
-      : groupInSandbox());
+      : (files) => inSandbox(files));
   const alone = window <= 1;
   const groups = groupsOf(todo, read, Math.max(1, groupFiles));
   const pending: Array<Promise<Done[]>> = [];
@@ -173,12 +168,10 @@ export async function auditBatch(
       if (later) again.push(file);
       else await take(reading);
   }
-  for (const file of again) await take((await auditOne(file, read, true, oneByOne)).reading);
+  for (const file of again) await take(await auditAlone(file, read, oneByOne));
   for (const reading of uncertain) {
     const carried = carriedOut.into(reading);
-    await onRow(
-      carried ? (await auditOne(reading.row.file, read, true, oneByOne, carried)).reading.row : reading.row,
-    );
+    await onRow(carried ? (await auditAlone(reading.row.file, read, oneByOne, carried)).row : reading.row);
   }
   return { audited: todo.length, skipped: files.length - todo.length };
 }

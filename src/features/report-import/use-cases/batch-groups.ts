@@ -19,7 +19,7 @@ export type GroupReader = (
 ) => Promise<Result<ReadonlyArray<Result<BatchReading, AuditRefusal>>, AuditRefusal>>;
 
 /** Refusals that another file read beside this one may have caused (the process's memory, the time). */
-export const LOAD_REFUSALS: ReadonlySet<string> = new Set([
+const LOAD_REFUSALS: ReadonlySet<string> = new Set([
   'file-too-slow',
   'file-too-big-in-memory',
   'sandbox-busy',
