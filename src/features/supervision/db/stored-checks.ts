@@ -24,14 +24,21 @@ export interface StoredChecks {
   readonly checks: readonly StoredCheck[];
 }
 
-const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Template>>>>>> = {
-  v1: CHECK_TEMPLATES_V1,
-  v2: CHECK_TEMPLATES_V1,
-};
-/** Per version, a check's usual sentence when its rule could not be applied (none in version 1). */
-const NOT_APPLICABLE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  v1: {},
-  v2: NOT_APPLICABLE_V2,
+/**
+ * Each version's tables: the rules' templates, and a check's usual sentence when its rule could not be
+ * applied (none in version 1).
+ */
+const VERSIONS: Readonly<
+  Record<
+    string,
+    {
+      readonly templates: Readonly<Record<string, Readonly<Record<string, Template>>>>;
+      readonly notApplicable: Readonly<Record<string, string>>;
+    }
+  >
+> = {
+  v1: { templates: CHECK_TEMPLATES_V1, notApplicable: {} },
+  v2: { templates: CHECK_TEMPLATES_V1, notApplicable: NOT_APPLICABLE_V2 },
 };
 const CURRENT = 'v2' as const;
 
@@ -43,7 +50,7 @@ function usualMessage(
   template: Template | undefined,
 ): string | undefined {
   if (status === 'not-applicable') {
-    const sentences = NOT_APPLICABLE[version]!;
+    const sentences = VERSIONS[version]!.notApplicable;
     const sentence = sentences[rule] ?? sentences[rule.split('.')[0]!];
     if (sentence !== undefined) return sentence;
   }
@@ -103,7 +110,7 @@ export type StoredReport = Omit<AnnualReport, 'checks' | 'cells'> & {
  */
 export function storedReport(report: AnnualReport, version: 'v1' | 'v2' = CURRENT): StoredReport {
   const { checks, cells, ...rest } = report;
-  const templates = TEMPLATES[version]![report.format];
+  const templates = VERSIONS[version]!.templates[report.format];
   const inOrder = storedCells(report.format, cells);
   return {
     ...rest,
@@ -122,7 +129,7 @@ export function storedReport(report: AnnualReport, version: 'v1' | 'v2' = CURREN
 export function restoredReport(stored: AnnualReport | StoredReport): AnnualReport {
   if (!('storedChecks' in stored)) return stored;
   const { storedChecks, storedCells: inOrder, cells, ...rest } = stored;
-  const templates = TEMPLATES[storedChecks.templates];
+  const templates = VERSIONS[storedChecks.templates]?.templates;
   if (!templates)
     throw new Error(`filed report stored with unknown check templates ${storedChecks.templates}`);
   return {
