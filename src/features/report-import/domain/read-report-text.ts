@@ -4,6 +4,7 @@
  * one row of 15 numbers, table 二 by its row labels. Every cell keeps the line it was read from; a cell
  * that cannot be read without guessing is named as unread, never filled in.
  */
+import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
   normalizeLabel,
@@ -160,10 +161,21 @@ function readTable2(
       carried = undefined;
       continue;
     }
-    const numbers = numbersOfLine(text, i + 1);
+    let numbers = numbersOfLine(text, i + 1);
     let row = words ? match(words) : undefined;
     if (!row && carried && !carried.row && words) row = match(carried.words + words);
-    if (!row && carried?.row && !words) row = carried.row;
+    if (!row && carried?.row && !words) {
+      row = carried.row;
+      // A page saved one cell a line (规章 | / 2 | / 1 | / 9 |): the row's numbers on the lines under it.
+      const more =
+        numbers.length === 1
+          ? numbersBelow(lines, i, to, cellsOfRow(format, 't2', row).length - 1)
+          : undefined;
+      if (more) {
+        numbers = [...numbers, ...more.numbers];
+        i = more.last;
+      }
+    }
     if (numbers.length === 0) {
       carried = { words, ...(row ? { row } : {}) };
       continue;
@@ -211,6 +223,28 @@ function readTable2(
 }
 
 const blankOf = (n: LineNumber) => (n.blank ? { blank: true } : {});
+
+/**
+ * The `wanted` numbers on the lines after line `at` (0-based), one a line and no words with them, as a
+ * page saved one table cell a line prints a row; undefined unless exactly so.
+ */
+function numbersBelow(
+  lines: readonly string[],
+  at: number,
+  to: number,
+  wanted: number,
+): { numbers: LineNumber[]; last: number } | undefined {
+  if (wanted <= 0) return undefined;
+  const numbers: LineNumber[] = [];
+  for (let k = at + 1; k < to && numbers.length < wanted; k++) {
+    const text = withoutUnits(lines[k] ?? '');
+    const found = numbersOfLine(text, k + 1);
+    if (found.length !== 1 || ROW_LABEL_WORDS(text) !== '') return undefined;
+    numbers.push(found[0]!);
+    if (numbers.length === wanted) return { numbers, last: k };
+  }
+  return undefined;
+}
 /** A unit after a number: the number is the prose's (收到申请74件), not a table cell's. */
 const PROSE_UNIT = /^\s*[件元万年月日号%％个次人家名份条]/u;
 /**
@@ -256,7 +290,8 @@ const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, E
  * which decides this year's 上年结转 row when its numbers were printed run together (carried-over.ts).
  */
 export function readReportText(text: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
-  const lines = text.split(/\r?\n/);
+  const split = text.split(/\r?\n/);
+  const lines = isCellPerLine(split) ? joinCellPerLine(split) : split;
   const format = detectFormat(text);
   const out = new Reading();
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.

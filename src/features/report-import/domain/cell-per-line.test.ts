@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readReportText } from './read-report-text.ts';
+import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
+
+const fixtures = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+const shape = (name: string) => readFileSync(new URL(`shapes/${name}`, fixtures), 'utf8');
+/** The same made-up report as a PDF's text: every cell known. */
+const expected = () => readReportText(shape('pdf-text-broken-rows.txt')).cells;
+
+test('a page saved one cell a line (“规章 |”, “/ |”, “28 |”): every cell read, each row’s evidence its label’s line', () => {
+  const text = shape('web-cells-per-line.txt');
+  assert.match(text, /\n规章 \|\n\/ \|\n\/ \|\n\/ \|\n行政规范性文件 \|\n2 \|\n/);
+  const reading = readReportText(text);
+  assert.deepEqual(reading.cells, expected());
+  assert.deepEqual(reading.unread, []);
+  assert.deepEqual(reading.problems, []);
+  const lines = text.split('\n');
+  const label = lines.indexOf('一、本年新收政府信息公开申请数量 |') + 1;
+  assert.equal(reading.sources['t3.r1.total']?.line, label);
+  assert.equal(reading.sources['t3.r1.total']?.text, '一、本年新收政府信息公开申请数量 28 2 0 0 0 0 30');
+  assert.deepEqual(
+    reading.blank,
+    ['t2.regulations.made', 't2.regulations.repealed', 't2.regulations.in_force'],
+    '“/” is a blank read as 0 (§7), flagged',
+  );
+});
+
+test('the same page with its zeros printed as empty cells (a lone “|”): blanks, never the next row’s numbers', () => {
+  const text = shape('web-cells-blank.txt');
+  assert.match(text, /\n一、本年新收政府信息公开申请数量 \|\n28 \|\n2 \|\n\|\n\|\n\|\n\|\n30 \|\n/);
+  const reading = readReportText(text);
+  assert.deepEqual(reading.cells, expected());
+  assert.ok(reading.blank.includes('t3.r1.org_research') && !reading.blank.includes('t3.r1.total'));
+
+  // One empty cell lost from （一）予以公开: six cells for seven columns — the row left unread, not shifted.
+  const lost = text.replace('（一）予以公开 |\n9 |\n1 |\n|\n', '（一）予以公开 |\n9 |\n1 |\n');
+  const short = readReportText(lost);
+  for (const column of ['natural', 'org_business', 'total'])
+    assert.equal(short.cells[`t3.r3_1.${column}`], undefined, column);
+  for (const [cell, value] of Object.entries(short.cells)) assert.equal(value, expected()[cell], cell);
+  assert.equal(short.unread.length, 7);
+});
+
+test('only such a page is rejoined: no other shape, real or made up, is taken for one', () => {
+  for (const folder of ['shapes/', 'real/', '']) {
+    for (const name of readdirSync(new URL(folder, fixtures))) {
+      if (!/\.(txt|md|html)$/.test(name) || name.startsWith('web-cells')) continue;
+      const lines = readFileSync(new URL(folder + name, fixtures), 'utf8').split('\n');
+      assert.equal(isCellPerLine(lines), false, folder + name);
+    }
+  }
+  // A hostile text of bars alone: a blank text, in one pass.
+  const bars = Array.from({ length: 200_000 }, (_, k) => (k % 2 ? '|' : '|||'));
+  assert.equal(isCellPerLine(bars), true);
+  assert.ok(joinCellPerLine(bars).every((l) => l === ''));
+});
+
+test('表二 numbers printed one a line under their label are the row’s; too few leave it unread', () => {
+  const text = shape('pdf-text-broken-rows.txt');
+  const below = readReportText(text.replace('行政规范性文件 2 1 9', '行政规范性文件\n2\n1\n9'));
+  assert.deepEqual(below.cells, expected());
+  const short = readReportText(text.replace('行政规范性文件 2 1 9', '行政规范性文件\n2\n1'));
+  for (const column of ['made', 'repealed', 'in_force'])
+    assert.equal(short.cells[`t2.normative_docs.${column}`], undefined, column);
+  assert.ok(short.problems.some((p) => p.includes('行政规范性文件')));
+});
