@@ -8,13 +8,14 @@ import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from '
 
 /**
  * A row's cells as a page, a sheet or a markdown table prints them: tab-separated, or between pipes
- * (| label | 1 | 0 | … |, the outer pipes no cells). Else undefined (a line of text, cells unknown).
+ * (| label | 1 | 0 | … |, the outer pipes no cells), or each followed by one as a page's text may give
+ * them (label | 1 | | 0 |). Else undefined (a line of text, cells unknown).
  */
 function rowCells(text: string): string[] | undefined {
   if (text.includes('\t') && !text.includes('|')) return text.split('\t');
   const row = text.trim();
-  if (!row.startsWith('|') || !row.endsWith('|') || row.length < 3) return undefined;
-  return row.slice(1, -1).split('|');
+  if (!row.endsWith('|') || row.length < 3) return undefined;
+  return row.slice(row.startsWith('|') ? 1 : 0, -1).split('|');
 }
 
 /**
