@@ -246,8 +246,8 @@ test('audit --batch over a list: a file the list names that is gone is a row say
   assert.equal(run.code, 0, run.stderr);
   const lines = readFileSync(out, 'utf8').trim().split('\n');
   assert.equal(lines.length, 4);
-  assert.match(lines.find((l) => l.startsWith(gone)) ?? '', /,无法读取：文件不存在$/);
-  assert.match(lines.find((l) => l.startsWith(`${dir},`)) ?? '', /,无法读取：这是一个文件夹$/);
+  assert.match(lines.find((l) => l.startsWith(gone)) ?? '', /,无法读取：文件不存在,$/);
+  assert.match(lines.find((l) => l.startsWith(`${dir},`)) ?? '', /,无法读取：这是一个文件夹,$/);
   assert.match(lines.find((l) => l.includes('008-pingtan-2022')) ?? '', /,平潭综合实验区,2022,2021,200,/);
 });
 

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { auditReportText } from './audit-report.ts';
+import { batchRow } from './batch-row.ts';
 import { carriedOverPair } from '../../../../test-support/carried-over-pair.ts';
 
 test('a cell left uncertain in a page’s run-together text is shown with its row as the table prints it', () => {
@@ -41,4 +42,32 @@ test('last year’s 结转 on record splits a run-together 上年结转 only in 
     columns: [5, 0, 0, 0, 0, 0, 5],
   });
   assert.deepEqual(unmatched.reading.ambiguous['t3.r2.natural'], [1, 11]);
+});
+
+test('a report printed in the format of other years is named: the 2019 trial format for 2019 and 2020, 2021’s after', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../../../test-support/fixtures/reports/${name}`, import.meta.url), 'utf8');
+  const wrongFormat = (text: string) =>
+    auditReportText(text).reading.problems.filter((p) => p.includes('应使用'));
+  const of2019 = fixture('real/pingtan-2019.txt');
+  assert.deepEqual(wrongFormat(of2019), []);
+  const reused = auditReportText(of2019.replaceAll('2019年', '2023年'));
+  assert.equal(reused.reading.format, '2019', 'read in the format it is printed in');
+  assert.deepEqual(
+    reused.reading.problems.filter((p) => p.includes('应使用')),
+    [
+      '2023 年度报告应使用国办公开办函〔2021〕30号的格式，这份报告的表格用的是国办公开办函〔2019〕60号的试行格式',
+    ],
+  );
+  assert.equal(
+    batchRow('reused.txt', reused).format_note,
+    reused.reading.problems.find((p) => p.includes('应使用')),
+    'a batch row says so in its own column',
+  );
+  assert.equal(batchRow('of2019.txt', auditReportText(of2019)).format_note, '');
+  const of2022 = fixture('008-pingtan-2022.txt');
+  assert.deepEqual(wrongFormat(of2022), []);
+  assert.deepEqual(wrongFormat(of2022.replaceAll('2022年', '2020年')), [
+    '2020 年度报告应使用国办公开办函〔2019〕60号的试行格式，这份报告的表格用的是国办公开办函〔2021〕30号的格式',
+  ]);
 });

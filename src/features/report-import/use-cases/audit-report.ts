@@ -1,6 +1,7 @@
 /** The audit of one published report: its tables read from the text, then every consistency rule. */
 import {
   checkConsistency,
+  formatOfYear,
   reportFormat,
   type CellId,
   type TableId,
@@ -150,10 +151,11 @@ export function auditReportText(
       : {};
   const read = readReportText(text, layout, carried);
   // Why last year's report did not decide 上年结转: said only where it would have had something to decide.
-  const reading =
-    notUsed && Object.keys(read.ambiguous).some((c) => c.startsWith('t3.r2.'))
-      ? { ...read, problems: [...read.problems, notUsed] }
-      : read;
+  const said = [
+    ...(notUsed && Object.keys(read.ambiguous).some((c) => c.startsWith('t3.r2.')) ? [notUsed] : []),
+    ...formatNotOfYear(read),
+  ];
+  const reading = said.length > 0 ? { ...read, problems: [...read.problems, ...said] } : read;
   const prose = proseOf(text);
   const stated = statedFigures(prose);
   const checks =
@@ -184,6 +186,21 @@ export function auditReportText(
         }
       : {}),
   };
+}
+
+const FORMAT_NAMES = {
+  '2019': '国办公开办函〔2019〕60号的试行格式',
+  '2021': '国办公开办函〔2021〕30号的格式',
+} as const;
+
+/** A report printed in the format of other years (the 2019 trial format for 2019 and 2020, then 2021's). */
+export function formatNotOfYear(reading: Pick<TextReading, 'format' | 'year'>): string[] {
+  if (!reading.format || reading.year === undefined) return [];
+  const due = formatOfYear(reading.year);
+  if (due === reading.format) return [];
+  return [
+    `${reading.year} 年度报告应使用${FORMAT_NAMES[due]}，这份报告的表格用的是${FORMAT_NAMES[reading.format]}`,
+  ];
 }
 
 /** `inPrevious`: the refused file is last year's report given beside the one audited. */

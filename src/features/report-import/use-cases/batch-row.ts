@@ -1,10 +1,11 @@
 /**
  * A batch's row for one report: agency, year, format, the cells read, ambiguous and unread, the totals,
- * each failed rule — or, for a report that cannot be read, the reason.
+ * each failed rule — or, for a report that cannot be read, the reason; and a report printed in the format
+ * of other years.
  */
 import type { CheckResult } from '../../annual-report/index.ts';
 import { carriedOutOf } from '../domain/carried-over.ts';
-import type { ReportAudit } from './audit-report.ts';
+import { formatNotOfYear, type ReportAudit } from './audit-report.ts';
 
 export const BATCH_COLUMNS = [
   'file',
@@ -24,6 +25,7 @@ export const BATCH_COLUMNS = [
   'warnings',
   'failed_rules',
   'problem',
+  'format_note',
 ] as const;
 export type BatchRow = Readonly<Record<(typeof BATCH_COLUMNS)[number], string>>;
 
@@ -66,6 +68,8 @@ export function batchRow(file: string, audit: ReportAudit): BatchRow {
       .map((c) => c.rule)
       .join(' '),
     problem: Object.keys(r.cells).length === 0 ? r.problems.join('；') || '没有读出任何单元格' : '',
+    // A report in the format of other years (a 2023 report on the 2019 trial format's tables).
+    format_note: formatNotOfYear(r).join('；'),
   };
 }
 

@@ -14,7 +14,8 @@ type Row = Record<
   | 'cells_unread'
   | 'received'
   | 'failed_rules'
-  | 'problem',
+  | 'problem'
+  | 'format_note',
   string
 >;
 
@@ -91,7 +92,10 @@ export function BatchAudit({ agencyId }: { agencyId: string }) {
                   ) : (
                     <>
                       <td>{row.agency || '（未写明）'}</td>
-                      <td>{row.year}</td>
+                      <td>
+                        {row.year}
+                        {row.format_note && <span className="format-note">（格式不符）</span>}
+                      </td>
                       <td>{row.cells_read}</td>
                       <td>{row.cells_ambiguous}</td>
                       <td>{row.cells_unread}</td>
@@ -112,6 +116,15 @@ export function BatchAudit({ agencyId }: { agencyId: string }) {
             <p>
               未通过的规则：
               {result.rules.map((r) => `${r.rule} ${r.reports} 份`).join('、')}
+            </p>
+          )}
+          {result.rows.some((r) => r.format_note) && (
+            <p>
+              表格格式与年度不符：
+              {result.rows
+                .filter((r) => r.format_note)
+                .map((r) => `${r.file}：${r.format_note}`)
+                .join('；')}
             </p>
           )}
           {result.carryOver.pairs > 0 && (
