@@ -34,6 +34,16 @@ test('the same page with its zeros printed as empty cells (a lone “|”): blan
   assert.deepEqual(reading.cells, expected());
   assert.ok(reading.blank.includes('t3.r1.org_research') && !reading.blank.includes('t3.r1.total'));
 
+  // A label whose bar went to the line under it (行政规范性文件 / | / 2 |): the bar is the label's.
+  const wrapped = text
+    .replace('行政规范性文件 |\n', '行政规范性文件\n|\n')
+    .replace(
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） |\n',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n|\n',
+    );
+  assert.notEqual(wrapped, text);
+  assert.deepEqual(readReportText(wrapped).cells, expected());
+
   // One empty cell lost from （一）予以公开: six cells for seven columns — the row left unread, not shifted.
   const lost = text.replace('（一）予以公开 |\n9 |\n1 |\n|\n', '（一）予以公开 |\n9 |\n1 |\n');
   const short = readReportText(lost);

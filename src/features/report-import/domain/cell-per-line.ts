@@ -46,10 +46,17 @@ export function joinCellPerLine(lines: readonly string[]): string[] {
       out[i] = '';
       continue;
     }
-    if (!ONE_CELL.test(line) && !EMPTY_CELL.test(line)) continue;
+    // A label whose bar went to the line under it (行政规范性文件 / | / 0 |): the label's cell.
+    const wrapped =
+      !/[|｜]/.test(line) &&
+      line.trim() !== '' &&
+      !isNumberCell(line.trim().normalize('NFKC')) &&
+      EMPTY_CELL.test(lines[i + 1] ?? '') &&
+      isValue(lines[i + 2] ?? '');
+    if (!wrapped && !ONE_CELL.test(line) && !EMPTY_CELL.test(line)) continue;
     // The run of numbers and empty cells from here or under this label.
-    const label = isValue(line) ? undefined : cellText(line)!;
-    const first = label === undefined ? i : i + 1;
+    const label = wrapped ? line.trim() : isValue(line) ? undefined : cellText(line)!;
+    const first = label === undefined ? i : wrapped ? i + 2 : i + 1;
     let end = first;
     while (end < lines.length && isValue(lines[end]!)) end++;
     const values = lines.slice(first, end).map((l) => cellText(l) ?? '');
@@ -58,7 +65,7 @@ export function joinCellPerLine(lines: readonly string[]): string[] {
       continue;
     }
     out[i] = [...(label === undefined ? [] : [label]), ...values].join('\t');
-    for (let k = i + 1; k < end; k++) out[k] = '';
+    for (let k = i + 1; k < Math.max(end, first); k++) out[k] = '';
     i = end - 1;
   }
   return out;
