@@ -5,6 +5,7 @@
  * that cannot be read without guessing is named as unread, never filled in.
  */
 import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
+import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
   normalizeLabel,
@@ -289,11 +290,14 @@ const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, E
  * Reads a published report's text. `carried`: last year's 结转下年度继续办理 by column, from its report,
  * which decides this year's 上年结转 row when its numbers were printed run together (carried-over.ts).
  */
-export function readReportText(text: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
+export function readReportText(printed: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
+  const traditional = isTraditional(printed);
+  const text = traditional ? simplified(printed) : printed;
   const split = text.split(/\r?\n/);
   const lines = isCellPerLine(split) ? joinCellPerLine(split) : split;
   const format = detectFormat(text);
   const out = new Reading();
+  if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
   // Only a line ending a heading's words (…情况, …复议) is normalised and tried.

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { extractReportText } from './extract-report-text.ts';
 import { decodeUnknownText } from './decode-bytes.ts';
 import { readReportText } from '../domain/read-report-text.ts';
+import { Converter } from 'opencc-js';
 
 const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('008-pingtan-2022.expected.json', folder), 'utf8')) as {
@@ -44,6 +45,12 @@ test('Big5 text is told from GB18030 by what it reads as', () => {
 });
 
 /** Text in a legacy two-byte encoding, through the decoder's own table (test helper; slow but exact). */
+test('a whole report in Big5 (a Taiwan mirror’s traditional text) reads every cell as the original does', async () => {
+  const text = readFileSync(new URL('008-pingtan-2022.txt', folder), 'utf8');
+  const big5 = new Uint8Array(encodeWith('big5', Converter({ from: 'cn', to: 'tw' })(text)));
+  assert.deepEqual(await cellsOf('mirror-big5.txt', big5), expected.cells);
+});
+
 function encodeWith(label: string, text: string): number[] {
   const decoder = new TextDecoder(label);
   const table = new Map<string, number[]>();
