@@ -53,6 +53,33 @@ test('the same page with its zeros printed as empty cells (a lone “|”): blan
   assert.equal(short.unread.length, 7);
 });
 
+test('a page that leaves empty cells out (bars after the printed ones): rows of zeros read, others left unread, never shifted', () => {
+  const text = shape('web-cells-omitted.txt');
+  assert.match(text, /\n3\.危及“三安全一稳定” \|\n0 \|\n\|{8}\n/);
+  assert.match(text, /\n一、本年新收政府信息公开申请数量 \|\n28 \|\n2 \|\n30 \|\n\|{6}\n/);
+  const reading = readReportText(text);
+  const all = expected();
+  for (const [cell, value] of Object.entries(reading.cells)) assert.equal(value, all[cell], cell);
+  const rows = (cells: Iterable<string>) =>
+    new Set([...cells].map((c) => c.split('.').slice(0, 2).join('.')));
+  // Every table 三 row printed as zeros is read; the rows with other numbers are not.
+  const zeroRows = [...rows(Object.keys(all))].filter(
+    (row) =>
+      row.startsWith('t3.') && Object.entries(all).every(([c, v]) => !c.startsWith(`${row}.`) || v === 0),
+  );
+  for (const row of zeroRows) assert.equal(reading.cells[`${row}.total`], 0, row);
+  assert.equal(reading.cells['t3.r3_3_3.total'], 0);
+  assert.equal(reading.sources['t3.r3_3_3.natural']?.blank, true);
+  for (const row of ['t3.r1', 't3.r3_1', 't3.r3_7'])
+    assert.ok(!rows(Object.keys(reading.cells)).has(row), `${row}: its cells' places are unknown`);
+  // Table 二's rows of one cell and a bar line are not table 三's: read as printed.
+  assert.equal(reading.cells['t2.licensing.decisions'], all['t2.licensing.decisions']);
+  assert.deepEqual(
+    Object.keys(reading.cells).filter((c) => c.startsWith('t2.') || c.startsWith('t4.')).length,
+    25,
+  );
+});
+
 test('only such a page is rejoined: no other shape, real or made up, is taken for one', () => {
   for (const folder of ['shapes/', 'real/', '']) {
     for (const name of readdirSync(new URL(folder, fixtures))) {

@@ -37,8 +37,20 @@ export function isCellPerLine(lines: readonly string[]): boolean {
   return cells >= AT_LEAST && cells > other;
 }
 
-/** The lines with each label's cells put back on its line (the same number of lines). */
-export function joinCellPerLine(lines: readonly string[]): string[] {
+/** Table 三's cells a row: where a page leaves some out, a row of zeros is known all the same. */
+const TABLE3_CELLS = 7;
+
+/**
+ * The lines with each label's cells put back on its line (the same number of lines). Some pages leave
+ * a row's empty cells out, printing a line of bars after the cells they print instead: a table 三 row
+ * (`isTable3Row`) whose printed cells are all 0 is then seven zeros wherever its 0 stood (its empty cells
+ * blanks, §7; the 0 taken as its 总计, the one such pages print) — any other row so printed is left
+ * as it is, its cells' places unknown.
+ */
+export function joinCellPerLine(
+  lines: readonly string[],
+  isTable3Row: (label: string) => boolean = () => false,
+): string[] {
   const out = [...lines];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -59,7 +71,16 @@ export function joinCellPerLine(lines: readonly string[]): string[] {
     const first = label === undefined ? i : wrapped ? i + 2 : i + 1;
     let end = first;
     while (end < lines.length && isValue(lines[end]!)) end++;
-    const values = lines.slice(first, end).map((l) => cellText(l) ?? '');
+    let values = lines.slice(first, end).map((l) => cellText(l) ?? '');
+    const zeros = values.length > 0 && values.every((v) => /^0+$/.test(v.normalize('NFKC')));
+    if (
+      zeros &&
+      values.length < TABLE3_CELLS &&
+      label !== undefined &&
+      SPANNED.test(lines[end] ?? '') &&
+      isTable3Row(label)
+    )
+      values = [...Array<string>(TABLE3_CELLS - 1).fill(''), '0'];
     if (values.length === 0) {
       out[i] = label ?? '';
       continue;

@@ -5,6 +5,7 @@
  * that cannot be read without guessing is named as unread, never filled in.
  */
 import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
+import { namesTable3Row } from './table3-line-cells.ts';
 import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
@@ -294,8 +295,10 @@ export function readReportText(printed: string, layout?: TextLayout, carried?: C
   const traditional = isTraditional(printed);
   const text = traditional ? simplified(printed) : printed;
   const split = text.split(/\r?\n/);
-  const lines = isCellPerLine(split) ? joinCellPerLine(split) : split;
   const format = detectFormat(text);
+  const lines = isCellPerLine(split)
+    ? joinCellPerLine(split, (label) => !!format && namesTable3Row(ROW_LABEL_WORDS(label), format))
+    : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
