@@ -266,3 +266,23 @@ test('audit --batch: last year’s report in the folder splits this year’s 上
   assert.match(lines.find((l) => l.includes('2024.txt')) ?? '', /,2024,2021,200,0,0,31,12,/);
   assert.match(run.stdout, /单元格：读出 400，存疑 0，未读出 0/);
 });
+
+test('audit --batch names the reports whose tables are in the format of other years: printed, in the CSV and the summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-format-'));
+  const of2019 = readFileSync(fixture('reports/real/pingtan-2019.txt'), 'utf8');
+  writeFileSync(join(dir, 'reused-2023.txt'), of2019.replaceAll('2019年', '2023年'));
+  writeFileSync(join(dir, 'proper-2019.txt'), of2019);
+  const out = join(dir, 'rows.csv');
+  const summary = join(dir, 'summary.html');
+  const run = await runCli(['audit', '--batch', dir, '--out', out, '--summary', summary]);
+  assert.equal(run.code, 0, run.stderr);
+  const note =
+    '2023 年度报告应使用国办公开办函〔2021〕30号的格式，这份报告的表格用的是国办公开办函〔2019〕60号的试行格式';
+  assert.match(run.stdout, /表格格式与年度不符：1 份/);
+  assert.ok(run.stdout.includes(`reused-2023.txt：${note}`), run.stdout);
+  const csv = readFileSync(out, 'utf8').split('\n');
+  assert.match(csv[0]!, /,problem,format_note$/);
+  assert.ok(csv.find((l) => l.includes('reused-2023.txt'))!.endsWith(`,${note}`));
+  assert.ok(csv.find((l) => l.includes('proper-2019.txt'))!.endsWith(','));
+  assert.ok(readFileSync(summary, 'utf8').includes(`<td>${note}</td>`));
+});

@@ -118,11 +118,16 @@ function summaryHtml(rows: readonly BatchRow[]): string {
   const sameSection = same.length
     ? `<h2>同一机关同一年度的多份报告</h2>\n<table border="1" cellpadding="4"><tr><th>机关</th><th>年度</th><th>文件</th><th>不同之处</th></tr>\n${sameRows}\n</table>`
     : '';
+  const misformatted = rows.filter((r) => r.format_note);
+  const formatSection = misformatted.length
+    ? `<h2>表格格式与年度不符的报告</h2>\n<table border="1" cellpadding="4"><tr><th>文件</th><th>说明</th></tr>\n${misformatted.map((r) => `<tr><td>${escapeHtml(r.file)}</td><td>${escapeHtml(r.format_note)}</td></tr>`).join('\n')}\n</table>`
+    : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>年度报告核查汇总</title></head><body>
 <h1>年度报告核查汇总</h1>
 <p>共 ${rows.length} 份报告，无法读取 ${unreadable} 份。</p>
 <p>单元格：读出 ${totals.read} 个，有几种可能（存疑）${totals.ambiguous} 个，未读出 ${totals.unread} 个。</p>
 ${worst ? `<h2>读得最不全的报告</h2>\n<table border="1" cellpadding="4"><tr><th>文件</th><th>读出</th><th>存疑</th><th>未读出</th></tr>\n${worst}\n</table>` : ''}
+${formatSection}
 ${carrySection}
 ${sameSection}
 <h2>各项勾稽关系未通过的报告数</h2>
@@ -183,6 +188,12 @@ export async function runAuditBatch(
       io.out(`    ${w.file}：读出 ${w.read}，存疑 ${w.ambiguous}，未读出 ${w.unread}\n`);
   }
   for (const { rule, reports } of ruleFailureCounts(rows)) io.out(`  ${rule} 未通过：${reports} 份\n`);
+  const misformatted = rows.filter((r) => r.format_note);
+  if (misformatted.length) {
+    io.out(`  表格格式与年度不符：${misformatted.length} 份\n`);
+    for (const r of misformatted.slice(0, 10)) io.out(`    ${r.file}：${r.format_note}\n`);
+    if (misformatted.length > 10) io.out(`    等 ${misformatted.length} 份（见结果文件 format_note 列）\n`);
+  }
   printCarry(carryAcrossYears(rows), io);
   printSameYear(sameAgencyYear(rows), io);
   const unreadable = rows.filter((r) => r.problem).length;
