@@ -107,3 +107,29 @@ test('a batch of reports in the console: a row each, the bad file with its reaso
   await expectNoAxeViolations(page);
   await page.context().close();
 });
+
+test('a batch names the report whose tables are in the format of other years', async () => {
+  const page = await openAuditPage();
+  const of2019 = readFileSync(fixture('reports/real/pingtan-2019.txt'), 'utf8');
+  await page.getByLabel('多个报告文件（一次至多 50 个）').setInputFiles([
+    {
+      name: 'reused-2023.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(of2019.replaceAll('2019年', '2023年')),
+    },
+    { name: 'proper-2019.txt', mimeType: 'text/plain', buffer: Buffer.from(of2019) },
+  ]);
+  await page.getByRole('button', { name: '批量核查' }).click();
+  await page.getByText(/^共 2 份/).waitFor();
+  const rows = page.locator('table.batch-audit-rows tbody tr');
+  assert.match((await rows.nth(0).textContent()) ?? '', /reused-2023\.txt平潭综合实验区2023（格式不符）/);
+  assert.doesNotMatch((await rows.nth(1).textContent()) ?? '', /格式不符/);
+  await page
+    .getByText(
+      '表格格式与年度不符：reused-2023.txt：2023 年度报告应使用国办公开办函〔2021〕30号的格式，这份报告的表格用的是国办公开办函〔2019〕60号的试行格式',
+    )
+    .waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-format.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+  await page.context().close();
+});
