@@ -124,17 +124,24 @@ export function fileBelow(
       const { levels, childrenOf } = levelsBelow(found.value, await deps.agencies.list());
       const ids = levels.flat().map((a) => a.id);
       // Of each filed version, the tables only: what a parent and the next year read.
-      const [current, latestBefore] = await Promise.all([
-        store.latestTablesMany(ids, year),
-        // Of last year's versions only the cells the rules compare with (R6's 结转, R7's 现行有效).
-        store.latestTablesMany(ids, year - 1, previousYearCells()),
-      ]);
+      const current = await store.latestTablesMany(ids, year);
       const open = levels.flat().filter((a) => current.get(a.id)?.status !== 'filed');
-      // An open agency with a version of the year (re-opened by a correction) re-files from it: read whole.
-      const reopened = await store.latestMany(
-        open.filter((a) => current.has(a.id)).map((a) => a.id),
+      // What table 三 counts, for every open agency of the tree in one read (a province: one scan), under
+      // way while the rest is read.
+      const tallying = deps.requestTalliesMany?.(
+        open.map((a) => a.id),
         year,
       );
+      tallying?.catch(() => undefined); // awaited below; a failure is thrown there, not left unhandled
+      const [latestBefore, reopened] = await Promise.all([
+        // Of last year's versions only the cells the rules compare with (R6's 结转, R7's 现行有效).
+        store.latestTablesMany(ids, year - 1, previousYearCells()),
+        // An open agency with a version of the year (re-opened by a correction) re-files from it: read whole.
+        store.latestMany(
+          open.filter((a) => current.has(a.id)).map((a) => a.id),
+          year,
+        ),
+      ]);
       const previous = new Map(
         open.flatMap((a) => {
           const cells = previousCellsOf(latestBefore.get(a.id));
@@ -206,13 +213,7 @@ export function fileBelow(
           if (stored) current.set(agency.id, tablesOf(stored));
         }
       };
-      // What table 三 counts, for every open agency of the tree in one read (a province: one scan).
-      const known: KnownFacts | undefined = deps.requestTalliesMany && {
-        requests: await deps.requestTalliesMany(
-          open.map((a) => a.id),
-          year,
-        ),
-      };
+      const known: KnownFacts | undefined = tallying && { requests: await tallying };
       const readFor = async (group: readonly Agency[]) => {
         const [own, replies] = await Promise.all([
           buildOwnReports(group, year, previous, known),
