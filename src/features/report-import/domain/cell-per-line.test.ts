@@ -72,6 +72,12 @@ test('a page that leaves empty cells out (bars after the printed ones): rows of 
   assert.equal(reading.sources['t3.r3_3_3.natural']?.blank, true);
   for (const row of ['t3.r1', 't3.r3_1', 't3.r3_7'])
     assert.ok(!rows(Object.keys(reading.cells)).has(row), `${row}: its cells' places are unknown`);
+  assert.ok(
+    reading.problems.includes(
+      '表三“一、本年新收政府信息公开申请数量”一行只印出 3 个单元格（28、2、30），其余空缺，看不出各在哪一列，未读',
+    ),
+    reading.problems.join('\n'),
+  );
   // Table 二's rows of one cell and a bar line are not table 三's: read as printed.
   assert.equal(reading.cells['t2.licensing.decisions'], all['t2.licensing.decisions']);
   assert.deepEqual(

@@ -50,6 +50,8 @@ const TABLE3_CELLS = 7;
 export function joinCellPerLine(
   lines: readonly string[],
   isTable3Row: (label: string) => boolean = () => false,
+  /** What is said of each table 三 row left as it is (its cells' places unknown). */
+  notes: string[] = [],
 ): string[] {
   const out = [...lines];
   for (let i = 0; i < lines.length; i++) {
@@ -72,15 +74,20 @@ export function joinCellPerLine(
     let end = first;
     while (end < lines.length && isValue(lines[end]!)) end++;
     let values = lines.slice(first, end).map((l) => cellText(l) ?? '');
-    const zeros = values.length > 0 && values.every((v) => /^0+$/.test(v.normalize('NFKC')));
     if (
-      zeros &&
+      values.length > 0 &&
       values.length < TABLE3_CELLS &&
       label !== undefined &&
       SPANNED.test(lines[end] ?? '') &&
       isTable3Row(label)
-    )
-      values = [...Array<string>(TABLE3_CELLS - 1).fill(''), '0'];
+    ) {
+      if (values.every((v) => /^0+$/.test(v.normalize('NFKC'))))
+        values = [...Array<string>(TABLE3_CELLS - 1).fill(''), '0'];
+      else
+        notes.push(
+          `表三“${label}”一行只印出 ${values.length} 个单元格（${values.map((v) => v || '空').join('、')}），其余空缺，看不出各在哪一列，未读`,
+        );
+    }
     if (values.length === 0) {
       out[i] = label ?? '';
       continue;

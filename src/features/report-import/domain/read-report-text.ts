@@ -296,11 +296,13 @@ export function readReportText(printed: string, layout?: TextLayout, carried?: C
   const text = traditional ? simplified(printed) : printed;
   const split = text.split(/\r?\n/);
   const format = detectFormat(text);
+  const cellNotes: string[] = [];
   const lines = isCellPerLine(split)
-    ? joinCellPerLine(split, (label) => !!format && namesTable3Row(ROW_LABEL_WORDS(label), format))
+    ? joinCellPerLine(split, (label) => !!format && namesTable3Row(ROW_LABEL_WORDS(label), format), cellNotes)
     : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
+  out.problems.push(...cellNotes);
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
   // Only a line ending a heading's words (…情况, …复议) is normalised and tried.
