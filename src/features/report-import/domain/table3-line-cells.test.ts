@@ -28,6 +28,13 @@ test('such a row is read in place only where its 总计 leaves its empty cells n
   assert.deepEqual(values('一、本年新收政府信息公开申请数量 | 28 | 2 | | | | | 31 |'), [28, 2, 31]);
   // An empty 总计 with an empty cell among the six: nothing certain.
   assert.deepEqual(values('一、本年新收政府信息公开申请数量 | 28 | 2 | | | | | |'), [28, 2]);
+  // A markdown row followed by a page's empty cells (| … | 0 | ||): the seven before them.
+  assert.deepEqual(values('| | 3.危及“三安全一稳定” | | | | | | | 0 | ||'), [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(
+    values('| 一、本年新收政府信息公开申请数量 | 28 | 2 | | | | | 30 | ||'),
+    [28, 2, 0, 0, 0, 0, 30],
+  );
+  assert.deepEqual(values('| 一、本年新收政府信息公开申请数量 | 28 | 2 | | | | | 31 | ||'), [28, 2, 31]);
   // A line of prose that ends with a bar is no row.
   assert.deepEqual(values('本年共收到申请 30 件 |'), [30]);
 });

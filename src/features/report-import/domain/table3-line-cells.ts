@@ -67,10 +67,11 @@ export function table3Numbers(text: string, line: number, format: ReportFormatId
     // read as 0) is their sum: the format's own definition of the column (R3).
     // In a markdown table converted from a PDF an empty cell may be a lost one: there the empty 总计 is
     // their sum only beside six printed cells, and empty cells among the six are read as 0 only where a
-    // printed 总计 leaves them nothing else to be (counts are never negative).
+    // printed 总计 leaves them nothing else to be (counts are never negative) — the row's cells may also
+    // end before a page's trailing empty cells (| … | 0 | ||): those readings are tried next.
     const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
     if (values[6]!.trim() === '' && values.slice(0, 6).some((cell) => cell.trim() !== '')) {
-      if (piped && values.slice(0, 6).some((cell) => cell.trim() === '')) return numbers;
+      if (piped && values.slice(0, 6).some((cell) => cell.trim() === '')) continue;
       read[6] = { ...read[6]!, value: six, blank: true };
     }
     if (six === read[6]!.value) return read;
