@@ -74,7 +74,7 @@ test('a page that leaves empty cells out (bars after the printed ones): rows of 
     assert.ok(!rows(Object.keys(reading.cells)).has(row), `${row}: its cells' places are unknown`);
   assert.ok(
     reading.problems.includes(
-      '表三“一、本年新收政府信息公开申请数量”一行只印出 3 个单元格（28、2、30），其余空缺，看不出各在哪一列，未读',
+      '“一、本年新收政府信息公开申请数量”一行印出 3 个单元格（28、2、30），应为 7 个，看不出各在哪一列，未读',
     ),
     reading.problems.join('\n'),
   );

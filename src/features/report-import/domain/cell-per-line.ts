@@ -37,20 +37,18 @@ export function isCellPerLine(lines: readonly string[]): boolean {
   return cells >= AT_LEAST && cells > other;
 }
 
-/** Table 三's cells a row: where a page leaves some out, a row of zeros is known all the same. */
-const TABLE3_CELLS = 7;
-
 /**
- * The lines with each label's cells put back on its line (the same number of lines). Some pages leave
- * a row's empty cells out, printing a line of bars after the cells they print instead: a table 三 row
- * (`isTable3Row`) whose printed cells are all 0 is then seven zeros wherever its 0 stood (its empty cells
- * blanks, §7; the 0 taken as its 总计, the one such pages print) — any other row so printed is left
- * as it is, its cells' places unknown.
+ * The lines with each label's cells put back on its line (the same number of lines). A row is put back
+ * only where it has the cells its label's row has (`cellsOf`: 表二's 1–3, 表三's 7; empty cells past them
+ * are the page's): a line lost, or the empty cells a page leaves out (printing a line of bars after the
+ * cells it prints instead), would put its numbers in other columns. Such a row is left unread and named
+ * in `notes` — except a row a page left short, with a line of bars after it, whose printed cells are all
+ * 0: all of its cells are 0 wherever its 0 stood (its empty cells blanks, §7; the 0 taken as the last,
+ * the 总计 such pages print).
  */
 export function joinCellPerLine(
   lines: readonly string[],
-  isTable3Row: (label: string) => boolean = () => false,
-  /** What is said of each table 三 row left as it is (its cells' places unknown). */
+  cellsOf: (label: string) => number | undefined = () => undefined,
   notes: string[] = [],
 ): string[] {
   const out = [...lines];
@@ -74,22 +72,25 @@ export function joinCellPerLine(
     let end = first;
     while (end < lines.length && isValue(lines[end]!)) end++;
     let values = lines.slice(first, end).map((l) => cellText(l) ?? '');
-    if (
-      values.length > 0 &&
-      values.length < TABLE3_CELLS &&
-      label !== undefined &&
-      SPANNED.test(lines[end] ?? '') &&
-      isTable3Row(label)
-    ) {
-      if (values.every((v) => /^0+$/.test(v.normalize('NFKC'))))
-        values = [...Array<string>(TABLE3_CELLS - 1).fill(''), '0'];
-      else
-        notes.push(
-          `表三“${label}”一行只印出 ${values.length} 个单元格（${values.map((v) => v || '空').join('、')}），其余空缺，看不出各在哪一列，未读`,
-        );
+    const wanted = label === undefined ? undefined : cellsOf(label);
+    if (wanted !== undefined && values.length > 0) {
+      while (values.length > wanted && values.at(-1) === '') values.pop();
+      if (values.length !== wanted) {
+        const leftOut = values.length < wanted && SPANNED.test(lines[end] ?? '');
+        if (leftOut && values.every((v) => /^0+$/.test(v.normalize('NFKC'))))
+          values = [...Array<string>(wanted - 1).fill(''), '0'];
+        else {
+          notes.push(
+            `“${label}”一行印出 ${values.length} 个单元格（${values.map((v) => v || '空').join('、')}），应为 ${wanted} 个，看不出各在哪一列，未读`,
+          );
+          values = [];
+        }
+      }
     }
     if (values.length === 0) {
       out[i] = label ?? '';
+      for (let k = i + 1; k < end; k++) out[k] = '';
+      i = Math.max(i, end - 1);
       continue;
     }
     out[i] = [...(label === undefined ? [] : [label]), ...values].join('\t');

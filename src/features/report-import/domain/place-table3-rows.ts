@@ -183,13 +183,24 @@ function placeBetween(
       at.extra.push(...between);
       continue;
     }
+    // A row whose own words name a row of the format outside this stretch: printed twice, or misnamed.
+    const inStretch = new Set(slots.map((slot) => slot.index));
+    const namedElsewhere = (row: FoundRow) => {
+      const named = namedRow(row.own, data);
+      return named !== undefined && !inStretch.has(named);
+    };
     if (between.length > slots.length) {
-      // Rows with words of their own that name nothing of the format are local additions.
-      const unnamed = between.filter((row) => row.own.length >= 2 && anchorOf(row, data) === undefined);
-      if (between.length - unnamed.length === slots.length) {
-        at.extra.push(...unnamed);
-        between = between.filter((row) => !unnamed.includes(row));
-      }
+      // Rows printed again here, then rows with words of their own that name nothing of the format (local
+      // additions), are set aside where that leaves as many rows as the format has here.
+      for (const aside of [
+        between.filter(namedElsewhere),
+        between.filter((row) => row.own.length >= 2 && anchorOf(row, data) === undefined),
+      ])
+        if (aside.length > 0 && between.length - aside.length === slots.length) {
+          at.extra.push(...aside);
+          between = between.filter((row) => !aside.includes(row));
+          break;
+        }
     }
     if (between.length === slots.length) {
       between.forEach((row, k) => placed.set(slots[k]!.id, row));

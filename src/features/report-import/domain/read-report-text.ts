@@ -120,6 +120,41 @@ function placeByPosition(
  * label alone on its line with the numbers on the next, are joined. A row that names none of the
  * format's rows (a local addition such as 其他主动公开文件) is kept aside as extra and named.
  */
+/** Table 二's rows by their words (normalised), with the words agencies print instead; and their labels. */
+function table2Rows(format: ReportFormatId) {
+  const dataRows = reportFormat(format).tables.t2.rows.filter((r) => r.kind === 'data');
+  const rows = new Map(dataRows.map((r) => [normalizeLabel(r.label), r.id]));
+  // The words agencies print instead (a 2021 report's 表二 row headed 规范性文件, as in 2019).
+  if (format === '2021')
+    for (const r of dataRows)
+      for (const alias of labelAliases(`t2.${r.id}`))
+        if (!rows.has(normalizeLabel(alias))) rows.set(normalizeLabel(alias), r.id);
+  return { rows, labels: new Map(dataRows.map((r) => [r.id, r.label])) };
+}
+
+const TABLE3_ROW_CELLS = 7;
+
+/**
+ * How many cells the row a label names has (tables 二 and 三), undefined for other words — a table 三
+ * label by its words whole, marker and all, or without the marker where they are not as short as 总计
+ * (a header's word).
+ */
+function cellCountOfLabel(format: ReportFormatId): (label: string) => number | undefined {
+  const { rows } = table2Rows(format);
+  const table3 = new Set<string>();
+  for (const row of reportFormat(format).tables.t3.rows.filter((r) => r.kind === 'data')) {
+    table3.add(normalizeLabel(row.label));
+    const bare = stripLabelMarker(normalizeLabel(row.label));
+    if (bare.length >= 4) table3.add(bare);
+  }
+  return (label) => {
+    const words = ROW_LABEL_WORDS(label);
+    if (table3.has(words) || table3.has(stripLabelMarker(words))) return TABLE3_ROW_CELLS;
+    const row = rows.get(words) ?? rows.get(stripLabelMarker(words));
+    return row ? cellsOfRow(format, 't2', row).length : undefined;
+  };
+}
+
 function readTable2(
   lines: readonly string[],
   from: number,
@@ -128,15 +163,7 @@ function readTable2(
   out: Reading,
   layout?: TextLayout,
 ): void {
-  const model = reportFormat(format);
-  const dataRows = model.tables.t2.rows.filter((r) => r.kind === 'data');
-  const rows = new Map(dataRows.map((r) => [normalizeLabel(r.label), r.id]));
-  // The words agencies print instead (a 2021 report's 表二 row headed 规范性文件, as in 2019).
-  if (format === '2021')
-    for (const r of dataRows)
-      for (const alias of labelAliases(`t2.${r.id}`))
-        if (!rows.has(normalizeLabel(alias))) rows.set(normalizeLabel(alias), r.id);
-  const labels = new Map(dataRows.map((r) => [r.id, r.label]));
+  const { rows, labels } = table2Rows(format);
   const read = new Set<string>();
   const match = (words: string) => {
     const row = rows.get(words) ?? rows.get(stripLabelMarker(words));
@@ -297,9 +324,8 @@ export function readReportText(printed: string, layout?: TextLayout, carried?: C
   const split = text.split(/\r?\n/);
   const format = detectFormat(text);
   const cellNotes: string[] = [];
-  const lines = isCellPerLine(split)
-    ? joinCellPerLine(split, (label) => !!format && namesTable3Row(ROW_LABEL_WORDS(label), format), cellNotes)
-    : split;
+  const lines =
+    format && isCellPerLine(split) ? joinCellPerLine(split, cellCountOfLabel(format), cellNotes) : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
   out.problems.push(...cellNotes);

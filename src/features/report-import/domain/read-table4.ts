@@ -13,6 +13,15 @@ const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
  * Lines with numbers after those 15 and before section 五 are rows the format does not have (a local
  * 其中 row): kept aside and named.
  */
+/** Each group of five: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. */
+function addsUp(fifteen: readonly LineNumber[]): boolean {
+  for (let k = 0; k < 15; k += 5) {
+    const [a, b, c, d, total] = fifteen.slice(k, k + 5).map((n) => n.value);
+    if (a! + b! + c! + d! !== total) return false;
+  }
+  return true;
+}
+
 export function readTable4(lines: readonly string[], from: number, out: CellSink): void {
   const numbers: LineNumber[] = [];
   let i = from;
@@ -29,6 +38,12 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
   }
   if (numbers.length < 15) {
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
+    return;
+  }
+  // More than fifteen on the lines that give the fifteenth (a number printed twice, a cell split): the
+  // first fifteen are believed only where each group of five adds up to its 总计 (R4).
+  if (numbers.length > 15 && !addsUp(numbers.slice(0, 15))) {
+    out.problems.push(`表四读到 ${numbers.length} 个数字，多于 15 个，看不出各在哪一格，未读`);
     return;
   }
   numbers
