@@ -4,10 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readReportText } from './read-report-text.ts';
+import { extractReportText } from '../extract/extract-report-text.ts';
 
-const shapes = new URL('../../../../test-support/fixtures/reports/shapes/', import.meta.url);
+const fixtures = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+const shapes = new URL('shapes/', fixtures);
 const SHAPES = [
   'pdf-text-broken-rows.txt',
   'pdf-markdown-continued.txt',
@@ -46,4 +48,30 @@ test('any one line printed twice: never a wrong number', () => {
     misread((lines, i) => [...lines.slice(0, i + 1), ...lines.slice(i)]),
     [],
   );
+});
+
+test('the real reports (and the seed ones), any one line lost or printed twice: never a number their map does not hold', async () => {
+  const wrong: string[] = [];
+  for (const real of [new URL('real/', fixtures), fixtures])
+    for (const name of readdirSync(real).filter((n) => /\.(txt|md|html)$/.test(n) && n !== 'README.md')) {
+      const map = JSON.parse(
+        readFileSync(new URL(name.replace(/\.\w+$/, '.expected.json'), real), 'utf8'),
+      ) as {
+        cells: Record<string, number>;
+      };
+      const extracted = await extractReportText(name, readFileSync(new URL(name, real)));
+      assert.ok(extracted.ok, name);
+      const lines = extracted.value.text.split('\n');
+      for (let i = 0; i < lines.length; i++)
+        for (const changed of [
+          [...lines.slice(0, i), ...lines.slice(i + 1)],
+          [...lines.slice(0, i + 1), ...lines.slice(i)],
+        ]) {
+          const { cells } = readReportText(changed.join('\n'));
+          for (const [cell, value] of Object.entries(cells))
+            if (map.cells[cell] !== undefined && map.cells[cell] !== value)
+              wrong.push(`${name}, line ${i + 1}: ${cell} read ${value}, is ${map.cells[cell]}`);
+        }
+    }
+  assert.deepEqual(wrong, []);
 });

@@ -13,6 +13,17 @@ const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
  * Lines with numbers after those 15 and before section 五 are rows the format does not have (a local
  * 其中 row): kept aside and named.
  */
+/** The first line from `from` on, before section 五, of five numbers or more and no words. */
+function unlabelledRowAfter(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < Math.min(lines.length, from + 40); i++) {
+    const text = lines[i] ?? '';
+    if (/^\s*(?:#+\s*)?五、/.test(text)) return undefined;
+    if (/^\s*注[:：]/.test(text)) continue;
+    if (numbersOfLine(text, i + 1).length >= 5 && !ROW_LABEL_WORDS(text)) return i;
+  }
+  return undefined;
+}
+
 /** Each group of five: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. */
 function addsUp(fifteen: readonly LineNumber[]): boolean {
   for (let k = 0; k < 15; k += 5) {
@@ -44,6 +55,13 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
   // first fifteen are believed only where each group of five adds up to its 总计 (R4).
   if (numbers.length > 15 && !addsUp(numbers.slice(0, 15))) {
     out.problems.push(`表四读到 ${numbers.length} 个数字，多于 15 个，看不出各在哪一格，未读`);
+    return;
+  }
+  // A line of numbers alone after the fifteen, before section 五 (a block printed twice): which fifteen
+  // are the table's is not known.
+  const more = unlabelledRowAfter(lines, i);
+  if (more !== undefined) {
+    out.problems.push(`表四的 15 个数字之后第 ${more + 1} 行又是一行数字，看不出哪些是表四的，未读`);
     return;
   }
   numbers
