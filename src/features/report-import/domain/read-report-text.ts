@@ -5,7 +5,6 @@
  * that cannot be read without guessing is named as unread, never filled in.
  */
 import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
-import { namesTable3Row } from './table3-line-cells.ts';
 import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
