@@ -324,7 +324,9 @@ export function readReportText(printed: string, layout?: TextLayout, carried?: C
   const format = detectFormat(text);
   const cellNotes: string[] = [];
   const lines =
-    format && isCellPerLine(split) ? joinCellPerLine(split, cellCountOfLabel(format), cellNotes) : split;
+    format && /[|｜]/.test(text) && isCellPerLine(split)
+      ? joinCellPerLine(split, cellCountOfLabel(format), cellNotes)
+      : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
   out.problems.push(...cellNotes);

@@ -16,6 +16,8 @@ const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 
 
 /** Whether the format's words are written in traditional characters here (more of them than simplified). */
 export function isTraditional(text: string): boolean {
+  // Every report names 公開 and 申請: without either, none of the scans below.
+  if (!text.includes('開') || !text.includes('請')) return false;
   const traditional = count(text, TRADITIONAL);
   return traditional >= AT_LEAST && traditional > count(text, SIMPLIFIED);
 }
