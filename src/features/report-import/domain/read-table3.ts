@@ -13,7 +13,7 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { numbersOfLine, ROW_LABEL_WORDS, type ExtraRow, type LineNumber } from './text-numbers.ts';
-import { namesTable3Row, table3Numbers } from './table3-line-cells.ts';
+import { fullPipedWidth, namesTable3Row, table3Numbers } from './table3-line-cells.ts';
 import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 import { splitSumRow } from './split-digits.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
@@ -47,11 +47,19 @@ function cellsOf(rowId: string): readonly CellId[] {
 const blankMarksOfSeveralLines = (run: readonly LineNumber[]) =>
   run.every((n) => n.blank) && run.some((n) => n.line !== run[0]!.line);
 
-/** A run of seven numbers whose first six add up to the seventh, from one line or a few in a row. */
-function rowsOfSeven(numbersByLine: readonly LineNumber[][]): LineNumber[][] {
+/**
+ * A run of seven numbers whose first six add up to the seventh, from one line or a few in a row — never
+ * into a line that has words of its own (`labelled`): its numbers are its own row's, and a row that lost
+ * a number does not take them.
+ */
+function rowsOfSeven(
+  numbersByLine: readonly LineNumber[][],
+  labelled: (index: number) => boolean,
+): LineNumber[][] {
   const rows: LineNumber[][] = [];
   let pending: LineNumber[] = [];
-  for (const numbers of numbersByLine) {
+  for (const [index, numbers] of numbersByLine.entries()) {
+    if (pending.length > 0 && numbers.length > 0 && labelled(index)) pending = [];
     pending = [...pending, ...numbers];
     while (pending.length >= 7) {
       const start = pending.findIndex(
@@ -222,16 +230,18 @@ export function readTable3(
   // Lines whose run of digits splits more than one way: every reading, by line (and what to say of it).
   const uncertain = new Map<number, number[][]>();
   const several = new Map<number, string>();
+  const fullWidth = fullPipedWidth(lines.slice(from, to));
   const numbersByLine = lines.slice(from, to).map((text, i) => {
     const joined = runTogether(text, from + i + 1, out);
-    if (!joined) return table3Numbers(text, from + i + 1, format);
+    if (!joined) return table3Numbers(text, from + i + 1, format, fullWidth);
     if (joined.readings.length > 1) {
       uncertain.set(from + i + 1, joined.readings);
       several.set(from + i + 1, joined.several);
     }
     return joined.numbers;
   });
-  const rows = withLabels(rowsOfSeven(numbersByLine), lines, from + 1, numbersByLine);
+  const labelled = (index: number) => ROW_LABEL_WORDS(lines[from + index] ?? '') !== '';
+  const rows = withLabels(rowsOfSeven(numbersByLine, labelled), lines, from + 1, numbersByLine);
   if (rows.length === 0) {
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
     return;

@@ -24,12 +24,19 @@ function rowCells(text: string): string[] | undefined {
  * row of nothing — reads its blanks as 0 in their places, as a reader of the page does, and an empty 总计
  * beside the row's other cells as their sum; other lines as numbersOfLine reads them.
  */
-export function table3Numbers(text: string, line: number, format: ReportFormatId): LineNumber[] {
+export function table3Numbers(
+  text: string,
+  line: number,
+  format: ReportFormatId,
+  /** How many cells the table's full rows between pipes have (a row with fewer has lost one). */
+  fullWidth?: number,
+): LineNumber[] {
   const numbers = numbersOfLine(text, line);
   if (numbers.length >= 7) return numbers;
   const all = rowCells(text);
   if (!all) return numbers;
   const piped = !text.includes('\t');
+  const short = piped && fullWidth !== undefined && all.length < fullWidth;
   if (all.length > MAX_ROW_CELLS) return numbers;
   // Each cell read once (the readings below try several ends of the row over the same cells).
   const read1 = new Map<number, LineNumber[]>();
@@ -71,12 +78,28 @@ export function table3Numbers(text: string, line: number, format: ReportFormatId
     // end before a page's trailing empty cells (| … | 0 | ||): those readings are tried next.
     const six = read.slice(0, 6).reduce((sum, n) => sum + n.value, 0);
     if (values[6]!.trim() === '' && values.slice(0, 6).some((cell) => cell.trim() !== '')) {
-      if (piped && values.slice(0, 6).some((cell) => cell.trim() === '')) continue;
+      if (piped && (short || values.slice(0, 6).some((cell) => cell.trim() === ''))) continue;
       read[6] = { ...read[6]!, value: six, blank: true };
     }
     if (six === read[6]!.value) return read;
   }
   return numbers;
+}
+
+/**
+ * The number of cells between pipes most of a table's rows of seven numbers have (a markdown table's
+ * full width), or undefined where none is printed so.
+ */
+export function fullPipedWidth(lines: readonly string[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const text of lines) {
+    if (text.includes('\t') || numbersOfLine(text, 0).length < 7) continue;
+    const cells = rowCells(text);
+    if (cells && cells.length <= MAX_ROW_CELLS) counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
+  }
+  let best: [number, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
 
 /** Table 三's data rows' labels of each format, without their markers (一、, （一）, 1.). */
