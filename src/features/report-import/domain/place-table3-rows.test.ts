@@ -189,3 +189,13 @@ test('a converter’s block of labels printed above its rows (a real PDF-to-mark
     lost.problems.join('；'),
   );
 });
+
+test('a row that lost a number never borrows the next row’s: it is left unread, the next row read as printed', () => {
+  const text = pdfText();
+  const lost = text.replace('4. 保护第三方合法权益 1 0 0 0 0 0 1', '4. 保护第三方合法权益 1 0 0 0 0 0');
+  assert.notEqual(lost, text);
+  const reading = readReportText(lost);
+  assert.deepEqual(row(reading, 'r3_3_4'), UNREAD);
+  assert.deepEqual(row(reading, 'r3_3_5'), [0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(row(reading, 'r3_3_6'), [1, 0, 0, 0, 0, 0, 1]);
+});
