@@ -199,3 +199,20 @@ test('a row that lost a number never borrows the next row’s: it is left unread
   assert.deepEqual(row(reading, 'r3_3_5'), [0, 0, 0, 0, 0, 0, 0]);
   assert.deepEqual(row(reading, 'r3_3_6'), [1, 0, 0, 0, 0, 0, 1]);
 });
+
+test('in markdown, a row that lost its 总计 above a row whose label was lost: neither takes the other’s numbers', () => {
+  const markdown = readFileSync(
+    new URL('../../../../test-support/fixtures/reports/shapes/pdf-markdown-continued.txt', import.meta.url),
+    'utf8',
+  );
+  const lost = markdown.replace(
+    '| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+    '| 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 |',
+  );
+  assert.notEqual(lost, markdown);
+  assert.match(lost, /\n\| \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \|\n\| 6\.属于四类过程性信息/);
+  const reading = readReportText(lost);
+  assert.deepEqual(row(reading, 'r3_3_4'), UNREAD);
+  assert.deepEqual(row(reading, 'r3_3_5'), UNREAD);
+  assert.deepEqual(row(reading, 'r3_3_6'), [1, 0, 0, 0, 0, 0, 1]);
+});

@@ -48,6 +48,17 @@ const blankMarksOfSeveralLines = (run: readonly LineNumber[]) =>
   run.every((n) => n.blank) && run.some((n) => n.line !== run[0]!.line);
 
 /**
+ * A run of seven over several lines takes its first line from its first number and its last line to its
+ * last (a row split over lines): one that would leave numbers of those lines to another row mixes two.
+ */
+function wholeLines(pending: readonly LineNumber[], start: number): boolean {
+  const first = pending[start]!.line;
+  const last = pending[start + 6]!.line;
+  if (first === last) return true;
+  return pending[start - 1]?.line !== first && pending[start + 7]?.line !== last;
+}
+
+/**
  * A run of seven numbers whose first six add up to the seventh, from one line or a few in a row — never
  * into a line that has words of its own (`labelled`): its numbers are its own row's, and a row that lost
  * a number does not take them.
@@ -66,7 +77,8 @@ function rowsOfSeven(
         (_, i) =>
           i + 7 <= pending.length &&
           pending.slice(i, i + 6).reduce((s, n) => s + n.value, 0) === pending[i + 6]!.value &&
-          !blankMarksOfSeveralLines(pending.slice(i, i + 7)),
+          !blankMarksOfSeveralLines(pending.slice(i, i + 7)) &&
+          wholeLines(pending, i),
       );
       if (start < 0) break;
       rows.push(pending.slice(start, start + 7));
