@@ -87,15 +87,11 @@ export function joinCellPerLine(
         }
       }
     }
-    if (values.length === 0) {
-      out[i] = label ?? '';
-      for (let k = i + 1; k < end; k++) out[k] = '';
-      i = Math.max(i, end - 1);
-      continue;
-    }
-    out[i] = [...(label === undefined ? [] : [label]), ...values].join('\t');
-    for (let k = i + 1; k < Math.max(end, first); k++) out[k] = '';
-    i = end - 1;
+    // The row on the label's line (or its first cell's), the lines it took left empty.
+    out[i] =
+      values.length === 0 ? (label ?? '') : [...(label === undefined ? [] : [label]), ...values].join('\t');
+    for (let k = i + 1; k < end; k++) out[k] = '';
+    i = Math.max(i, end - 1);
   }
   return out;
 }

@@ -111,14 +111,6 @@ function placeByPosition(
   return new Set(placed.map((p) => p.column)).size === placed.length ? placed : undefined;
 }
 
-/**
- * Table 二 by its row labels, line by line. A tab-separated row puts each number under the header cell
- * whose column it falls in (a spreadsheet spreads one printed column over several); otherwise the
- * numbers are taken in order — with the 2021 case of three columns and two numbers read as 制发 and
- * 现行有效 (a blank 本年废止件数 lost in conversion, the usual case). A label split over two lines, and a
- * label alone on its line with the numbers on the next, are joined. A row that names none of the
- * format's rows (a local addition such as 其他主动公开文件) is kept aside as extra and named.
- */
 /** Table 二's rows by their words (normalised), with the words agencies print instead; and their labels. */
 function table2Rows(format: ReportFormatId) {
   const dataRows = reportFormat(format).tables.t2.rows.filter((r) => r.kind === 'data');
@@ -131,8 +123,6 @@ function table2Rows(format: ReportFormatId) {
   return { rows, labels: new Map(dataRows.map((r) => [r.id, r.label])) };
 }
 
-const TABLE3_ROW_CELLS = 7;
-
 /**
  * How many cells the row a label names has (tables 二 and 三), undefined for other words — a table 三
  * label by its words whole, marker and all, or without the marker where they are not as short as 总计
@@ -140,20 +130,30 @@ const TABLE3_ROW_CELLS = 7;
  */
 function cellCountOfLabel(format: ReportFormatId): (label: string) => number | undefined {
   const { rows } = table2Rows(format);
+  const t3 = reportFormat(format).tables.t3;
+  const table3Cells = t3.columns.length;
   const table3 = new Set<string>();
-  for (const row of reportFormat(format).tables.t3.rows.filter((r) => r.kind === 'data')) {
+  for (const row of t3.rows.filter((r) => r.kind === 'data')) {
     table3.add(normalizeLabel(row.label));
     const bare = stripLabelMarker(normalizeLabel(row.label));
     if (bare.length >= 4) table3.add(bare);
   }
   return (label) => {
     const words = ROW_LABEL_WORDS(label);
-    if (table3.has(words) || table3.has(stripLabelMarker(words))) return TABLE3_ROW_CELLS;
+    if (table3.has(words) || table3.has(stripLabelMarker(words))) return table3Cells;
     const row = rows.get(words) ?? rows.get(stripLabelMarker(words));
     return row ? cellsOfRow(format, 't2', row).length : undefined;
   };
 }
 
+/**
+ * Table 二 by its row labels, line by line. A tab-separated row puts each number under the header cell
+ * whose column it falls in (a spreadsheet spreads one printed column over several); otherwise the
+ * numbers are taken in order — with the 2021 case of three columns and two numbers read as 制发 and
+ * 现行有效 (a blank 本年废止件数 lost in conversion, the usual case). A label split over two lines, and a
+ * label alone on its line with the numbers on the next, are joined. A row that names none of the
+ * format's rows (a local addition such as 其他主动公开文件) is kept aside as extra and named.
+ */
 function readTable2(
   lines: readonly string[],
   from: number,

@@ -8,11 +8,7 @@ import { cellsInPlace, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from '.
 import type { CellSink } from './read-table3.ts';
 
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
-/**
- * Table 四: the first 15 numbers after its heading, in printed order (n1…n15, over one line or several).
- * Lines with numbers after those 15 and before section 五 are rows the format does not have (a local
- * 其中 row): kept aside and named.
- */
+
 /** The first line from `from` on, before section 五, of five numbers or more and no words. */
 function unlabelledRowAfter(lines: readonly string[], from: number): number | undefined {
   for (let i = from; i < Math.min(lines.length, from + 40); i++) {
@@ -33,6 +29,11 @@ function addsUp(fifteen: readonly LineNumber[]): boolean {
   return true;
 }
 
+/**
+ * Table 四: the first 15 numbers after its heading, in printed order (n1…n15, over one line or several).
+ * Lines with numbers after those 15 and before section 五 are rows the format does not have (a local
+ * 其中 row): kept aside and named.
+ */
 export function readTable4(lines: readonly string[], from: number, out: CellSink): void {
   const numbers: LineNumber[] = [];
   let i = from;

@@ -93,9 +93,10 @@ export function table3Numbers(
 export function fullPipedWidth(lines: readonly string[]): number | undefined {
   const counts = new Map<number, number>();
   for (const text of lines) {
-    if (text.includes('\t') || numbersOfLine(text, 0).length < 7) continue;
+    if (!text.includes('|') || text.includes('\t')) continue;
     const cells = rowCells(text);
-    if (cells && cells.length <= MAX_ROW_CELLS) counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
+    if (!cells || cells.length > MAX_ROW_CELLS || numbersOfLine(text, 0).length < 7) continue;
+    counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
   }
   let best: [number, number] | undefined;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
