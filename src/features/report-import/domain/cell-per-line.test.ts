@@ -94,6 +94,16 @@ test('only such a page is rejoined: no other shape, real or made up, is taken fo
       assert.equal(isCellPerLine(lines), false, folder + name);
     }
   }
+  // A hostile row of thousands of cells: unread, named with its first ten.
+  const notes: string[] = [];
+  const row = [
+    '一、本年新收政府信息公开申请数量 |',
+    ...Array.from({ length: 50_000 }, (_, k) => (k % 3 ? '|' : '9 |')),
+  ];
+  joinCellPerLine(row, () => 7, notes);
+  assert.deepEqual(notes, [
+    '“一、本年新收政府信息公开申请数量”一行印出 49999 个单元格（9、空、空、9、空、空、9、空、空、9…），应为 7 个，看不出各在哪一列，未读',
+  ]);
   // A hostile text of bars alone: a blank text, in one pass.
   const bars = Array.from({ length: 200_000 }, (_, k) => (k % 2 ? '|' : '|||'));
   assert.equal(isCellPerLine(bars), true);

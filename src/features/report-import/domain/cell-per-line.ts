@@ -37,6 +37,14 @@ export function isCellPerLine(lines: readonly string[]): boolean {
   return cells >= AT_LEAST && cells > other;
 }
 
+/** At most this many of a row's cells are named in what is said of it (a hostile page prints thousands). */
+const SHOWN_CELLS = 10;
+const shown = (values: readonly string[]) =>
+  values
+    .slice(0, SHOWN_CELLS)
+    .map((v) => v || '空')
+    .join('、') + (values.length > SHOWN_CELLS ? '…' : '');
+
 /**
  * The lines with each label's cells put back on its line (the same number of lines). A row is put back
  * only where it has the cells its label's row has (`cellsOf`: 表二's 1–3, 表三's 7; empty cells past them
@@ -81,7 +89,7 @@ export function joinCellPerLine(
           values = [...Array<string>(wanted - 1).fill(''), '0'];
         else {
           notes.push(
-            `“${label}”一行印出 ${values.length} 个单元格（${values.map((v) => v || '空').join('、')}），应为 ${wanted} 个，看不出各在哪一列，未读`,
+            `“${label}”一行印出 ${values.length} 个单元格（${shown(values)}），应为 ${wanted} 个，看不出各在哪一列，未读`,
           );
           values = [];
         }
