@@ -84,7 +84,7 @@ function buildFormatRows(format: ReportFormatId) {
 }
 
 /** A label that starts a row: its number or marker (2. , （四）, 四、). */
-const STARTS_A_ROW = /^(?:\d{1,2}\.(?!\d)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)/;
+export const STARTS_A_ROW = /^(?:\d{1,2}\.(?!\d)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+\.)/;
 
 /** All of a row's label words, from above its numbers to below them. */
 const around = (row: FoundRow) => row.before + row.own + row.after;

@@ -11,7 +11,6 @@ import {
   normalizeLabel,
   reportFormat,
   cellsOfRow,
-  labelAliases,
   stripLabelMarker,
   type CellId,
   type ReportFormatId,
@@ -20,18 +19,13 @@ import {
 import { readFlattenedText } from './read-flattened-text.ts';
 import { cellsOfTable, Reading } from './reading.ts';
 import { readSections, statedSubject } from './read-report-words.ts';
+import { readTable2, table2Rows, type TextLayout } from './read-table2.ts';
 import { readTable3 } from './read-table3.ts';
 import { readTable4 } from './read-table4.ts';
-import {
-  type PositionedText,
-  numbersOfLine,
-  ROW_LABEL_WORDS,
-  withoutUnits,
-  type ExtraRow,
-  type LineNumber,
-} from './text-numbers.ts';
+import { ROW_LABEL_WORDS, type ExtraRow } from './text-numbers.ts';
 
 export type { ExtraRow } from './text-numbers.ts';
+export type { TextLayout } from './read-table2.ts';
 
 export type { CellSource } from './reading.ts';
 import type { CellSource } from './reading.ts';
@@ -81,48 +75,6 @@ function findLine(flat: readonly string[], pattern: RegExp, from = 0): number {
   for (let i = from; i < flat.length; i++) if (pattern.test(flat[i]!)) return i;
   return -1;
 }
-/** A PDF's text lines with their items' positions, line for line with the text. */
-export type TextLayout = ReadonlyArray<readonly PositionedText[] | undefined>;
-
-/** Centres of a PDF header line's cells after 信息内容, pieces a space apart (本年增 / 减) as one. */
-function headerCellCenters(items: readonly PositionedText[]): number[] {
-  const spans: Array<{ from: number; to: number }> = [];
-  for (const item of items.filter((i) => !normalizeLabel(i.text).startsWith('信息内容'))) {
-    const last = spans.at(-1);
-    if (last && item.x - last.to < 6) last.to = item.x + item.width;
-    else spans.push({ from: item.x, to: item.x + item.width });
-  }
-  return spans.map((span) => (span.from + span.to) / 2);
-}
-
-/** The numbers of a PDF line under the header cell nearest to each (none twice under one header). */
-function placeByPosition(
-  items: readonly PositionedText[],
-  centers: readonly number[],
-): Array<{ value: number; column: number }> | undefined {
-  const placed = items
-    .map((item) => ({ item, numbers: numbersOfLine(item.text, 0) }))
-    .filter(({ numbers }) => numbers.length === 1)
-    .map(({ item, numbers }) => {
-      const middle = item.x + item.width / 2;
-      const distances = centers.map((c) => Math.abs(c - middle));
-      return { value: numbers[0]!.value, column: distances.indexOf(Math.min(...distances)) };
-    });
-  return new Set(placed.map((p) => p.column)).size === placed.length ? placed : undefined;
-}
-
-/** Table 二's rows by their words (normalised), with the words agencies print instead; and their labels. */
-function table2Rows(format: ReportFormatId) {
-  const dataRows = reportFormat(format).tables.t2.rows.filter((r) => r.kind === 'data');
-  const rows = new Map(dataRows.map((r) => [normalizeLabel(r.label), r.id]));
-  // The words agencies print instead (a 2021 report's 表二 row headed 规范性文件, as in 2019).
-  if (format === '2021')
-    for (const r of dataRows)
-      for (const alias of labelAliases(`t2.${r.id}`))
-        if (!rows.has(normalizeLabel(alias))) rows.set(normalizeLabel(alias), r.id);
-  return { rows, labels: new Map(dataRows.map((r) => [r.id, r.label])) };
-}
-
 /**
  * How many cells the row a label names has (tables 二 and 三), undefined for other words — a table 三
  * label by its words whole, marker and all, or without the marker where they are not as short as 总计
@@ -145,135 +97,6 @@ function cellCountOfLabel(format: ReportFormatId): (label: string) => number | u
     return row ? cellsOfRow(format, 't2', row).length : undefined;
   };
 }
-
-/**
- * Table 二 by its row labels, line by line. A tab-separated row puts each number under the header cell
- * whose column it falls in (a spreadsheet spreads one printed column over several); otherwise the
- * numbers are taken in order — with the 2021 case of three columns and two numbers read as 制发 and
- * 现行有效 (a blank 本年废止件数 lost in conversion, the usual case). A label split over two lines, and a
- * label alone on its line with the numbers on the next, are joined. A row that names none of the
- * format's rows (a local addition such as 其他主动公开文件) is kept aside as extra and named.
- */
-function readTable2(
-  lines: readonly string[],
-  from: number,
-  to: number,
-  format: ReportFormatId,
-  out: Reading,
-  layout?: TextLayout,
-): void {
-  const { rows, labels } = table2Rows(format);
-  const read = new Set<string>();
-  const match = (words: string) => {
-    const row = rows.get(words) ?? rows.get(stripLabelMarker(words));
-    return row && !read.has(row) ? row : undefined;
-  };
-  let header: number[] | undefined;
-  let headerCenters: number[] | undefined;
-  let carried: { words: string; row?: string } | undefined;
-  for (let i = from + 1; i < to; i++) {
-    const text = withoutUnits(lines[i] ?? '');
-    const tabbed = text.includes('\t') && !text.includes('|');
-    const words = ROW_LABEL_WORDS(text);
-    if (/^第[一二三四五六七八九十]+条/.test(words)) {
-      carried = undefined;
-      continue;
-    }
-    if (words.startsWith('信息内容')) {
-      const starts = text
-        .split('\t')
-        .map((cell, k) => (k > 0 && cell.trim() ? k : -1))
-        .filter((k) => k > 0);
-      header = tabbed && starts.length > 0 ? starts : undefined;
-      headerCenters = layout?.[i] && headerCellCenters(layout[i]!);
-      carried = undefined;
-      continue;
-    }
-    let numbers = numbersOfLine(text, i + 1);
-    let row = words ? match(words) : undefined;
-    if (!row && carried && !carried.row && words) row = match(carried.words + words);
-    if (!row && carried?.row && !words) {
-      row = carried.row;
-      // A page saved one cell a line (规章 | / 2 | / 1 | / 9 |): the row's numbers on the lines under it.
-      const more =
-        numbers.length === 1
-          ? numbersBelow(lines, i, to, cellsOfRow(format, 't2', row).length - 1)
-          : undefined;
-      if (more) {
-        numbers = [...numbers, ...more.numbers];
-        i = more.last;
-      }
-    }
-    if (numbers.length === 0) {
-      carried = { words, ...(row ? { row } : {}) };
-      continue;
-    }
-    carried = undefined;
-    if (!row) {
-      // A bracketed note under a cell (（其中修订 16 件）) is not a row.
-      if (words && !/^\(.*\)$/.test(words))
-        out.extra(
-          { table: 't2', label: words, line: i + 1, values: numbers.map((n) => n.value) },
-          `表二第 ${i + 1} 行“${words}”不是格式中的行，未计入`,
-        );
-      continue;
-    }
-    read.add(row);
-    const cells = cellsOfRow(format, 't2', row);
-    if (tabbed && numbers.length < cells.length + 1) {
-      const parts = text.split('\t');
-      const labelAt = parts.findIndex((p) => p.trim() !== '');
-      parts.forEach((cell, k) => {
-        const value = k > labelAt ? numbersOfLine(cell, i + 1)[0] : undefined;
-        if (!value) return;
-        const column = header ? header.filter((start) => start <= k).length - 1 : k - labelAt - 1;
-        if (column >= 0 && column < cells.length && !out.has(cells[column]!))
-          out.put(cells[column]!, value.value, { line: i + 1, column: k + 1, ...blankOf(value) });
-      });
-    } else if (numbers.length < cells.length && headerCenters?.length === cells.length && layout?.[i]) {
-      // A PDF drops a blank cell from the text: each number goes under the header it is printed below.
-      const placed = placeByPosition(layout[i]!, headerCenters);
-      if (placed && placed.length === numbers.length)
-        placed.forEach(({ value, column }) =>
-          out.put(cells[column]!, value, { line: i + 1, column: column + 1 }),
-        );
-      else out.problems.push(`表二“${labels.get(row)}”一行的数字无法对应到表头，未读`);
-    } else if (numbers.length === cells.length)
-      numbers.forEach((n, k) => out.put(cells[k]!, n.value, { line: n.line, ...blankOf(n) }));
-    else if (format === '2021' && cells.length === 3 && numbers.length === 2) {
-      out.put(cells[0]!, numbers[0]!.value, { line: i + 1, ...blankOf(numbers[0]!) });
-      out.put(cells[2]!, numbers[1]!.value, { line: i + 1, ...blankOf(numbers[1]!) });
-    } else
-      out.problems.push(
-        `表二“${labels.get(row)}”一行读到 ${numbers.length} 个数字，应为 ${cells.length} 个，未读`,
-      );
-  }
-}
-
-const blankOf = (n: LineNumber) => (n.blank ? { blank: true } : {});
-
-/**
- * The `wanted` numbers on the lines after line `at` (0-based), one a line and no words with them, as a
- * page saved one table cell a line prints a row; undefined unless exactly so.
- */
-function numbersBelow(
-  lines: readonly string[],
-  at: number,
-  to: number,
-  wanted: number,
-): { numbers: LineNumber[]; last: number } | undefined {
-  if (wanted <= 0) return undefined;
-  const numbers: LineNumber[] = [];
-  for (let k = at + 1; k < to && numbers.length < wanted; k++) {
-    const text = withoutUnits(lines[k] ?? '');
-    const found = numbersOfLine(text, k + 1);
-    if (found.length !== 1 || ROW_LABEL_WORDS(text) !== '') return undefined;
-    numbers.push(found[0]!);
-    if (numbers.length === wanted) return { numbers, last: k };
-  }
-  return undefined;
-}
-/** A unit after a number: the number is the prose's (收到申请74件), not a table cell's. */
 const PROSE_UNIT = /^\s*[件元万年月日号%％个次人家名份条]/u;
 /**
  * Numbers printed as a table's cells (no unit after them), counted up to `enough`; seven digits or more

@@ -13,8 +13,9 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { numbersOfLine, ROW_LABEL_WORDS, type ExtraRow, type LineNumber } from './text-numbers.ts';
-import { fullPipedWidth, namesTable3Row, table3Numbers } from './table3-line-cells.ts';
-import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
+import { namesTable3Row, table3Numbers } from './table3-line-cells.ts';
+import { pipedWidths } from './piped-rows.ts';
+import { placeTable3Rows, STARTS_A_ROW, type FoundRow } from './place-table3-rows.ts';
 import { splitSumRow } from './split-digits.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
@@ -207,6 +208,9 @@ function withLabels(
       if (NOT_A_LABEL.test(w) && !/^[一二四]\./.test(w)) break;
       before.unshift(w);
     }
+    // Two rows' labels above the numbers (the upper one's numbers lost): the nearer one names them.
+    const nearest = before.findLastIndex((w) => STARTS_A_ROW.test(w));
+    if (nearest > 0) before.splice(0, nearest);
     // The whole block of label lines above (up to the row of numbers before): a converter that prints
     // the labels of several rows above them all leaves more than one row's number (2. … 3. …) in it.
     let above = before.join('');
@@ -242,10 +246,10 @@ export function readTable3(
   // Lines whose run of digits splits more than one way: every reading, by line (and what to say of it).
   const uncertain = new Map<number, number[][]>();
   const several = new Map<number, string>();
-  const fullWidth = fullPipedWidth(lines.slice(from, to));
+  const widths = pipedWidths(lines.slice(from, to), 7);
   const numbersByLine = lines.slice(from, to).map((text, i) => {
     const joined = runTogether(text, from + i + 1, out);
-    if (!joined) return table3Numbers(text, from + i + 1, format, fullWidth);
+    if (!joined) return table3Numbers(text, from + i + 1, format, widths[i]);
     if (joined.readings.length > 1) {
       uncertain.set(from + i + 1, joined.readings);
       several.set(from + i + 1, joined.several);

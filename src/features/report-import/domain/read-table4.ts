@@ -5,15 +5,28 @@
  */
 import { FORMAT_2021 } from '../../annual-report/index.ts';
 import { cellsInPlace, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
+import { pipedWidths, rowCells } from './piped-rows.ts';
 import type { CellSink } from './read-table3.ts';
 
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
+
+/** Section 五's heading (in a markdown conversion, a heading of its own). */
+const SECTION_FIVE = /^\s*(?:#+\s*)?五、/;
+
+/**
+ * The words a line of table 四's numbers may hold beside them (its headers', as ROW_LABEL_WORDS gives
+ * them): a line of numbers with other words is a sentence after the table — the table has ended.
+ */
+const TABLE4_WORDS = /^[行政复议诉讼未经直接起诉后结果维持纠正其他尚未审结总计数量合件()、.:]*$/;
+
+/** How far after its heading table 四's fifteen numbers are looked for. */
+const TABLE4_LINES = 60;
 
 /** The first line from `from` on, before section 五, of five numbers or more and no words. */
 function unlabelledRowAfter(lines: readonly string[], from: number): number | undefined {
   for (let i = from; i < Math.min(lines.length, from + 40); i++) {
     const text = lines[i] ?? '';
-    if (/^\s*(?:#+\s*)?五、/.test(text)) return undefined;
+    if (SECTION_FIVE.test(text)) return undefined;
     if (/^\s*注[:：]/.test(text)) continue;
     if (numbersOfLine(text, i + 1).length >= 5 && !ROW_LABEL_WORDS(text)) return i;
   }
@@ -36,20 +49,43 @@ function addsUp(fifteen: readonly LineNumber[]): boolean {
  */
 export function readTable4(lines: readonly string[], from: number, out: CellSink): void {
   const numbers: LineNumber[] = [];
+  // How many of the numbers each line gave: the table's rows of five or fifteen, or not.
+  const perLine: number[] = [];
+  const widths = pipedWidths(lines.slice(from, from + TABLE4_LINES), 5);
   let i = from;
   for (; i < lines.length && numbers.length < 15; i++) {
     const text = lines[i] ?? '';
-    if (/^\s*(五、|注[:：])/.test(text)) {
-      if (text.trim().startsWith('五、')) break;
-      continue;
-    }
+    if (SECTION_FIVE.test(text)) break;
+    if (/^\s*注[:：]/.test(text)) continue;
     // A web row with empty cells: all fifteen still wanted, or one group of five.
     const wanted = 15 - numbers.length;
     const inPlace = cellsInPlace(text, i + 1, (n) => n === wanted || (n === 5 && wanted % 5 === 0));
-    numbers.push(...(inPlace ?? numbersOfLine(text, i + 1)));
+    const found = inPlace ?? numbersOfLine(text, i + 1);
+    if (found.length === 0) continue;
+    if (!TABLE4_WORDS.test(ROW_LABEL_WORDS(text))) break;
+    // A markdown row with fewer cells than its table's columns lost one: which, is not known.
+    const width = widths[i - from];
+    const cells = width !== undefined && text.includes('|') ? rowCells(text) : undefined;
+    if (cells && cells.length < width!) {
+      out.problems.push(
+        `表四第 ${i + 1} 行印出 ${cells.length} 个单元格，表格有 ${width} 列，少了一格，看不出是哪一格，未读`,
+      );
+      return;
+    }
+    perLine.push(found.length);
+    numbers.push(...found);
   }
   if (numbers.length < 15) {
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
+    return;
+  }
+  // Lines of one number, rows of five or all fifteen are the table's own rows; fifteen numbers over lines
+  // of other counts (a wrapped row, or one that lost a cell and took the next row's) are believed only
+  // where each group of five adds up to its 总计 (R4).
+  if (perLine.some((n) => n !== 1 && n !== 5 && n !== 15) && !addsUp(numbers.slice(0, 15))) {
+    out.problems.push(
+      `表四的数字分在几行（${perLine.join('、')} 个），各组之和与总计不符，看不出各在哪一格，未读`,
+    );
     return;
   }
   // More than fifteen on the lines that give the fifteenth (a number printed twice, a cell split): the

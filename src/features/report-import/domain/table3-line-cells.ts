@@ -5,18 +5,7 @@
  */
 import { reportFormat, stripLabelMarker, type ReportFormatId } from '../../annual-report/index.ts';
 import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
-
-/**
- * A row's cells as a page, a sheet or a markdown table prints them: tab-separated, or between pipes
- * (| label | 1 | 0 | … |, the outer pipes no cells), or each followed by one as a page's text may give
- * them (label | 1 | | 0 |). Else undefined (a line of text, cells unknown).
- */
-function rowCells(text: string): string[] | undefined {
-  if (text.includes('\t') && !text.includes('|')) return text.split('\t');
-  const row = text.trim();
-  if (!row.endsWith('|') || row.length < 3) return undefined;
-  return row.slice(row.startsWith('|') ? 1 : 0, -1).split('|');
-}
+import { rowCells } from './piped-rows.ts';
 
 /**
  * A table 三 row of a web page, sheet or markdown table (cells separated by tabs or pipes) with some of
@@ -84,23 +73,6 @@ export function table3Numbers(
     if (six === read[6]!.value) return read;
   }
   return numbers;
-}
-
-/**
- * The number of cells between pipes most of a table's rows of seven numbers have (a markdown table's
- * full width), or undefined where none is printed so.
- */
-export function fullPipedWidth(lines: readonly string[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const text of lines) {
-    if (!text.includes('|') || text.includes('\t')) continue;
-    const cells = rowCells(text);
-    if (!cells || cells.length > MAX_ROW_CELLS || numbersOfLine(text, 0).length < 7) continue;
-    counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
-  }
-  let best: [number, number] | undefined;
-  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  return best?.[0];
 }
 
 /** Table 三's data rows' labels of each format, without their markers (一、, （一）, 1.). */

@@ -1,0 +1,49 @@
+/**
+ * A table's rows as a page, a sheet or a markdown table prints them, cell by cell: the cells of a row, and
+ * how many cells each row of a table should have — where a row has fewer, a cell was lost.
+ */
+import { MAX_ROW_CELLS, numbersOfLine } from './text-numbers.ts';
+
+/**
+ * A row's cells as a page, a sheet or a markdown table prints them: tab-separated, or between pipes
+ * (| label | 1 | 0 | … |, the outer pipes no cells), or each followed by one as a page's text may give
+ * them (label | 1 | | 0 |). Else undefined (a line of text, cells unknown).
+ */
+export function rowCells(text: string): string[] | undefined {
+  if (text.includes('\t') && !text.includes('|')) return text.split('\t');
+  const row = text.trim();
+  if (!row.endsWith('|') || row.length < 3) return undefined;
+  return row.slice(row.startsWith('|') ? 1 : 0, -1).split('|');
+}
+
+/** A markdown table's separator line (|---|---|…|): how many columns the table's rows have. */
+const SEPARATOR = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+
+/**
+ * How many cells between pipes each line of a table's rows should have (a row with fewer has lost one):
+ * in a markdown table, its own separator's columns — every row of a markdown table has them, where a
+ * conversion adds a trailing empty column or not table by table; elsewhere the number of cells most of the
+ * full rows (of `fullRow` numbers or more) have; undefined where neither is known.
+ */
+export function pipedWidths(lines: readonly string[], fullRow: number): ReadonlyArray<number | undefined> {
+  const counts = new Map<number, number>();
+  for (const text of lines) {
+    if (!text.includes('|') || text.includes('\t')) continue;
+    const cells = rowCells(text);
+    if (!cells || cells.length > MAX_ROW_CELLS || numbersOfLine(text, 0).length < fullRow) continue;
+    counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
+  }
+  let most: [number, number] | undefined;
+  for (const entry of counts) if (!most || entry[1] > most[1]) most = entry;
+  const widths: Array<number | undefined> = lines.map(() => most?.[0]);
+  // A markdown table: the lines of pipes around a separator (its header above it, its rows below).
+  for (let i = 0; i < lines.length; i++) {
+    const separator = lines[i]!.trim();
+    if (!SEPARATOR.test(separator)) continue;
+    const width = rowCells(separator)!.length;
+    const inTable = (k: number) => k >= 0 && k < lines.length && /^\s*\|/.test(lines[k]!);
+    if (inTable(i - 1)) widths[i - 1] = width;
+    for (let k = i + 1; inTable(k) && !SEPARATOR.test(lines[k]!.trim()); k++) widths[k] = width;
+  }
+  return widths;
+}
