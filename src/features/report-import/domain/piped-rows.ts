@@ -2,7 +2,7 @@
  * A table's rows as a page, a sheet or a markdown table prints them, cell by cell: the cells of a row, and
  * how many cells each row of a table should have — where a row has fewer, a cell was lost.
  */
-import { MAX_ROW_CELLS, numbersOfLine } from './text-numbers.ts';
+import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS } from './text-numbers.ts';
 
 /**
  * A row's cells as a page, a sheet or a markdown table prints them: tab-separated, or between pipes
@@ -18,6 +18,7 @@ export function rowCells(text: string): string[] | undefined {
 
 /** A markdown table's separator line (|---|---|…|): how many columns the table's rows have. */
 const SEPARATOR = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+export const isSeparator = (text: string) => SEPARATOR.test(text.trim());
 
 /**
  * How many cells between pipes each line of a table's rows should have (a row with fewer has lost one):
@@ -46,4 +47,45 @@ export function pipedWidths(lines: readonly string[], fullRow: number): Readonly
     for (let k = i + 1; inTable(k) && !SEPARATOR.test(lines[k]!.trim()); k++) widths[k] = width;
   }
   return widths;
+}
+
+/** A row's cells after its label: those after the last cell with words. */
+export function valueCells(cells: readonly string[]): readonly string[] {
+  let last = -1;
+  cells.forEach((cell, k) => {
+    if (ROW_LABEL_WORDS(cell) !== '') last = k;
+  });
+  return cells.slice(last + 1);
+}
+
+/**
+ * How many cells after their labels a table's tab-separated rows with a number have, where nearly all
+ * have as many (an HTML table's regular grid: a row wider than the others has a stray cell); undefined
+ * where the rows are ragged (a sheet's export) or few.
+ */
+export function tabbedValueWidth(lines: readonly string[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const text of lines) {
+    if (!text.includes('\t') || text.includes('|')) continue;
+    const cells = text.split('\t');
+    if (cells.length > MAX_ROW_CELLS || numbersOfLine(text, 0).length === 0) continue;
+    const width = valueCells(cells).length;
+    counts.set(width, (counts.get(width) ?? 0) + 1);
+  }
+  let most: [number, number] | undefined;
+  let rows = 0;
+  for (const entry of counts) {
+    rows += entry[1];
+    if (!most || entry[1] > most[1]) most = entry;
+  }
+  return most && rows >= GRID_ROWS && most[1] >= rows * GRID_SHARE ? most[0] : undefined;
+}
+
+/** A grid: at least this many rows, and this share of them as wide. */
+const GRID_ROWS = 5;
+const GRID_SHARE = 0.9;
+
+/** How a row of an HTML table's regular grid stands to the others' width: `short`, `wide` or `fits`. */
+export function gridFitOf(cells: readonly string[], width: number): 'short' | 'wide' | 'fits' {
+  return cells.length < width ? 'short' : cells.length > width ? 'wide' : 'fits';
 }

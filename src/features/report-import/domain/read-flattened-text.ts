@@ -181,9 +181,27 @@ function candidatesOf(
     const values = spaced.map(Number);
     return values.every((v) => Number.isFinite(v)) && (!accept || accept(values)) ? [values] : [];
   }
+  // Numbers a space apart are cells of their own: more of them than the row has cells is no reading,
+  // and fewer are only cut within (a space is always a cut).
+  if (spaced.length > parts) return [];
   // A table 三 row: its 总计 taken first, the rest cut to add up to it (the same readings, found faster).
-  if (accept === isTable3Row) return splitSumRow(run.replace(/ /g, ''), parts);
-  return splitDigits(run.replace(/ /g, ''), parts, accept, signedPart);
+  const all =
+    accept === isTable3Row
+      ? splitSumRow(run.replace(/ /g, ''), parts)
+      : splitDigits(run.replace(/ /g, ''), parts, accept, signedPart);
+  return spaced.length === 1 ? all : all.filter((values) => cutsAtSpaces(values, spaced));
+}
+
+/** The digits of a printed number (its sign and point aside): where a cut falls among a run's digits. */
+const digitsOf = (text: string) => text.replace(/\D/g, '').length;
+
+/** Whether a reading cuts the run at each of its spaces (counted in digits from the run's start). */
+function cutsAtSpaces(values: readonly number[], spaced: readonly string[]): boolean {
+  const cuts = new Set<number>();
+  let at = 0;
+  for (const value of values) cuts.add((at += digitsOf(String(value))));
+  at = 0;
+  return spaced.slice(0, -1).every((token) => cuts.has((at += digitsOf(token))));
 }
 
 function readTable3(

@@ -13,10 +13,11 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { numbersOfLine, ROW_LABEL_WORDS, type ExtraRow, type LineNumber } from './text-numbers.ts';
-import { namesTable3Row, table3Numbers } from './table3-line-cells.ts';
-import { pipedWidths } from './piped-rows.ts';
+import { namesTable3Row, rowFit, table3Numbers } from './table3-line-cells.ts';
+import { pipedWidths, rowCells, tabbedValueWidth } from './piped-rows.ts';
 import { placeTable3Rows, STARTS_A_ROW, type FoundRow } from './place-table3-rows.ts';
 import { splitSumRow } from './split-digits.ts';
+import { strayNote, withoutStrayCells } from './stray-cells.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
 /** Where a table's reader puts what it reads (read-report-text.ts's Reading). */
@@ -67,10 +68,16 @@ function wholeLines(pending: readonly LineNumber[], start: number): boolean {
 function rowsOfSeven(
   numbersByLine: readonly LineNumber[][],
   labelled: (index: number) => boolean,
+  /** Lines whose numbers make no row, nor part of one (a row with a stray cell). */
+  unread: (index: number) => boolean,
 ): LineNumber[][] {
   const rows: LineNumber[][] = [];
   let pending: LineNumber[] = [];
   for (const [index, numbers] of numbersByLine.entries()) {
+    if (unread(index)) {
+      pending = [];
+      continue;
+    }
     if (pending.length > 0 && numbers.length > 0 && labelled(index)) pending = [];
     pending = [...pending, ...numbers];
     while (pending.length >= 7) {
@@ -247,17 +254,50 @@ export function readTable3(
   const uncertain = new Map<number, number[][]>();
   const several = new Map<number, string>();
   const widths = pipedWidths(lines.slice(from, to), 7);
+  const tabbed = tabbedValueWidth(lines.slice(from, to));
+  // Rows of cells with a cell too many and empty cells among them: their numbers are theirs (no label
+  // above is lent to the next line), but which cell is stray is not known — no row is read from them.
+  const stray = new Set<number>();
   const numbersByLine = lines.slice(from, to).map((text, i) => {
-    const joined = runTogether(text, from + i + 1, out);
-    if (!joined) return table3Numbers(text, from + i + 1, format, widths[i]);
-    if (joined.readings.length > 1) {
-      uncertain.set(from + i + 1, joined.readings);
-      several.set(from + i + 1, joined.several);
+    const line = from + i + 1;
+    const fit = rowFit(text, { piped: widths[i], tabbed });
+    const printed = fit === 'wide' ? numbersOfLine(text, line) : undefined;
+    if (printed && printed.length < 8) {
+      stray.add(i);
+      const cells = rowCells(text)!.map((c) => c.trim());
+      out.problems.push(
+        `表三第 ${line} 行“${ROW_LABEL_WORDS(text)}”比表中别的行多一个单元格（${cells.join('|')}），看不出哪一格是多的，未读`,
+      );
+      return printed;
     }
-    return joined.numbers;
+    const joined = runTogether(text, line, out);
+    if (joined) {
+      if (joined.readings.length > 1) {
+        uncertain.set(line, joined.readings);
+        several.set(line, joined.several);
+      }
+      return joined.numbers;
+    }
+    const numbers = printed ?? table3Numbers(text, line, format, fit);
+    // A number or two too many on one line: the readings without them that add up.
+    const readings = withoutStrayCells(numbers);
+    if (readings.length === 0) return numbers;
+    if (readings.length > 1) {
+      uncertain.set(
+        line,
+        readings.map((r) => r.map((n) => n.value)),
+      );
+      several.set(line, strayNote(line, numbers.length, readings.length));
+    } else out.problems.push(strayNote(line, numbers.length, 1));
+    return readings[0]!;
   });
   const labelled = (index: number) => ROW_LABEL_WORDS(lines[from + index] ?? '') !== '';
-  const rows = withLabels(rowsOfSeven(numbersByLine, labelled), lines, from + 1, numbersByLine);
+  const rows = withLabels(
+    rowsOfSeven(numbersByLine, labelled, (index) => stray.has(index)),
+    lines,
+    from + 1,
+    numbersByLine,
+  );
   if (rows.length === 0) {
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
     return;

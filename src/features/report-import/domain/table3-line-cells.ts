@@ -5,7 +5,29 @@
  */
 import { reportFormat, stripLabelMarker, type ReportFormatId } from '../../annual-report/index.ts';
 import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
-import { rowCells } from './piped-rows.ts';
+import { gridFitOf, isSeparator, rowCells, valueCells } from './piped-rows.ts';
+
+export type RowFit = 'short' | 'wide' | 'fits';
+
+/**
+ * How a line, a row of cells, stands to its table's width — how many cells its rows between pipes have,
+ * and how many cells after their labels the tab-separated rows of a regular grid have: `short` (a cell
+ * lost), `wide` (a cell too many: only in a grid), `fits`; undefined for a line of text or where the width
+ * is not known.
+ */
+export function rowFit(
+  text: string,
+  width: { readonly piped?: number; readonly tabbed?: number },
+): RowFit | undefined {
+  const all = rowCells(text);
+  if (!all || isSeparator(text)) return undefined;
+  // A markdown table's rows may be wider than its separator (a header of fewer cells than the rows'
+  // labels span): only a row narrower than it is known to have lost a cell.
+  if (!text.includes('\t'))
+    return width.piped === undefined ? undefined : all.length < width.piped ? 'short' : 'fits';
+  // A row of an HTML table's grid is as wide as the others.
+  return width.tabbed === undefined ? undefined : gridFitOf(valueCells(all), width.tabbed);
+}
 
 /**
  * A table 三 row of a web page, sheet or markdown table (cells separated by tabs or pipes) with some of
@@ -17,15 +39,15 @@ export function table3Numbers(
   text: string,
   line: number,
   format: ReportFormatId,
-  /** How many cells the table's full rows between pipes have (a row with fewer has lost one). */
-  fullWidth?: number,
+  /** How the row stands to its table's width (rowFit): a row that lost a cell is `short`. */
+  fit?: RowFit,
 ): LineNumber[] {
   const numbers = numbersOfLine(text, line);
   if (numbers.length >= 7) return numbers;
   const all = rowCells(text);
   if (!all) return numbers;
   const piped = !text.includes('\t');
-  const short = piped && fullWidth !== undefined && all.length < fullWidth;
+  const short = piped && fit === 'short';
   if (all.length > MAX_ROW_CELLS) return numbers;
   // Each cell read once (the readings below try several ends of the row over the same cells).
   const read1 = new Map<number, LineNumber[]>();
