@@ -25,6 +25,12 @@ function isValue(line: string): boolean {
   return text !== undefined && isNumberCell(text.normalize('NFKC'));
 }
 
+/** A cell of digits that is not one number (9 7, 1 2 3): a garbled value cell of the row, not a label. */
+function isGarbledValue(line: string): boolean {
+  const text = cellText(line)?.normalize('NFKC');
+  return text !== undefined && /\d/.test(text) && /^[\d\s.,/-]+$/.test(text) && !isNumberCell(text);
+}
+
 /** Whether the lines are such a page: many cells alone on their lines, more than lines of anything else. */
 export function isCellPerLine(lines: readonly string[]): boolean {
   let cells = 0;
@@ -78,10 +84,15 @@ export function joinCellPerLine(
     const label = wrapped ? line.trim() : isValue(line) ? undefined : cellText(line)!;
     const first = label === undefined ? i : wrapped ? i + 2 : i + 1;
     let end = first;
-    while (end < lines.length && isValue(lines[end]!)) end++;
+    while (end < lines.length && (isValue(lines[end]!) || isGarbledValue(lines[end]!))) end++;
     let values = lines.slice(first, end).map((l) => cellText(l) ?? '');
     const wanted = label === undefined ? undefined : cellsOf(label);
-    if (wanted !== undefined && values.length > 0) {
+    const garbled = values.find((v) => v !== '' && !isNumberCell(v.normalize('NFKC')));
+    if (garbled !== undefined) {
+      // A cell that is not one number: which numbers are whose is not known.
+      notes.push(`“${label ?? garbled}”一行的单元格“${garbled.slice(0, 40)}”不是一个数，这一行未读`);
+      values = [];
+    } else if (wanted !== undefined && values.length > 0) {
       while (values.length > wanted && values.at(-1) === '') values.pop();
       if (values.length !== wanted) {
         const leftOut = values.length < wanted && SPANNED.test(lines[end] ?? '');

@@ -5,62 +5,26 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readReportText } from './read-report-text.ts';
-import { extractReportText } from '../extract/extract-report-text.ts';
+import { misreadAfterEdits, numbersIn } from '../../../../test-support/report-texts.ts';
 
 const fixtures = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const shapes = new URL('shapes/', fixtures);
 
-/** Every real and seed report's text with its map, and every made-up shape with the map they share. */
-async function reports(): Promise<Array<{ name: string; text: string; cells: Record<string, number> }>> {
-  const all: Array<{ name: string; text: string; cells: Record<string, number> }> = [];
-  for (const folder of [new URL('real/', fixtures), fixtures])
-    for (const name of readdirSync(folder).filter((n) => /\.(txt|md|html)$/.test(n) && n !== 'README.md')) {
-      const map = JSON.parse(
-        readFileSync(new URL(name.replace(/\.\w+$/, '.expected.json'), folder), 'utf8'),
-      ) as { cells: Record<string, number> };
-      const extracted = await extractReportText(name, readFileSync(new URL(name, folder)));
-      assert.ok(extracted.ok, name);
-      all.push({ name, text: extracted.value.text, cells: map.cells });
-    }
-  const shared = readReportText(readFileSync(new URL('pdf-text-broken-rows.txt', shapes), 'utf8')).cells;
-  for (const name of readdirSync(shapes).filter((n) => n.endsWith('.txt')))
-    all.push({ name, text: readFileSync(new URL(name, shapes), 'utf8'), cells: shared });
-  return all;
-}
-
 /** The line with one number cut out together with its separator (before it, or after it at the start). */
 function withoutNumbers(line: string): string[] {
-  const cut: string[] = [];
-  const number = /(^|[\s|]+)(\d+)(?=[\s|]|$)/g;
-  for (let m = number.exec(line); m; m = number.exec(line)) {
-    const [whole, separator] = m;
-    const gone = separator ? whole : whole + (line.slice(m.index + whole.length).match(/^[\s|]+/)?.[0] ?? '');
+  return numbersIn(line).map(({ at, separator, digits }) => {
+    const end = at + separator.length + digits.length;
+    const gone = separator ? end : end + (line.slice(end).match(/^[\s|]+/)?.[0].length ?? 0);
     // A leading pipe stays: the row still starts as a row.
-    const kept = separator && m.index === 0 ? separator.replace(/[^|]/g, '') : '';
-    cut.push(line.slice(0, m.index) + kept + line.slice(m.index + gone.length));
-  }
-  return cut;
+    const kept = separator && at === 0 ? separator.replace(/[^|]/g, '') : '';
+    return line.slice(0, at) + kept + line.slice(gone);
+  });
 }
 
 test('any one number lost with its cell, in every real report and shape: never a wrong number', async () => {
-  const wrong: string[] = [];
-  let tried = 0;
-  for (const { name, text, cells: map } of await reports()) {
-    const lines = text.split('\n');
-    lines.forEach((line, i) => {
-      for (const changed of withoutNumbers(line)) {
-        tried++;
-        const { cells } = readReportText([...lines.slice(0, i), changed, ...lines.slice(i + 1)].join('\n'));
-        for (const [cell, value] of Object.entries(cells))
-          if (map[cell] !== undefined && map[cell] !== value)
-            wrong.push(
-              `${name}, line ${i + 1} “${changed.slice(0, 60)}”: ${cell} read ${value}, is ${map[cell]}`,
-            );
-      }
-    });
-  }
+  const { tried, wrong } = await misreadAfterEdits(withoutNumbers);
   assert.ok(tried > 2000, `${tried} cells cut`);
   assert.deepEqual(wrong, []);
 });

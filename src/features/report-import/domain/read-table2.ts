@@ -142,7 +142,8 @@ export function readTable2(
     read.add(row);
     const cells = cellsOfRow(format, 't2', row);
     // A row of cells with fewer than its table prints (a markdown table: its separator's columns; else
-    // the format's cells after the label) has lost one: which, is not known.
+    // the format's cells after the label) has lost one: which, is not known; more, with a number, has
+    // one too many.
     const printed = valueCellsOf(text);
     const width = widths[i - from];
     const all = width !== undefined && text.includes('|') ? rowCells(text) : undefined;
@@ -151,6 +152,13 @@ export function readTable2(
         ? `印出 ${all.length} 个单元格，表格有 ${width} 列`
         : `印出 ${printed} 个数字单元格，应为 ${cells.length} 个`;
       out.problems.push(`表二“${labels.get(row)}”一行${short}，看不出少了哪一格，未读`);
+      continue;
+    }
+    // A number in a cell past its markdown table's columns: a stray one, or the row's — not known.
+    if (all && all.slice(width).some((cell) => numbersOfLine(cell, 0).length > 0)) {
+      out.problems.push(
+        `表二“${labels.get(row)}”一行印出 ${all.length} 个单元格，表格有 ${width} 列，多出的格里有数字，看不出哪一格是多的，未读`,
+      );
       continue;
     }
     if (tabbed && numbers.length < cells.length + 1) {

@@ -10,6 +10,7 @@ import { readReportText } from './read-report-text.ts';
 import { extractReportText } from '../extract/extract-report-text.ts';
 import { withoutStrayCells } from './stray-cells.ts';
 import type { LineNumber } from './text-numbers.ts';
+import { misreadAfterEdits, numbersIn } from '../../../../test-support/report-texts.ts';
 
 const fixtures = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const shape = (name: string) => readFileSync(new URL(`shapes/${name}`, fixtures), 'utf8').split('\n');
@@ -94,4 +95,19 @@ test('flattened text: numbers a space apart are never joined into one (0 7 0 0 i
   assert.equal(reading.cells['t2.regulations.repealed'], undefined);
   assert.equal(reading.cells['t2.regulations.in_force'], undefined);
   assert.ok(reading.problems.some((p) => p.includes('“规章”一行读到 4 个数字，应为 3 个')));
+});
+
+/** The line with a 7 added after each of its numbers in turn, in a cell of its own as the line parts cells. */
+function withStrayNumber(line: string): string[] {
+  return numbersIn(line).map(({ at, separator, digits }) => {
+    const end = at + separator.length + digits.length;
+    const cell = separator.includes('|') ? ' | 7' : separator.includes('\t') ? '\t7' : ' 7';
+    return line.slice(0, end) + cell + line.slice(end);
+  });
+}
+
+test('any one number added in a cell of its own, in every real report and shape: never a wrong number', async () => {
+  const { tried, wrong } = await misreadAfterEdits(withStrayNumber);
+  assert.ok(tried > 2000, `${tried} cells added`);
+  assert.deepEqual(wrong, []);
 });
