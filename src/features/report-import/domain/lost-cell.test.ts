@@ -135,25 +135,32 @@ test('table 四: a markdown row shorter than its table, or rows that split other
   // A wrapped row (8 + 7) whose groups add up reads.
   assert.equal(table4(['2 1 0 0 3 1 0 0', '1 2 0 0 0 0 0']).cells, 15);
 });
-/** Table 三's totals of a report with the line starting `start` printed as `as`. */
-function totalsWith(file: URL, start: string, as: string) {
+/** The reading of a report with the line starting `start` printed as `as`. */
+function readWith(file: URL, start: string, as: string) {
   const lines = readFileSync(file, 'utf8').split('\n');
   lines[lines.findIndex((l) => l.startsWith(start))] = as;
-  return readReportText(lines.join('\n')).cells;
+  return readReportText(lines.join('\n'));
 }
 
 test('table 三: a markdown row that lost a cell is not read with its table’s trailing empty column as 总计', () => {
-  const cells = totalsWith(
+  const { cells, problems } = readWith(
     new URL('real/shanghai-stc-2024.md', fixtures),
     '| 一、本年新收政府信息公开申请数量 | 32 | 2 |',
     '| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 34 |  |',
   );
   assert.equal(cells['t3.r1.total'], undefined);
   assert.equal(cells['t3.r2.total'], 2);
+  // The row is named with what it printed.
+  assert.ok(
+    problems.includes(
+      '表三第 102 行（| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 34 | |）读到 6 个数字，不成一行（应为 7 个，前六个之和等于总计），未读',
+    ),
+    problems.join('\n'),
+  );
 });
 
 test('table 三: of two rows’ labels above a row of numbers (the upper one lost its numbers), the nearer names it', () => {
-  const cells = totalsWith(new URL('ocr-blocks.txt', shapes), '（一）予以公开 ', '（一）予以公开');
+  const { cells } = readWith(new URL('ocr-blocks.txt', shapes), '（一）予以公开 ', '（一）予以公开');
   assert.equal(cells['t3.r3_1.total'], undefined);
   assert.equal(cells['t3.r3_2.total'], 6);
 });

@@ -15,7 +15,8 @@ import {
 import { numbersOfLine, ROW_LABEL_WORDS, type ExtraRow, type LineNumber } from './text-numbers.ts';
 import { namesTable3Row, rowFit, table3Numbers } from './table3-line-cells.ts';
 import { pipedWidths, rowCells, tabbedValueWidth } from './piped-rows.ts';
-import { placeTable3Rows, STARTS_A_ROW, type FoundRow } from './place-table3-rows.ts';
+import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
+import { withLabels } from './table3-labels.ts';
 import { splitSumRow } from './split-digits.ts';
 import { strayNote, withoutStrayCells } from './stray-cells.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
@@ -100,6 +101,30 @@ function rowsOfSeven(
   return rows;
 }
 
+/**
+ * What is said of each line that names a row of the table and prints numbers that made no row (a cell
+ * lost, a number garbled): its label and what it printed (a line said already, `said`, aside).
+ */
+function unmadeRows(
+  rows: readonly FoundRow[],
+  numbersByLine: readonly LineNumber[][],
+  lines: readonly string[],
+  from: number,
+  format: ReportFormatId,
+  said: ReadonlySet<number>,
+): string[] {
+  const used = new Set(rows.flatMap((row) => row.numbers.map((n) => n.line)));
+  return numbersByLine.flatMap((numbers, i) => {
+    const line = from + i + 1;
+    const label = ROW_LABEL_WORDS(lines[line - 1] ?? '');
+    if (numbers.length === 0 || used.has(line) || said.has(i) || !namesTable3Row(label, format)) return [];
+    const printed = (lines[line - 1] ?? '').replace(/\s+/g, ' ').trim();
+    return [
+      `表三第 ${line} 行（${printed.slice(0, 80)}${printed.length > 80 ? '…' : ''}）读到 ${numbers.length} 个数字，不成一行（应为 7 个，前六个之和等于总计），未读`,
+    ];
+  });
+}
+
 /** A row's own words on its line ("其中：网上申请" of a local extra row), numbers left out. */
 function rowWords(line: string): string {
   // The numbers of its cells left out, its own number (7. of 7.属于行政执法案卷) with its marker.
@@ -174,74 +199,6 @@ function runTogether(
   };
 }
 
-/** The label lines above a row looked at for other rows' labels. */
-const MAX_BLOCK_LINES = 8;
-/** A sub-row's number in a label (1. 属于国家秘密), not a decimal. */
-const ROW_NUMBER = /(?<![\d.])\d{1,2}\.(?!\d)/g;
-
-/** A table heading or a header line: where the label lines of a row stop. */
-const NOT_A_LABEL = /^(?:[一二三四五六七八九十]+\.|##|-{3})|申请人情况|自然人/;
-
-/** Each row of numbers with its label words: on its own line, or broken over the lines around it. */
-function withLabels(
-  rows: readonly LineNumber[][],
-  lines: readonly string[],
-  from: number,
-  /** The numbers already read of the lines from `from` on (line `from` + i at i). */
-  numbersByLine: readonly LineNumber[][],
-): FoundRow[] {
-  // Each line's words and whether it holds numbers, worked out once.
-  const wordsOf = new Map<number, string>();
-  const numbered = new Map<number, boolean>();
-  const words = (line: number) => {
-    let w = wordsOf.get(line);
-    if (w === undefined) wordsOf.set(line, (w = ROW_LABEL_WORDS(lines[line - 1] ?? '')));
-    return w;
-  };
-  const hasNumbers = (line: number) => {
-    let has = numbered.get(line);
-    if (has === undefined)
-      numbered.set(
-        line,
-        (has = (numbersByLine[line - from] ?? numbersOfLine(lines[line - 1] ?? '', line)).length > 0),
-      );
-    return has;
-  };
-  return rows.map((numbers) => {
-    const line = numbers[0]!.line;
-    const before: string[] = [];
-    for (let l = line - 1; l > from && before.length < 2 && !hasNumbers(l); l--) {
-      const w = words(l);
-      if (NOT_A_LABEL.test(w) && !/^[一二四]\./.test(w)) break;
-      before.unshift(w);
-    }
-    // Two rows' labels above the numbers (the upper one's numbers lost): the nearer one names them.
-    const nearest = before.findLastIndex((w) => STARTS_A_ROW.test(w));
-    if (nearest > 0) before.splice(0, nearest);
-    // The whole block of label lines above (up to the row of numbers before): a converter that prints
-    // the labels of several rows above them all leaves more than one row's number (2. … 3. …) in it.
-    let above = before.join('');
-    for (let l = line - 1 - before.length, n = 0; l > from && n < MAX_BLOCK_LINES && !hasNumbers(l); l--, n++)
-      above = words(l) + above;
-    const after = line + 1 <= lines.length && !hasNumbers(line + 1) ? words(line + 1) : '';
-    // The evidence: the row's line, with the label lines above and below it when its own has no label.
-    const shown = [
-      ...(words(line) ? [] : lines.slice(line - 1 - before.length, line - 1)),
-      lines[line - 1] ?? '',
-      ...(words(line) || !after ? [] : [lines[line] ?? '']),
-    ];
-    const evidence = shown.map((l) => l.replace(/\s+/g, ' ').trim()).join(' / ');
-    return {
-      numbers,
-      own: words(line),
-      before: before.join(''),
-      after,
-      evidence,
-      severalAbove: (above.match(ROW_NUMBER) ?? []).length > 1,
-    };
-  });
-}
-
 export function readTable3(
   lines: readonly string[],
   from: number,
@@ -266,7 +223,7 @@ export function readTable3(
       stray.add(i);
       const cells = rowCells(text)!.map((c) => c.trim());
       out.problems.push(
-        `表三第 ${line} 行“${ROW_LABEL_WORDS(text)}”比表中别的行多一个单元格（${cells.join('|')}），看不出哪一格是多的，未读`,
+        `表三第 ${line} 行比表中别的行多一个单元格（${cells.join('|').slice(0, 120)}），看不出哪一格是多的，未读`,
       );
       return printed;
     }
@@ -302,6 +259,7 @@ export function readTable3(
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
     return;
   }
+  out.problems.push(...unmadeRows(rows, numbersByLine, lines, from, format, stray));
   // Far more rows than the format's, with the few local rows a report adds: not a report's table.
   if (rows.length > MAX_TABLE3_ROWS) {
     out.problems.push(`表三读到 ${rows.length} 行数字，远多于格式的行数，不像是年度报告的表格，未读`);
