@@ -34,6 +34,16 @@ export async function reportTexts(): Promise<ReportText[]> {
   return all;
 }
 
+/** The cells of a changed text read differently from its report's map, named with where it changed. */
+export function misreadCells(report: ReportText, changed: string, where: string): string[] {
+  const { cells } = readReportText(changed);
+  return Object.entries(cells).flatMap(([cell, value]) =>
+    report.cells[cell] !== undefined && report.cells[cell] !== value
+      ? [`${report.name}, ${where}: ${cell} read ${value}, is ${report.cells[cell]}`]
+      : [],
+  );
+}
+
 /**
  * Each report with each of its lines changed in turn, every way `edit` changes it: how many texts were
  * read, and every cell read differently from the report's map, named with the changed line.
@@ -43,17 +53,13 @@ export async function misreadAfterEdits(
 ): Promise<{ tried: number; wrong: string[] }> {
   const wrong: string[] = [];
   let tried = 0;
-  for (const { name, text, cells: map } of await reportTexts()) {
-    const lines = text.split('\n');
+  for (const report of await reportTexts()) {
+    const lines = report.text.split('\n');
     lines.forEach((line, i) => {
       for (const changed of edit(line)) {
         tried++;
-        const { cells } = readReportText([...lines.slice(0, i), changed, ...lines.slice(i + 1)].join('\n'));
-        for (const [cell, value] of Object.entries(cells))
-          if (map[cell] !== undefined && map[cell] !== value)
-            wrong.push(
-              `${name}, line ${i + 1} “${changed.slice(0, 60)}”: ${cell} read ${value}, is ${map[cell]}`,
-            );
+        const text = [...lines.slice(0, i), changed, ...lines.slice(i + 1)].join('\n');
+        wrong.push(...misreadCells(report, text, `line ${i + 1} “${changed.slice(0, 60)}”`));
       }
     });
   }

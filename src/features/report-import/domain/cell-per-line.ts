@@ -5,7 +5,7 @@
  * and empty cells under it becomes one tab-separated row on the label's line (an empty cell stays an
  * empty cell: a blank, §7), the lines it took left empty so that every line keeps its number.
  */
-import { isNumberCell } from './text-numbers.ts';
+import { isNumberCell, PAGE_MARK } from './text-numbers.ts';
 
 /** “text |”: one cell of text, nothing else on the line. */
 const ONE_CELL = /^([^|｜]*\S)\s*[|｜]\s*$/;
@@ -24,6 +24,12 @@ function isValue(line: string): boolean {
   const text = cellText(line);
   return text !== undefined && isNumberCell(text.normalize('NFKC'));
 }
+
+/**
+ * A page's number where the page broke (“— 4 —”, or a number alone with no bar after it): no cell of the
+ * page, though it may fall between a row's label and its cells.
+ */
+const isPageNumber = (line: string) => PAGE_MARK.test(line) || /^\s*\d{1,4}\s*$/.test(line);
 
 /** A cell of digits that is not one number (9 7, 1 2 3): a garbled value cell of the row, not a label. */
 function isGarbledValue(line: string): boolean {
@@ -84,8 +90,15 @@ export function joinCellPerLine(
     const label = wrapped ? line.trim() : isValue(line) ? undefined : cellText(line)!;
     const first = label === undefined ? i : wrapped ? i + 2 : i + 1;
     let end = first;
-    while (end < lines.length && (isValue(lines[end]!) || isGarbledValue(lines[end]!))) end++;
-    let values = lines.slice(first, end).map((l) => cellText(l) ?? '');
+    const inRow = (line: string) => isValue(line) || isGarbledValue(line) || isPageNumber(line);
+    while (end < lines.length && inRow(lines[end]!)) end++;
+    // A page number at the run's end is the page's, not the row's: left where it is (and so read as
+    // nothing, a page mark) rather than taken.
+    while (end > first && isPageNumber(lines[end - 1]!)) end--;
+    let values = lines
+      .slice(first, end)
+      .filter((l) => !isPageNumber(l))
+      .map((l) => cellText(l) ?? '');
     const wanted = label === undefined ? undefined : cellsOf(label);
     const garbled = values.find((v) => v !== '' && !isNumberCell(v.normalize('NFKC')));
     if (garbled !== undefined) {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readReportText } from './read-report-text.ts';
 import { extractReportText } from '../extract/extract-report-text.ts';
+import { misreadCells, reportTexts } from '../../../../test-support/report-texts.ts';
 
 const fixtures = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const shapes = new URL('shapes/', fixtures);
@@ -73,5 +74,24 @@ test('the real reports (and the seed ones), any one line lost or printed twice: 
               wrong.push(`${name}, line ${i + 1}: ${cell} read ${value}, is ${map.cells[cell]}`);
         }
     }
+  assert.deepEqual(wrong, []);
+});
+
+test('a page break — its number, bare or between dashes, and the running title — between any two lines: never a wrong number', async () => {
+  const breaks = [['— 4 —'], ['12'], ['', '- 5 -', '', '某市某局 2024 年政府信息公开工作年度报告', '']];
+  const wrong: string[] = [];
+  for (const report of await reportTexts()) {
+    const lines = report.text.split('\n');
+    for (let i = 1; i < lines.length; i++)
+      // Between lines of words only, a page break changes no table.
+      for (const page of /\d/.test(lines[i - 1]! + lines[i]!) ? breaks : [])
+        wrong.push(
+          ...misreadCells(
+            report,
+            [...lines.slice(0, i), ...page, ...lines.slice(i)].join('\n'),
+            `before line ${i + 1}`,
+          ),
+        );
+  }
   assert.deepEqual(wrong, []);
 });

@@ -36,7 +36,7 @@ const ZERO_MARKS = new Set(['-', '—', '–', '/', '／', '无', '－']);
 const MAX_NUMBER_CHARS = 16;
 
 /** A page number alone on its line: “- 3 -”, “— 5 —”. */
-const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
+export const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
 
 /**
  * What one cell (a token between separators, NFKC) reads as: a number (thousands separators dropped; a
