@@ -152,7 +152,7 @@ export function readReportText(printed: string, layout?: TextLayout, carried?: C
       : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
-  out.problems.push(...cellNotes);
+  for (const note of cellNotes) out.problems.push(note);
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).
   // Only a line ending a heading's words (…情况, …复议) is normalised and tried.

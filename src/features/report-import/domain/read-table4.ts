@@ -51,6 +51,7 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
   const numbers: LineNumber[] = [];
   // How many of the numbers each line gave: the table's rows of five or fifteen, or not.
   const perLine: number[] = [];
+  let printed = 0;
   const widths = pipedWidths(lines.slice(from, from + TABLE4_LINES), 5);
   let i = from;
   for (; i < lines.length && numbers.length < 15; i++) {
@@ -73,10 +74,18 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
       return;
     }
     perLine.push(found.length);
-    numbers.push(...found);
+    // Past the sixteenth, only how many (a hostile line of a million numbers is not copied).
+    for (const n of found.slice(0, 16 - numbers.length)) numbers.push(n);
+    printed += found.length;
   }
   if (numbers.length < 15) {
     out.problems.push(`表四只读到 ${numbers.length} 个数字，应为 15 个`);
+    return;
+  }
+  // More than fifteen on the lines that give the fifteenth (a number printed twice, a cell split): the
+  // first fifteen are believed only where each group of five adds up to its 总计 (R4).
+  if (numbers.length > 15 && !addsUp(numbers.slice(0, 15))) {
+    out.problems.push(`表四读到 ${printed} 个数字，多于 15 个，看不出各在哪一格，未读`);
     return;
   }
   // Lines of one number, rows of five or all fifteen are the table's own rows; fifteen numbers over lines
@@ -86,12 +95,6 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
     out.problems.push(
       `表四的数字分在几行（${perLine.join('、')} 个），各组之和与总计不符，看不出各在哪一格，未读`,
     );
-    return;
-  }
-  // More than fifteen on the lines that give the fifteenth (a number printed twice, a cell split): the
-  // first fifteen are believed only where each group of five adds up to its 总计 (R4).
-  if (numbers.length > 15 && !addsUp(numbers.slice(0, 15))) {
-    out.problems.push(`表四读到 ${numbers.length} 个数字，多于 15 个，看不出各在哪一格，未读`);
     return;
   }
   // A line of numbers alone after the fifteen, before section 五 (a block printed twice): which fifteen

@@ -199,3 +199,32 @@ test('a table 二 printed 50,000 times on one line: bounded time, the problems l
   // What it read is what the page printed (its first 规章 and 行政规范性文件 rows).
   assert.equal(reading.cells['t2.normative_docs.in_force'], 4);
 });
+
+test('a table 四 line of 250,000 numbers, and 20,000 table 三 rows of nine: bounded time, said, nothing read from them', () => {
+  const heading =
+    '二、主动公开政府信息情况\n信息内容 本年制发件数 本年废止件数 现行有效件数\n三、收到和处理政府信息公开申请情况\n';
+  let started = Date.now();
+  const four = readReportText(
+    `${heading}一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n四、政府信息公开行政复议、行政诉讼情况\n|${' 1 |'.repeat(250_000)}\n五、存在的主要问题`,
+  );
+  assert.ok(Date.now() - started < 10_000, `250,000 numbers took ${Date.now() - started} ms`);
+  assert.ok(!Object.keys(four.cells).some((c) => c.startsWith('t4.')));
+  assert.ok(
+    four.problems.includes('表四读到 250000 个数字，多于 15 个，看不出各在哪一格，未读'),
+    four.problems.join('；'),
+  );
+
+  started = Date.now();
+  const nines = readReportText(
+    `${heading}${'一、本年新收政府信息公开申请数量 1 2 3 4 5 6 7 8 9\n'.repeat(20_000)}二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n四、政府信息公开行政复议`,
+  );
+  assert.ok(Date.now() - started < 10_000, `20,000 rows of nine took ${Date.now() - started} ms`);
+  assert.ok(!Object.keys(nines.cells).some((c) => c.startsWith('t3.r1.')));
+  // Each such line named, the first hundred listed and the rest counted.
+  assert.equal(nines.problems.length, 101);
+  assert.match(
+    nines.problems[0]!,
+    /^表三第 4 行（一、本年新收政府信息公开申请数量 1 2 3 4 5 6 7 8 9）读到 9 个数字，不成一行/,
+  );
+  assert.match(nines.problems.at(-1)!, /^另有 \d+ 条问题未列出$/);
+});
