@@ -259,7 +259,8 @@ export function readTable3(
     out.problems.push('表三没有读到一行数字（每行七个、前六个之和等于总计）');
     return;
   }
-  for (const problem of unmadeRows(rows, numbersByLine, lines, from, format, stray)) out.problems.push(problem);
+  for (const problem of unmadeRows(rows, numbersByLine, lines, from, format, stray))
+    out.problems.push(problem);
   // Far more rows than the format's, with the few local rows a report adds: not a report's table.
   if (rows.length > MAX_TABLE3_ROWS) {
     out.problems.push(`表三读到 ${rows.length} 行数字，远多于格式的行数，不像是年度报告的表格，未读`);
