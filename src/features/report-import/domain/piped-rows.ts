@@ -2,7 +2,7 @@
  * A table's rows as a page, a sheet or a markdown table prints them, cell by cell: the cells of a row, and
  * how many cells each row of a table should have — where a row has fewer, a cell was lost.
  */
-import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS } from './text-numbers.ts';
+import { MAX_ROW_CELLS } from './text-numbers.ts';
 
 /**
  * A row's cells as a page, a sheet or a markdown table prints them: tab-separated, or between pipes
@@ -24,14 +24,16 @@ export const isSeparator = (text: string) => SEPARATOR.test(text.trim());
  * How many cells between pipes each line of a table's rows should have (a row with fewer has lost one):
  * in a markdown table, its own separator's columns — every row of a markdown table has them, where a
  * conversion adds a trailing empty column or not table by table; elsewhere the number of cells most of the
- * full rows (of `fullRow` numbers or more) have; undefined where neither is known.
+ * full rows (of `fullRow` numbers or more, where given) have; undefined where neither is known.
  */
-export function pipedWidths(lines: readonly string[], fullRow: number): ReadonlyArray<number | undefined> {
+export function pipedWidths(lines: readonly string[], fullRow?: number): ReadonlyArray<number | undefined> {
   const counts = new Map<number, number>();
-  for (const text of lines) {
+  for (const text of fullRow === undefined ? [] : lines) {
     if (!text.includes('|') || text.includes('\t')) continue;
     const cells = rowCells(text);
-    if (!cells || cells.length > MAX_ROW_CELLS || numbersOfLine(text, 0).length < fullRow) continue;
+    if (!cells || cells.length > MAX_ROW_CELLS) continue;
+    // Cells of digits alone: a full row's numbers, counted without reading them.
+    if (cells.filter((cell) => /^\s*\d[\d.,]*\s*$/.test(cell)).length < fullRow!) continue;
     counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
   }
   let most: [number, number] | undefined;
@@ -49,13 +51,15 @@ export function pipedWidths(lines: readonly string[], fullRow: number): Readonly
   return widths;
 }
 
-/** A row's cells after its label: those after the last cell with words. */
-export function valueCells(cells: readonly string[]): readonly string[] {
-  let last = -1;
-  cells.forEach((cell, k) => {
-    if (ROW_LABEL_WORDS(cell) !== '') last = k;
-  });
-  return cells.slice(last + 1);
+/** A cell with words in it: a character no number or blank mark (- / 无) is made of. */
+const hasWords = (cell: string) =>
+  /[^\s\d\uff10-\uff19.,，%％+\-—–/／－]/.test(cell.replace(/^\s*无\s*$/, ''));
+
+/** How many of a row's cells follow its label: those after the last cell with words. */
+export function valueCellCount(cells: readonly string[]): number {
+  let count = 0;
+  while (count < cells.length && !hasWords(cells[cells.length - 1 - count]!)) count++;
+  return count;
 }
 
 /**
@@ -68,8 +72,8 @@ export function tabbedValueWidth(lines: readonly string[]): number | undefined {
   for (const text of lines) {
     if (!text.includes('\t') || text.includes('|')) continue;
     const cells = text.split('\t');
-    if (cells.length > MAX_ROW_CELLS || numbersOfLine(text, 0).length === 0) continue;
-    const width = valueCells(cells).length;
+    if (cells.length > MAX_ROW_CELLS || !/\d/.test(text)) continue;
+    const width = valueCellCount(cells);
     counts.set(width, (counts.get(width) ?? 0) + 1);
   }
   let most: [number, number] | undefined;
@@ -85,7 +89,7 @@ export function tabbedValueWidth(lines: readonly string[]): number | undefined {
 const GRID_ROWS = 5;
 const GRID_SHARE = 0.9;
 
-/** How a row of an HTML table's regular grid stands to the others' width: `short`, `wide` or `fits`. */
-export function gridFitOf(cells: readonly string[], width: number): 'short' | 'wide' | 'fits' {
-  return cells.length < width ? 'short' : cells.length > width ? 'wide' : 'fits';
+/** How a row of an HTML table's regular grid (its cells after the label) stands to the others' width. */
+export function gridFitOf(valueCells: number, width: number): 'short' | 'wide' | 'fits' {
+  return valueCells < width ? 'short' : valueCells > width ? 'wide' : 'fits';
 }

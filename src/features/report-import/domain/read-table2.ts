@@ -91,7 +91,7 @@ export function readTable2(
   // Rows of three cells printed with two numbers, and whether any printed all three.
   const twoOfThree: Array<{ row: string; numbers: LineNumber[]; line: number }> = [];
   let threeOfThree = false;
-  const widths = pipedWidths(lines.slice(from, to), Infinity);
+  const widths = pipedWidths(lines.slice(from, to));
   for (let i = from + 1; i < to; i++) {
     const text = withoutUnits(lines[i] ?? '');
     const tabbed = text.includes('\t') && !text.includes('|');

@@ -116,8 +116,8 @@ function unmadeRows(
   const used = new Set(rows.flatMap((row) => row.numbers.map((n) => n.line)));
   return numbersByLine.flatMap((numbers, i) => {
     const line = from + i + 1;
-    const label = ROW_LABEL_WORDS(lines[line - 1] ?? '');
-    if (numbers.length === 0 || used.has(line) || said.has(i) || !namesTable3Row(label, format)) return [];
+    if (numbers.length === 0 || used.has(line) || said.has(i)) return [];
+    if (!namesTable3Row(ROW_LABEL_WORDS(lines[line - 1] ?? ''), format)) return [];
     const printed = (lines[line - 1] ?? '').replace(/\s+/g, ' ').trim();
     return [
       `表三第 ${line} 行（${printed.slice(0, 80)}${printed.length > 80 ? '…' : ''}）读到 ${numbers.length} 个数字，不成一行（应为 7 个，前六个之和等于总计），未读`,

@@ -52,7 +52,7 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
   // How many of the numbers each line gave: the table's rows of five or fifteen, or not.
   const perLine: number[] = [];
   let printed = 0;
-  const widths = pipedWidths(lines.slice(from, from + TABLE4_LINES), 5);
+  const widths = pipedWidths(lines.slice(from, from + TABLE4_LINES));
   let i = from;
   for (; i < lines.length && numbers.length < 15; i++) {
     const text = lines[i] ?? '';

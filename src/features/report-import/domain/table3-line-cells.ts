@@ -5,7 +5,7 @@
  */
 import { reportFormat, stripLabelMarker, type ReportFormatId } from '../../annual-report/index.ts';
 import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
-import { gridFitOf, isSeparator, rowCells, valueCells } from './piped-rows.ts';
+import { gridFitOf, isSeparator, rowCells, valueCellCount } from './piped-rows.ts';
 
 export type RowFit = 'short' | 'wide' | 'fits';
 
@@ -26,7 +26,7 @@ export function rowFit(
   if (!text.includes('\t'))
     return width.piped === undefined ? undefined : all.length < width.piped ? 'short' : 'fits';
   // A row of an HTML table's grid is as wide as the others.
-  return width.tabbed === undefined ? undefined : gridFitOf(valueCells(all), width.tabbed);
+  return width.tabbed === undefined ? undefined : gridFitOf(valueCellCount(all), width.tabbed);
 }
 
 /**
