@@ -133,3 +133,29 @@ test('a batch names the report whose tables are in the format of other years', a
   await expectNoAxeViolations(page);
   await page.context().close();
 });
+
+test('a converted report whose rows lost a cell: those rows named as unread with what they printed, no number guessed', async () => {
+  const page = await openAuditPage();
+  const printed = readFileSync(fixture('reports/real/shanghai-stc-2024.md'), 'utf8')
+    .replace('| 一、本年新收政府信息公开申请数量 | 32 | 2 |', '| 一、本年新收政府信息公开申请数量 | 2 |')
+    .replace('| 规范性文件 | 13 | 0 | 55 |', '| 规范性文件 | 13 | 55 |');
+  await page
+    .getByLabel('年度报告文件')
+    .setInputFiles({ name: 'stc-2024.md', mimeType: 'text/markdown', buffer: Buffer.from(printed) });
+  await page.getByRole('button', { name: '核查', exact: true }).click();
+  await page.getByText('读出 190/200 个单元格').waitFor();
+  await page
+    .getByText('表二“行政规范性文件”一行印出 3 个单元格，表格有 4 列，看不出少了哪一格，未读')
+    .waitFor();
+  await page
+    .getByText(/^表三第 102 行（\| 一、本年新收政府信息公开申请数量 \| 2 \| 0 \|.*读到 6 个数字，不成一行/)
+    .waitFor();
+  const unread = (await page.locator('table.audit-unread').textContent()) ?? '';
+  assert.match(unread, /本年新收/);
+  // Each unread row beside its own printed line (the table's 规范性文件 row, not the prose that names it).
+  const normative = page.locator('table.audit-unread tr', { hasText: '行政规范性文件 本年制发件数' });
+  assert.match((await normative.textContent()) ?? '', /\| 规范性文件 \| 13 \| 55 \|/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-lost-cell.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+  await page.context().close();
+});

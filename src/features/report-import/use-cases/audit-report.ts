@@ -2,6 +2,7 @@
 import {
   checkConsistency,
   formatOfYear,
+  labelAliases,
   reportFormat,
   type CellId,
   type TableId,
@@ -82,15 +83,20 @@ function unreadContext(text: string, reading: TextReading): Record<CellId, strin
       const label = format.tables[tableId]?.rows.find((r) => r.id === rowId)?.label;
       let line = sameRow ? near : undefined;
       if (line === undefined && label) {
-        let best: number | undefined;
+        // By its label or the words agencies print instead (规范性文件); a row of cells before prose.
+        const words = [label, ...labelAliases(row)];
+        let best: { line: number; cells: boolean } | undefined;
         lines.forEach((text, i) => {
-          if (
-            text.includes(label) &&
-            (best === undefined || Math.abs(i + 1 - (near ?? 0)) < Math.abs(best - (near ?? 0)))
-          )
-            best = i + 1;
+          if (!words.some((w) => text.includes(w))) return;
+          // (A short label — 其他 — names many rows: there only the nearest.)
+          const cells = label.length >= 4 && (text.includes('|') || text.includes('\t'));
+          const closer =
+            !best ||
+            (cells && !best.cells) ||
+            (cells === best.cells && Math.abs(i + 1 - (near ?? 0)) < Math.abs(best.line - (near ?? 0)));
+          if (closer) best = { line: i + 1, cells };
         });
-        line = best;
+        line = best?.line;
       }
       line ??= near;
       ofRow.set(row, line !== undefined ? excerpt(line, tableId, label && stripMarkerOf(label)) : undefined);
