@@ -119,6 +119,13 @@ export function joinCellPerLine(
         }
       }
     }
+    // A row's label with the bars of its spanned cells right under it and no cell printed: its numbers
+    // are gone, and the label is left out so that no number further down is taken for its.
+    if (wanted !== undefined && label !== undefined && end === first && SPANNED.test(lines[end] ?? '')) {
+      notes.push(`“${label}”一行没有印出数字，未读`);
+      out[i] = '';
+      continue;
+    }
     // The row on the label's line (or its first cell's), the lines it took left empty.
     out[i] =
       values.length === 0 ? (label ?? '') : [...(label === undefined ? [] : [label]), ...values].join('\t');

@@ -46,3 +46,28 @@ test('a page break — its number, bare or between dashes, and the running title
   }
   assert.deepEqual(wrong, []);
 });
+
+test('two lines lost near each other (a sample in every report, and a block of labels that lost its first line with the row above it): never a wrong number', async () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const wrong: string[] = [];
+  for (const report of await reportTexts()) {
+    const lines = report.text.split('\n');
+    for (let k = 0; k < 100; k++) {
+      const a = Math.floor(next() * lines.length);
+      const b = Math.min(lines.length - 1, a + 1 + Math.floor(next() * 6));
+      const kept = lines.filter((_, i) => i !== a && i !== b).join('\n');
+      wrong.push(...misreadCells(report, kept, `lines ${a + 1} and ${b + 1} lost`));
+    }
+    if (report.name !== 'shanghai-stc-2024.md') continue;
+    // The row of （四）1. and the first line of the labels block under it: the block's remaining label
+    // (3.补正后…) named the first row under it, though two rows stand there.
+    const row = lines.indexOf('| 4 | 0 | 0 | 0 | 0 | 0 | 4 |');
+    const block = lines.indexOf('（四）无2.没有现成信息需要另');
+    assert.ok(row > 0 && block > row);
+    wrong.push(
+      ...misreadCells(report, lines.filter((_, i) => i !== row && i !== block).join('\n'), 'the block'),
+    );
+  }
+  assert.deepEqual(wrong, []);
+});

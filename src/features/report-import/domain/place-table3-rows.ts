@@ -207,8 +207,16 @@ function placeBetween(
       continue;
     }
     if (looser && between.some((row) => looser(row) !== undefined)) {
-      placeBetween(between, fromIndex, toIndex, looser, undefined, at);
-      continue;
+      // Tried apart: the words around the rows are believed only where they leave no row without a place
+      // (a block of labels that lost a line names the wrong row, and the rows after it are left over).
+      const trial: Placing = { ...at, placed: new Map(), zeroFromGroup: new Map(), extra: [], problems: [] };
+      placeBetween(between, fromIndex, toIndex, looser, undefined, trial);
+      if (trial.extra.length === 0) {
+        for (const [id, row] of trial.placed) placed.set(id, row);
+        for (const [id, row] of trial.zeroFromGroup) at.zeroFromGroup.set(id, row);
+        at.problems.push(...trial.problems);
+        continue;
+      }
     }
     const group = groups.find(
       (gr) =>
