@@ -27,18 +27,8 @@ export const isSeparator = (text: string) => SEPARATOR.test(text.trim());
  * full rows (of `fullRow` numbers or more, where given) have; undefined where neither is known.
  */
 export function pipedWidths(lines: readonly string[], fullRow?: number): ReadonlyArray<number | undefined> {
-  const counts = new Map<number, number>();
-  for (const text of fullRow === undefined ? [] : lines) {
-    if (!text.includes('|') || text.includes('\t')) continue;
-    const cells = rowCells(text);
-    if (!cells || cells.length > MAX_ROW_CELLS) continue;
-    // Cells of digits alone: a full row's numbers, counted without reading them.
-    if (cells.filter((cell) => /^\s*\d[\d.,]*\s*$/.test(cell)).length < fullRow!) continue;
-    counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
-  }
-  let most: [number, number] | undefined;
-  for (const entry of counts) if (!most || entry[1] > most[1]) most = entry;
-  const widths: Array<number | undefined> = lines.map(() => most?.[0]);
+  const usual = fullRow === undefined ? undefined : usualWidth(lines, fullRow);
+  const widths: Array<number | undefined> = lines.map(() => usual);
   // A markdown table: the lines of pipes around a separator (its header above it, its rows below).
   for (let i = 0; i < lines.length; i++) {
     const separator = lines[i]!.trim();
@@ -49,6 +39,22 @@ export function pipedWidths(lines: readonly string[], fullRow?: number): Readonl
     for (let k = i + 1; inTable(k) && !SEPARATOR.test(lines[k]!.trim()); k++) widths[k] = width;
   }
   return widths;
+}
+
+/** The number of cells most of the piped rows of `fullRow` numbers or more have. */
+function usualWidth(lines: readonly string[], fullRow: number): number | undefined {
+  const counts = new Map<number, number>();
+  for (const text of lines) {
+    if (!text.includes('|') || text.includes('\t')) continue;
+    const cells = rowCells(text);
+    if (!cells || cells.length > MAX_ROW_CELLS) continue;
+    // Cells of digits alone: a full row's numbers, counted without reading them.
+    if (cells.filter((cell) => /^\s*\d[\d.,]*\s*$/.test(cell)).length < fullRow) continue;
+    counts.set(cells.length, (counts.get(cells.length) ?? 0) + 1);
+  }
+  let most: [number, number] | undefined;
+  for (const entry of counts) if (!most || entry[1] > most[1]) most = entry;
+  return most?.[0];
 }
 
 /** A cell with words in it: a character no number or blank mark (- / 无) is made of. */
@@ -90,6 +96,28 @@ const GRID_ROWS = 5;
 const GRID_SHARE = 0.9;
 
 /** How a row of an HTML table's regular grid (its cells after the label) stands to the others' width. */
-export function gridFitOf(valueCells: number, width: number): 'short' | 'wide' | 'fits' {
+function gridFitOf(valueCells: number, width: number): 'short' | 'wide' | 'fits' {
   return valueCells < width ? 'short' : valueCells > width ? 'wide' : 'fits';
+}
+
+export type RowFit = 'short' | 'wide' | 'fits';
+
+/**
+ * How a line, a row of cells, stands to its table's width — how many cells its rows between pipes have,
+ * and how many cells after their labels the tab-separated rows of a regular grid have: `short` (a cell
+ * lost), `wide` (a cell too many: only in a grid), `fits`; undefined for a line of text or where the width
+ * is not known.
+ */
+export function rowFit(
+  text: string,
+  width: { readonly piped?: number; readonly tabbed?: number },
+): RowFit | undefined {
+  const all = rowCells(text);
+  if (!all || isSeparator(text)) return undefined;
+  // A markdown table's rows may be wider than its separator (a header of fewer cells than the rows'
+  // labels span): only a row narrower than it is known to have lost a cell.
+  if (!text.includes('\t'))
+    return width.piped === undefined ? undefined : all.length < width.piped ? 'short' : 'fits';
+  // A row of an HTML table's grid is as wide as the others.
+  return width.tabbed === undefined ? undefined : gridFitOf(valueCellCount(all), width.tabbed);
 }

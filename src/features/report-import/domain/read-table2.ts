@@ -10,7 +10,7 @@ import {
   stripLabelMarker,
   type ReportFormatId,
 } from '../../annual-report/index.ts';
-import { pipedWidths, rowCells } from './piped-rows.ts';
+import { pipedWidths, rowCells, rowFit, valueCellCount } from './piped-rows.ts';
 import type { Reading } from './reading.ts';
 import {
   type PositionedText,
@@ -141,24 +141,10 @@ export function readTable2(
     }
     read.add(row);
     const cells = cellsOfRow(format, 't2', row);
-    // A row of cells with fewer than its table prints (a markdown table: its separator's columns; else
-    // the format's cells after the label) has lost one: which, is not known; more, with a number, has
-    // one too many.
-    const printed = valueCellsOf(text);
-    const width = widths[i - from];
-    const all = width !== undefined && text.includes('|') ? rowCells(text) : undefined;
-    if (all ? all.length < width! : printed !== undefined && printed < cells.length) {
-      const short = all
-        ? `印出 ${all.length} 个单元格，表格有 ${width} 列`
-        : `印出 ${printed} 个数字单元格，应为 ${cells.length} 个`;
-      out.problems.push(`表二“${labels.get(row)}”一行${short}，看不出少了哪一格，未读`);
-      continue;
-    }
-    // A number in a cell past its markdown table's columns: a stray one, or the row's — not known.
-    if (all && all.slice(width).some((cell) => numbersOfLine(cell, 0).length > 0)) {
-      out.problems.push(
-        `表二“${labels.get(row)}”一行印出 ${all.length} 个单元格，表格有 ${width} 列，多出的格里有数字，看不出哪一格是多的，未读`,
-      );
+    // A row of cells that lost a cell, or has one too many: unread.
+    const lost = rowCells(text) && cellsLost(text, widths[i - from], cells.length);
+    if (lost) {
+      out.problems.push(`表二“${labels.get(row)}”一行${lost}，未读`);
       continue;
     }
     if (tabbed && numbers.length < cells.length + 1) {
@@ -205,15 +191,21 @@ export function readTable2(
   }
 }
 
-/** How many cells after its label a row of cells (tabs, pipes) has; undefined for a line of text. */
-function valueCellsOf(text: string): number | undefined {
-  const cells = rowCells(text);
-  if (!cells || (!text.includes('|') && !text.includes('\t'))) return undefined;
-  // The label's cells: the leading ones of words (or empty before them).
-  let first = 0;
-  while (first < cells.length && numbersOfLine(cells[first]!, 0).length === 0) first++;
-  while (first > 0 && cells[first - 1]!.trim() === '') first--;
-  return first < cells.length ? cells.length - first : undefined;
+/**
+ * What is wrong with a row of cells whose count is not its table's (a markdown table: its separator's
+ * columns; else the format's cells after the label), or undefined: fewer lost one, and more with a number
+ * past the columns have one too many — which, is not known either way.
+ */
+function cellsLost(text: string, width: number | undefined, wanted: number): string | undefined {
+  const all = rowCells(text)!;
+  const fit = width === undefined ? undefined : rowFit(text, { piped: width });
+  if (fit === 'short') return `印出 ${all.length} 个单元格，表格有 ${width} 列，看不出少了哪一格`;
+  if (fit && all.slice(width).some((cell) => numbersOfLine(cell, 0).length > 0))
+    return `印出 ${all.length} 个单元格，表格有 ${width} 列，多出的格里有数字，看不出哪一格是多的`;
+  const printed = fit ? undefined : valueCellCount(all);
+  return printed && printed < wanted
+    ? `印出 ${printed} 个数字单元格，应为 ${wanted} 个，看不出少了哪一格`
+    : undefined;
 }
 
 const blankOf = (n: LineNumber) => (n.blank ? { blank: true } : {});

@@ -13,8 +13,8 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { numbersOfLine, ROW_LABEL_WORDS, type ExtraRow, type LineNumber } from './text-numbers.ts';
-import { namesTable3Row, rowFit, table3Numbers } from './table3-line-cells.ts';
-import { pipedWidths, rowCells, tabbedValueWidth } from './piped-rows.ts';
+import { namesTable3Row, table3Numbers } from './table3-line-cells.ts';
+import { pipedWidths, rowCells, rowFit, tabbedValueWidth } from './piped-rows.ts';
 import { placeTable3Rows, type FoundRow } from './place-table3-rows.ts';
 import { withLabels } from './table3-labels.ts';
 import { splitSumRow } from './split-digits.ts';

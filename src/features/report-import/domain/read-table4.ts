@@ -5,7 +5,7 @@
  */
 import { FORMAT_2021 } from '../../annual-report/index.ts';
 import { cellsInPlace, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
-import { pipedWidths, rowCells } from './piped-rows.ts';
+import { pipedWidths, rowCells, rowFit } from './piped-rows.ts';
 import type { CellSink } from './read-table3.ts';
 
 const T4_CELLS = FORMAT_2021.cellIds.filter((c) => c.startsWith('t4.'));
@@ -65,11 +65,9 @@ export function readTable4(lines: readonly string[], from: number, out: CellSink
     if (found.length === 0) continue;
     if (!TABLE4_WORDS.test(ROW_LABEL_WORDS(text))) break;
     // A markdown row with fewer cells than its table's columns lost one: which, is not known.
-    const width = widths[i - from];
-    const cells = width !== undefined && text.includes('|') ? rowCells(text) : undefined;
-    if (cells && cells.length < width!) {
+    if (rowFit(text, { piped: widths[i - from] }) === 'short') {
       out.problems.push(
-        `表四第 ${i + 1} 行印出 ${cells.length} 个单元格，表格有 ${width} 列，少了一格，看不出是哪一格，未读`,
+        `表四第 ${i + 1} 行印出 ${rowCells(text)!.length} 个单元格，表格有 ${widths[i - from]} 列，少了一格，看不出是哪一格，未读`,
       );
       return;
     }

@@ -5,29 +5,7 @@
  */
 import { reportFormat, stripLabelMarker, type ReportFormatId } from '../../annual-report/index.ts';
 import { MAX_ROW_CELLS, numbersOfLine, ROW_LABEL_WORDS, type LineNumber } from './text-numbers.ts';
-import { gridFitOf, isSeparator, rowCells, valueCellCount } from './piped-rows.ts';
-
-export type RowFit = 'short' | 'wide' | 'fits';
-
-/**
- * How a line, a row of cells, stands to its table's width — how many cells its rows between pipes have,
- * and how many cells after their labels the tab-separated rows of a regular grid have: `short` (a cell
- * lost), `wide` (a cell too many: only in a grid), `fits`; undefined for a line of text or where the width
- * is not known.
- */
-export function rowFit(
-  text: string,
-  width: { readonly piped?: number; readonly tabbed?: number },
-): RowFit | undefined {
-  const all = rowCells(text);
-  if (!all || isSeparator(text)) return undefined;
-  // A markdown table's rows may be wider than its separator (a header of fewer cells than the rows'
-  // labels span): only a row narrower than it is known to have lost a cell.
-  if (!text.includes('\t'))
-    return width.piped === undefined ? undefined : all.length < width.piped ? 'short' : 'fits';
-  // A row of an HTML table's grid is as wide as the others.
-  return width.tabbed === undefined ? undefined : gridFitOf(valueCellCount(all), width.tabbed);
-}
+import { rowCells, type RowFit } from './piped-rows.ts';
 
 /**
  * A table 三 row of a web page, sheet or markdown table (cells separated by tabs or pipes) with some of
