@@ -121,3 +121,32 @@ export function rowFit(
   // A row of an HTML table's grid is as wide as the others.
   return width.tabbed === undefined ? undefined : gridFitOf(valueCellCount(all), width.tabbed);
 }
+
+const OPENS_ROW = /^\s*[|｜]/;
+const CLOSES_ROW = /[|｜]\s*$/;
+/** Lines a wrapped row is followed over at most (a label broken over a narrow page, then its cells). */
+const MAX_WRAPPED_LINES = 8;
+
+/**
+ * Rows of a piped table wrapped at a width (“| 规范性文件 | 13 | 0 | 5” / “5 |”): each put back whole on its
+ * first line, the lines it ran on left empty (every line keeps its number, and so its evidence). Only
+ * where the lines that follow open no row of their own (none starts with a bar; a break just before one
+ * leaves a space in front of it) and end with the row's closing bar (a converter that prints its rows
+ * without one never gives that); a number broken by the wrap is whole again.
+ */
+export function rejoinWrappedRows(lines: readonly string[]): string[] {
+  const out = [...lines];
+  const runsOn = (line: string) => line.trim() !== '' && !/^[|｜]/.test(line);
+  for (let i = 0; i < out.length; i++) {
+    if (!OPENS_ROW.test(out[i]!) || CLOSES_ROW.test(out[i]!)) continue;
+    let row = out[i]!;
+    let end = i + 1;
+    while (end < out.length && end - i <= MAX_WRAPPED_LINES && runsOn(out[end]!) && !CLOSES_ROW.test(row))
+      row += out[end++]!;
+    if (!CLOSES_ROW.test(row)) continue;
+    out[i] = row;
+    for (let k = i + 1; k < end; k++) out[k] = '';
+    i = end - 1;
+  }
+  return out;
+}

@@ -55,10 +55,16 @@ function keepCertain(
   });
 }
 
-/** NFKC, full-width marks as half-width, white space kept only between two numbers. */
+/**
+ * NFKC, full-width marks as half-width, white space kept only between two numbers — and not even there
+ * where it holds a line break: text wrapped at a width (a page's text saved with hard wraps) breaks a
+ * number as readily as it parts two, so digits either side of a break run on, cut where the arithmetic
+ * cuts them, never at the break for sure.
+ */
 export function compactText(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(/(?<=\d\.?)[^\S\n]*\n\s*(?=\.?\d)/g, '')
     .replace(/[、．]/g, '.')
     .replace(/[“”‘’']/g, '"')
     .replace(/\s+/g, ' ')

@@ -5,6 +5,7 @@
  * that cannot be read without guessing is named as unread, never filled in.
  */
 import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
+import { rejoinWrappedRows } from './piped-rows.ts';
 import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
@@ -149,7 +150,9 @@ export function readReportText(printed: string, layout?: TextLayout, carried?: C
   const lines =
     format && /[|｜]/.test(text) && isCellPerLine(split)
       ? joinCellPerLine(split, cellCountOfLabel(format), cellNotes)
-      : split;
+      : /[|｜]/.test(text)
+        ? rejoinWrappedRows(split)
+        : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
   for (const note of cellNotes) out.problems.push(note);
