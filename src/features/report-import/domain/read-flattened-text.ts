@@ -104,7 +104,11 @@ interface LabelledRun {
   readonly extras: ReadonlyArray<{ label: string; run: string }>;
 }
 
-const RUN = /[+-]?\d[\d.+-]*(?: [+-]?\d[\d.+-]*)*/;
+/**
+ * A run of numbers: digits (a sign, a point) and the spaces between numbers — and a comma between digits,
+ * a thousands separator (行政许可2,293) that the split drops: a run cut short at it reads 2.
+ */
+const RUN = /[+-]?\d(?:[\d.+-]|,(?=\d))*(?: [+-]?\d(?:[\d.+-]|,(?=\d))*)*/;
 /** A row's run of numbers at the start of the text after its label. */
 const RUN_FIRST = new RegExp(`^ ?(${RUN.source})`);
 /** Words followed by numbers: a row's label and its run. */
@@ -175,6 +179,10 @@ function runsAfterLabels(text: string, rows: ReadonlyArray<{ id: string; label: 
   });
 }
 
+/** A number as printed, its thousands separators (2,293) only where they group by three. */
+const numberOf = (token: string) =>
+  /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) ? Number(token.replace(/,/g, '')) : Number(token);
+
 function candidatesOf(
   run: string | undefined,
   parts: number,
@@ -184,7 +192,7 @@ function candidatesOf(
   if (!run) return [];
   const spaced = run.split(' ');
   if (spaced.length === parts) {
-    const values = spaced.map(Number);
+    const values = spaced.map(numberOf);
     return values.every((v) => Number.isFinite(v)) && (!accept || accept(values)) ? [values] : [];
   }
   // Numbers a space apart are cells of their own: more of them than the row has cells is no reading,

@@ -6,6 +6,7 @@
  */
 import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
 import { rejoinWrappedRows } from './piped-rows.ts';
+import { plainText } from './plain-text.ts';
 import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
@@ -141,7 +142,8 @@ const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, E
  * Reads a published report's text. `carried`: last year's 结转下年度继续办理 by column, from its report,
  * which decides this year's 上年结转 row when its numbers were printed run together (carried-over.ts).
  */
-export function readReportText(printed: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
+export function readReportText(given: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
+  const printed = plainText(given);
   const traditional = isTraditional(printed);
   const text = traditional ? simplified(printed) : printed;
   const split = text.split(/\r?\n/);

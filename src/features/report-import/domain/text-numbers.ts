@@ -59,6 +59,8 @@ export const isNumberCell = (cell: string): boolean => cellValue(cell) !== undef
 /** What every number or blank-like mark holds, before or after NFKC: a line without one reads none. */
 const NUMBER_OR_MARK = /[0-9\uff10-\uff19\-—–/／无－]/;
 
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
 export function numbersOfLine(text: string, line: number): LineNumber[] {
   if (!NUMBER_OR_MARK.test(text) || PAGE_MARK.test(text)) return [];
   // Cells split as printed (full-width bar and space included); only a cell with other than ASCII in it
@@ -73,6 +75,15 @@ export function numbersOfLine(text: string, line: number): LineNumber[] {
       cell = cell.normalize('NFKC').trim();
     }
     const read = cellValue(cell);
+    // 无 between two lone characters is a word of a label printed a character at a time (PDF text:
+    // 申 请 人 无 正 当 理 由), not a cell.
+    if (
+      read?.blank &&
+      cell === '无' &&
+      SINGLE_HAN.test(cells[column - 1] ?? '') &&
+      SINGLE_HAN.test(cells[column + 1] ?? '')
+    )
+      continue;
     if (read)
       numbers.push(
         read.blank ? { value: read.value, line, column, blank: true } : { value: read.value, line, column },

@@ -13,6 +13,7 @@ import { proseOf, repeatedShare, statedFigures } from '../domain/report-prose.ts
 import { type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
 import { statedSubject } from '../domain/read-report-words.ts';
+import { plainText } from '../domain/plain-text.ts';
 import { carriedOutOf, type CarriedOver } from '../domain/carried-over.ts';
 import type { ExtractRefusal, ReportFileKind } from '../extract/extract-report-text.ts';
 import {
@@ -139,8 +140,8 @@ function carriedFrom(previous: TextReading, text: string): { carried?: CarriedOv
 }
 
 export function auditReportText(
-  text: string,
-  previousText?: string,
+  given: string,
+  givenBefore?: string,
   layout?: TextLayout,
   /**
    * Last year's 结转下年度继续办理 from the records (a version filed here), where no report file is given:
@@ -148,6 +149,9 @@ export function auditReportText(
    */
   onRecord?: CarriedOnRecord,
 ): ReportAudit {
+  // The text as the readers take it (plain-text.ts), so that its prose and context lines are theirs.
+  const text = plainText(given);
+  const previousText = givenBefore === undefined ? undefined : plainText(givenBefore);
   const previous = previousText ? readReportText(previousText) : undefined;
   const statedYear = onRecord && !previous ? statedSubject(text).year : undefined;
   const { carried, notUsed } = previous
