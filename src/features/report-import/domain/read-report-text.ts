@@ -7,6 +7,7 @@
 import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
 import { rejoinWrappedRows } from './piped-rows.ts';
 import { plainText } from './plain-text.ts';
+import { firstReport, severalReportsNote } from './several-reports.ts';
 import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
@@ -143,7 +144,8 @@ const evidenceOf = (line: string) => line.replace(/\s+/g, ' ').trim().slice(0, E
  * which decides this year's 上年结转 row when its numbers were printed run together (carried-over.ts).
  */
 export function readReportText(given: string, layout?: TextLayout, carried?: CarriedOver): TextReading {
-  const printed = plainText(given);
+  // Of a file holding several reports (a compilation), the first (several-reports.ts).
+  const { text: printed, others } = firstReport(plainText(given));
   const traditional = isTraditional(printed);
   const text = traditional ? simplified(printed) : printed;
   const split = text.split(/\r?\n/);
@@ -157,6 +159,7 @@ export function readReportText(given: string, layout?: TextLayout, carried?: Car
         : split;
   const out = new Reading();
   if (traditional) out.problems.push('这份报告是繁体字，按简体读取（所列证据是转换后的文字）');
+  if (others.length > 0) out.problems.push(severalReportsNote(others));
   for (const note of cellNotes) out.problems.push(note);
   // The headings of tables 二, 三 and 四: the tables lie below them, the agency's own text around them.
   // By their words, whatever numeral the page gives them (a table 三 headed “二、收到和处理…”).

@@ -71,3 +71,25 @@ test('a report printed in the format of other years is named: the 2019 trial for
     '2020 年度报告应使用国办公开办函〔2019〕60号的试行格式，这份报告的表格用的是国办公开办函〔2021〕30号的格式',
   ]);
 });
+
+test('a file holding several reports: the first audited as if alone, its prose and checks its own, the others named', () => {
+  const real = (name: string) =>
+    readFileSync(new URL(`../../../../test-support/fixtures/reports/real/${name}`, import.meta.url), 'utf8');
+  // 平潭 2024 states no figures in its prose; 平潭 2025 states 申请 154 件 (R8 would compare them).
+  const first = real('pingtan-2024.txt');
+  const compilation = [first, real('pingtan-junshan-2022.txt'), real('pingtan-2025.txt')].join('\n');
+  const alone = auditReportText(first);
+  const audit = auditReportText(compilation);
+  assert.deepEqual(audit.reading.cells, alone.reading.cells);
+  assert.deepEqual(audit.stated, alone.stated, 'the figures its own text states, not the next report’s');
+  assert.deepEqual(
+    audit.checks.map((c) => [c.rule, c.status]),
+    alone.checks.map((c) => [c.rule, c.status]),
+  );
+  assert.ok(
+    audit.reading.problems.includes(
+      '这份文件里不止一份年度报告：第一份之后还有 2 份（“平潭综合实验区君山片区管理局2022年”、“平潭综合实验区2025年”），只读了第一份，请把各份报告分开核查',
+    ),
+    audit.reading.problems.join('\n'),
+  );
+});

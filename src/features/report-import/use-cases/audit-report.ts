@@ -14,6 +14,7 @@ import { type Result } from '../../../shared/domain/result.ts';
 import { readReportText, type TextLayout, type TextReading } from '../domain/read-report-text.ts';
 import { statedSubject } from '../domain/read-report-words.ts';
 import { plainText } from '../domain/plain-text.ts';
+import { firstReport, severalReportsNote } from '../domain/several-reports.ts';
 import { carriedOutOf, type CarriedOver } from '../domain/carried-over.ts';
 import type { ExtractRefusal, ReportFileKind } from '../extract/extract-report-text.ts';
 import {
@@ -150,8 +151,9 @@ export function auditReportText(
   onRecord?: CarriedOnRecord,
 ): ReportAudit {
   // The text as the readers take it (plain-text.ts), so that its prose and context lines are theirs.
-  const text = plainText(given);
-  const previousText = givenBefore === undefined ? undefined : plainText(givenBefore);
+  // Of a file holding several reports, the first (what readReportText reads; it says so).
+  const { text, others } = firstReport(plainText(given));
+  const previousText = givenBefore === undefined ? undefined : firstReport(plainText(givenBefore)).text;
   const previous = previousText ? readReportText(previousText) : undefined;
   const statedYear = onRecord && !previous ? statedSubject(text).year : undefined;
   const { carried, notUsed } = previous
@@ -162,6 +164,7 @@ export function auditReportText(
   const read = readReportText(text, layout, carried);
   // Why last year's report did not decide 上年结转: said only where it would have had something to decide.
   const said = [
+    ...(others.length > 0 ? [severalReportsNote(others)] : []),
     ...(notUsed && Object.keys(read.ambiguous).some((c) => c.startsWith('t3.r2.')) ? [notUsed] : []),
     ...formatNotOfYear(read),
   ];

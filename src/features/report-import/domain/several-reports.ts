@@ -1,0 +1,83 @@
+/**
+ * A file that holds more than one annual report — a county's compilation of its departments' reports (汇编),
+ * a page that prints last year's report under this year's — read as one would take the numbers of one
+ * report into the cells of another. Each report prints the headings of tables 二, 三 and 四 in that order;
+ * a table 二 heading after a table 四 heading begins the next report (from its title or its 一、 heading
+ * where those lie between). The first report is what is read; the others are counted and named.
+ */
+import { statedSubject } from './read-report-words.ts';
+
+/** A table's heading: its numeral and words (a run-on page's text keeps them together, a PDF's too). */
+const HEADING = {
+  t2: /[一二三四五六七八九十]\s*[、.．]\s*主动公开政府信息情况/g,
+  t3: /[一二三四五六七八九十]\s*[、.．]\s*收到和处理政府信息公开申请情况/g,
+  t4: /[一二三四五六七八九十]\s*[、.．]\s*政府信息公开行政法?复议/g, // 行政法复议: a typo seen in print
+} as const;
+
+/** A report's title (its agency's name before the words), looked for before its table 二. */
+const TITLE = /[^\n。；，《》]{0,40}?\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告/g;
+/** A report's first section heading. */
+const SECTION_ONE = /一\s*[、.．]\s*(?:总体情况|概述)/g;
+/** The last report's closing sections (五、存在的主要问题…, 六、其他需要报告的事项). */
+const CLOSING = /[五六]\s*[、.．]\s*(?:存在的主要问题|其他需要报告)/g;
+
+export interface FirstReport {
+  /** The first report's text (the whole text where it holds one). */
+  readonly text: string;
+  /** The further reports by agency and year (else their first words), in order; empty where none. */
+  readonly others: readonly string[];
+}
+
+const positions = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m.index);
+
+export function firstReport(text: string): FirstReport {
+  const t2s = positions(text, HEADING.t2);
+  if (t2s.length < 2) return { text, others: [] };
+  const t3s = positions(text, HEADING.t3);
+  const t4s = positions(text, HEADING.t4);
+  // Each report: a table 二 heading with a 三 and a 四 after it, before the next report's 二.
+  const starts: Array<{ t2: number; t4: number }> = [];
+  for (const t2 of t2s) {
+    if (t2 <= (starts.at(-1)?.t4 ?? -1)) continue;
+    const t3 = t3s.find((p) => p > t2);
+    const t4 = t3 === undefined ? undefined : t4s.find((p) => p > t3);
+    if (t4 === undefined) break;
+    starts.push({ t2, t4 });
+  }
+  if (starts.length < 2) return { text, others: [] };
+  const beginnings = starts.map((s, i) => (i === 0 ? 0 : beginningOf(text, s.t2, starts[i - 1]!.t4)));
+  return {
+    text: text.slice(0, beginnings[1]),
+    others: beginnings.slice(1).map((at, i) => nameOf(text.slice(at, beginnings[i + 2]))),
+  };
+}
+
+/**
+ * Where the report whose table 二 heading is at `t2` begins, after the last report's table 四 heading: at
+ * its title — the first after the last report's closing sections and before its own 一、 heading —, else at
+ * that 一、 heading, else at its table 二.
+ */
+function beginningOf(text: string, t2: number, previousT4: number): number {
+  const between = text.slice(previousT4, t2);
+  const one = positions(between, SECTION_ONE).at(-1);
+  const closed = Math.max(0, ...positions(between, CLOSING));
+  const title = positions(between, TITLE).find((at) => at >= closed && (one === undefined || at < one));
+  const at = title ?? one;
+  return at === undefined ? t2 : previousT4 + at;
+}
+
+/** A further report by its agency and year as its title states them, else by its first words. */
+function nameOf(text: string): string {
+  const { agency, year } = statedSubject(text);
+  if (year !== undefined) return `${agency ?? ''}${year}年`;
+  return text.slice(0, 80).replace(/\s+/g, ' ').trim().slice(0, 40);
+}
+
+/** What the reading says of the reports it left: how many, and which (the first five). */
+export function severalReportsNote(others: readonly string[]): string {
+  const named = others
+    .slice(0, 5)
+    .map((name) => `“${name}”`)
+    .join('、');
+  return `这份文件里不止一份年度报告：第一份之后还有 ${others.length} 份（${named}${others.length > 5 ? '等' : ''}），只读了第一份，请把各份报告分开核查`;
+}
