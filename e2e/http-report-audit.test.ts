@@ -264,3 +264,28 @@ test('a batch upload: last year’s report among the files splits this year’s 
   const alone = await uploadBatch([text('2024.txt', pair.thisYear)]);
   assert.notEqual(alone.json().rows[0].cells_ambiguous, '0');
 });
+
+test('a batch upload with a compilation: a row for each of its reports, and the single upload says it read the first', async () => {
+  const text = (name: string) => readFileSync(fixture(`reports/real/${name}`), 'utf8');
+  const compilation = Buffer.from([text('pingtan-2024.txt'), text('pingtan-junshan-2022.txt')].join('\n'));
+  const response = await uploadBatch([{ field: 'files', fileName: '汇编.txt', content: compilation }]);
+  assert.equal(response.statusCode, 200, response.body);
+  assert.deepEqual(
+    response.json().rows.map((r: Record<string, string>) => [r.file, r.agency, r.year]),
+    [
+      ['汇编.txt#1', '平潭综合实验区', '2024'],
+      ['汇编.txt#2', '平潭综合实验区君山片区管理局', '2022'],
+    ],
+  );
+  const single = await upload('汇编.txt', compilation);
+  assert.equal(single.statusCode, 200, single.body);
+  assert.equal(single.json().year, 2024);
+  assert.ok(
+    single
+      .json()
+      .problems.includes(
+        '这份文件里不止一份年度报告：第一份之后还有 1 份（“平潭综合实验区君山片区管理局2022年”），只读了第一份，请把各份报告分开核查',
+      ),
+    single.body,
+  );
+});

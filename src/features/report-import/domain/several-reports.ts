@@ -31,8 +31,24 @@ export interface FirstReport {
 const positions = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m.index);
 
 export function firstReport(text: string): FirstReport {
+  const at = beginningsOf(text);
+  if (at.length < 2) return { text, others: [] };
+  return {
+    text: text.slice(0, at[1]),
+    others: at.slice(1).map((from, i) => nameOf(text.slice(from, at[i + 2]))),
+  };
+}
+
+/** Each report of the text, in order (the whole text where it holds one): what a batch reads one by one. */
+export function reportsIn(text: string): string[] {
+  const at = beginningsOf(text);
+  return at.length < 2 ? [text] : at.map((from, i) => text.slice(from, at[i + 1]));
+}
+
+/** Where each report of the text begins (one report: [0]). */
+function beginningsOf(text: string): number[] {
   const t2s = positions(text, HEADING.t2);
-  if (t2s.length < 2) return { text, others: [] };
+  if (t2s.length < 2) return [0];
   const t3s = positions(text, HEADING.t3);
   const t4s = positions(text, HEADING.t4);
   // Each report: a table 二 heading with a 三 and a 四 after it, before the next report's 二.
@@ -44,12 +60,7 @@ export function firstReport(text: string): FirstReport {
     if (t4 === undefined) break;
     starts.push({ t2, t4 });
   }
-  if (starts.length < 2) return { text, others: [] };
-  const beginnings = starts.map((s, i) => (i === 0 ? 0 : beginningOf(text, s.t2, starts[i - 1]!.t4)));
-  return {
-    text: text.slice(0, beginnings[1]),
-    others: beginnings.slice(1).map((at, i) => nameOf(text.slice(at, beginnings[i + 2]))),
-  };
+  return starts.map((s, i) => (i === 0 ? 0 : beginningOf(text, s.t2, starts[i - 1]!.t4)));
 }
 
 /**

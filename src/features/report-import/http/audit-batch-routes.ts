@@ -18,7 +18,7 @@ import {
   readingTotals,
   ruleFailureCounts,
 } from '../use-cases/audit-batch.ts';
-import type { BatchReading } from '../use-cases/batch-row.ts';
+import { readingsOf, type BatchReading } from '../use-cases/batch-row.ts';
 import { carryAcrossYears, sameAgencyYear } from '../use-cases/batch-carry-over.ts';
 
 /** The most files one batch takes (a larger folder: several batches, or `gongkai audit --batch`). */
@@ -64,6 +64,11 @@ export function registerAuditBatchRoutes(
           const bytes = await filePartBytes(part, `“${part.filename.slice(0, 80)}”超过 20 MB`);
           if (!bytes) continue;
           const reading = await batchReadingOf(part.filename, bytes, account.id);
+          // A compilation's reports are rows of their own, as read.
+          if (reading.more) {
+            readings.push(...readingsOf(reading));
+            continue;
+          }
           if (reading.carriedInUncertain && keptBytes + bytes.length <= KEPT_FOR_CARRY_BYTES) {
             kept.set(readings.length, bytes);
             keptBytes += bytes.length;

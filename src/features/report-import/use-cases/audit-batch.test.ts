@@ -200,3 +200,54 @@ test('last year’s report in the batch splits this year’s 上年结转 printe
   );
   assert.notEqual(alone[0]!.cells_ambiguous, '0');
 });
+
+test('a file holding several reports is a row for each (file#1, file#2…); a batch stopped among them resumes without repeating one', async () => {
+  const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
+  const text = (name: string) => readFileSync(new URL(name, folder), 'utf8');
+  const compilation = [
+    text('zhongwei-civil-affairs-2021.txt'),
+    text('real/pingtan-junshan-2022.txt'),
+    text('real/pingtan-2024.txt'),
+  ].join('\n');
+  const files: Record<string, Uint8Array> = {
+    '汇编.txt': Buffer.from(compilation),
+    'real/pingtan-2023.txt': readFileSync(new URL('real/pingtan-2023.txt', folder)),
+  };
+  const read = async (name: string) => files[name]!;
+  const run = async (done: ReadonlySet<string>) => {
+    const rows: BatchRow[] = [];
+    await auditBatch(Object.keys(files), read, done, (row) => void rows.push(row));
+    return rows;
+  };
+  const rows = await run(new Set());
+  assert.deepEqual(
+    rows.map((r) => [r.file, r.agency, r.year, r.cells_read]),
+    [
+      ['汇编.txt#1', '中卫市民政局', '2021', '200'],
+      ['汇编.txt#2', '平潭综合实验区君山片区管理局', '2022', '200'],
+      ['汇编.txt#3', '平潭综合实验区', '2024', '197'],
+      ['real/pingtan-2023.txt', '平潭综合实验区', '2023', '197'],
+    ],
+  );
+  // Each report's row as the report's alone.
+  const aloneRows: BatchRow[] = [];
+  await auditBatch(
+    ['real/pingtan-junshan-2022.txt'],
+    async (name) => readFileSync(new URL(name, folder)),
+    new Set(),
+    (row) => void aloneRows.push(row),
+  );
+  assert.deepEqual({ ...rows[1]!, file: '' }, { ...aloneRows[0]!, file: '' });
+  // An output where the file was one row (written before compilations were parted): the file is done.
+  assert.deepEqual(
+    (await run(new Set(['汇编.txt']))).map((r) => r.file),
+    ['real/pingtan-2023.txt'],
+  );
+  // Stopped after the compilation's second row: the third comes, the first two not again.
+  const resumed = await run(new Set(['汇编.txt#1', '汇编.txt#2']));
+  assert.deepEqual(
+    resumed.map((r) => r.file),
+    ['汇编.txt#3', 'real/pingtan-2023.txt'],
+  );
+  assert.deepEqual(resumed[0], rows[2]);
+});

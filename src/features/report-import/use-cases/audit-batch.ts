@@ -1,14 +1,14 @@
 /**
  * Batch audit for a supervisor or researcher: one row per report (agency, year, format, the totals, each
- * failed rule), a report that cannot be read is a row with the reason, and the batch never stops at one
- * bad file. Rows already in the output are skipped, so an interrupted batch resumes where it stopped.
+ * failed rule; a file holding several reports, a row for each), a report that cannot be read is a row with
+ * the reason, and the batch never stops at one bad file. Rows already in the output are skipped, so an interrupted batch resumes where it stopped.
  * Where the batch holds an agency's report of the year before, its 结转下年度继续办理 splits this year's
  * 上年结转 printed run together, as `audit --previous` does.
  */
 import { ok, type Result } from '../../../shared/domain/result.ts';
 import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
 import { extractRefusalMessage, type AuditRefusal, type CarriedOnRecord } from './audit-report.ts';
-import { unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
+import { readingsOf, unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
 import { yearKey } from './batch-carry-over.ts';
 import { GROUP_FILES, groupsOf, readGroup, type Done, type GroupReader } from './batch-groups.ts';
 
@@ -146,6 +146,15 @@ export async function auditBatch(
   const uncertain: BatchReading[] = [];
   const carriedOut = new CarriedOutByYear();
   const take = async (reading: BatchReading) => {
+    // A compilation's reports: a row each (file#1, file#2…), as read; those already in the output (a
+    // batch stopped among them) not again.
+    if (reading.more) {
+      for (const report of readingsOf(reading)) {
+        carriedOut.note(report);
+        if (!done.has(report.row.file)) await onRow(report.row);
+      }
+      return;
+    }
     carriedOut.note(reading);
     if (reading.carriedInUncertain && reading.row.agency && reading.row.year) uncertain.push(reading);
     else await onRow(reading.row);

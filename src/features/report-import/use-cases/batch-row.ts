@@ -88,6 +88,25 @@ export interface BatchReading {
   readonly row: BatchRow;
   readonly carriedOut?: readonly number[];
   readonly carriedInUncertain?: true;
+  /**
+   * A file holding several reports (a compilation): the readings of the reports after the first, each a
+   * row of its own (file#2, file#3…; the first is file#1).
+   */
+  readonly more?: readonly BatchReading[];
+}
+
+/** A file's readings: its report's, or each report's of a compilation. */
+export const readingsOf = (reading: BatchReading): readonly BatchReading[] =>
+  reading.more ? [reading, ...reading.more] : [reading];
+
+/**
+ * The batch reading of a file from the audits of the reports it holds (one for most files): a
+ * compilation's reports are rows file#1, file#2…
+ */
+export function fileReading(file: string, audits: readonly ReportAudit[]): BatchReading {
+  if (audits.length === 1) return batchReading(file, audits[0]!);
+  const [first, ...rest] = audits.map((audit, i) => batchReading(`${file}#${i + 1}`, audit));
+  return { ...first!, more: rest };
 }
 
 export function batchReading(file: string, audit: ReportAudit): BatchReading {
