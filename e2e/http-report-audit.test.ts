@@ -273,8 +273,8 @@ test('a batch upload with a compilation: a row for each of its reports, and the 
   assert.deepEqual(
     response.json().rows.map((r: Record<string, string>) => [r.file, r.agency, r.year]),
     [
-      ['汇编.txt#1', '平潭综合实验区', '2024'],
-      ['汇编.txt#2', '平潭综合实验区君山片区管理局', '2022'],
+      ['汇编.txt#1/2', '平潭综合实验区', '2024'],
+      ['汇编.txt#2/2', '平潭综合实验区君山片区管理局', '2022'],
     ],
   );
   const single = await upload('汇编.txt', compilation);

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import {
   auditBatch,
   BATCH_COLUMNS,
+  filesDone,
   readingTotals,
   ruleFailureCounts,
   type BatchRow,
@@ -161,13 +162,16 @@ export async function runAuditBatch(
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(files.length, done.size, { file: '' });
+  const finished = filesDone(done);
+  bar.start(files.length, files.filter((f) => finished.has(f)).length, { file: '' });
   // Each row written as it comes (an interrupted batch keeps it), through one open file.
   const csv = asXlsx ? undefined : await open(options.out, 'a');
   const result = await auditBatch(files, readReportFile, done, async (row) => {
     rows.push(row);
     if (csv) await csv.write(csvLine(BATCH_COLUMNS.map((c) => row[c])));
-    bar.increment({ file: row.file });
+    // A file at a time: a compilation's (file#1/3…) at its last report.
+    const part = /#(\d+)\/(\d+)$/.exec(row.file);
+    if (!part || part[1] === part[2]) bar.increment({ file: row.file });
   }).finally(() => csv?.close());
   bar.stop();
   if (asXlsx) {

@@ -201,7 +201,7 @@ test('last year’s report in the batch splits this year’s 上年结转 printe
   assert.notEqual(alone[0]!.cells_ambiguous, '0');
 });
 
-test('a file holding several reports is a row for each (file#1, file#2…); a batch stopped among them resumes without repeating one', async () => {
+test('a file holding several reports is a row for each (file#1/3, file#2/3…); a batch stopped among them resumes without repeating one, one done is not read again', async () => {
   const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
   const text = (name: string) => readFileSync(new URL(name, folder), 'utf8');
   const compilation = [
@@ -223,9 +223,9 @@ test('a file holding several reports is a row for each (file#1, file#2…); a ba
   assert.deepEqual(
     rows.map((r) => [r.file, r.agency, r.year, r.cells_read]),
     [
-      ['汇编.txt#1', '中卫市民政局', '2021', '200'],
-      ['汇编.txt#2', '平潭综合实验区君山片区管理局', '2022', '200'],
-      ['汇编.txt#3', '平潭综合实验区', '2024', '197'],
+      ['汇编.txt#1/3', '中卫市民政局', '2021', '200'],
+      ['汇编.txt#2/3', '平潭综合实验区君山片区管理局', '2022', '200'],
+      ['汇编.txt#3/3', '平潭综合实验区', '2024', '197'],
       ['real/pingtan-2023.txt', '平潭综合实验区', '2023', '197'],
     ],
   );
@@ -244,10 +244,16 @@ test('a file holding several reports is a row for each (file#1, file#2…); a ba
     ['real/pingtan-2023.txt'],
   );
   // Stopped after the compilation's second row: the third comes, the first two not again.
-  const resumed = await run(new Set(['汇编.txt#1', '汇编.txt#2']));
+  const resumed = await run(new Set(['汇编.txt#1/3', '汇编.txt#2/3']));
   assert.deepEqual(
     resumed.map((r) => r.file),
-    ['汇编.txt#3', 'real/pingtan-2023.txt'],
+    ['汇编.txt#3/3', 'real/pingtan-2023.txt'],
   );
   assert.deepEqual(resumed[0], rows[2]);
+  // All three written: the file is done, not read again.
+  const finished = await run(new Set(['汇编.txt#1/3', '汇编.txt#2/3', '汇编.txt#3/3']));
+  assert.deepEqual(
+    finished.map((r) => r.file),
+    ['real/pingtan-2023.txt'],
+  );
 });

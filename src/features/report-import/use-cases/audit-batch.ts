@@ -8,11 +8,11 @@
 import { ok, type Result } from '../../../shared/domain/result.ts';
 import { sharedFileSandbox } from '../../../platform/untrusted-files/file-sandbox.ts';
 import { extractRefusalMessage, type AuditRefusal, type CarriedOnRecord } from './audit-report.ts';
-import { readingsOf, unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
+import { filesDone, readingsOf, unreadableRow, type BatchReading, type BatchRow } from './batch-row.ts';
 import { yearKey } from './batch-carry-over.ts';
 import { GROUP_FILES, groupsOf, readGroup, type Done, type GroupReader } from './batch-groups.ts';
 
-export { BATCH_COLUMNS, batchRow, unreadableRow, type BatchRow } from './batch-row.ts';
+export { BATCH_COLUMNS, batchRow, filesDone, unreadableRow, type BatchRow } from './batch-row.ts';
 
 const ROW_WORKER = new URL('./audit-row-worker.ts', import.meta.url);
 
@@ -132,7 +132,10 @@ export async function auditBatch(
     groupFiles = rowOfFile && !groupReader ? 1 : GROUP_FILES,
   }: { window?: number; rowOfFile?: RowReader; groupReader?: GroupReader; groupFiles?: number } = {},
 ): Promise<{ audited: number; skipped: number }> {
-  const todo = files.filter((file) => !done.has(file));
+  // A compilation whose rows are all written is done (filesDone); one stopped among them is read again,
+  // the rows already written not written twice.
+  const finished = filesDone(done);
+  const todo = files.filter((file) => !finished.has(file));
   const oneByOne = rowOfFile ?? rowOf;
   const reader: GroupReader =
     groupReader ??
@@ -146,8 +149,8 @@ export async function auditBatch(
   const uncertain: BatchReading[] = [];
   const carriedOut = new CarriedOutByYear();
   const take = async (reading: BatchReading) => {
-    // A compilation's reports: a row each (file#1, file#2…), as read; those already in the output (a
-    // batch stopped among them) not again.
+    // A compilation's reports: a row each (file#1/3…), as read; those already in the output (a batch
+    // stopped among them) not again.
     if (reading.more) {
       for (const report of readingsOf(reading)) {
         carriedOut.note(report);

@@ -90,7 +90,7 @@ export interface BatchReading {
   readonly carriedInUncertain?: true;
   /**
    * A file holding several reports (a compilation): the readings of the reports after the first, each a
-   * row of its own (file#2, file#3…; the first is file#1).
+   * row of its own (fileReading).
    */
   readonly more?: readonly BatchReading[];
 }
@@ -101,12 +101,26 @@ export const readingsOf = (reading: BatchReading): readonly BatchReading[] =>
 
 /**
  * The batch reading of a file from the audits of the reports it holds (one for most files): a
- * compilation's reports are rows file#1, file#2…
+ * compilation's reports are rows file#1/3, file#2/3, file#3/3 (which of how many).
  */
 export function fileReading(file: string, audits: readonly ReportAudit[]): BatchReading {
   if (audits.length === 1) return batchReading(file, audits[0]!);
-  const [first, ...rest] = audits.map((audit, i) => batchReading(`${file}#${i + 1}`, audit));
+  const [first, ...rest] = audits.map((audit, i) => batchReading(`${file}#${i + 1}/${audits.length}`, audit));
   return { ...first!, more: rest };
+}
+
+/**
+ * The files a batch's rows show done: each row's file, and a compilation whose last report's row is in
+ * (file#3/3: its rows are written in order).
+ */
+export function filesDone(rows: Iterable<string>): Set<string> {
+  const done = new Set<string>();
+  for (const file of rows) {
+    done.add(file);
+    const part = /^(.*)#(\d+)\/(\d+)$/.exec(file);
+    if (part && part[2] === part[3]) done.add(part[1]!);
+  }
+  return done;
 }
 
 export function batchReading(file: string, audit: ReportAudit): BatchReading {
