@@ -94,3 +94,23 @@ test('UTF-8 decodes to exactly the characters TextDecoder gives: every real repo
   const whole = Buffer.from('前缀表二后缀', 'utf8');
   assert.equal(decodeUnknownText(whole.subarray(6, 12)), '表二');
 });
+
+test('UTF-16 (a text editor’s “Unicode”), with its byte-order mark either way round or without one, reads every cell', async () => {
+  const text = readFileSync(new URL('zhongwei-civil-affairs-2021.txt', folder), 'utf8');
+  const map = JSON.parse(readFileSync(new URL('zhongwei-civil-affairs-2021.expected.json', folder), 'utf8'))
+    .cells as Record<string, number>;
+  const little = Buffer.from(text, 'utf16le');
+  const big = Buffer.from(little).swap16();
+  for (const [name, bytes] of [
+    ['little-endian with its mark', Buffer.concat([Buffer.from([0xff, 0xfe]), little])],
+    ['big-endian with its mark', Buffer.concat([Buffer.from([0xfe, 0xff]), big])],
+    ['little-endian without a mark', little],
+    ['big-endian without a mark', big],
+  ] as const) {
+    assert.equal(decodeUnknownText(bytes), text, name);
+    assert.deepEqual(await cellsOf('report.txt', bytes), map, name);
+  }
+  // A page saved so, declaring nothing: read as the UTF-8 page is.
+  const page = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fragment, 'utf16le')]);
+  assert.deepEqual(await cellsOf('fragment.html', page), expected.cells);
+});

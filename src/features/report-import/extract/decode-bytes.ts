@@ -1,8 +1,9 @@
 /**
  * Text from bytes whose encoding a page or file may not declare, or declare wrongly (a crawler's saved
- * fragment, a copy-paste): valid UTF-8 is UTF-8 whatever the page says; otherwise the declared legacy
- * encoding, or — none declared — the one of GB18030 and Big5 under which the text reads as the Chinese of
- * a disclosure report (common characters counted), never Windows-1252's mojibake.
+ * fragment, a copy-paste): UTF-16 by its byte-order mark; valid UTF-8 is UTF-8 whatever the page says;
+ * otherwise the declared legacy encoding, or — none declared — the one of GB18030, Big5 and UTF-16 under
+ * which the text reads as the Chinese of a disclosure report (common characters counted), never
+ * Windows-1252's mojibake.
  */
 import { isUtf8, transcode } from 'node:buffer';
 
@@ -20,12 +21,30 @@ function decode(bytes: Uint8Array, label: string): string | undefined {
 
 const score = (text: string) => (text.match(COMMON) ?? []).length - 5 * (text.match(/\uFFFD/gu) ?? []).length;
 
-/** The likelier of the Chinese legacy encodings for bytes that are not UTF-8. */
+/**
+ * The likelier of the encodings a Chinese text comes in for bytes that are not UTF-8: GB18030, Big5, or
+ * UTF-16 without its byte-order mark (a text editor's “Unicode”).
+ */
 function guessChinese(bytes: Uint8Array): string {
-  const gb = new TextDecoder('gb18030').decode(bytes);
-  const big5 = decode(bytes, 'big5');
-  return big5 !== undefined && score(big5) > score(gb) ? big5 : gb;
+  let best = new TextDecoder('gb18030').decode(bytes);
+  let bestScore = score(best);
+  for (const label of ['big5', 'utf-16le', 'utf-16be']) {
+    const text = decode(bytes, label);
+    const points = text === undefined ? -Infinity : score(text);
+    if (text !== undefined && points > bestScore) [best, bestScore] = [text, points];
+  }
+  return best;
 }
+
+/** UTF-16 by its byte-order mark (FF FE little-endian, FE FF big-endian), as Windows' Notepad saves “Unicode”. */
+function utf16ByMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** NUL characters in a text: a few are noise, many are UTF-16's zero bytes read as UTF-8. */
+const nulShare = (text: string) => (text.length === 0 ? 0 : (text.match(/\0/g) ?? []).length / text.length);
 
 /**
  * Valid UTF-8 as text: through ICU's converter to UTF-16 (five to ten times faster than V8's own UTF-8
@@ -40,10 +59,15 @@ function utf8Text(bytes: Buffer): string {
 }
 
 export function decodeUnknownText(bytes: Uint8Array, options: { html?: boolean } = {}): string {
+  const utf16 = utf16ByMark(bytes);
+  if (utf16) return decode(bytes, utf16)!;
   if (isUtf8(bytes)) {
     const text = utf8Text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    // Its byte-order mark dropped, as TextDecoder would.
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // UTF-16 without its mark can be valid UTF-8 too (its zero bytes are NULs): guessed below instead.
+    if (nulShare(text) < 0.05)
+      // Its byte-order mark dropped, as TextDecoder would.
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return guessChinese(bytes);
   }
   if (options.html) {
     const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
