@@ -51,6 +51,15 @@ test('an uploaded DOCX report is read cell for cell and checked', async () => {
 test('what cannot be read is refused with the reason, and only staff may upload', async () => {
   const exe = await upload('setup.exe', Buffer.from('MZ'));
   assert.deepEqual([exe.statusCode, exe.json().error.code], [415, 'unsupported-media-type']);
+  // An older office format: what to save it as.
+  const doc = await upload('年报.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  assert.deepEqual(
+    [doc.statusCode, doc.json().error.message],
+    [
+      415,
+      '不支持 .doc 文件：可读取 TXT、HTML、DOCX、PDF、XLSX（旧版 Word 文件请另存为 DOCX 或 PDF 后再核查）',
+    ],
+  );
   const broken = await upload('report.pdf', Buffer.from('%PDF-1.7 broken'));
   assert.equal(broken.statusCode, 400);
   // Said in Chinese first; the library's own words after it.

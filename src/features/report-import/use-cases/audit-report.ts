@@ -268,6 +268,18 @@ export function extractRefusalMessage(refusal: AuditRefusal): string {
     : refusalMessage(refusal);
 }
 
+/** What to save a file of an older or other office format as, to have it read. */
+const SAVE_AS: Readonly<Record<string, string>> = {
+  '.doc': '（旧版 Word 文件请另存为 DOCX 或 PDF 后再核查）',
+  '.wps': '（WPS 文字文件请另存为 DOCX 或 PDF 后再核查）',
+  '.rtf': '（请另存为 DOCX 或 PDF 后再核查）',
+  '.xls': '（旧版 Excel 文件请另存为 XLSX 后再核查）',
+  '.et': '（WPS 表格文件请另存为 XLSX 后再核查）',
+  '.ofd': '（OFD 版式文件请转为 PDF 后再核查）',
+  '.jpg': '（图片请先做文字识别，或找文字版的 PDF、网页）',
+  '.png': '（图片请先做文字识别，或找文字版的 PDF、网页）',
+};
+
 function refusalMessage(refusal: AuditRefusal): string {
   switch (refusal.code) {
     case 'file-too-slow':
@@ -277,7 +289,7 @@ function refusalMessage(refusal: AuditRefusal): string {
     case 'too-many-files-at-once':
       return sandboxRefusalMessage(refusal);
     case 'unsupported-file':
-      return `不支持 ${refusal.extension || '无扩展名'} 文件：可读取 TXT、HTML、DOCX、PDF、XLSX`;
+      return `不支持 ${refusal.extension || '无扩展名'} 文件：可读取 TXT、HTML、DOCX、PDF、XLSX${SAVE_AS[refusal.extension] ?? ''}`;
     case 'file-too-large':
       return `文件超过 ${refusal.limitBytes / 1024 / 1024} MB`;
     case 'no-text-layer':
