@@ -5,6 +5,7 @@ import { extractReportText } from './extract-report-text.ts';
 import { decodeUnknownText } from './decode-bytes.ts';
 import { readReportText } from '../domain/read-report-text.ts';
 import { Converter } from 'opencc-js';
+import { encodeWith } from '../../../../test-support/legacy-encoding.ts';
 
 const folder = new URL('../../../../test-support/fixtures/reports/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('008-pingtan-2022.expected.json', folder), 'utf8')) as {
@@ -44,34 +45,11 @@ test('Big5 text is told from GB18030 by what it reads as', () => {
   assert.equal(decodeUnknownText(gb), '本年收到政府信息公开申请件数：本机关依条例办理。');
 });
 
-/** Text in a legacy two-byte encoding, through the decoder's own table (test helper; slow but exact). */
 test('a whole report in Big5 (a Taiwan mirror’s traditional text) reads every cell as the original does', async () => {
   const text = readFileSync(new URL('008-pingtan-2022.txt', folder), 'utf8');
   const big5 = new Uint8Array(encodeWith('big5', Converter({ from: 'cn', to: 'tw' })(text)));
   assert.deepEqual(await cellsOf('mirror-big5.txt', big5), expected.cells);
 });
-
-function encodeWith(label: string, text: string): number[] {
-  const decoder = new TextDecoder(label);
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = table.get(char);
-      if (!pair) throw new Error(`no ${label} two-byte code for ${char}`);
-      bytes.push(...pair);
-    }
-  }
-  return bytes;
-}
 
 test('UTF-8 decodes to exactly the characters TextDecoder gives: every real report, rare characters, a BOM', () => {
   const real = new URL('real/', folder);

@@ -7,6 +7,7 @@ import { htmlToText } from './html-text.ts';
 import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { decodeUnknownText } from './decode-bytes.ts';
+import { mhtmlPage } from './mhtml.ts';
 import { err, ok, type Result } from '../../../shared/domain/result.ts';
 import type { PdfLineItem } from '../../../platform/rendering/pdf-text.ts';
 import { FILE_LIMITS, type FileLimits } from '../../../platform/untrusted-files/file-limits.ts';
@@ -40,6 +41,9 @@ const KIND_OF: Readonly<Record<string, ReportFileKind>> = {
   '.html': 'html',
   '.htm': 'html',
   '.shtml': 'html',
+  // A page saved as one file (网页，单个文件): its HTML part read (mhtml.ts).
+  '.mht': 'html',
+  '.mhtml': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
   '.xlsx': 'xlsx',
@@ -129,7 +133,9 @@ export async function extractReportText(
         return bounded(text) ?? ok({ kind, text });
       }
       case 'html': {
-        const text = htmlToText(decodeHtml(bytes), limits);
+        const page = /\.mht(ml)?$/i.test(fileName) ? mhtmlPage(bytes) : ok(decodeHtml(bytes));
+        if (!page.ok) return unreadable(page.error);
+        const text = htmlToText(page.value, limits);
         if (!text.ok) return unreadable(text.error);
         return bounded(text.value) ?? ok({ kind, text: text.value });
       }

@@ -51,6 +51,23 @@ const CORPUS: ReadonlyArray<readonly [string, () => Buffer, RegExp | undefined]>
   ['polyglot.pdf', () => Buffer.concat([pdf, docx]), undefined],
   ['one-line.txt', () => Buffer.from('1'.repeat(1024 * 1024)), undefined],
   ['too-long.txt', () => Buffer.from('政府信息公开'.repeat(1_000_000)), /不像是一份年度报告/],
+  // A page saved as one file with a million empty parts, and one whose page is 20 MB of encoded bytes.
+  [
+    'many-parts.mht',
+    () =>
+      Buffer.from(
+        `Content-Type: multipart/related; boundary="b"\r\n\r\n${'--b\r\n\r\n'.repeat(1_000_000)}--b--`,
+      ),
+    /没有网页部分/,
+  ],
+  [
+    'encoded.mht',
+    () =>
+      Buffer.from(
+        `Content-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${'=3Cp=3E1'.repeat(2_500_000)}\r\n--b--`,
+      ),
+    undefined,
+  ],
 ];
 
 for (const [name, make, reason] of CORPUS)
