@@ -151,10 +151,12 @@ export function readReportText(given: string, layout?: TextLayout, carried?: Car
   const split = text.split(/\r?\n/);
   const format = detectFormat(text);
   const cellNotes: string[] = [];
+  // Rows of cells between bars: saved one cell a line, or wrapped over lines, put back together.
+  const piped = /[|｜]/.test(text);
   const lines =
-    format && /[|｜]/.test(text) && isCellPerLine(split)
+    format && piped && isCellPerLine(split)
       ? joinCellPerLine(split, cellCountOfLabel(format), cellNotes)
-      : /[|｜]/.test(text)
+      : piped
         ? rejoinWrappedRows(split)
         : split;
   const out = new Reading();

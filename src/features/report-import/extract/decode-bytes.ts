@@ -36,7 +36,7 @@ function guessChinese(bytes: Uint8Array): string {
   return best;
 }
 
-/** UTF-16 by its byte-order mark (FF FE little-endian, FE FF big-endian), as Windows' Notepad saves “Unicode”. */
+/** UTF-16 by its byte-order mark (FF FE little-endian, FE FF big-endian): Notepad's “Unicode”. */
 function utf16ByMark(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';

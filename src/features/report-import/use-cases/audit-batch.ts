@@ -1,7 +1,8 @@
 /**
  * Batch audit for a supervisor or researcher: one row per report (agency, year, format, the totals, each
  * failed rule; a file holding several reports, a row for each), a report that cannot be read is a row with
- * the reason, and the batch never stops at one bad file. Rows already in the output are skipped, so an interrupted batch resumes where it stopped.
+ * the reason, and the batch never stops at one bad file. Rows already in the output are skipped, so an
+ * interrupted batch resumes where it stopped.
  * Where the batch holds an agency's report of the year before, its 结转下年度继续办理 splits this year's
  * 上年结转 printed run together, as `audit --previous` does.
  */
