@@ -55,3 +55,14 @@ test('one report printing its table 三 twice is one report', async () => {
   const twice = report.text.slice(0, t4) + report.text.slice(t3, t4) + report.text.slice(t4);
   assert.deepEqual(firstReport(twice).others, []);
 });
+
+test('a compilation whose text spaces every character (a PDF’s) is parted at the same reports', async () => {
+  const spaced = (t: string) => t.replace(/(\p{Script=Han})(?=\p{Script=Han})/gu, '$1 ');
+  const all = await reportTexts();
+  const [a, b] = ['pingtan-2024.txt', 'shanghai-stc-2024.md'].map((n) => all.find((r) => r.name === n)!);
+  const plain = firstReport(`${a!.text}\n\n${b!.text}`);
+  const { text, others } = firstReport(spaced(`${a!.text}\n\n${b!.text}`));
+  assert.deepEqual(others, plain.others);
+  assert.deepEqual(others, ['上海市科委2024年']);
+  assert.equal(text.replace(/\s/g, ''), plain.text.replace(/\s/g, ''));
+});

@@ -7,19 +7,37 @@
  */
 import { statedSubject } from './read-report-words.ts';
 
-/** A table's heading: its numeral and words (a run-on page's text keeps them together, a PDF's too). */
+/**
+ * A table's heading: its numeral and words. Looked for in the text with its white space taken out (a PDF's
+ * text may space a heading's characters: 二 、主 动 公 开 …).
+ */
 const HEADING = {
-  t2: /[一二三四五六七八九十]\s*[、.．]\s*主动公开政府信息情况/g,
-  t3: /[一二三四五六七八九十]\s*[、.．]\s*收到和处理政府信息公开申请情况/g,
-  t4: /[一二三四五六七八九十]\s*[、.．]\s*政府信息公开行政法?复议/g, // 行政法复议: a typo seen in print
+  t2: /[一二三四五六七八九十][、.．]主动公开政府信息情况/g,
+  t3: /[一二三四五六七八九十][、.．]收到和处理政府信息公开申请情况/g,
+  t4: /[一二三四五六七八九十][、.．]政府信息公开行政法?复议/g, // 行政法复议: a typo seen in print
 } as const;
+/** What a text must hold twice to hold two reports, spaced or not: table 二's words. */
+const TABLE2_WORDS = /主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*情\s*况/g;
 
-/** A report's title (its agency's name before the words), looked for before its table 二. */
-const TITLE = /[^\n。；，《》]{0,40}?\d{4}\s*年度?\s*政府信息公开(?:工作)?年度报告/g;
+/** A report's title (its agency's name before or after its year), looked for before its table 二. */
+const TITLE = /[^。；，《》]{0,40}?\d{4}年度?[^。；，《》\d]{0,30}?政府信息公开(?:工作)?年度报告/g;
 /** A report's first section heading. */
-const SECTION_ONE = /一\s*[、.．]\s*(?:总体情况|概述)/g;
+const SECTION_ONE = /一[、.．](?:总体情况|概述)/g;
 /** The last report's closing sections (五、存在的主要问题…, 六、其他需要报告的事项). */
-const CLOSING = /[五六]\s*[、.．]\s*(?:存在的主要问题|其他需要报告)/g;
+const CLOSING = /[五六][、.．](?:存在的主要问题|其他需要报告)/g;
+
+/** The text without its white space, and where each of its characters stands in the text. */
+function withoutSpace(text: string): { compact: string; at: number[] } {
+  let compact = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || code === 0x3000 || code === 0xa0) continue;
+    compact += text[i];
+    at.push(i);
+  }
+  return { compact, at };
+}
 
 export interface FirstReport {
   /** The first report's text (the whole text where it holds one). */
@@ -47,10 +65,13 @@ export function reportsIn(text: string): string[] {
 
 /** Where each report of the text begins (one report: [0]). */
 function beginningsOf(text: string): number[] {
-  const t2s = positions(text, HEADING.t2);
+  // Most texts hold table 二's words once: nothing more to look for.
+  if ((text.match(TABLE2_WORDS) ?? []).length < 2) return [0];
+  const { compact, at } = withoutSpace(text);
+  const t2s = positions(compact, HEADING.t2);
   if (t2s.length < 2) return [0];
-  const t3s = positions(text, HEADING.t3);
-  const t4s = positions(text, HEADING.t4);
+  const t3s = positions(compact, HEADING.t3);
+  const t4s = positions(compact, HEADING.t4);
   // Each report: a table 二 heading with a 三 and a 四 after it, before the next report's 二.
   const starts: Array<{ t2: number; t4: number }> = [];
   for (const t2 of t2s) {
@@ -60,7 +81,7 @@ function beginningsOf(text: string): number[] {
     if (t4 === undefined) break;
     starts.push({ t2, t4 });
   }
-  return starts.map((s, i) => (i === 0 ? 0 : beginningOf(text, s.t2, starts[i - 1]!.t4)));
+  return starts.map((s, i) => (i === 0 ? 0 : at[beginningOf(compact, s.t2, starts[i - 1]!.t4)]!));
 }
 
 /**
