@@ -293,7 +293,7 @@ test('a batch upload with a compilation: a row for each of its reports, and the 
     single
       .json()
       .problems.includes(
-        '这份文件里不止一份年度报告：第一份之后还有 1 份（“平潭综合实验区君山片区管理局2022年”），只读了第一份，请把各份报告分开核查',
+        '这份文件里不止一份年度报告：第一份之后还有 1 份（“平潭综合实验区君山片区管理局2022年”），只读了第一份；批量核查会逐份读出',
       ),
     single.body,
   );

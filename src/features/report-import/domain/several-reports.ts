@@ -111,5 +111,5 @@ export function severalReportsNote(others: readonly string[]): string {
     .slice(0, 5)
     .map((name) => `“${name}”`)
     .join('、');
-  return `这份文件里不止一份年度报告：第一份之后还有 ${others.length} 份（${named}${others.length > 5 ? '等' : ''}），只读了第一份，请把各份报告分开核查`;
+  return `这份文件里不止一份年度报告：第一份之后还有 ${others.length} 份（${named}${others.length > 5 ? '等' : ''}），只读了第一份；批量核查会逐份读出`;
 }

@@ -88,7 +88,7 @@ test('a file holding several reports: the first audited as if alone, its prose a
   );
   assert.ok(
     audit.reading.problems.includes(
-      '这份文件里不止一份年度报告：第一份之后还有 2 份（“平潭综合实验区君山片区管理局2022年”、“平潭综合实验区2025年”），只读了第一份，请把各份报告分开核查',
+      '这份文件里不止一份年度报告：第一份之后还有 2 份（“平潭综合实验区君山片区管理局2022年”、“平潭综合实验区2025年”），只读了第一份；批量核查会逐份读出',
     ),
     audit.reading.problems.join('\n'),
   );
