@@ -159,3 +159,36 @@ test('a converted report whose rows lost a cell: those rows named as unread with
   await expectNoAxeViolations(page);
   await page.context().close();
 });
+
+test('a compilation of reports: uploaded alone, the first read and the others named; in a batch, a row each', async () => {
+  const page = await openAuditPage();
+  const text = (name: string) => readFileSync(fixture(`reports/real/${name}`), 'utf8');
+  const compilation = {
+    name: '部门年报汇编.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([text('pingtan-2024.txt'), text('pingtan-junshan-2022.txt')].join('\n')),
+  };
+  await page.getByLabel('年度报告文件').setInputFiles(compilation);
+  await page.getByRole('button', { name: '核查', exact: true }).click();
+  await page
+    .getByText(
+      '这份文件里不止一份年度报告：第一份之后还有 1 份（“平潭综合实验区君山片区管理局2022年”），只读了第一份；批量核查会逐份读出',
+    )
+    .waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'console-report-audit-compilation.png'), fullPage: true });
+  await page.getByLabel('多个报告文件（一次至多 50 个）').setInputFiles([compilation]);
+  await page.getByRole('button', { name: '批量核查' }).click();
+  await page.getByText(/^共 2 份 · 读出 \d+ 个单元格/).waitFor();
+  const rows = page.locator('table.batch-audit-rows tbody tr');
+  assert.match((await rows.nth(0).textContent()) ?? '', /部门年报汇编\.txt#1\/2平潭综合实验区2024/);
+  assert.match(
+    (await rows.nth(1).textContent()) ?? '',
+    /部门年报汇编\.txt#2\/2平潭综合实验区君山片区管理局2022/,
+  );
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'console-report-audit-compilation-batch.png'),
+    fullPage: true,
+  });
+  await expectNoAxeViolations(page);
+  await page.context().close();
+});

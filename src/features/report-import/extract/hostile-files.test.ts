@@ -66,7 +66,7 @@ const CORPUS: ReadonlyArray<readonly [string, () => Buffer, RegExp | undefined]>
       Buffer.from(
         `Content-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${'=3Cp=3E1'.repeat(2_500_000)}\r\n--b--`,
       ),
-    undefined,
+    /不像是一份年度报告/,
   ],
 ];
 

@@ -8,6 +8,8 @@ import { decodeUnknownText } from './decode-bytes.ts';
 
 /** Parts of a MIME message looked at, at most (a saved page has one per image and style sheet). */
 const MAX_PARTS = 2_000;
+/** A page larger than this is no annual report (the largest seen are a few hundred kilobytes). */
+const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 interface Part {
   readonly headers: ReadonlyMap<string, string>;
@@ -39,32 +41,67 @@ function parameter(value: string | undefined, name: string): string | undefined 
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
+/** The value of a hexadecimal digit's character code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/**
+ * Quoted-printable decoded byte by byte into one buffer no larger than its input (a regular expression's
+ * replacements over megabytes of =XX had held hundreds of megabytes at once).
+ */
+function quotedPrintable(body: string): Buffer {
+  const out = Buffer.allocUnsafe(body.length);
+  let n = 0;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code !== 61 /* = */) {
+      out[n++] = code;
+      continue;
+    }
+    // A soft line break (=CRLF, =LF) is nothing; =XX is a byte; a stray = is itself.
+    if (body.charCodeAt(i + 1) === 13 && body.charCodeAt(i + 2) === 10) i += 2;
+    else if (body.charCodeAt(i + 1) === 10) i += 1;
+    else {
+      const high = hexValue(body.charCodeAt(i + 1));
+      const low = hexValue(body.charCodeAt(i + 2));
+      if (high < 0 || low < 0) out[n++] = code;
+      else {
+        out[n++] = high * 16 + low;
+        i += 2;
+      }
+    }
+  }
+  return out.subarray(0, n);
+}
+
 /** A body's bytes from its transfer encoding. */
 function bodyBytes(part: Part): Buffer {
   const encoding = (part.headers.get('content-transfer-encoding') ?? '').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(part.body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
-  if (encoding === 'quoted-printable')
-    return Buffer.from(
-      part.body
-        .replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-      'latin1',
-    );
+  if (encoding === 'base64') return Buffer.from(part.body, 'base64'); // Node skips what is not base64
+  if (encoding === 'quoted-printable') return quotedPrintable(part.body);
   return Buffer.from(part.body, 'latin1');
 }
 
 /** The page's text as its part's charset gives it, else as its bytes read. */
-function pageText(part: Part): string {
+function pageText(part: Part): Result<string, string> {
   const bytes = bodyBytes(part);
+  if (bytes.length > MAX_PAGE_BYTES)
+    return err(
+      `网页单个文件（MHTML）里的网页有 ${Math.round(bytes.length / 1024 / 1024)} MB，不像是一份年度报告`,
+    );
   const charset = parameter(part.headers.get('content-type'), 'charset');
   if (charset) {
     try {
-      return new TextDecoder(charset).decode(bytes);
+      return ok(new TextDecoder(charset).decode(bytes));
     } catch {
       // a charset TextDecoder does not know: read from the bytes
     }
   }
-  return decodeUnknownText(bytes, { html: true });
+  return ok(decodeUnknownText(bytes, { html: true }));
 }
 
 const isHtml = (part: Part) => /^\s*text\/html\b/i.test(part.headers.get('content-type') ?? '');
@@ -72,7 +109,7 @@ const isHtml = (part: Part) => /^\s*text\/html\b/i.test(part.headers.get('conten
 /** The HTML of the page an MHTML file holds, or why there is none. */
 export function mhtmlPage(bytes: Uint8Array): Result<string, string> {
   const message = partOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
-  if (isHtml(message)) return ok(pageText(message));
+  if (isHtml(message)) return pageText(message);
   const boundary = parameter(message.headers.get('content-type'), 'boundary');
   if (!boundary) return err('不是网页单个文件（MHTML）：没有找到各部分的分隔标记');
   // Part by part from one delimiter to the next (a hostile file of a million tiny parts is not split
@@ -85,7 +122,7 @@ export function mhtmlPage(bytes: Uint8Array): Result<string, string> {
     if (body.startsWith('--', from)) break; // the closing delimiter
     const next = body.indexOf(delimiter, from);
     const part = partOf(body.slice(from, next < 0 ? body.length : next).replace(/^\r?\n/, ''));
-    if (isHtml(part)) return ok(pageText(part));
+    if (isHtml(part)) return pageText(part);
     at = next;
   }
   return err('网页单个文件（MHTML）里没有网页部分（text/html）');
