@@ -92,7 +92,7 @@ test('audit refuses what it cannot read, naming the file and the reason', async 
   writeFileSync(exe, 'MZ');
   const unsupported = await runCli(['audit', exe]);
   assert.equal(unsupported.code, 2);
-  assert.match(unsupported.stderr, /report\.exe：不支持 \.exe 文件：可读取 TXT、HTML、DOCX、PDF、XLSX/);
+  assert.match(unsupported.stderr, /report\.exe：不支持 \.exe 文件：可读取 TXT、HTML、MHT、DOCX、PDF、XLSX/);
   const noTables = await runCli(['audit', prose]);
   assert.equal(noTables.code, 2);
   assert.match(noTables.stdout, /看不出是哪一种年度报告格式/);

@@ -57,7 +57,7 @@ test('what cannot be read is refused with the reason, and only staff may upload'
     [doc.statusCode, doc.json().error.message],
     [
       415,
-      '不支持 .doc 文件：可读取 TXT、HTML、DOCX、PDF、XLSX（旧版 Word 文件请另存为 DOCX 或 PDF 后再核查）',
+      '不支持 .doc 文件：可读取 TXT、HTML、MHT、DOCX、PDF、XLSX（旧版 Word 文件请另存为 DOCX 或 PDF 后再核查）',
     ],
   );
   const broken = await upload('report.pdf', Buffer.from('%PDF-1.7 broken'));

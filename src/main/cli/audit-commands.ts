@@ -9,7 +9,7 @@ const load = () => import('./audit-actions.ts');
 export function registerAuditCommands(program: Command, io: CliIo): void {
   program
     .command('audit')
-    .description('读取已发布的年度报告（TXT、HTML、DOCX、PDF、XLSX），核对表格的勾稽关系')
+    .description('读取已发布的年度报告（TXT、HTML、MHT、DOCX、PDF、XLSX），核对表格的勾稽关系')
     .argument('[files...]', '年度报告文件')
     .option('--json', '输出每份报告的 JSON（cells、sources、unread、checks）')
     .option(

@@ -52,7 +52,7 @@ export function registerAuditRoutes(
       schema: {
         tags: ['年度报告核查'],
         summary:
-          '上传已发布的年度报告（TXT、HTML、DOCX、PDF、XLSX，不超过 20 MB；multipart，字段 file），读出表格并核对勾稽关系；可另附同一机关的上年度报告（字段 previous），用以核对结转（R6）并拆分连在一起的上年结转数字',
+          '上传已发布的年度报告（TXT、HTML、MHT、DOCX、PDF、XLSX，不超过 20 MB；multipart，字段 file），读出表格并核对勾稽关系；可另附同一机关的上年度报告（字段 previous），用以核对结转（R6）并拆分连在一起的上年结转数字',
         params: agencyParams,
         security: [{ session: [] }],
       },

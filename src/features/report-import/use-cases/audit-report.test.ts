@@ -24,6 +24,17 @@ test('a cell left uncertain in a page’s run-together text is shown with its ro
       'the table’s row, not the prose',
     );
   assert.ok(audit.unreadContext['t2.normative_docs.made']!.length <= 400);
+  // Where the opening sentence names the tables' words and section 一 names the row's (行政规范性文件62件):
+  // still the table's row.
+  for (const year of [2021, 2024, 2025]) {
+    const other = auditReportText(
+      readFileSync(
+        new URL(`../../../../test-support/fixtures/reports/real/pingtan-${year}.txt`, import.meta.url),
+        'utf8',
+      ),
+    );
+    assert.match(other.unreadContext['t2.normative_docs.made']!, /^行政规范性文件\d+第二十条/, String(year));
+  }
 });
 
 test('last year’s 结转 on record splits a run-together 上年结转 only in a report of the year it carries into', () => {

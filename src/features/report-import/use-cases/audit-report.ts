@@ -54,7 +54,8 @@ function unreadContext(text: string, reading: TextReading): Record<CellId, strin
     const own = lines[line - 1] ?? '';
     // In the table (after its heading), where the label is followed by its numbers — not where the
     // prose names it.
-    const from = Math.max(0, own.indexOf(TABLE_HEADING[table] ?? label ?? ''));
+    const heading = TABLE_HEADING[table];
+    const from = Math.max(0, heading ? own.search(heading) : own.indexOf(label ?? ''));
     const at =
       label && own.length > CONTEXT_MAX
         ? own.slice(from).search(new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[\\d+-]`))
@@ -109,11 +110,14 @@ function unreadContext(text: string, reading: TextReading): Record<CellId, strin
   return context;
 }
 
-/** Words of each table's heading, where a page's text run together reaches the table. */
-const TABLE_HEADING: Record<string, string> = {
-  t2: '主动公开政府信息情况',
-  t3: '收到和处理政府信息公开申请情况',
-  t4: '行政复议',
+/**
+ * Each table's heading, where a page's text run together reaches the table: its numeral and words (the
+ * report's opening sentence names the same words without a numeral: 本报告共分6个部分：总体情况、主动公开…).
+ */
+const TABLE_HEADING: Record<string, RegExp> = {
+  t2: /[一二三四五六七八九十]\s*[、.．]\s*主动公开政府信息情况/,
+  t3: /[一二三四五六七八九十]\s*[、.．]\s*收到和处理政府信息公开申请情况/,
+  t4: /[一二三四五六七八九十]\s*[、.．]\s*政府信息公开行政法?复议/,
 };
 
 /** A label without its 一、/（一）/1. marker, as a page's text run together may print it. */
@@ -289,7 +293,7 @@ function refusalMessage(refusal: AuditRefusal): string {
     case 'too-many-files-at-once':
       return sandboxRefusalMessage(refusal);
     case 'unsupported-file':
-      return `不支持 ${refusal.extension || '无扩展名'} 文件：可读取 TXT、HTML、DOCX、PDF、XLSX${SAVE_AS[refusal.extension] ?? ''}`;
+      return `不支持 ${refusal.extension || '无扩展名'} 文件：可读取 TXT、HTML、MHT、DOCX、PDF、XLSX${SAVE_AS[refusal.extension] ?? ''}`;
     case 'file-too-large':
       return `文件超过 ${refusal.limitBytes / 1024 / 1024} MB`;
     case 'no-text-layer':

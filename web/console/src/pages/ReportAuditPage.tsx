@@ -55,7 +55,8 @@ export function ReportAuditPage({ agencyId }: { agencyId: string }) {
     <section>
       <h1>年度报告核查</h1>
       <p>
-        上传已经发布的政府信息公开工作年度报告（TXT、HTML、DOCX、PDF、XLSX），读出表格并核对勾稽关系。文件不会被保存。
+        上传已经发布的政府信息公开工作年度报告（TXT、HTML、MHT
+        网页单个文件、DOCX、PDF、XLSX），读出表格并核对勾稽关系。文件不会被保存。
       </p>
       <form className="inline" onSubmit={submit}>
         <label htmlFor="audit-file">年度报告文件</label>
