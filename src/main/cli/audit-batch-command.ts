@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import {
   auditBatch,
   BATCH_COLUMNS,
+  endsItsFile,
   filesDone,
   readingTotals,
   ruleFailureCounts,
@@ -170,8 +171,7 @@ export async function runAuditBatch(
     rows.push(row);
     if (csv) await csv.write(csvLine(BATCH_COLUMNS.map((c) => row[c])));
     // A file at a time: a compilation's (file#1/3…) at its last report.
-    const part = /#(\d+)\/(\d+)$/.exec(row.file);
-    if (!part || part[1] === part[2]) bar.increment({ file: row.file });
+    if (endsItsFile(row.file)) bar.increment({ file: row.file });
   }).finally(() => csv?.close());
   bar.stop();
   if (asXlsx) {

@@ -14,7 +14,8 @@ import {
   type ReportFormatId,
 } from '../../annual-report/index.ts';
 import { isTable3Row, splitDigits, splitSumBlocks, splitSumRow } from './split-digits.ts';
-import { withoutUnits, type ExtraRow } from './text-numbers.ts';
+import { printedNumber, withoutUnits, type ExtraRow } from './text-numbers.ts';
+import { tableHeading } from './table-headings.ts';
 import { CARRIED_NOTE, splitCarriedOver, type CarriedOver } from './carried-over.ts';
 
 export interface FlattenedReading {
@@ -76,9 +77,9 @@ export function compactText(text: string): string {
  * “二、收到和处理…” files no row under the wrong table), each looked for after the one before.
  */
 const HEADINGS: Record<'t2' | 't3' | 't4' | 'end', RegExp> = {
-  t2: /[一二三四五六七八九十]\.主动公开政府信息情况/,
-  t3: /[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/,
-  t4: /[一二三四五六七八九十]\.政府信息公开行政法?复议/,
+  t2: tableHeading('t2'),
+  t3: tableHeading('t3'),
+  t4: tableHeading('t4'),
   end: /五\.[^。]{0,30}?(主要问题|改进情况)/,
 };
 
@@ -179,10 +180,6 @@ function runsAfterLabels(text: string, rows: ReadonlyArray<{ id: string; label: 
   });
 }
 
-/** A number as printed, its thousands separators (2,293) only where they group by three. */
-const numberOf = (token: string) =>
-  /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(token) ? Number(token.replace(/,/g, '')) : Number(token);
-
 function candidatesOf(
   run: string | undefined,
   parts: number,
@@ -192,7 +189,7 @@ function candidatesOf(
   if (!run) return [];
   const spaced = run.split(' ');
   if (spaced.length === parts) {
-    const values = spaced.map(numberOf);
+    const values = spaced.map((token) => printedNumber(token) ?? NaN);
     return values.every((v) => Number.isFinite(v)) && (!accept || accept(values)) ? [values] : [];
   }
   // Numbers a space apart are cells of their own: more of them than the row has cells is no reading,

@@ -8,6 +8,7 @@ import { isCellPerLine, joinCellPerLine } from './cell-per-line.ts';
 import { rejoinWrappedRows } from './piped-rows.ts';
 import { plainText } from './plain-text.ts';
 import { firstReport, severalReportsNote } from './several-reports.ts';
+import { tableHeading } from './table-headings.ts';
 import { isTraditional, simplified } from './traditional-text.ts';
 import type { CarriedOver } from './carried-over.ts';
 import {
@@ -131,6 +132,13 @@ export function tableRowsRunTogether(lines: readonly string[]): boolean {
   );
 }
 
+/** A line that begins with a table's heading (table-headings.ts). */
+const HEADING_LINE = {
+  t2: tableHeading('t2', { atStart: true }),
+  t3: tableHeading('t3', { atStart: true }),
+  t4: tableHeading('t4', { atStart: true }),
+} as const;
+
 const EVIDENCE_MAX = 160;
 /**
  * Problems and extra rows listed at most (a report has a few; a hostile text can make one a line — the
@@ -170,9 +178,9 @@ export function readReportText(given: string, layout?: TextLayout, carried?: Car
   const flat = lines.map((line) =>
     /[况议]/.test(line) ? normalizeLabel(line.slice(0, 80)).replace(/^#+/, '') : '',
   );
-  const t2 = findLine(flat, /^[一二三四五六七八九十]\.主动公开政府信息情况/);
-  const t3 = findLine(flat, /^[一二三四五六七八九十]\.收到和处理政府信息公开申请情况/, Math.max(t2, 0));
-  const t4 = findLine(flat, /^[一二三四五六七八九十]\.政府信息公开行政复议/, Math.max(t3, 0));
+  const t2 = findLine(flat, HEADING_LINE.t2);
+  const t3 = findLine(flat, HEADING_LINE.t3, Math.max(t2, 0));
+  const t4 = findLine(flat, HEADING_LINE.t4, Math.max(t3, 0));
   if (format) {
     if (t2 >= 0 && t3 > t2) readTable2(lines, t2, t3, format, out, layout);
     else out.problems.push('没有找到表二');

@@ -6,15 +6,16 @@
  * where those lie between). The first report is what is read; the others are counted and named.
  */
 import { statedSubject } from './read-report-words.ts';
+import { tableHeading } from './table-headings.ts';
 
 /**
- * A table's heading: its numeral and words. Looked for in the text with its white space taken out (a PDF's
+ * The tables' headings (table-headings.ts), looked for in the text with its white space taken out (a PDF's
  * text may space a heading's characters: 二 、主 动 公 开 …).
  */
 const HEADING = {
-  t2: /[一二三四五六七八九十][、.．]主动公开政府信息情况/g,
-  t3: /[一二三四五六七八九十][、.．]收到和处理政府信息公开申请情况/g,
-  t4: /[一二三四五六七八九十][、.．]政府信息公开行政法?复议/g, // 行政法复议: a typo seen in print
+  t2: tableHeading('t2', { flags: 'g' }),
+  t3: tableHeading('t3', { flags: 'g' }),
+  t4: tableHeading('t4', { flags: 'g' }),
 } as const;
 /** What a text must hold twice to hold two reports, spaced or not: table 二's words. */
 const TABLE2_WORDS = /主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*情\s*况/g;

@@ -38,16 +38,26 @@ const MAX_NUMBER_CHARS = 16;
 /** A page number alone on its line: “- 3 -”, “— 5 —”. */
 export const PAGE_MARK = /^\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$/;
 
+/** Thousands separators that group by three. */
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
 /**
  * What one cell (a token between separators, NFKC) reads as: a number (thousands separators dropped; a
  * longer run of digits is no cell of a report, and past 16 digits no exact number at all), a blank-like
  * mark read as 0, or nothing.
  */
 function cellValue(cell: string): { value: number; blank?: true } | undefined {
-  const digits = cell.includes(',') ? cell.replace(/(\d),(\d{3})(?!\d)/g, '$1$2') : cell;
+  // Thousands separators only where they group by three (2,293; not 22,93 or 1234,567).
+  const digits = cell.includes(',') && THOUSANDS.test(cell) ? cell.replace(/,/g, '') : cell;
   if (digits.length <= MAX_NUMBER_CHARS && /^[+-]?\d+(\.\d+)?$/.test(digits))
     return { value: Number(digits) };
   return ZERO_MARKS.has(cell) ? { value: 0, blank: true } : undefined;
+}
+
+/** A number as printed (2,293 or 18651.06), not a blank mark; else undefined. */
+export function printedNumber(cell: string): number | undefined {
+  const read = cellValue(cell);
+  return read && !read.blank ? read.value : undefined;
 }
 
 /** A count or sum printed with its unit in table 二 (采购 1个, 246900元): the unit parts the numbers. */

@@ -13,7 +13,14 @@ import { filesDone, readingsOf, unreadableRow, type BatchReading, type BatchRow 
 import { yearKey } from './batch-carry-over.ts';
 import { GROUP_FILES, groupsOf, readGroup, type Done, type GroupReader } from './batch-groups.ts';
 
-export { BATCH_COLUMNS, batchRow, filesDone, unreadableRow, type BatchRow } from './batch-row.ts';
+export {
+  BATCH_COLUMNS,
+  batchRow,
+  endsItsFile,
+  filesDone,
+  unreadableRow,
+  type BatchRow,
+} from './batch-row.ts';
 
 const ROW_WORKER = new URL('./audit-row-worker.ts', import.meta.url);
 

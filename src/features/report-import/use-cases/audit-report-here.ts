@@ -46,10 +46,8 @@ export async function auditReportsHere(
   const extracted = await extractReportText(fileName, bytes, limits);
   if (!extracted.ok) return err(extracted.error);
   const { text, layout } = extracted.value;
-  const reports = reportsIn(plainText(text));
-  if (reports.length === 1) return ok([auditReportText(text, undefined, layout, carried)]);
   return ok(
-    reports.map((report, i) =>
+    reportsIn(plainText(text)).map((report, i) =>
       i === 0 ? auditReportText(report, undefined, layout, carried) : auditReportText(report),
     ),
   );

@@ -15,6 +15,7 @@ import { readReportText, type TextLayout, type TextReading } from '../domain/rea
 import { statedSubject } from '../domain/read-report-words.ts';
 import { plainText } from '../domain/plain-text.ts';
 import { firstReport, severalReportsNote } from '../domain/several-reports.ts';
+import { tableHeading } from '../domain/table-headings.ts';
 import { carriedOutOf, type CarriedOver } from '../domain/carried-over.ts';
 import type { ExtractRefusal, ReportFileKind } from '../extract/extract-report-text.ts';
 import {
@@ -110,14 +111,11 @@ function unreadContext(text: string, reading: TextReading): Record<CellId, strin
   return context;
 }
 
-/**
- * Each table's heading, where a page's text run together reaches the table: its numeral and words (the
- * report's opening sentence names the same words without a numeral: 本报告共分6个部分：总体情况、主动公开…).
- */
+/** Each table's heading, where a page's text run together reaches the table (table-headings.ts). */
 const TABLE_HEADING: Record<string, RegExp> = {
-  t2: /[一二三四五六七八九十]\s*[、.．]\s*主动公开政府信息情况/,
-  t3: /[一二三四五六七八九十]\s*[、.．]\s*收到和处理政府信息公开申请情况/,
-  t4: /[一二三四五六七八九十]\s*[、.．]\s*政府信息公开行政法?复议/,
+  t2: tableHeading('t2'),
+  t3: tableHeading('t3'),
+  t4: tableHeading('t4'),
 };
 
 /** A label without its 一、/（一）/1. marker, as a page's text run together may print it. */

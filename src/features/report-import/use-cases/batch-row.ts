@@ -109,6 +109,9 @@ export function fileReading(file: string, audits: readonly ReportAudit[]): Batch
   return { ...first!, more: rest };
 }
 
+/** A compilation's row: the file, which report, of how many (file#2/3). */
+const PART = /^(.*)#(\d+)\/(\d+)$/;
+
 /**
  * The files a batch's rows show done: each row's file, and a compilation whose last report's row is in
  * (file#3/3: its rows are written in order).
@@ -117,10 +120,16 @@ export function filesDone(rows: Iterable<string>): Set<string> {
   const done = new Set<string>();
   for (const file of rows) {
     done.add(file);
-    const part = /^(.*)#(\d+)\/(\d+)$/.exec(file);
+    const part = PART.exec(file);
     if (part && part[2] === part[3]) done.add(part[1]!);
   }
   return done;
+}
+
+/** Whether a row is the last of its file's (a file's one row, or a compilation's last). */
+export function endsItsFile(file: string): boolean {
+  const part = PART.exec(file);
+  return !part || part[2] === part[3];
 }
 
 export function batchReading(file: string, audit: ReportAudit): BatchReading {
