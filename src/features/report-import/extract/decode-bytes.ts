@@ -30,8 +30,9 @@ function guessChinese(bytes: Uint8Array): string {
   let bestScore = score(best);
   for (const label of ['big5', 'utf-16le', 'utf-16be']) {
     const text = decode(bytes, label);
-    const points = text === undefined ? -Infinity : score(text);
-    if (text !== undefined && points > bestScore) [best, bestScore] = [text, points];
+    if (text === undefined) continue;
+    const points = score(text);
+    if (points > bestScore) [best, bestScore] = [text, points];
   }
   return best;
 }
@@ -64,7 +65,7 @@ export function decodeUnknownText(bytes: Uint8Array, options: { html?: boolean }
   if (isUtf8(bytes)) {
     const text = utf8Text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // UTF-16 without its mark can be valid UTF-8 too (its zero bytes are NULs): guessed below instead.
-    if (nulShare(text) < 0.05)
+    if (!text.includes('\0') || nulShare(text) < 0.05)
       // Its byte-order mark dropped, as TextDecoder would.
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     return guessChinese(bytes);
